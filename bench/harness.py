@@ -1,0 +1,369 @@
+"""The benchmark: starts ``loyalty serve`` as a user would, configures a realistic programme, loads
+users, drives load with wrk and measures the pgbench reference on the same PostgreSQL.
+
+Not a test: run it by hand (``bench/run events --store postgres --workers 2``) and copy the figures
+into bench/RESULTS.md. ``--smoke`` makes a run of a few seconds (CI checks the harness works).
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import json
+import os
+import platform
+import re
+import secrets
+import shutil
+import signal
+import socket
+import subprocess
+import sys
+import tempfile
+import time
+from dataclasses import asdict, dataclass, field
+from pathlib import Path
+from typing import Any
+
+import httpx
+
+ROOT = Path(__file__).resolve().parent.parent
+BENCH = ROOT / "bench"
+PG_BASE = os.environ.get("LOYALTY_BENCH_POSTGRES", "postgresql://postgres@127.0.0.1:5432")
+SCENARIOS = ("events", "reads", "redeem", "scale", "sqlite", "stats")
+
+sys.path.insert(0, str(BENCH))
+from programme import PROGRAMME, event_request  # noqa: E402
+
+
+@dataclass
+class LoadResult:
+    name: str
+    requests_per_s: float
+    p50_ms: float
+    p99_ms: float
+    max_ms: float
+    requests: int
+    errors: int
+    non_2xx: int
+
+
+@dataclass
+class RunReport:
+    scenario: str
+    store: str
+    workers: int
+    connections: int
+    duration_s: int
+    users: int
+    date: str
+    machine: str
+    command: str
+    loads: list[LoadResult] = field(default_factory=list)
+    reference_tps: float | None = None
+    peak_rss_mb: list[float] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return int(s.getsockname()[1])
+
+
+def machine() -> str:
+    mem = ""
+    try:
+        for line in Path("/proc/meminfo").read_text().splitlines():
+            if line.startswith("MemTotal"):
+                mem = f"{int(line.split()[1]) // 1024 // 1024} GiB"
+    except OSError:
+        pass
+    return f"{platform.machine()}, {os.cpu_count()} cores, {mem}, Python {platform.python_version()}"
+
+
+def loyalty(args: list[str], env: dict[str, str]) -> str:
+    out = subprocess.run(
+        [str(ROOT / ".venv/bin/loyalty"), *args], env=env, capture_output=True, text=True, check=True
+    )
+    return out.stdout
+
+
+async def psql(url: str, sql: str) -> None:
+    import asyncpg
+
+    conn = await asyncpg.connect(url)
+    try:
+        await conn.execute(sql)
+    finally:
+        await conn.close()
+
+
+def fresh_database(store: str, workdir: Path) -> str:
+    if store == "sqlite":
+        return f"sqlite:///{workdir / 'bench.db'}"
+    name = "loyalty_bench"
+    asyncio.run(psql(PG_BASE + "/postgres", f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
+    asyncio.run(psql(PG_BASE + "/postgres", f'CREATE DATABASE "{name}"'))
+    return f"{PG_BASE}/{name}"
+
+
+async def load_users(url: str, tenant: str, count: int) -> None:
+    """Bulk-insert users (and, for ``scale``, history) straight through the storage layer."""
+    from loyalty.storage.database import Database
+    from loyalty.storage.repositories import tenants as tenant_repo
+    from loyalty.storage.tables import users
+
+    db = Database(url)
+    try:
+        async with db.read() as conn:
+            row = await tenant_repo.get_by_name(conn, tenant)
+        assert row is not None
+        now = time.time_ns() // 1_000_000
+        batch = 5000
+        for start in range(1, count + 1, batch):
+            rows = [
+                {"tenant_id": row["id"], "external_id": f"u{i}", "profile": {}, "created_at": now}
+                for i in range(start, min(start + batch, count + 1))
+            ]
+            async with db.write() as conn:
+                await conn.execute(users.insert(), rows)
+    finally:
+        await db.dispose()
+
+
+def configure(base: str, admin_key: str, report: RunReport) -> None:
+    headers = {"X-API-Key": admin_key}
+    with httpx.Client(base_url=base, headers=headers, timeout=30) as http:
+        for kind, item_id, body in PROGRAMME:
+            if http.get(f"/v1/admin/{kind}").status_code == 404:
+                report.notes.append(f"kind '{kind}' not available: {item_id} not configured")
+                continue
+            r = http.put(f"/v1/admin/{kind}/{item_id}", json=body)
+            if r.status_code != 200:
+                raise SystemExit(f"configuring {kind}/{item_id} failed: {r.status_code} {r.text}")
+
+
+def start_server(url: str, workers: int, port: int, env: dict[str, str]) -> subprocess.Popen[bytes]:
+    server_env = {**env, "LOYALTY_DATABASE_URL": url, "LOYALTY_LOG_LEVEL": "WARNING"}
+    proc = subprocess.Popen(
+        [str(ROOT / ".venv/bin/loyalty"), "serve", "--port", str(port), "--workers", str(workers)],
+        env=server_env,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+        start_new_session=True,
+    )
+    deadline = time.monotonic() + 60
+    while time.monotonic() < deadline:
+        if proc.poll() is not None:
+            raise SystemExit(f"server exited: {proc.stderr.read().decode() if proc.stderr else ''}")
+        try:
+            if httpx.get(f"http://127.0.0.1:{port}/readyz", timeout=1).status_code == 200:
+                return proc
+        except httpx.HTTPError:
+            pass
+        time.sleep(0.1)
+    raise SystemExit("server did not become ready")
+
+
+def server_pids(proc: subprocess.Popen[bytes]) -> list[int]:
+    pids = [proc.pid]
+    out = subprocess.run(["pgrep", "-P", str(proc.pid)], capture_output=True, text=True, check=False).stdout
+    pids += [int(p) for p in out.split()]
+    return pids
+
+
+def peak_rss_mb(pid: int) -> float:
+    try:
+        for line in Path(f"/proc/{pid}/status").read_text().splitlines():
+            if line.startswith("VmHWM"):
+                return int(line.split()[1]) / 1024
+    except OSError:
+        pass
+    return 0.0
+
+
+def wrk_script(path: Path, kind: str, users: int, api_key: str, extra: dict[str, Any]) -> None:
+    body = event_request("__USER__")
+    lua = f"""
+local users = {users}
+local key = "{api_key}"
+math.randomseed(os.time() + tonumber(tostring({{}}):sub(8), 16))
+local headers = {{["Content-Type"] = "application/json", ["X-API-Key"] = key}}
+request = function()
+  local uid = math.random(1, users)
+"""
+    if kind == "events":
+        body_lua = json.dumps(body).replace('"__USER__"', "\"u' .. uid .. '\"")
+        lua += f"  return wrk.format('POST', '/v1/event', headers, '{body_lua}')\nend\n"
+    elif kind == "points":
+        lua += "  return wrk.format('GET', '/v1/user/u' .. uid .. '/points', headers)\nend\n"
+    elif kind == "history":
+        lua += "  return wrk.format('GET', '/v1/user/u' .. uid .. '/history?showAll=true', headers)\nend\n"
+    elif kind == "challenges":
+        lua += "  return wrk.format('GET', '/v1/user/u' .. uid .. '/challenge', headers)\nend\n"
+    elif kind == "redeem":
+        offer = extra["offer"]
+        lua += f"  return wrk.format('POST', '/v1/user/u' .. uid .. '/offer/{offer}/redeem', headers, '{{}}')\nend\n"
+    else:
+        raise ValueError(kind)
+    path.write_text(lua)
+
+
+_UNITS = {"us": 0.001, "ms": 1.0, "s": 1000.0, "m": 60000.0}
+
+
+def _ms(text: str) -> float:
+    match = re.fullmatch(r"([\d.]+)(us|ms|s|m)", text.strip())
+    return float(match.group(1)) * _UNITS[match.group(2)] if match else float("nan")
+
+
+def run_wrk(name: str, base: str, script: Path, connections: int, duration: int) -> LoadResult:
+    cmd = ["wrk", "-t2", f"-c{connections}", f"-d{duration}s", "--latency", "-s", str(script), base]
+    out = subprocess.run(cmd, capture_output=True, text=True, check=True).stdout
+    rps = float(re.search(r"Requests/sec:\s+([\d.]+)", out).group(1))  # type: ignore[union-attr]
+    total = int(re.search(r"(\d+) requests in", out).group(1))  # type: ignore[union-attr]
+    p50 = _ms(re.search(r"^\s+50%\s+(\S+)", out, re.M).group(1))  # type: ignore[union-attr]
+    p99 = _ms(re.search(r"^\s+99%\s+(\S+)", out, re.M).group(1))  # type: ignore[union-attr]
+    max_ms = _ms(re.search(r"Latency\s+\S+\s+\S+\s+(\S+)", out).group(1))  # type: ignore[union-attr]
+    non_2xx = int(m.group(1)) if (m := re.search(r"Non-2xx or 3xx responses: (\d+)", out)) else 0
+    errors = 0
+    if m := re.search(r"Socket errors: connect (\d+), read (\d+), write (\d+), timeout (\d+)", out):
+        errors = sum(int(x) for x in m.groups())
+    return LoadResult(name, rps, p50, p99, max_ms, total, errors, non_2xx)
+
+
+def run_reference(url: str, users: int, connections: int, duration: int) -> float:
+    env = {**os.environ, "PGOPTIONS": "-c synchronous_commit=on"}
+    db = url.replace("postgresql://", "")
+    user_host, _, name = db.rpartition("/")
+    user, _, host_port = user_host.rpartition("@")
+    host, _, port = host_port.partition(":")
+    args = ["-h", host, "-p", port or "5432", "-U", user or "postgres"]
+    subprocess.run(
+        ["psql", *args, "-q", "-v", f"maxuser={users}", "-f", str(BENCH / "reference_setup.sql"), name],
+        env=env,
+        check=True,
+        capture_output=True,
+    )
+    out = subprocess.run(
+        [
+            "pgbench",
+            *args,
+            "-n",
+            f"-c{connections}",
+            "-j2",
+            f"-T{duration}",
+            "-D",
+            f"maxuser={users}",
+            "-f",
+            str(BENCH / "reference.sql"),
+            name,
+        ],
+        env=env,
+        check=True,
+        capture_output=True,
+        text=True,
+    ).stdout
+    return float(re.search(r"tps = ([\d.]+)", out).group(1))  # type: ignore[union-attr]
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("scenario", nargs="?", default="events", choices=SCENARIOS)
+    parser.add_argument("--store", choices=("sqlite", "postgres"), default=None)
+    parser.add_argument("--workers", type=int, default=None)
+    parser.add_argument("--connections", type=int, default=64)
+    parser.add_argument("--duration", type=int, default=20)
+    parser.add_argument("--users", type=int, default=100_000)
+    parser.add_argument("--smoke", action="store_true", help="a few seconds, few users: checks the harness")
+    parser.add_argument("--json", type=Path, help="also write the report as JSON here")
+    args = parser.parse_args()
+    if shutil.which("wrk") is None:
+        raise SystemExit("wrk is missing: apt-get install wrk")
+    store = args.store or ("sqlite" if args.scenario == "sqlite" else "postgres")
+    workers = args.workers or (1 if store == "sqlite" else 2)
+    if args.smoke:
+        args.duration, args.users = 2, min(args.users, 500)
+    report = RunReport(
+        scenario=args.scenario,
+        store=store,
+        workers=workers,
+        connections=args.connections,
+        duration_s=args.duration,
+        users=args.users,
+        date=time.strftime("%Y-%m-%d %H:%M UTC", time.gmtime()),
+        machine=machine(),
+        command=" ".join(["bench/run", *sys.argv[1:]]),
+    )
+    with tempfile.TemporaryDirectory(prefix="loyalty-bench-") as tmp:
+        workdir = Path(tmp)
+        url = fresh_database(store, workdir)
+        env = {**os.environ, "LOYALTY_DATABASE_URL": url}
+        loyalty(["migrate"], env)
+        secret = secrets.token_urlsafe(32)
+        created = json.loads(loyalty(["tenant", "create", "bench", "--jwt-secret", secret], env))
+        admin_key = created["adminKey"]
+        asyncio.run(load_users(url, "bench", args.users))
+        port = free_port()
+        proc = start_server(url, workers, port, env)
+        base = f"http://127.0.0.1:{port}"
+        try:
+            configure(base, admin_key, report)
+            pids = server_pids(proc)
+            loads = plan(args.scenario)
+            for name, kind, extra in loads:
+                script = workdir / f"{name}.lua"
+                wrk_script(script, kind, args.users, admin_key, extra)
+                run_wrk(name, base, script, args.connections, min(3, args.duration))  # warm-up
+                report.loads.append(run_wrk(name, base, script, args.connections, args.duration))
+            report.peak_rss_mb = [round(peak_rss_mb(p), 1) for p in pids]
+        finally:
+            os.killpg(proc.pid, signal.SIGTERM)
+            try:
+                proc.wait(timeout=30)
+            except subprocess.TimeoutExpired:
+                os.killpg(proc.pid, signal.SIGKILL)
+                proc.wait()
+        if store == "postgres" and args.scenario in ("events", "scale"):
+            report.reference_tps = run_reference(url, args.users, args.connections, args.duration)
+    print_report(report)
+    if args.json:
+        args.json.write_text(json.dumps(asdict(report), indent=2))
+    return 0
+
+
+def plan(scenario: str) -> list[tuple[str, str, dict[str, Any]]]:
+    if scenario in ("events", "sqlite", "scale"):
+        return [("events", "events", {})]
+    if scenario == "reads":
+        return [("points", "points", {}), ("history", "history", {}), ("challenges", "challenges", {})]
+    if scenario == "redeem":
+        return [("redeem", "redeem", {"offer": "coffee"})]
+    raise SystemExit(f"scenario '{scenario}' has its own script: see bench/README.md")
+
+
+def print_report(report: RunReport) -> None:
+    print(
+        f"\n{report.scenario} on {report.store}, {report.workers} worker(s), {report.connections} connections, "
+        f"{report.duration_s}s, {report.users} users — {report.date}"
+    )
+    print(f"machine: {report.machine}\ncommand: {report.command}")
+    for load in report.loads:
+        print(
+            f"  {load.name:<11} {load.requests_per_s:>9.0f} req/s   p50 {load.p50_ms:.1f} ms   "
+            f"p99 {load.p99_ms:.1f} ms   max {load.max_ms:.1f} ms   errors {load.errors}   non-2xx {load.non_2xx}"
+        )
+    if report.reference_tps:
+        ratio = report.loads[0].requests_per_s / report.reference_tps
+        print(
+            f"  reference  {report.reference_tps:>9.0f} tps (pgbench, 3-statement event transaction)  "
+            f"ratio {ratio:.2f}"
+        )
+    print(f"  peak RSS per server process (MB): {report.peak_rss_mb}")
+    for note in report.notes:
+        print(f"  note: {note}")
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,47 @@
+"""The benchmark tenant's programme: the full hot path, not a stripped one.
+
+Items whose kind the server does not offer are skipped with a note in the report.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+PROGRAMME: list[tuple[str, str, dict[str, Any]]] = [
+    (
+        "events",
+        "purchase_completed",
+        {
+            "eventId": "purchase_completed",
+            "title": "Purchase completed",
+            "description": "Purchases",
+            "status": "ACTIVE",
+            "type": "TRANSACTION",
+            "rewardValueField": "amount",
+            "reward": {"default": 2},
+            "maximumReward": 1000,
+            "limit": 1000,
+            "limitPeriod": "day",
+            "conditions": {
+                "type": "AND",
+                "conditions": [{"field": "amount", "operator": "greater_than", "value": 0}],
+            },
+            "metadataFields": [{"key": "amount", "type": "number", "required": True}],
+        },
+    ),
+    (
+        "events",
+        "app_login",
+        {
+            "eventId": "app_login",
+            "title": "Login",
+            "status": "ACTIVE",
+            "type": "FIXED",
+            "reward": {"default": 5},
+        },
+    ),
+]
+
+
+def event_request(user: str) -> dict[str, Any]:
+    return {"eventId": "purchase_completed", "userId": user, "metadata": {"amount": 49.99, "currency": "EUR"}}

@@ -1,0 +1,117 @@
+from __future__ import annotations
+
+from typing import Any
+
+import msgspec
+
+from loyalty.api.dialects.lynes.errors import render_error
+from loyalty.api.routing import Call, Dialect, Endpoint, Reply
+from loyalty.app import adjustments, admin
+
+DIALECT = Dialect(name="admin", render_error=render_error)
+TAGS = ("Admin",)
+
+
+async def list_kind(call: Call) -> Reply:
+    return Reply(await admin.list_items(call.services, call.principal, call.params["kind"]))
+
+
+async def get_one(call: Call) -> Reply:
+    return Reply(await admin.get_item(call.services, call.principal, call.params["kind"], call.params["id"]))
+
+
+async def put_one(call: Call) -> Reply:
+    assert call.tx is not None
+    body: Any = call.body
+    return Reply(await admin.put_item(call.tx, call.params["kind"], call.params["id"], body))
+
+
+async def delete_one(call: Call) -> Reply:
+    assert call.tx is not None
+    return Reply(await admin.delete_item(call.tx, call.params["kind"], call.params["id"]))
+
+
+class AdjustmentBody(msgspec.Struct, forbid_unknown_fields=True):
+    points: int
+    """Positive to add points, negative to take them away."""
+    reason: str
+    """Why: kept on the ledger line and in the audit trail."""
+
+
+class AdjustmentReply(msgspec.Struct):
+    userId: str
+    points: int
+    balance: int
+    entryId: int
+    reason: str
+
+
+async def adjust_points(call: Call) -> Reply:
+    assert call.tx is not None
+    body: AdjustmentBody = call.body
+    done = await adjustments.adjust_points(call.tx, call.params["userId"], body.points, body.reason)
+    return Reply(
+        AdjustmentReply(
+            userId=done.user_id,
+            points=done.points,
+            balance=done.balance,
+            entryId=done.entry_id,
+            reason=done.reason,
+        ),
+        status=201,
+    )
+
+
+KIND_DOC = (
+    "Kinds: events, challenges, streaks, surveys, offers, metrics, inventory, milestones, leaderboards, "
+    "webhooks, usergroups, api-keys, settings (id 'tenant'), audit (read-only)."
+)
+
+ENDPOINTS = [
+    Endpoint(
+        "GET",
+        "/v1/admin/{kind}",
+        list_kind,
+        "List the configuration items of a kind. " + KIND_DOC,
+        responses={200: list[dict[str, Any]]},
+        tags=TAGS,
+    ),
+    Endpoint(
+        "GET",
+        "/v1/admin/{kind}/{id}",
+        get_one,
+        "Get one configuration item",
+        responses={200: dict[str, Any]},
+        tags=TAGS,
+    ),
+    Endpoint(
+        "PUT",
+        "/v1/admin/{kind}/{id}",
+        put_one,
+        "Create or replace a configuration item (api-keys: the key is shown once in the answer)",
+        body=dict[str, Any],
+        write=True,
+        responses={200: dict[str, Any]},
+        tags=TAGS,
+    ),
+    Endpoint(
+        "DELETE",
+        "/v1/admin/{kind}/{id}",
+        delete_one,
+        "Delete a configuration item (api-keys: revoke)",
+        write=True,
+        responses={200: dict[str, Any]},
+        tags=TAGS,
+    ),
+    Endpoint(
+        "POST",
+        "/v1/admin/users/{userId}/adjustments",
+        adjust_points,
+        "Adjust a user's points by hand (manage or admin): positive adds, negative takes away "
+        "(never below zero); the reason goes to the ledger line and the audit trail",
+        body=AdjustmentBody,
+        write=True,
+        responses={201: AdjustmentReply},
+        tags=TAGS,
+    ),
+]

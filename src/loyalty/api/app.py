@@ -1,0 +1,235 @@
+"""Builds the ASGI application: every dialect mounted over one set of services."""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import logging
+import uuid
+from collections.abc import AsyncIterator, Callable
+from contextlib import asynccontextmanager
+from typing import Any
+
+import msgspec
+from starlette.applications import Starlette
+from starlette.exceptions import HTTPException
+from starlette.requests import Request
+from starlette.responses import HTMLResponse, Response
+from starlette.routing import BaseRoute, Mount, Route
+from starlette.staticfiles import StaticFiles
+from starlette.types import ASGIApp, Receive, Scope, Send
+
+from loyalty.api import observability, openapi
+from loyalty.api.admin import routes as admin_routes
+from loyalty.api.admin import webhooks as webhook_admin_routes
+from loyalty.api.dialects import audience, emporix, lynes
+from loyalty.api.routing import Dialect, Endpoint, build_route
+from loyalty.app import delivery, features, ledger, ratelimit, users
+from loyalty.app.bootstrap import bootstrap_from_settings
+from loyalty.app.services import Services, wall_clock_ms
+from loyalty.app.tenants import TenantCache
+from loyalty.logs import configure_logging
+from loyalty.settings import Settings
+from loyalty.storage import migrate
+from loyalty.storage.database import Database
+from loyalty.web import pages as dashboard
+
+log = logging.getLogger("loyalty")
+
+LYNES_VERSIONS = (b"/v0/", b"/v2/", b"/v3/")
+
+
+def mounted_endpoints() -> list[tuple[str, Endpoint, Dialect]]:
+    """Every endpoint with its mount prefix and dialect, in routing order."""
+    out: list[tuple[str, Endpoint, Dialect]] = []
+    for ep in admin_routes.ENDPOINTS + webhook_admin_routes.ENDPOINTS:
+        out.append(("", ep, admin_routes.DIALECT))
+    for module in (lynes, audience, emporix):
+        for ep in module.ENDPOINTS:
+            out.append((module.PREFIX, ep, module.DIALECT))
+    return out
+
+
+class LynesVersionRewrite:
+    """``/v0``, ``/v2`` and ``/v3`` are the same API as ``/v1`` (the seed strips the prefix)."""
+
+    def __init__(self, app: ASGIApp) -> None:
+        self.app = app
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] == "http":
+            raw: bytes = scope.get("raw_path") or scope["path"].encode()
+            if raw[:4] in LYNES_VERSIONS:
+                path = scope["path"]
+                scope = dict(scope)
+                scope["path"] = "/v1/" + path[4:]
+                scope["raw_path"] = b"/v1/" + raw[4:]
+        await self.app(scope, receive, send)
+
+
+class RequestId:
+    """Takes ``X-Request-ID`` or makes one, and returns it on the response."""
+
+    def __init__(self, app: ASGIApp) -> None:
+        self.app = app
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+        request_id = b""
+        for name, value in scope["headers"]:
+            if name == b"x-request-id":
+                request_id = value[:128]
+                break
+        if not request_id:
+            request_id = uuid.uuid4().hex.encode()
+        scope.setdefault("state", {})["request_id"] = request_id.decode("latin-1")
+
+        async def send_with_id(message: Any) -> None:
+            if message["type"] == "http.response.start":
+                message.setdefault("headers", [])
+                message["headers"] = [*message["headers"], (b"x-request-id", request_id)]
+            await send(message)
+
+        await self.app(scope, receive, send_with_id)
+
+
+DOCS_HTML = """<!doctype html>
+<html lang="en"><head><meta charset="utf-8"><title>Loyalty API</title>
+<link rel="stylesheet" href="/docs/static/swagger-ui.css"></head>
+<body><div id="swagger-ui"></div>
+<script src="/docs/static/swagger-ui-bundle.js"></script>
+<script src="/docs/init.js"></script>
+</body></html>"""
+
+DOCS_INIT_JS = "window.ui = SwaggerUIBundle({url: '/openapi.json', dom_id: '#swagger-ui'});"
+
+
+def _docs_routes(document: Callable[[], dict[str, Any]]) -> list[BaseRoute]:
+    from swagger_ui_bundle import swagger_ui_path
+
+    cached: dict[str, bytes] = {}
+
+    async def openapi_json(_: Request) -> Response:
+        if "doc" not in cached:
+            cached["doc"] = msgspec.json.encode(document())
+        return Response(cached["doc"], media_type="application/json")
+
+    async def docs(_: Request) -> Response:
+        return HTMLResponse(DOCS_HTML)
+
+    async def init_js(_: Request) -> Response:
+        return Response(DOCS_INIT_JS, media_type="application/javascript")
+
+    return [
+        Route("/openapi.json", openapi_json, methods=["GET"]),
+        Route("/docs", docs, methods=["GET"]),
+        Route("/docs/init.js", init_js, methods=["GET"]),
+        Mount("/docs/static", StaticFiles(directory=str(swagger_ui_path)), name="docs-static"),
+    ]
+
+
+def create_app(settings: Settings | None = None, *, clock: Callable[[], int] | None = None) -> Starlette:
+    settings = settings or Settings()
+    features.load()
+    db = Database(settings.database_url, pool_size=settings.db_pool_size)
+    services = Services(
+        settings=settings,
+        db=db,
+        tenants=TenantCache(db, settings.config_cache_seconds),
+        clock=clock or wall_clock_ms,
+    )
+    deletion_wakeup = asyncio.Event()
+
+    async def wake_deletions() -> None:
+        deletion_wakeup.set()
+
+    services.after_commit_hooks.append(wake_deletions)
+    configure_logging(settings)
+    delivery_wakeup = delivery.attach_wakeup(services) if settings.delivery_in_process else None
+
+    async def deletion_sweeper() -> None:
+        while True:
+            with contextlib.suppress(TimeoutError):
+                await asyncio.wait_for(deletion_wakeup.wait(), timeout=30)
+            deletion_wakeup.clear()
+            try:
+                await users.process_deletions(services)
+            except Exception:
+                log.exception("user deletion sweep failed; retrying later")
+
+    @asynccontextmanager
+    async def lifespan(_: Starlette) -> AsyncIterator[None]:
+        if settings.migrate_on_start:
+            await migrate.upgrade(db.engine, settings.database_url)
+        await bootstrap_from_settings(db, settings, services.now())
+        sweeper = asyncio.create_task(deletion_sweeper())
+        background = [sweeper]
+        background.append(asyncio.create_task(ledger.run_expiry_sweeper(services)))
+        ratelimit.counter_store(services)  # fails fast on a Redis URL without the redis package
+        deliverer = delivery.Deliverer(services)
+        if delivery_wakeup is not None:
+            background.append(asyncio.create_task(deliverer.run(delivery_wakeup)))
+        try:
+            yield
+        finally:
+            for task in background:
+                task.cancel()
+            for task in background:
+                with contextlib.suppress(asyncio.CancelledError):
+                    await task
+            await deliverer.close()
+            await ratelimit.close_store(services)
+            await db.dispose()
+
+    mounted = mounted_endpoints()
+    routes: list[BaseRoute] = [build_route(prefix, ep, dialect, services) for prefix, ep, dialect in mounted]
+
+    async def healthz(_: Request) -> Response:
+        return Response(b'{"status":"ok"}', media_type="application/json")
+
+    async def readyz(_: Request) -> Response:
+        try:
+            current = await migrate.current_revision(db.engine)
+        except Exception:
+            return Response(
+                b'{"status":"database unavailable"}', status_code=503, media_type="application/json"
+            )
+        if current != migrate.head_revision():
+            return Response(
+                b'{"status":"migrations pending"}', status_code=503, media_type="application/json"
+            )
+        return Response(b'{"status":"ready"}', media_type="application/json")
+
+    routes += [Route("/healthz", healthz, methods=["GET"]), Route("/readyz", readyz, methods=["GET"])]
+    if settings.metrics_enabled:
+        routes.append(Route("/metrics", observability.metrics_endpoint(services), methods=["GET"]))
+    routes += _docs_routes(lambda: openapi.build_document([(p, ep) for p, ep, _ in mounted]))
+    routes.append(dashboard.build(services))  # the dashboard at /dashboard
+
+    async def http_error(request: Request, exc: Exception) -> Response:
+        assert isinstance(exc, HTTPException)
+        message = "no such endpoint" if exc.status_code == 404 else exc.detail
+        body = {
+            "statusCode": exc.status_code,
+            "message": message,
+            "data": {"code": "not_found", "field": None},
+        }
+        return Response(msgspec.json.encode(body), status_code=exc.status_code, media_type="application/json")
+
+    async def server_error(request: Request, exc: Exception) -> Response:
+        log.exception("unhandled error on %s %s", request.method, request.url.path)
+        body = {"statusCode": 500, "message": "internal error", "data": {"code": "internal", "field": None}}
+        return Response(msgspec.json.encode(body), status_code=500, media_type="application/json")
+
+    app = Starlette(
+        routes=routes,
+        lifespan=lifespan,
+        exception_handlers={HTTPException: http_error, Exception: server_error},
+    )
+    app.state.services = services
+    app.add_middleware(observability.AccessLogAndMetrics)  # innermost: sees the matched route
+    app.add_middleware(LynesVersionRewrite)
+    app.add_middleware(RequestId)
+    return app

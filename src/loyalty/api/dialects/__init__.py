@@ -1,0 +1,1 @@
+"""Wire dialects. A dialect never imports ``storage`` or another dialect."""

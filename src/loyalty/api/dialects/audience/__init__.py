@@ -1,0 +1,17 @@
+"""The Audience-style Loyalty API face under ``/api/loyalty``."""
+
+from __future__ import annotations
+
+from loyalty.api.dialects.audience import actions as _actions
+from loyalty.api.dialects.audience import profile as _profile
+from loyalty.api.dialects.audience.errors import render_error
+from loyalty.api.routing import Dialect, Endpoint
+
+DIALECT = Dialect(name="audience", render_error=render_error)
+PREFIX = "/api/loyalty"
+
+# One line per module.
+ENDPOINTS: list[Endpoint] = [
+    *_actions.ENDPOINTS,
+    *_profile.ENDPOINTS,
+]

@@ -1,0 +1,54 @@
+"""Seed 001 ``POST /api/loyalty/action``: an action is an event of the rules engine."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import msgspec
+
+from loyalty.api.routing import Call, Endpoint, Reply
+from loyalty.app import events
+
+TAGS = ("Audience: actions",)
+
+
+class ActionBody(msgspec.Struct):
+    action: Any = None
+    data: Any = None
+    userId: Any = None
+    """Only for API keys (server to server); a user token acts for its own ``sub``."""
+
+
+class ActionResult(msgspec.Struct):
+    message: str
+    data: dict[str, Any]
+
+
+async def log_action(call: Call) -> Reply:
+    assert call.tx is not None
+    body: ActionBody = call.body
+    user_id = call.principal.subject if call.principal.subject is not None else body.userId
+    request = events.action_request(body.action, body.data, user_id)
+    result = await events.log_event(call.tx, request)
+    data = {
+        "action": request.event_id,
+        "points": result.points,
+        "conditionReached": result.condition_reached,
+        "limitReached": result.limit_reached,
+        **result.extra,
+    }
+    return Reply({"message": "OK", "data": data})
+
+
+ENDPOINTS = [
+    Endpoint(
+        "POST",
+        "/action",
+        log_action,
+        "Log an action of the authenticated user",
+        body=ActionBody,
+        write=True,
+        responses={200: ActionResult},
+        tags=TAGS,
+    ),
+]

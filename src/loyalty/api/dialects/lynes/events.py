@@ -1,0 +1,161 @@
+"""Seed 002 events: log (with dry run), list, get; plus batch logging and reversal (refunds)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import msgspec
+
+from loyalty.api.dialects.lynes.users import parse_bool
+from loyalty.api.problems import status_of
+from loyalty.api.routing import Call, Endpoint, Reply
+from loyalty.app import events
+
+TAGS = ("Lynes: events",)
+LOGGED_EVENT_HEADER = "Loyalty-Logged-Event-Id"
+
+
+class LogEventBody(msgspec.Struct):
+    # Typed loosely so a missing or mistyped field is answered with a 400 naming it.
+    eventId: Any = None
+    userId: Any = None
+    metadata: Any = None
+
+
+class BatchBody(msgspec.Struct):
+    events: Any = None
+
+
+class LoggedEventData(msgspec.Struct):
+    userId: str
+    eventId: str
+    points: int
+    type: str
+    title: str
+    limit: int | None
+    maximumReward: int | None
+    metadata: dict[str, Any]
+    conditionReached: bool
+    limitReached: bool
+    userGroupId: str
+
+
+class LoggedEvent(msgspec.Struct):
+    statusCode: int
+    message: str
+    data: LoggedEventData
+
+
+class EventView(msgspec.Struct):
+    eventId: str
+    title: str
+    description: str | None
+    status: str
+    limit: int | None
+    maximumReward: int | None
+    reward: dict[str, float]
+    conditions: dict[str, Any] | None
+    metadataFields: list[dict[str, Any]]
+    type: str
+
+
+async def log_event(call: Call) -> Reply:
+    assert call.tx is not None
+    body: LogEventBody = call.body
+    dry_run = parse_bool(call.query.get("dryRun"), "dryRun", False)
+    request = events.EventRequest.parse(body.eventId, body.userId, body.metadata)
+    result = await events.log_event(call.tx, request, dry_run=dry_run)
+    data = result.dry_run_data() if dry_run else result.data()
+    headers = None
+    if result.logged_event_id is not None:
+        headers = {LOGGED_EVENT_HEADER: str(result.logged_event_id)}
+    return Reply({"statusCode": 200, "message": result.message, "data": data}, headers=headers)
+
+
+async def log_batch(call: Call) -> Reply:
+    assert call.tx is not None
+    body: BatchBody = call.body
+    items = events.batch_items(body.events)
+    results = await events.log_batch(call.tx, items, status_of)
+    return Reply({"statusCode": 200, "message": "Batch verarbeitet", "data": results})
+
+
+async def list_events(call: Call) -> Reply:
+    show_all = parse_bool(call.query.get("showAll"), "showAll", True)
+    views = await events.list_events(call.services, call.principal, show_all=show_all)
+    if not views:
+        return Reply(status=204)
+    return Reply(views)
+
+
+async def get_event(call: Call) -> Reply:
+    return Reply(await events.get_event(call.services, call.principal, call.params.get("eventId", "")))
+
+
+async def reverse_event(call: Call) -> Reply:
+    assert call.tx is not None
+    view = await events.reverse_event(call.tx, call.params.get("loggedEventId", ""))
+    return Reply(
+        {
+            "statusCode": 200,
+            "message": "Event reversed",
+            "data": {
+                "loggedEventId": view.logged_event_id,
+                "eventId": view.event_id,
+                "userId": view.user_id,
+                "points": view.points,
+                "shortfall": view.shortfall,
+            },
+        }
+    )
+
+
+ENDPOINTS = [
+    Endpoint(
+        "POST",
+        "/v1/event",
+        log_event,
+        "Log an event (dryRun=true answers what would happen and changes nothing)",
+        body=LogEventBody,
+        write=True,
+        responses={200: LoggedEvent},
+        query={"dryRun": "true: evaluate only, explain the outcome, write nothing (default false)"},
+        tags=TAGS,
+    ),
+    Endpoint(
+        "GET",
+        "/v1/event",
+        list_events,
+        "List configured events",
+        responses={200: list[EventView], 204: None},
+        query={"showAll": "true: all events (default); false: only ACTIVE ones"},
+        tags=TAGS,
+    ),
+    Endpoint(
+        "GET",
+        "/v1/event/{eventId}",
+        get_event,
+        "Get an event definition",
+        responses={200: EventView},
+        tags=TAGS,
+    ),
+    Endpoint(
+        "POST",
+        "/v1/events/batch",
+        log_batch,
+        "Log up to 1,000 events, each with its own result and optional idempotencyKey",
+        body=BatchBody,
+        write=True,
+        responses={200: dict},
+        tags=TAGS,
+    ),
+    Endpoint(
+        "POST",
+        "/v1/event/{loggedEventId}/reverse",
+        reverse_event,
+        "Take back what a logged event awarded (refund)",
+        write=True,
+        responses={200: dict},
+        tags=TAGS,
+    ),
+]

@@ -1,0 +1,96 @@
+"""Leaderboards: top N with ranks and the asking user's position, and a user's ranks."""
+
+from __future__ import annotations
+
+import msgspec
+
+from loyalty.api.routing import Call, Endpoint, Reply
+from loyalty.app import leaderboards
+from loyalty.app.users import check_user_id
+
+TAGS = ("Lynes: leaderboards",)
+
+
+class RankedEntry(msgspec.Struct):
+    rank: int | None
+    userId: str
+    score: int
+
+
+class Neighbours(msgspec.Struct):
+    above: list[RankedEntry]
+    below: list[RankedEntry]
+
+
+class Leaderboard(msgspec.Struct):
+    leaderboardId: str
+    title: str | dict[str, str] | None
+    metric: str
+    usergroup: str | None
+    period: str
+    periodKey: str
+    entries: list[RankedEntry]
+    user: RankedEntry | None
+    neighbours: Neighbours
+
+
+class UserRank(msgspec.Struct):
+    leaderboardId: str
+    period: str
+    periodKey: str
+    rank: int | None
+    score: int
+
+
+class UserRanks(msgspec.Struct):
+    userId: str
+    ranks: list[UserRank]
+
+
+async def get_leaderboard(call: Call) -> Reply:
+    user_id = call.query.get("userId")
+    if user_id is not None:
+        check_user_id(user_id)
+    view = await leaderboards.leaderboard(
+        call.services,
+        call.principal,
+        call.params["leaderboardId"],
+        period=call.query.get("period"),
+        limit=leaderboards.parse_limit(call.query.get("limit")),
+        user_id=user_id,
+    )
+    return Reply(view)
+
+
+async def get_user_ranks(call: Call) -> Reply:
+    user_id = check_user_id(call.params.get("userId"))
+    view = await leaderboards.user_ranks(
+        call.services, call.principal, user_id, leaderboard_id=call.query.get("leaderboardId") or None
+    )
+    return Reply(view)
+
+
+ENDPOINTS = [
+    Endpoint(
+        "GET",
+        "/v1/leaderboard/{leaderboardId}",
+        get_leaderboard,
+        "Top N of a leaderboard with ranks, and the asking user's rank and neighbours",
+        responses={200: Leaderboard},
+        query={
+            "period": "all, month, week, 7d, 30d or 365d (default: all, else the board's first)",
+            "limit": "how many top entries, 1-100 (default 10)",
+            "userId": "whose own rank to show (default: the token's user; others need the view scope)",
+        },
+        tags=TAGS,
+    ),
+    Endpoint(
+        "GET",
+        "/v1/user/{userId}/rank",
+        get_user_ranks,
+        "A user's rank and score in every period of every active leaderboard",
+        responses={200: UserRanks},
+        query={"leaderboardId": "only this leaderboard"},
+        tags=TAGS,
+    ),
+]

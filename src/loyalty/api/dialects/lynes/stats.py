@@ -1,0 +1,152 @@
+"""Seed 002 ``GET /v1/stats/event``: global or per-event statistics over a period."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import msgspec
+
+from loyalty.api.routing import Call, Endpoint, Reply
+from loyalty.app import stats
+
+TAGS = ("Lynes: events & analytics",)
+
+
+class DayStats(msgspec.Struct):
+    events: int
+    users: int
+    points: int
+    hourlyDistribution: list[int]
+
+
+class EventDayStats(msgspec.Struct):
+    count: int
+    users: int
+    points: int
+    hourlyDistribution: list[int]
+
+
+class EventTotals(msgspec.Struct):
+    count: int
+    users: int
+    points: int
+
+
+class UsersMetadata(msgspec.Struct):
+    uniqueUsersCalculationMethod: str
+    uniqueUsersNote: str | None
+
+
+class GlobalData(msgspec.Struct):
+    totalEvents: int
+    uniqueUsers: int
+    totalPoints: int
+    eventBreakdown: dict[str, EventTotals]
+    topEvents: list[str]
+    dailyData: dict[str, DayStats]
+    _metadata: UsersMetadata = msgspec.field(name="_metadata")
+
+
+class GlobalStats(msgspec.Struct):
+    period: str
+    eventId: None
+    startDate: str | None
+    endDate: str
+    data: GlobalData
+
+
+class EventData(msgspec.Struct):
+    totalCount: int
+    uniqueUsers: int
+    pointsAwarded: int
+    conditionMet: int
+    conditionFailed: int
+    limitReached: int
+    dailyData: dict[str, EventDayStats]
+
+
+class EventStats(msgspec.Struct):
+    period: str
+    eventId: str
+    startDate: str | None
+    endDate: str
+    data: EventData
+
+
+def global_shape(view: stats.GlobalStatsView) -> GlobalStats:
+    return GlobalStats(
+        period=view.period,
+        eventId=None,
+        startDate=view.start,
+        endDate=view.end,
+        data=GlobalData(
+            totalEvents=view.total_events,
+            uniqueUsers=view.unique_users,
+            totalPoints=view.total_points,
+            eventBreakdown={
+                e: EventTotals(count=t.count, users=t.users, points=t.points)
+                for e, t in view.breakdown.items()
+            },
+            topEvents=view.top_events,
+            dailyData={
+                day: DayStats(events=d.events, users=d.users, points=d.points, hourlyDistribution=d.hourly)
+                for day, d in view.daily.items()
+            },
+            _metadata=UsersMetadata(
+                uniqueUsersCalculationMethod=view.users_method, uniqueUsersNote=view.users_note
+            ),
+        ),
+    )
+
+
+def event_shape(view: stats.EventStatsView) -> EventStats:
+    return EventStats(
+        period=view.period,
+        eventId=view.event_id,
+        startDate=view.start,
+        endDate=view.end,
+        data=EventData(
+            totalCount=view.total_count,
+            uniqueUsers=view.unique_users,
+            pointsAwarded=view.points,
+            conditionMet=view.condition_met,
+            conditionFailed=view.condition_failed,
+            limitReached=view.limit_reached,
+            dailyData={
+                day: EventDayStats(
+                    count=d.events, users=d.users, points=d.points, hourlyDistribution=d.hourly
+                )
+                for day, d in view.daily.items()
+            },
+        ),
+    )
+
+
+async def get_event_stats(call: Call) -> Reply:
+    query: Any = call.query
+    call.principal.require_view()
+    rng = await stats.resolve_range(
+        call.services, call.principal, query.get("period"), query.get("timeframe"), query.get("month")
+    )
+    event_id = query.get("eventId") or None
+    if event_id is None:
+        return Reply(global_shape(await stats.global_stats(call.services, call.principal, rng)))
+    return Reply(event_shape(await stats.event_stats(call.services, call.principal, rng, event_id)))
+
+
+ENDPOINTS = [
+    Endpoint(
+        "GET",
+        "/v1/stats/event",
+        get_event_stats,
+        "Event statistics, global or for one event, over a period",
+        responses={200: GlobalStats | EventStats},
+        query={
+            "period": "1d, 7d (default), 30d, 90d, current_month, ytd or all; each ends today (tenant zone)",
+            "eventId": "statistics of this event only (zeros for an event without data)",
+            "timeframe": "month: one calendar month, given by 'month'",
+            "month": "YYYY-MM, with timeframe=month",
+        },
+        tags=TAGS,
+    ),
+]

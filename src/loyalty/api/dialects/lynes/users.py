@@ -1,0 +1,156 @@
+"""Seed 000 user endpoints: create, delete, points, history, plus the GDPR export."""
+
+from __future__ import annotations
+
+import msgspec
+
+from loyalty.api.routing import Call, Endpoint, Reply
+from loyalty.app import users
+from loyalty.core.errors import invalid
+
+TAGS = ("Lynes: users",)
+
+
+class CreateUserBody(msgspec.Struct):
+    userId: str | None = None
+
+
+class UserCreated(msgspec.Struct):
+    message: str
+    userId: str
+    createdAt: int
+
+
+class UserDeleted(msgspec.Struct):
+    message: str
+    userId: str
+
+
+class UserPoints(msgspec.Struct):
+    userId: str
+    points: int
+    userExists: bool
+
+
+class HistoryEntry(msgspec.Struct):
+    id: str
+    timestamp: int
+    type: str
+    points: int
+    image: str | None
+    description: dict[str, str] | None
+    title: dict[str, str] | None
+    userId: str
+    globalEventDateKey: str
+
+
+def parse_bool(value: str | None, field: str, default: bool) -> bool:
+    if value is None or value == "":
+        return default
+    lowered = value.lower()
+    if lowered in ("true", "1"):
+        return True
+    if lowered in ("false", "0"):
+        return False
+    raise invalid(field, f"'{field}' must be true or false")
+
+
+async def create_user(call: Call) -> Reply:
+    assert call.tx is not None
+    body: CreateUserBody = call.body
+    user_id = users.check_user_id(body.userId)
+    created = await users.create_user(call.tx, user_id)
+    return Reply(
+        UserCreated(
+            message="user created successfully", userId=created.user_id, createdAt=created.created_at
+        ),
+        status=201,
+    )
+
+
+async def delete_user(call: Call) -> Reply:
+    assert call.tx is not None
+    user_id = users.check_user_id(call.params.get("userId"))
+    await users.delete_user(call.tx, user_id)
+    return Reply(
+        UserDeleted(
+            message="User data deletion process initiated successfully. Check logs for details.",
+            userId=user_id,
+        )
+    )
+
+
+async def get_points(call: Call) -> Reply:
+    user_id = users.check_user_id(call.params.get("userId"))
+    view = await users.points_view(call.services, call.principal, user_id)
+    return Reply(UserPoints(userId=view.user_id, points=view.points, userExists=view.user_exists))
+
+
+async def get_history(call: Call) -> Reply:
+    user_id = users.check_user_id(call.params.get("userId"))
+    sort = call.query.get("sort", "desc")
+    if sort not in ("asc", "desc"):
+        raise invalid("sort", "'sort' must be asc or desc")
+    show_all = parse_bool(call.query.get("showAll"), "showAll", False)
+    entries = await users.history(
+        call.services, call.principal, user_id, ascending=sort == "asc", show_all=show_all
+    )
+    if not entries:
+        return Reply(status=204)
+    return Reply(entries)
+
+
+async def export_user(call: Call) -> Reply:
+    user_id = users.check_user_id(call.params.get("userId"))
+    return Reply(await users.export_user(call.services, call.principal, user_id))
+
+
+ENDPOINTS = [
+    Endpoint(
+        "POST",
+        "/v1/user",
+        create_user,
+        "Create a user",
+        body=CreateUserBody,
+        write=True,
+        responses={201: UserCreated},
+        tags=TAGS,
+    ),
+    Endpoint(
+        "DELETE",
+        "/v1/user/{userId}",
+        delete_user,
+        "Delete a user and all their data",
+        write=True,
+        responses={200: UserDeleted},
+        tags=TAGS,
+    ),
+    Endpoint(
+        "GET",
+        "/v1/user/{userId}/points",
+        get_points,
+        "Get a user's points",
+        responses={200: UserPoints},
+        tags=TAGS,
+    ),
+    Endpoint(
+        "GET",
+        "/v1/user/{userId}/history",
+        get_history,
+        "Get a user's reward history",
+        responses={200: list[HistoryEntry], 204: None},
+        query={
+            "sort": "asc or desc by timestamp (default desc)",
+            "showAll": "include entries with 0 points (default false)",
+        },
+        tags=TAGS,
+    ),
+    Endpoint(
+        "GET",
+        "/v1/user/{userId}/export",
+        export_user,
+        "Export everything stored about a user",
+        responses={200: dict},
+        tags=TAGS,
+    ),
+]

@@ -1,0 +1,106 @@
+"""Access log and request metrics (one ASGI middleware), and the ``/metrics`` endpoint.
+
+The middleware sits inside the routing so it sees the matched route: metrics and logs are labelled
+with the route template (``/v1/user/{userId}``), never the raw path, which keeps label sets small and
+user ids out of logs. Unmatched paths are labelled ``unmatched``.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import time
+from typing import Any
+
+from prometheus_client import CONTENT_TYPE_LATEST, REGISTRY, CollectorRegistry, generate_latest
+from starlette.requests import Request
+from starlette.responses import Response
+from starlette.types import ASGIApp, Receive, Scope, Send
+
+from loyalty.app import telemetry
+from loyalty.app.services import Services
+from loyalty.logs import request_id_var
+from loyalty.storage.repositories import outbox as outbox_repo
+
+access_log = logging.getLogger("loyalty.access")
+log = logging.getLogger("loyalty")
+
+
+class AccessLogAndMetrics:
+    def __init__(self, app: ASGIApp) -> None:
+        self.app = app
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+        request_id = (scope.get("state") or {}).get("request_id")
+        token = request_id_var.set(request_id)
+        started = time.perf_counter()
+        status = 500
+
+        async def send_and_watch(message: Any) -> None:
+            nonlocal status
+            if message["type"] == "http.response.start":
+                status = int(message["status"])
+            await send(message)
+
+        try:
+            await self.app(scope, receive, send_and_watch)
+        finally:
+            elapsed = time.perf_counter() - started
+            route = scope.get("route")
+            template = getattr(route, "path", None) or "unmatched"
+            method = scope["method"]
+            telemetry.HTTP_REQUESTS.labels(method=method, route=template, status=str(status)).inc()
+            telemetry.HTTP_LATENCY.labels(method=method, route=template).observe(elapsed)
+            principal = scope.get("loyalty.principal")
+            access_log.info(
+                "request",
+                extra={
+                    "request_id": request_id,
+                    "fields": {
+                        "method": method,
+                        "route": template,
+                        "status": status,
+                        "duration_ms": round(elapsed * 1000, 2),
+                        "tenant": getattr(principal, "tenant", None),
+                    },
+                },
+            )
+            request_id_var.reset(token)
+
+
+def _registry() -> CollectorRegistry:
+    """Per process, or summed over every process when ``PROMETHEUS_MULTIPROC_DIR`` is set."""
+    if not os.environ.get("PROMETHEUS_MULTIPROC_DIR"):
+        return REGISTRY
+    from prometheus_client import multiprocess
+
+    registry = CollectorRegistry()
+    multiprocess.MultiProcessCollector(registry)  # type: ignore[no-untyped-call]
+    return registry
+
+
+async def refresh_gauges(services: Services) -> None:
+    pool: Any = services.db.engine.sync_engine.pool
+    if hasattr(pool, "checkedout"):
+        telemetry.DB_POOL.labels(state="in_use").set(pool.checkedout())
+        telemetry.DB_POOL.labels(state="idle").set(pool.checkedin())
+        telemetry.DB_POOL.labels(state="size").set(pool.size())
+    try:
+        async with services.db.read() as conn:
+            depth = await outbox_repo.queue_depth(conn)
+    except Exception:  # the database being down must not break the scrape
+        log.warning("could not read the webhook queue depth for /metrics")
+        return
+    for status, count in depth.items():
+        telemetry.WEBHOOK_QUEUE.labels(status=status).set(count)
+
+
+def metrics_endpoint(services: Services) -> Any:
+    async def metrics(_: Request) -> Response:
+        await refresh_gauges(services)
+        return Response(generate_latest(_registry()), media_type=CONTENT_TYPE_LATEST)
+
+    return metrics

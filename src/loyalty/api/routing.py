@@ -1,0 +1,183 @@
+"""Declarative endpoints: each is decode → call one app handler → encode, in its dialect's envelope.
+
+An ``Endpoint`` also carries what the OpenAPI document needs (summary, body and response types), so
+the document is generated from the same declarations that serve the requests.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Awaitable, Callable, Sequence
+from dataclasses import dataclass, field
+from typing import Any, Literal
+
+import msgspec
+from sqlalchemy.exc import DBAPIError, OperationalError
+from sqlalchemy.exc import TimeoutError as PoolTimeout
+from starlette.requests import Request
+from starlette.responses import Response
+from starlette.routing import Route
+
+from loyalty.api.auth import authenticate
+from loyalty.api.body import read_body
+from loyalty.api.problems import status_of
+from loyalty.app.principal import Principal
+from loyalty.app.ratelimit import RateLimited
+from loyalty.app.ratelimit import enforce as enforce_rate_limit
+from loyalty.app.services import Services
+from loyalty.app.uow import Encoded, Tx, fingerprint, run_write
+from loyalty.app.validation import decode_json
+from loyalty.core.errors import ErrorCode, LoyaltyError
+
+log = logging.getLogger("loyalty.api")
+
+JSON = "application/json"
+_encoder = msgspec.json.Encoder()
+
+
+@dataclass
+class Reply:
+    data: Any = None
+    status: int = 200
+    headers: dict[str, str] | None = None
+    raw: bool = False
+    """``data`` is already-encoded bytes (bare integers, pre-rendered documents)."""
+
+
+@dataclass
+class Call:
+    request: Request
+    services: Services
+    principal: Principal
+    body: Any
+    params: dict[str, str]
+    tx: Tx | None = None
+
+    @property
+    def query(self) -> Any:
+        return self.request.query_params
+
+
+Handler = Callable[[Call], Awaitable[Reply]]
+
+
+@dataclass
+class Endpoint:
+    method: str
+    path: str
+    handler: Handler
+    summary: str
+    body: type | None = None
+    """A msgspec type decoded from the JSON body (``dict`` for free-form)."""
+    write: bool = False
+    """Runs in one write transaction with ``Idempotency-Key`` support."""
+    auth: Literal["required", "none"] = "required"
+    responses: dict[int, Any] = field(default_factory=dict)
+    query: dict[str, str] = field(default_factory=dict)
+    """Query parameter name -> description, for the OpenAPI document."""
+    tags: Sequence[str] = ()
+    body_optional: bool = False
+
+
+@dataclass
+class Dialect:
+    name: str
+    render_error: Callable[[Request, int, LoyaltyError], Response]
+    authorize: Callable[[Request, Principal], None] | None = None
+    """Extra credential checks of the dialect (the Emporix ``{tenant}`` path segment)."""
+
+
+def encode_reply(reply: Reply) -> Encoded:
+    if reply.status == 204:
+        return Encoded(status=204, body=b"", content_type=JSON)
+    body = reply.data if reply.raw else _encoder.encode(reply.data)
+    return Encoded(status=reply.status, body=body, content_type=JSON)
+
+
+def to_response(encoded: Encoded, extra_headers: dict[str, str] | None = None) -> Response:
+    headers = dict(extra_headers or {})
+    if encoded.replayed:
+        headers["Idempotent-Replayed"] = "true"
+    if encoded.status == 204:
+        return Response(status_code=204, headers=headers)
+    return Response(
+        encoded.body, status_code=encoded.status, media_type=encoded.content_type, headers=headers
+    )
+
+
+def build_route(prefix: str, endpoint: Endpoint, dialect: Dialect, services: Services) -> Route:
+    async def serve(request: Request) -> Response:
+        try:
+            return await _serve(request, endpoint, dialect, services)
+        except LoyaltyError as error:
+            response = dialect.render_error(request, status_of(error.code), error)
+            if isinstance(error, RateLimited):  # ops: the real wait, not the envelope's default
+                response.headers["Retry-After"] = str(error.retry_after_s)
+            return response
+        except (OperationalError, PoolTimeout, OSError) as error:
+            log.warning("database unavailable: %s", type(error).__name__)
+            return dialect.render_error(
+                request, 503, LoyaltyError(ErrorCode.UNAVAILABLE, "the database is unavailable; retry later")
+            )
+        except DBAPIError as error:
+            if error.connection_invalidated:
+                return dialect.render_error(
+                    request, 503, LoyaltyError(ErrorCode.UNAVAILABLE, "the database connection was lost")
+                )
+            raise
+
+    return Route(prefix + endpoint.path, serve, methods=[endpoint.method], name=None)
+
+
+async def _serve(request: Request, endpoint: Endpoint, dialect: Dialect, services: Services) -> Response:
+    principal = await authenticate(request, services) if endpoint.auth == "required" else None
+    if principal is not None:  # ops: per-tenant and per-credential limits (off unless configured)
+        await enforce_rate_limit(services, principal)
+    if principal is not None and dialect.authorize is not None:
+        dialect.authorize(request, principal)
+    raw = b""
+    body: Any = None
+    if endpoint.body is not None or endpoint.write:
+        raw = await read_body(request, services.settings)
+    if endpoint.body is not None:
+        if endpoint.body_optional and not raw.strip():
+            body = None
+        else:
+            body = decode_json(raw, endpoint.body)
+            _check_depth(raw, body, services.settings.max_json_depth)
+    call = Call(
+        request=request,
+        services=services,
+        principal=principal,  # type: ignore[arg-type]
+        body=body,
+        params=dict(request.path_params),
+    )
+    if not endpoint.write:
+        reply = await endpoint.handler(call)
+        return to_response(encode_reply(reply), reply.headers)
+    assert principal is not None
+    key = request.headers.get("idempotency-key")
+    headers: dict[str, str] = {}
+
+    async def work(tx: Tx) -> Reply:
+        call.tx = tx
+        reply = await endpoint.handler(call)
+        headers.update(reply.headers or {})
+        return reply
+
+    encoded = await run_write(
+        services,
+        principal,
+        work,
+        encode_reply,
+        idempotency_key=key,
+        request_hash=fingerprint(request.method, request.url.path + "?" + request.url.query, raw),
+    )
+    return to_response(encoded, headers)
+
+
+def _check_depth(raw: bytes, body: Any, limit: int) -> None:
+    from loyalty.app.validation import json_depth_exceeds
+
+    if raw.count(b"{") + raw.count(b"[") > limit and json_depth_exceeds(msgspec.to_builtins(body), limit):
+        raise LoyaltyError(ErrorCode.INVALID_INPUT, f"JSON nested deeper than {limit} levels", field="body")

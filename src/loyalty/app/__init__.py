@@ -1,0 +1,1 @@
+"""Use cases: one handler per command, owning its transaction; read models end in ``View``."""

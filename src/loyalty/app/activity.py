@@ -1,0 +1,56 @@
+"""The one internal path every logged event/action takes after the rules engine has decided.
+
+The event handler builds an ``Activity`` and calls ``dispatch``; features that react to activity
+(challenges, streaks, leaderboards, statistics, webhooks) register a reactor here and are called in
+the same transaction, so they never need to touch the event handler.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Awaitable, Callable
+from dataclasses import dataclass, field
+from typing import Any
+
+from loyalty.app.uow import Tx
+
+
+@dataclass(frozen=True)
+class Activity:
+    user_pk: int
+    user_id: str
+    event_id: str
+    """The event id (Lynes) or action name (Audience): one namespace."""
+    metadata: dict[str, Any]
+    ts: int
+    points: int
+    """Points the event itself awarded (0 when the condition failed or the limit was reached)."""
+    condition_reached: bool
+    limit_reached: bool
+    usergroup: str
+    history_entry_id: str | None = None
+    extras: dict[str, Any] = field(default_factory=dict)
+
+
+@dataclass
+class Outcome:
+    """What reactors add to the response of the event (challenge progress, streak, …)."""
+
+    data: dict[str, Any] = field(default_factory=dict)
+
+
+Reactor = Callable[[Tx, Activity, Outcome], Awaitable[None]]
+REACTORS: list[tuple[int, str, Reactor]] = []
+
+
+def register_reactor(name: str, reactor: Reactor, *, order: int = 100) -> None:
+    """Register once at import; lower ``order`` runs first. Re-registering a name replaces it."""
+    REACTORS[:] = [r for r in REACTORS if r[1] != name]
+    REACTORS.append((order, name, reactor))
+    REACTORS.sort(key=lambda r: (r[0], r[1]))
+
+
+async def dispatch(tx: Tx, activity: Activity) -> Outcome:
+    outcome = Outcome()
+    for _, _, reactor in REACTORS:
+        await reactor(tx, activity, outcome)
+    return outcome

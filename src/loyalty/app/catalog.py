@@ -1,0 +1,162 @@
+"""The reward catalog: one kind ``offers`` that is the Lynes offer and the Emporix redeem option.
+
+Each face names a few fields differently (``offerId``/``id``, ``title``/``name``); the stored item
+keeps one name for each (``offerId``, ``title``) and accepts the other on input. ``version`` is the
+config item's version: a write that carries an older one is refused (the Emporix 409 rule).
+Stock, per-user limits and code pools belong here too; ``unavailable_reason`` is the one place
+that decides whether an offer can be redeemed now.
+"""
+
+from __future__ import annotations
+
+import secrets
+from typing import Any, Literal
+
+import msgspec
+from sqlalchemy.ext.asyncio import AsyncConnection
+
+from loyalty.app import admin
+from loyalty.app.config_kinds import ConfigKind, register
+from loyalty.app.principal import Principal
+from loyalty.app.services import Services
+from loyalty.app.tenants import TenantConfig
+from loyalty.app.uow import Tx, run_read
+from loyalty.core.errors import ErrorCode, LoyaltyError, invalid, not_found
+from loyalty.storage.repositories import config as config_repo
+
+KIND = "offers"
+
+
+class Offer(msgspec.Struct, forbid_unknown_fields=True, omit_defaults=True):
+    offerId: str | None = None
+    id: str | None = None
+    """The Emporix name of ``offerId``; folded into it."""
+    type: str = "coupon"
+    """``coupon`` (Emporix), ``LOCAL`` or ``ONLINE`` (Lynes feed filter), or any other label."""
+    title: str | None = None
+    name: str | None = None
+    """The Emporix name of ``title``; folded into it."""
+    description: str | None = None
+    points: int = 0
+    """Points a redemption costs."""
+    coupon: dict[str, Any] | None = None
+    """The coupon template (Emporix "Coupon API" object): copied onto every issued coupon."""
+    pointsAfterCoupon: int | None = None
+    metadata: dict[str, Any] | None = None
+    shopId: str | None = None
+    image: str | None = None
+    validFrom: int | None = None
+    validUntil: int | None = None
+    """Epoch ms window in which the offer can be redeemed."""
+    couponValidDays: int | None = None
+    """Issued coupons are valid this many days (no end when absent)."""
+    stock: int | None = None
+    perUserLimit: int | None = None
+    status: Literal["ACTIVE", "INACTIVE"] = "ACTIVE"
+    version: int | None = None
+    """Accepted from a read shape for the stale-update check; never stored."""
+
+
+def check_offer(offer: Offer) -> None:
+    if offer.id is not None and offer.offerId is not None and offer.id != offer.offerId:
+        raise invalid("id", "'id' must match 'offerId'")
+    offer.offerId = offer.offerId or offer.id
+    offer.title = offer.title or offer.name
+    offer.id = offer.name = None
+    offer.version = None
+    if not offer.title:
+        raise invalid("title", "'title' (or 'name') is required")
+    if offer.points < 0:
+        raise invalid("points", "'points' must not be negative")
+    if offer.pointsAfterCoupon is not None and offer.pointsAfterCoupon < 0:
+        raise invalid("pointsAfterCoupon", "'pointsAfterCoupon' must not be negative")
+    if offer.stock is not None and offer.stock < 0:
+        raise invalid("stock", "'stock' must not be negative")
+    if offer.perUserLimit is not None and offer.perUserLimit < 1:
+        raise invalid("perUserLimit", "'perUserLimit' must be at least 1")
+    if offer.couponValidDays is not None and offer.couponValidDays < 1:
+        raise invalid("couponValidDays", "'couponValidDays' must be at least 1")
+    if offer.validFrom is not None and offer.validUntil is not None and offer.validFrom >= offer.validUntil:
+        raise invalid("validUntil", "'validUntil' must be after 'validFrom'")
+
+
+register(
+    ConfigKind(
+        name=KIND,
+        schema=Offer,
+        id_field="offerId",
+        check=check_offer,
+        description="Reward catalog: Lynes offers and Emporix redeem options.",
+    )
+)
+
+
+class OfferView(msgspec.Struct):
+    offer: Offer
+    version: int
+
+
+def unavailable_reason(offer: Offer, now: int) -> LoyaltyError | None:
+    """Why the offer cannot be redeemed now (None when it can, points aside)."""
+    if offer.status != "ACTIVE":
+        return LoyaltyError(ErrorCode.NOT_REDEEMABLE, "the offer is not active", field="id")
+    if offer.validFrom is not None and now < offer.validFrom:
+        return LoyaltyError(ErrorCode.NOT_REDEEMABLE, "the offer is not valid yet", field="id")
+    if offer.validUntil is not None and now >= offer.validUntil:
+        return LoyaltyError(ErrorCode.NOT_REDEEMABLE, "the offer has expired", field="id")
+    return None
+
+
+def offer_of(tenant: TenantConfig, offer_id: str) -> Offer:
+    offer = tenant.get(KIND, offer_id)
+    if not isinstance(offer, Offer):
+        raise not_found("offer", offer_id)
+    return offer
+
+
+def _view(row: dict[str, Any]) -> OfferView:
+    return OfferView(offer=msgspec.convert(row["body"], Offer, strict=False), version=int(row["version"]))
+
+
+async def list_offers(services: Services, principal: Principal) -> list[OfferView]:
+    """Every offer of the tenant: any credential of the tenant may read the catalog."""
+
+    async def work(conn: AsyncConnection, tenant: TenantConfig) -> list[OfferView]:
+        return [_view(r) for r in await config_repo.list_all(conn, tenant.id) if r["kind"] == KIND]
+
+    return await run_read(services, principal, work)
+
+
+async def create_offer(tx: Tx, fields: dict[str, Any]) -> OfferView:
+    """A new offer (manage scope); an id is generated when none is given."""
+    tx.principal.require_manage()
+    offer_id = fields.get("offerId") or secrets.token_hex(12)
+    if await config_repo.get(tx.conn, tx.tenant.id, KIND, offer_id) is not None:
+        raise LoyaltyError(ErrorCode.ALREADY_EXISTS, f"offer '{offer_id}' already exists", field="id")
+    stored = await admin.save_item(tx, KIND, offer_id, {**fields, "offerId": offer_id})
+    return _view({"body": stored, "version": stored["version"]})
+
+
+async def update_offer(
+    tx: Tx, offer_id: str, fields: dict[str, Any], expected_version: int | None
+) -> OfferView:
+    """Replace the fields one face knows, keeping those only the other face sets (manage scope).
+    ``expected_version`` older than the stored one is a conflict (409)."""
+    tx.principal.require_manage()
+    existing = await config_repo.get_for_update(tx.conn, tx.tenant.id, KIND, offer_id)
+    if existing is None:
+        raise not_found("offer", offer_id)
+    if expected_version is not None and expected_version != existing["version"]:
+        raise LoyaltyError(
+            ErrorCode.CONFLICT,
+            f"offer '{offer_id}' has changed (version {existing['version']}, not {expected_version})",
+            field="metadata.version",
+        )
+    body = {**existing["body"], **fields, "offerId": offer_id}
+    stored = await admin.save_item(tx, KIND, offer_id, body)
+    return _view({"body": stored, "version": stored["version"]})
+
+
+async def delete_offer(tx: Tx, offer_id: str) -> None:
+    tx.principal.require_manage()
+    await admin.remove_item(tx, KIND, offer_id)

@@ -1,0 +1,399 @@
+"""Challenges as users live them: advancing on activity, paying completions once, and reading them.
+
+The reactor runs inside the transaction of every logged event/action. Per matching challenge it
+locks the user's progress row (creating it), advances it with the pure rules of
+``core.challenges``, and pays a completed round only when its completion row was newly inserted,
+so a completion pays exactly once however many requests race for it. Balance rows a payout may
+touch are locked first, ``points`` before other metrics, the same order the event itself uses.
+"""
+
+from __future__ import annotations
+
+import base64
+import binascii
+import json
+from dataclasses import dataclass
+from typing import Any
+
+from sqlalchemy.ext.asyncio import AsyncConnection
+
+from loyalty.app import inventory, metrics, outbox, transactions
+from loyalty.app.activity import Activity, Outcome, register_reactor
+from loyalty.app.challenge_config import Challenge, Mission, effective_rewards, points_of
+from loyalty.app.notifications import notify
+from loyalty.app.principal import Principal
+from loyalty.app.services import Services
+from loyalty.app.tenants import TenantConfig
+from loyalty.app.texts import localized, translations
+from loyalty.app.uow import Tx, run_read
+from loyalty.core import challenges as core
+from loyalty.core.errors import invalid, not_found
+from loyalty.core.timeutil import day_key
+from loyalty.storage.repositories import challenges as challenge_repo
+from loyalty.storage.repositories import history as history_repo
+from loyalty.storage.repositories import users as user_repo
+
+SECTION = "challenges"
+HISTORY_TITLE = {"en": "Challenge completed", "de": "Challenge abgeschlossen"}
+DEFAULT_PAGE = 100
+MAX_PAGE = 500
+
+
+def state_of(row: dict[str, Any] | None) -> core.ChallengeState:
+    if row is None:
+        return core.ChallengeState()
+    return core.ChallengeState(
+        progress=int(row["progress"]),
+        missions=dict(row["missions"] or {}),
+        round_done=bool(row["round_done"]),
+        completions=int(row["completions"]),
+        period_key=str(row["period_key"] or ""),
+        period_completions=int(row["period_completions"]),
+        completed_at=None if row["completed_at"] is None else int(row["completed_at"]),
+    )
+
+
+def rules_of(tenant: TenantConfig) -> dict[str, core.ChallengeRule]:
+    return dict(tenant.all_compiled("challenges"))
+
+
+# --- advancing -------------------------------------------------------------------------------
+
+
+def _counts(rule: core.ChallengeRule, activity: Activity) -> bool:
+    triggers = [m.trigger for m in rule.missions] if rule.missions else [rule.trigger]
+    return any(t.increment(activity.event_id, activity.metadata) for t in triggers)
+
+
+_INDEX: dict[int, tuple[int, dict[str, list[core.ChallengeRule]]]] = {}
+
+
+def rules_for_event(tenant: TenantConfig, event_id: str) -> list[core.ChallengeRule]:
+    """Active challenges an event id can advance, by id; indexed once per configuration version."""
+    cached = _INDEX.get(tenant.id)
+    if cached is None or cached[0] != tenant.version:
+        index: dict[str, list[core.ChallengeRule]] = {}
+        for _, rule in sorted(rules_of(tenant).items()):
+            if rule.active:
+                for trigger_id in rule.event_ids():
+                    index.setdefault(trigger_id, []).append(rule)
+        cached = (tenant.version, index)
+        _INDEX[tenant.id] = cached
+    return cached[1].get(event_id, [])
+
+
+async def on_activity(tx: Tx, activity: Activity, outcome: Outcome) -> None:
+    # An event whose own condition failed is not a valid occurrence; one over its limit is (the
+    # limit caps the event's points, not what the user did).
+    if not activity.condition_reached:
+        return
+    candidates = [
+        r
+        for r in rules_for_event(tx.tenant, activity.event_id)
+        if r.in_window(tx.now) and _counts(r, activity)
+    ]
+    if not candidates:
+        return
+    rules = rules_of(tx.tenant)
+    rows = await challenge_repo.states_of_user(tx.conn, activity.user_pk)
+    completions = {cid: int(row["completions"]) for cid, row in rows.items()}
+    tz = tx.tenant.settings.timeZone
+    # A step unlocked by this very activity starts counting with the next one. A challenge already
+    # done and capped is skipped without locking anything (completions only ever grow).
+    candidates = [
+        r
+        for r in candidates
+        if core.is_unlocked(r, rules, completions)
+        and core.may_advance(r, state_of(rows.get(r.challenge_id)), tx.now, tz)
+    ]
+    if not candidates:
+        return
+    await _lock_reward_balances(tx, activity.user_pk, candidates)
+    changed: list[dict[str, Any]] = []
+    for rule in candidates:
+        view = await _advance_one(tx, activity, rule, rules)
+        if view is not None:
+            changed.append(view)
+    if changed:
+        outcome.data.setdefault("challenges", []).extend(changed)
+
+
+async def _lock_reward_balances(tx: Tx, user_pk: int, candidates: list[core.ChallengeRule]) -> None:
+    wanted: set[str] = set()
+    for rule in candidates:
+        config = tx.tenant.get("challenges", rule.challenge_id)
+        if isinstance(config, Challenge):
+            wanted.update(r.metricId for r in effective_rewards(config) if r.type == "metric" and r.metricId)
+    for metric in sorted(wanted, key=lambda m: (m != metrics.POINTS, m)):
+        await metrics.open_balance(tx, user_pk, metric)
+
+
+async def _advance_one(
+    tx: Tx, activity: Activity, rule: core.ChallengeRule, rules: dict[str, core.ChallengeRule]
+) -> dict[str, Any] | None:
+    config = tx.tenant.get("challenges", rule.challenge_id)
+    assert isinstance(config, Challenge)
+    tz = tx.tenant.settings.timeZone
+    row = await challenge_repo.lock_state(
+        tx.insert,
+        tx.conn,
+        tenant_id=tx.tenant.id,
+        user_pk=activity.user_pk,
+        challenge_id=rule.challenge_id,
+        now=tx.now,
+    )
+    step = core.advance(
+        rule, state_of(row), event_id=activity.event_id, metadata=activity.metadata, now=tx.now, tz=tz
+    )
+    if step is None:
+        return None
+    state = step.state
+    await challenge_repo.save_state(
+        tx.conn,
+        user_pk=activity.user_pk,
+        challenge_id=rule.challenge_id,
+        progress=state.progress,
+        missions=dict(state.missions),
+        round_done=state.round_done,
+        completions=state.completions,
+        period_key=state.period_key,
+        period_completions=state.period_completions,
+        completed_at=state.completed_at,
+        updated_at=tx.now,
+    )
+    missions_by_id = {m.id: m for m in config.missions}
+    for mission_id in step.missions_completed:
+        await _mission_completed(tx, activity.user_pk, config, missions_by_id[mission_id])
+    if step.completed and await challenge_repo.claim_completion(
+        tx.insert,
+        tx.conn,
+        tenant_id=tx.tenant.id,
+        user_pk=activity.user_pk,
+        challenge_id=rule.challenge_id,
+        round_no=step.round_no,
+        period_key=state.period_key,
+        now=tx.now,
+    ):
+        await _challenge_completed(tx, activity.user_pk, config, step.round_no)
+    return lynes_view(tx.tenant, config, rule, rules, state)
+
+
+async def pay_rewards(tx: Tx, user_pk: int, config: Challenge, round_no: int) -> transactions.Changes:
+    changes = transactions.Changes()
+    reference = f"{config.challengeId}#{round_no}"
+    for reward in effective_rewards(config):
+        if reward.type == "metric":
+            assert reward.metricId is not None
+            assert reward.metricQuantity is not None
+            change = await metrics.change(
+                tx, user_pk, reward.metricId, reward.metricQuantity, source="challenge", reference=reference
+            )
+            if change is not None:
+                changes.metrics.append(change)
+            continue
+        assert reward.inventorySetId is not None
+        assert reward.inventoryItemId is not None
+        item = inventory.ItemRef(reward.inventorySetId, reward.inventoryItemId)
+        if reward.remove:
+            if await inventory.lose(tx, user_pk, item):
+                changes.lost.append(item)
+        elif await inventory.gain(tx, user_pk, item):
+            changes.received.append(item)
+    return changes
+
+
+async def _challenge_completed(tx: Tx, user_pk: int, config: Challenge, round_no: int) -> None:
+    changes = await pay_rewards(tx, user_pk, config, round_no)
+    payload = {"challengeId": config.challengeId, **changes.payload_fields()}
+    await _announce(tx, user_pk, "challengeCompleted", payload, config.notification, config.title)
+    points = sum(c.new_value - c.old_value for c in changes.metrics if c.metric == metrics.POINTS)
+    settings = tx.tenant.settings
+    await history_repo.insert(
+        tx.conn,
+        tenant_id=tx.tenant.id,
+        user_pk=user_pk,
+        entry_id=f"CHALLENGE#{config.challengeId}#{tx.now}",
+        type="CHALLENGE",
+        ref_id=config.challengeId,
+        points=points,
+        ts=tx.now,
+        date_key=day_key(tx.now, settings.timeZone),
+        title=HISTORY_TITLE,
+        description=translations(config.title, settings.defaultLanguage),
+        image=None,
+        details={"round": round_no, **changes.payload_fields()},
+    )
+
+
+async def _mission_completed(tx: Tx, user_pk: int, config: Challenge, mission: Mission) -> None:
+    payload = {
+        "challengeId": config.challengeId,
+        "missionId": mission.id,
+        **transactions.Changes().payload_fields(),
+    }
+    await _announce(tx, user_pk, "missionCompleted", payload, mission.notification, mission.title)
+
+
+async def _announce(
+    tx: Tx,
+    user_pk: int,
+    kind: str,
+    payload: dict[str, Any],
+    notification: Any,
+    fallback_title: Any,
+) -> None:
+    settings = tx.tenant.settings
+    langs = [settings.defaultLanguage]
+    display = notification.display if notification is not None else "toast"
+    title = notification.title if notification is not None and notification.title else fallback_title
+    message = notification.message if notification is not None else None
+    await notify(
+        tx,
+        user_pk,
+        type=kind,
+        payload=payload,
+        display=display,
+        title=localized(title, langs, settings.defaultLanguage),
+        message=localized(message, langs, settings.defaultLanguage),
+        section=SECTION,
+    )
+    await transactions.record(tx, user_pk, type=kind, payload=payload)
+    if kind == "challengeCompleted":
+        await outbox.publish_for(tx, "challenge.completed", payload, user_pk=user_pk)
+
+
+register_reactor("challenges", on_activity, order=20)
+
+
+# --- reading ---------------------------------------------------------------------------------
+
+
+def lynes_view(
+    tenant: TenantConfig,
+    config: Challenge,
+    rule: core.ChallengeRule,
+    rules: dict[str, core.ChallengeRule],
+    state: core.ChallengeState,
+) -> dict[str, Any]:
+    """One challenge in seed 000's shape."""
+    done = core.is_completed(rule, state)
+    return {
+        "challengeId": config.challengeId,
+        "status": config.status,
+        "goal": rule.effective_goal,
+        "points": points_of(config),
+        "title": translations(config.title, tenant.settings.defaultLanguage),
+        "type": config.type,
+        "progress": min(state.progress, rule.effective_goal),
+        "completed": done,
+        "completedDate": state.completed_at if done else None,
+        "seriesId": config.seriesId,
+        "isLastStep": core.is_last_step(rule, rules),
+    }
+
+
+@dataclass(frozen=True)
+class UserChallenge:
+    config: Challenge
+    rule: core.ChallengeRule
+    state: core.ChallengeState
+
+
+def visible_challenges(
+    tenant: TenantConfig, rows: dict[str, dict[str, Any]], now: int
+) -> list[UserChallenge]:
+    """What a user sees: challenges they completed, and the open ones they can work on now
+    (active, started, not ended, and — in a series — the previous step completed)."""
+    rules = rules_of(tenant)
+    completions = {cid: int(row["completions"]) for cid, row in rows.items()}
+    tz = tenant.settings.timeZone
+    out: list[UserChallenge] = []
+    for cid, rule in rules.items():
+        config = tenant.get("challenges", cid)
+        if not isinstance(config, Challenge):
+            continue
+        state = core.current_state(rule, state_of(rows.get(cid)), now, tz)
+        ever_completed = completions.get(cid, 0) > 0
+        open_now = rule.active and rule.in_window(now) and core.is_unlocked(rule, rules, completions)
+        if ever_completed or open_now:
+            out.append(UserChallenge(config, rule, state))
+    out.sort(key=lambda c: sort_key(c.rule))
+    return out
+
+
+def sort_key(rule: core.ChallengeRule) -> tuple[str, int, str]:
+    """Series steps stay together and in order; everything else by id."""
+    return (rule.series_id or rule.challenge_id, rule.series_step, rule.challenge_id)
+
+
+def encode_key(key: tuple[str, int, str]) -> str:
+    return base64.urlsafe_b64encode(json.dumps(list(key)).encode()).decode().rstrip("=")
+
+
+def decode_key(text: str) -> tuple[str, int, str]:
+    try:
+        raw = json.loads(base64.urlsafe_b64decode(text + "=" * (-len(text) % 4)))
+        group, step, cid = raw
+        if isinstance(group, str) and isinstance(step, int) and isinstance(cid, str):
+            return (group, step, cid)
+    except (ValueError, TypeError, binascii.Error):
+        pass
+    raise invalid("lastEvaluatedKey", "'lastEvaluatedKey' is not a key this API returned")
+
+
+@dataclass(frozen=True)
+class ChallengePage:
+    challenges: list[dict[str, Any]]
+    last_evaluated_key: str | None
+
+
+async def _user_rows(conn: AsyncConnection, tenant: TenantConfig, user_id: str) -> dict[str, dict[str, Any]]:
+    pk = await user_repo.find_pk(conn, tenant.id, user_id)
+    return {} if pk is None else await challenge_repo.states_of_user(conn, pk)
+
+
+async def list_user_challenges(
+    services: Services,
+    principal: Principal,
+    user_id: str,
+    *,
+    completed: bool | None,
+    limit: int,
+    after: str | None,
+) -> ChallengePage:
+    principal.require_read_user(user_id)
+    if not 1 <= limit <= MAX_PAGE:
+        raise invalid("limit", f"'limit' must be between 1 and {MAX_PAGE}")
+    start = decode_key(after) if after else None
+    now = services.now()
+
+    async def work(conn: AsyncConnection, tenant: TenantConfig) -> ChallengePage:
+        rules = rules_of(tenant)
+        items = visible_challenges(tenant, await _user_rows(conn, tenant, user_id), now)
+        if completed is not None:
+            items = [c for c in items if core.is_completed(c.rule, c.state) == completed]
+        if start is not None:
+            items = [c for c in items if sort_key(c.rule) > start]
+        page = items[:limit]
+        more = len(items) > limit
+        return ChallengePage(
+            challenges=[lynes_view(tenant, c.config, c.rule, rules, c.state) for c in page],
+            last_evaluated_key=encode_key(sort_key(page[-1].rule)) if more else None,
+        )
+
+    return await run_read(services, principal, work)
+
+
+async def get_user_challenge(
+    services: Services, principal: Principal, user_id: str, challenge_id: str
+) -> dict[str, Any]:
+    principal.require_read_user(user_id)
+    now = services.now()
+
+    async def work(conn: AsyncConnection, tenant: TenantConfig) -> dict[str, Any]:
+        for item in visible_challenges(tenant, await _user_rows(conn, tenant, user_id), now):
+            if item.config.challengeId == challenge_id:
+                return lynes_view(tenant, item.config, item.rule, rules_of(tenant), item.state)
+        raise not_found("challenge", challenge_id)
+
+    return await run_read(services, principal, work)

@@ -1,0 +1,66 @@
+"""Issued coupons: a code from the tenant's ``couponCodePattern``, unique per tenant.
+
+Uniqueness is the database's (a unique index); a collision is an ``ON CONFLICT DO NOTHING`` that
+returns nothing, and issuing draws a fresh code — no aborted transaction on PostgreSQL.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from loyalty.app.uow import Tx
+from loyalty.core.coupons import make_code
+from loyalty.core.errors import ErrorCode, LoyaltyError
+from loyalty.storage.repositories import coupons as coupon_repo
+
+MAX_ATTEMPTS = 20
+
+
+@dataclass(frozen=True)
+class IssuedCoupon:
+    id: int
+    code: str
+    offer_id: str | None
+    title: str | None
+    valid_until: int | None
+
+
+async def issue_coupon(
+    tx: Tx,
+    user_pk: int,
+    *,
+    offer_id: str | None,
+    title: str | None,
+    description: str | None = None,
+    valid_until: int | None = None,
+    metadata: dict[str, Any] | None = None,
+    ledger_entry_id: int | None = None,
+    code: str | None = None,
+) -> IssuedCoupon:
+    """Store a coupon for the user; ``code`` is drawn from the tenant pattern unless given
+    (a code pool hands one in)."""
+    pattern = tx.tenant.settings.couponCodePattern
+    for _ in range(MAX_ATTEMPTS if code is None else 1):
+        candidate = code or make_code(pattern)
+        coupon_id = await coupon_repo.insert_if_code_free(
+            tx.insert,
+            tx.conn,
+            tenant_id=tx.tenant.id,
+            user_pk=user_pk,
+            offer_id=offer_id,
+            code=candidate,
+            title=title,
+            description=description,
+            valid_until=valid_until,
+            metadata=metadata or {},
+            ledger_entry_id=ledger_entry_id,
+            now=tx.now,
+        )
+        if coupon_id is not None:
+            return IssuedCoupon(coupon_id, candidate, offer_id, title, valid_until)
+    raise LoyaltyError(
+        ErrorCode.CONFLICT,
+        "no free coupon code: the tenant's couponCodePattern has too few '#' for its coupons",
+        field="couponCodePattern",
+    )

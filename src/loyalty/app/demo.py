@@ -1,0 +1,114 @@
+"""The demo tenant: credentials kept in the data folder, a small programme, one demo user."""
+
+from __future__ import annotations
+
+import json
+import secrets
+import time
+from pathlib import Path
+from typing import Any
+
+from loyalty.app import features
+from loyalty.app.bootstrap import ensure_tenant
+from loyalty.app.config_kinds import KINDS
+from loyalty.app.credentials import mint_token
+from loyalty.settings import Settings
+from loyalty.storage import migrate
+from loyalty.storage.database import Database
+from loyalty.storage.repositories import config as config_repo
+from loyalty.storage.repositories import tenants as tenant_repo
+from loyalty.storage.repositories import users as user_repo
+
+DEMO_TENANT = "demo"
+DEMO_USER = "demo-user"
+
+# (kind, id, body) applied when the kind exists and the item does not yet.
+DEMO_ITEMS: list[tuple[str, str, dict[str, Any]]] = [
+    (
+        "events",
+        "purchase_completed",
+        {
+            "eventId": "purchase_completed",
+            "title": "Purchase completed",
+            "description": "Tracks completed purchases",
+            "status": "ACTIVE",
+            "limit": 10,
+            "maximumReward": 1000,
+            "reward": {"default": 2},
+            "conditions": {
+                "type": "AND",
+                "conditions": [{"field": "amount", "operator": "greater_than", "value": 0}],
+            },
+            "metadataFields": [{"key": "amount", "type": "number", "required": True}],
+            "type": "TRANSACTION",
+            "rewardValueField": "amount",
+        },
+    ),
+    (
+        "events",
+        "app_login",
+        {
+            "eventId": "app_login",
+            "title": "App login",
+            "description": "Daily login",
+            "status": "ACTIVE",
+            "limit": 1,
+            "limitPeriod": "day",
+            "reward": {"default": 5},
+            "type": "FIXED",
+        },
+    ),
+]
+
+
+async def prepare_demo(settings: Settings, data_dir: Path, *, base_url: str) -> str:
+    features.load()
+    creds_path = data_dir / "credentials.json"
+    if creds_path.exists():
+        creds = json.loads(creds_path.read_text())
+    else:
+        creds = {"adminKey": "lyk_demo_" + secrets.token_urlsafe(24), "jwtSecret": secrets.token_urlsafe(32)}
+        creds_path.write_text(json.dumps(creds, indent=2))
+        creds_path.chmod(0o600)
+    now = time.time_ns() // 1_000_000
+    db = Database(settings.database_url)
+    try:
+        await migrate.upgrade(db.engine, settings.database_url)
+        tenant_id = await ensure_tenant(
+            db, name=DEMO_TENANT, admin_key=creds["adminKey"], jwt_secret=creds["jwtSecret"], now=now
+        )
+        async with db.write() as conn:
+            for kind_name, item_id, body in DEMO_ITEMS:
+                kind = KINDS.get(kind_name)
+                if kind is None or await config_repo.get(conn, tenant_id, kind_name, item_id):
+                    continue
+                value = kind.parse(item_id, body)
+                await config_repo.upsert(conn, tenant_id, kind_name, item_id, kind.dump(value), 1, now)
+            await tenant_repo.bump_version(conn, tenant_id)
+            await user_repo.insert_if_absent(
+                db.insert, conn, tenant_id=tenant_id, external_id=DEMO_USER, now=now
+            )
+    finally:
+        await db.dispose()
+    token = mint_token(
+        creds["jwtSecret"], tenant=DEMO_TENANT, sub=DEMO_USER, now_s=now // 1000, ttl_s=30 * 86400
+    )
+    return "\n".join(
+        [
+            "",
+            f"Loyalty demo is starting at {base_url}  (API docs: {base_url}/docs)",
+            f"  tenant:         {DEMO_TENANT}",
+            f"  admin API key:  {creds['adminKey']}",
+            f"  user token:     (user '{DEMO_USER}', valid 30 days)",
+            "",
+            "Try:",
+            f"  curl -s -X POST {base_url}/v1/event -H 'Authorization: Bearer {token}' \\",
+            "       -H 'Content-Type: application/json' \\",
+            "       -d '"
+            + f'{{"eventId":"purchase_completed","userId":"{DEMO_USER}","metadata":{{"amount":49.99}}}}'
+            + "'",
+            f"  curl -s {base_url}/v1/user/{DEMO_USER}/points -H 'Authorization: Bearer {token}'",
+            f"  curl -s {base_url}/v1/admin/settings -H 'X-API-Key: {creds['adminKey']}'",
+            "",
+        ]
+    )

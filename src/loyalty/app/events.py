@@ -1,0 +1,642 @@
+"""Events: the ``events`` config kind and the use cases that log, dry-run, batch and reverse them.
+
+The hot path (``log_event``) reads the definition from the tenant cache (compiled once per change),
+and writes: the user lookup, one conditional counter upsert for the limit, the logged event, the
+ledger credit (balance + line) and the history entry. Everything else that reacts to an event
+(challenges, streaks, leaderboards, analytics) is a reactor behind ``activity.dispatch``.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from decimal import Decimal
+from typing import Any, Literal
+
+import msgspec
+
+from loyalty.app import ledger
+from loyalty.app.activity import Activity, dispatch
+from loyalty.app.config_kinds import ConfigKind, register
+from loyalty.app.principal import Principal
+from loyalty.app.services import Services
+from loyalty.app.tenants import TenantConfig
+from loyalty.app.uow import Tx, tenant_of
+from loyalty.app.users import check_user_id, resolve_user
+from loyalty.core import rules
+from loyalty.core.errors import ErrorCode, LoyaltyError, forbidden, invalid, not_found
+from loyalty.core.timeutil import local_datetime
+from loyalty.storage.repositories import events as events_repo
+from loyalty.storage.repositories import history as history_repo
+from loyalty.storage.repositories import idempotency as idem_repo
+
+KIND = "events"
+MAX_EVENT_ID = 200
+MAX_BATCH = 1000
+LOGGED = "Event erfolgreich geloggt"
+LIMIT_REACHED = "Event Limit erreicht"
+METADATA_TYPES = ("string", "number", "boolean", "array", "object")
+
+
+class MetadataField(msgspec.Struct, forbid_unknown_fields=True):
+    key: str
+    type: Literal["string", "number", "boolean", "array", "object"] = "string"
+    required: bool = False
+
+
+class EventDefinition(msgspec.Struct, forbid_unknown_fields=True):
+    """The seed's ``GET /v1/event/{eventId}`` shape plus the fields that drive behaviour."""
+
+    eventId: str
+    title: str
+    type: Literal["FIXED", "TRANSACTION"] = "FIXED"
+    status: Literal["ACTIVE", "INACTIVE"] = "ACTIVE"
+    description: str | None = None
+    limit: int | None = None
+    """Rewarded occurrences per user and ``limitPeriod``; null or 0 means unlimited."""
+    limitPeriod: Literal["lifetime", "day", "week", "month"] = "lifetime"
+    maximumReward: int | None = None
+    reward: dict[str, int | float] = msgspec.field(default_factory=dict)
+    """Usergroup -> points (FIXED) or points per unit of ``rewardValueField`` (TRANSACTION)."""
+    conditions: dict[str, Any] | None = None
+    metadataFields: list[MetadataField] = msgspec.field(default_factory=list)
+    rewardValueField: str | None = None
+    requiresApiKey: bool = False
+    image: str | None = None
+    historyTitle: dict[str, str] | None = None
+    """Language -> title of the history entry; defaults to ``title`` in the tenant's language."""
+    historyDescription: dict[str, str] | None = None
+
+
+@dataclass(frozen=True)
+class CompiledEvent:
+    definition: EventDefinition
+    condition: rules.Condition | None
+    rates: dict[str, Decimal]
+    fields: tuple[MetadataField, ...]
+
+
+def check_definition(value: EventDefinition) -> None:
+    check_event_id(value.eventId)
+    if not value.title.strip():
+        raise invalid("title", "'title' must not be empty")
+    if value.type == "TRANSACTION" and not value.rewardValueField:
+        raise invalid("rewardValueField", "'rewardValueField' is required for TRANSACTION events")
+    if value.limit is not None and value.limit < 0:
+        raise invalid("limit", "'limit' must not be negative")
+    if value.maximumReward is not None and value.maximumReward < 0:
+        raise invalid("maximumReward", "'maximumReward' must not be negative")
+    for group, amount in value.reward.items():
+        if not group:
+            raise invalid("reward", "'reward' group names must not be empty")
+        if amount < 0:
+            raise invalid(f"reward.{group}", f"'reward.{group}' must not be negative")
+        if value.type == "FIXED" and amount != int(amount):
+            raise invalid(f"reward.{group}", f"'reward.{group}' must be whole points for FIXED events")
+    seen: set[str] = set()
+    for index, meta in enumerate(value.metadataFields):
+        if not meta.key or meta.key in seen:
+            raise invalid(f"metadataFields[{index}].key", f"'metadataFields[{index}].key' must be unique")
+        seen.add(meta.key)
+    rules.compile_condition(value.conditions)
+
+
+def compile_definition(value: EventDefinition) -> CompiledEvent:
+    return CompiledEvent(
+        definition=value,
+        condition=rules.compile_condition(value.conditions),
+        rates={group: Decimal(str(amount)) for group, amount in value.reward.items()},
+        fields=tuple(value.metadataFields),
+    )
+
+
+register(
+    ConfigKind(
+        name=KIND,
+        schema=EventDefinition,
+        id_field="eventId",
+        check=check_definition,
+        compile=compile_definition,
+        description="Events users log: reward, conditions, metadata fields, per-user limits.",
+    )
+)
+
+
+# ---------------------------------------------------------------------------------------------
+# Reading definitions (GET /v1/event, GET /v1/event/{eventId})
+
+
+def check_event_id(event_id: object, field_name: str = "eventId") -> str:
+    if not isinstance(event_id, str) or not event_id.strip():
+        raise invalid(field_name, f"'{field_name}' is required")
+    if len(event_id) > MAX_EVENT_ID:
+        raise invalid(field_name, f"'{field_name}' must be at most {MAX_EVENT_ID} characters")
+    return event_id
+
+
+def public_view(value: EventDefinition) -> dict[str, Any]:
+    """The seed's read shape: what an app needs, not the tenant's internal settings."""
+    return {
+        "eventId": value.eventId,
+        "title": value.title,
+        "description": value.description,
+        "status": value.status,
+        "limit": value.limit,
+        "maximumReward": value.maximumReward,
+        "reward": dict(value.reward),
+        "conditions": value.conditions,
+        "metadataFields": [msgspec.to_builtins(m) for m in value.metadataFields],
+        "type": value.type,
+    }
+
+
+async def list_events(services: Services, principal: Principal, *, show_all: bool) -> list[dict[str, Any]]:
+    tenant = await tenant_of(services, principal)
+    items: dict[str, EventDefinition] = tenant.all(KIND)
+    return [public_view(items[key]) for key in sorted(items) if show_all or items[key].status == "ACTIVE"]
+
+
+async def get_event(services: Services, principal: Principal, event_id: str) -> dict[str, Any]:
+    tenant = await tenant_of(services, principal)
+    value: EventDefinition | None = tenant.get(KIND, check_event_id(event_id))
+    if value is None:
+        raise not_found("event", event_id)
+    return public_view(value)
+
+
+# ---------------------------------------------------------------------------------------------
+# Logging an event
+
+
+@dataclass(frozen=True)
+class EventRequest:
+    event_id: str
+    user_id: str
+    metadata: dict[str, Any]
+
+    @staticmethod
+    def parse(event_id: object, user_id: object, metadata: object) -> EventRequest:
+        checked_event = check_event_id(event_id)
+        checked_user = check_user_id(user_id)
+        if metadata is None:
+            metadata = {}
+        if not isinstance(metadata, dict):
+            raise invalid("metadata", "'metadata' must be an object")
+        return EventRequest(checked_event, checked_user, metadata)
+
+
+@dataclass
+class EventResult:
+    user_id: str
+    event: EventDefinition
+    points: int
+    metadata: dict[str, Any]
+    condition_reached: bool
+    limit_reached: bool
+    usergroup: str
+    logged_event_id: int | None = None
+    failure: rules.Failure | None = None
+    limit_state: dict[str, Any] | None = None
+    extra: dict[str, Any] = field(default_factory=dict)
+
+    @property
+    def message(self) -> str:
+        return LIMIT_REACHED if self.limit_reached else LOGGED
+
+    def data(self) -> dict[str, Any]:
+        """The seed's response ``data``; reactor output (challenges, streaks…) added after it."""
+        out: dict[str, Any] = {
+            "userId": self.user_id,
+            "eventId": self.event.eventId,
+            "points": self.points,
+            "type": self.event.type,
+            "title": self.event.title,
+            "limit": self.event.limit,
+            "maximumReward": self.event.maximumReward,
+            "metadata": self.metadata,
+            "conditionReached": self.condition_reached,
+            "limitReached": self.limit_reached,
+            "userGroupId": self.usergroup,
+        }
+        for key, value in self.extra.items():
+            out.setdefault(key, value)
+        return out
+
+    def dry_run_data(self) -> dict[str, Any]:
+        return {
+            **self.data(),
+            "dryRun": True,
+            "failedCondition": None if self.failure is None else self.failure.as_dict(),
+            "limitState": self.limit_state,
+        }
+
+
+def compiled_event(tenant: TenantConfig, event_id: str) -> CompiledEvent:
+    event: CompiledEvent | None = tenant.compiled(KIND, event_id)
+    if event is None:
+        raise not_found("event", event_id)
+    if event.definition.status != "ACTIVE":
+        raise LoyaltyError(ErrorCode.INACTIVE, f"event '{event_id}' is not active", field="eventId")
+    return event
+
+
+def check_metadata(event: CompiledEvent, metadata: dict[str, Any]) -> None:
+    for meta in event.fields:
+        name = f"metadata.{meta.key}"
+        value = metadata.get(meta.key)
+        if value is None:
+            if meta.required:
+                raise invalid(name, f"'{name}' is required")
+            continue
+        if not _has_type(value, meta.type):
+            raise invalid(name, f"'{name}' must be a {meta.type}")
+
+
+def _has_type(value: Any, kind: str) -> bool:
+    if kind == "number":
+        return isinstance(value, int | float) and not isinstance(value, bool)
+    if kind == "boolean":
+        return isinstance(value, bool)
+    if kind == "array":
+        return isinstance(value, list)
+    if kind == "object":
+        return isinstance(value, dict)
+    return isinstance(value, str)
+
+
+async def _find_user(
+    tx: Tx, user_id: str, *, need_group: bool, dry_run: bool
+) -> tuple[int | None, str | None]:
+    """The user's key (and stored group when it can matter); None only for a dry run's new user."""
+    if not dry_run and not need_group:
+        return await resolve_user(tx, user_id, create=False), None
+    found = await events_repo.user_with_group(tx.conn, tx.tenant.id, user_id)
+    if found is not None:
+        return found
+    if dry_run:
+        if tx.tenant.settings.autoCreateUsers:
+            return None, None
+        raise not_found("user", user_id)
+    return await resolve_user(tx, user_id, create=False), None
+
+
+async def log_event(tx: Tx, request: EventRequest, *, dry_run: bool = False) -> EventResult:
+    """Log one event for a user: evaluate, enforce the limit atomically, credit, record, dispatch."""
+    event = compiled_event(tx.tenant, request.event_id)
+    definition = event.definition
+    if definition.requiresApiKey and not tx.principal.via_api_key:
+        raise forbidden(f"event '{request.event_id}' can only be logged with an API key")
+    tx.principal.require_act_for_user(request.user_id)
+    metadata = request.metadata
+    check_metadata(event, metadata)
+
+    requested_groups = metadata.get("usergroup")
+    need_group = rules.needs_stored_group(requested_groups, definition.reward)
+    user_pk, stored_group = await _find_user(tx, request.user_id, need_group=need_group, dry_run=dry_run)
+    group = rules.choose_group(requested_groups, definition.reward, stored_group)
+
+    failure = rules.evaluate(event.condition, metadata)
+    condition_reached = failure is None
+    points = 0
+    if condition_reached:
+        value = None
+        if definition.type == "TRANSACTION":
+            value_field = f"metadata.{definition.rewardValueField}"
+            raw = metadata.get(definition.rewardValueField or "")
+            if raw is None:
+                raise invalid(value_field, f"'{value_field}' is required for this event")
+            value = rules.to_decimal(raw, value_field)
+        points = rules.points_for(
+            definition.type, event.rates.get(group), value=value, maximum=definition.maximumReward
+        )
+
+    limit_reached, counted_in, limit_state = await _apply_limit(
+        tx, event, user_pk, counts=condition_reached, dry_run=dry_run
+    )
+    if limit_reached:
+        points = 0
+    result = EventResult(
+        user_id=request.user_id,
+        event=definition,
+        points=points,
+        metadata=metadata,
+        condition_reached=condition_reached,
+        limit_reached=limit_reached,
+        usergroup=group,
+        failure=failure,
+        limit_state=limit_state,
+    )
+    if dry_run:
+        return result
+    assert user_pk is not None
+    await _record(tx, result, user_pk, counted_in)
+    return result
+
+
+async def _apply_limit(
+    tx: Tx, event: CompiledEvent, user_pk: int | None, *, counts: bool, dry_run: bool
+) -> tuple[bool, str | None, dict[str, Any] | None]:
+    """(limit reached, the period the occurrence was counted in, the limit state for a dry run)."""
+    definition = event.definition
+    limit = definition.limit or 0
+    if limit <= 0:
+        return False, None, {"limit": None, "period": definition.limitPeriod, "used": None, "remaining": None}
+    local_day = local_datetime(tx.now, tx.tenant.settings.timeZone).date()
+    period = rules.period_key(definition.limitPeriod, local_day)
+    if dry_run:
+        used = 0
+        if user_pk is not None:
+            used = await events_repo.count(
+                tx.conn, user_pk=user_pk, event_id=definition.eventId, period_key=period
+            )
+        state = {
+            "limit": limit,
+            "period": definition.limitPeriod,
+            "periodKey": period,
+            "used": used,
+            "remaining": max(0, limit - used),
+        }
+        return counts and used >= limit, None, state
+    if not counts:
+        return False, None, None
+    assert user_pk is not None
+    counted = await events_repo.count_if_below(
+        tx.insert,
+        tx.conn,
+        tenant_id=tx.tenant.id,
+        user_pk=user_pk,
+        event_id=definition.eventId,
+        period_key=period,
+        limit=limit,
+    )
+    return counted is None, None if counted is None else period, None
+
+
+async def _record(tx: Tx, result: EventResult, user_pk: int, counted_in: str | None) -> None:
+    definition = result.event
+    logged_id = await events_repo.insert_logged(
+        tx.conn,
+        tenant_id=tx.tenant.id,
+        user_pk=user_pk,
+        user_id=result.user_id,
+        event_id=definition.eventId,
+        ts=tx.now,
+        points=result.points,
+        usergroup=result.usergroup,
+        condition_reached=int(result.condition_reached),
+        limit_reached=int(result.limit_reached),
+        period_key=counted_in,
+        metadata=result.metadata,
+    )
+    result.logged_event_id = logged_id
+    if result.points > 0:
+        await ledger.credit(
+            tx,
+            user_pk,
+            result.points,
+            source="event",
+            reference=str(logged_id),
+            description=definition.title,
+            entry_key=credit_key(logged_id),
+        )
+    history_id = f"EVENT#{definition.eventId}#{tx.now}"
+    language = tx.tenant.settings.defaultLanguage
+    description = definition.historyDescription or (
+        {language: definition.description} if definition.description else None
+    )
+    await history_repo.insert(
+        tx.conn,
+        tenant_id=tx.tenant.id,
+        user_pk=user_pk,
+        entry_id=history_id,
+        type="EVENT",
+        ref_id=definition.eventId,
+        points=result.points,
+        ts=tx.now,
+        date_key=local_datetime(tx.now, tx.tenant.settings.timeZone).date().isoformat(),
+        title=definition.historyTitle or {language: definition.title},
+        description=description,
+        image=definition.image,
+        details={
+            "loggedEventId": logged_id,
+            "conditionReached": result.condition_reached,
+            "limitReached": result.limit_reached,
+        },
+    )
+    outcome = await dispatch(
+        tx,
+        Activity(
+            user_pk=user_pk,
+            user_id=result.user_id,
+            event_id=definition.eventId,
+            metadata=result.metadata,
+            ts=tx.now,
+            points=result.points,
+            condition_reached=result.condition_reached,
+            limit_reached=result.limit_reached,
+            usergroup=result.usergroup,
+            history_entry_id=history_id,
+            extras={"loggedEventId": logged_id, "eventType": definition.type},
+        ),
+    )
+    result.extra = outcome.data
+
+
+def credit_key(logged_id: int) -> str:
+    return f"event:{logged_id}"
+
+
+# ---------------------------------------------------------------------------------------------
+# Batch
+
+
+@dataclass(frozen=True)
+class BatchItem:
+    request: EventRequest | None
+    """None when the item itself was malformed (``error`` says why)."""
+    idempotency_key: str | None
+    fingerprint: str
+    error: LoyaltyError | None = None
+
+
+def batch_items(raw_items: object) -> list[BatchItem]:
+    if not isinstance(raw_items, list) or not raw_items:
+        raise invalid("events", "'events' must be a non-empty list")
+    if len(raw_items) > MAX_BATCH:
+        raise invalid("events", f"'events' may hold at most {MAX_BATCH} items")
+    items: list[BatchItem] = []
+    for raw in raw_items:
+        digest = hashlib.sha256(msgspec.json.encode(raw)).hexdigest()
+        try:
+            if not isinstance(raw, dict):
+                raise invalid("events[]", "every item of 'events' must be an object")
+            key = raw.get("idempotencyKey")
+            if key is not None and (not isinstance(key, str) or not 1 <= len(key) <= 150):
+                raise invalid("idempotencyKey", "'idempotencyKey' must be 1-150 characters")
+            request = EventRequest.parse(raw.get("eventId"), raw.get("userId"), raw.get("metadata"))
+        except LoyaltyError as error:
+            items.append(BatchItem(None, None, digest, error))
+            continue
+        items.append(BatchItem(request, key, digest))
+    return items
+
+
+def _error_result(index: int, error: LoyaltyError, status: int) -> dict[str, Any]:
+    return {
+        "index": index,
+        "statusCode": status,
+        "message": error.message,
+        "data": {"code": error.code.value, "field": error.field},
+    }
+
+
+async def log_batch(
+    tx: Tx, items: list[BatchItem], status_of: Callable[[ErrorCode], int]
+) -> list[dict[str, Any]]:
+    """Each item in its own savepoint of the one transaction: a refused item changes nothing,
+    the others still count. An item's ``idempotencyKey`` replays its first result."""
+    results: list[dict[str, Any]] = []
+    for index, item in enumerate(items):
+        if item.request is None:
+            assert item.error is not None
+            results.append(_error_result(index, item.error, status_of(item.error.code)))
+            continue
+        try:
+            async with tx.conn.begin_nested():
+                results.append(await _batch_one(tx, index, item))
+        except LoyaltyError as error:
+            results.append(_error_result(index, error, status_of(error.code)))
+    return results
+
+
+async def _batch_one(tx: Tx, index: int, item: BatchItem) -> dict[str, Any]:
+    assert item.request is not None
+    key = None if item.idempotency_key is None else f"event-batch:{item.idempotency_key}"
+    if key is not None:
+        claimed = await idem_repo.claim(
+            tx.insert, tx.conn, tenant_id=tx.tenant.id, key=key, request_hash=item.fingerprint, now=tx.now
+        )
+        if not claimed:
+            stored = await idem_repo.get(tx.conn, tx.tenant.id, key)
+            if stored is None or stored["request_hash"] != item.fingerprint:
+                raise LoyaltyError(
+                    ErrorCode.IDEMPOTENCY_MISMATCH,
+                    "idempotencyKey was already used with a different event",
+                    field="idempotencyKey",
+                )
+            replay: dict[str, Any] = msgspec.json.decode(bytes(stored["response_body"] or b"{}"))
+            return {**replay, "index": index, "replayed": True}
+    result = await log_event(tx, item.request)
+    body = {
+        "index": index,
+        "statusCode": 200,
+        "message": result.message,
+        "loggedEventId": result.logged_event_id,
+        "data": result.data(),
+    }
+    if key is not None:
+        await idem_repo.store_response(
+            tx.conn,
+            tenant_id=tx.tenant.id,
+            key=key,
+            status_code=200,
+            body=msgspec.json.encode(body),
+            content_type="application/json",
+        )
+    return {**body, "replayed": False}
+
+
+# ---------------------------------------------------------------------------------------------
+# Reversal (refunds)
+
+
+@dataclass(frozen=True)
+class ReversalView:
+    logged_event_id: int
+    event_id: str
+    user_id: str
+    points: int
+    """Points taken back."""
+    shortfall: int
+    """Points the event awarded that could not be taken back (already spent)."""
+
+
+async def reverse_event(tx: Tx, logged_event_id: str) -> ReversalView:
+    """Take back what a logged event awarded, once; the limit occurrence is given back too."""
+    tx.principal.require_manage()
+    try:
+        logged_id = int(logged_event_id)
+    except ValueError:
+        raise invalid("loggedEventId", "'loggedEventId' must be a number") from None
+    row = await events_repo.mark_reversed(tx.conn, tenant_id=tx.tenant.id, logged_id=logged_id, now=tx.now)
+    if row is None:
+        if await events_repo.get_logged(tx.conn, tx.tenant.id, logged_id) is None:
+            raise not_found("logged event", logged_event_id)
+        raise LoyaltyError(
+            ErrorCode.CONFLICT,
+            f"logged event '{logged_event_id}' was already reversed",
+            field="loggedEventId",
+        )
+    user_pk, event_id = int(row["user_pk"]), str(row["event_id"])
+    taken, shortfall = 0, 0
+    if int(row["points"]) > 0:
+        credit = await events_repo.credit_entry(tx.conn, tx.tenant.id, credit_key(logged_id))
+        if credit is not None:
+            reversal = await ledger.reverse_credit(
+                tx,
+                int(credit["id"]),
+                source="event_reversal",
+                reference=str(logged_id),
+                description=f"Reversal of event {event_id}",
+            )
+            taken, shortfall = reversal.taken, reversal.shortfall
+    await events_repo.set_reversed_points(tx.conn, logged_id, taken)
+    if row["period_key"] is not None:
+        await events_repo.uncount(
+            tx.conn, user_pk=user_pk, event_id=event_id, period_key=str(row["period_key"])
+        )
+    if taken:
+        language = tx.tenant.settings.defaultLanguage
+        definition: EventDefinition | None = tx.tenant.get(KIND, event_id)
+        title = definition.title if definition is not None else event_id
+        await history_repo.insert(
+            tx.conn,
+            tenant_id=tx.tenant.id,
+            user_pk=user_pk,
+            entry_id=f"EVENT_REVERSAL#{event_id}#{tx.now}",
+            type="EVENT_REVERSAL",
+            ref_id=event_id,
+            points=-taken,
+            ts=tx.now,
+            date_key=local_datetime(tx.now, tx.tenant.settings.timeZone).date().isoformat(),
+            title={language: f"Reversed: {title}"},
+            description=None,
+            image=definition.image if definition is not None else None,
+            details={"loggedEventId": logged_id, "shortfall": shortfall},
+        )
+    return ReversalView(logged_id, event_id, str(row["user_id"]), taken, shortfall)
+
+
+# ---------------------------------------------------------------------------------------------
+# Audience actions: the same engine under another name
+
+MAX_ACTION_STRING = 1024
+
+
+def action_request(action: object, data: object, user_id: object) -> EventRequest:
+    """``action`` is the event id, ``data`` the metadata: strings up to 1024 characters, numbers,
+    booleans (seed 001)."""
+    if data is None:
+        data = {}
+    if not isinstance(data, dict):
+        raise invalid("data", "'data' must be an object")
+    for key, value in data.items():
+        name = f"data.{key}"
+        if isinstance(value, str):
+            if len(value) > MAX_ACTION_STRING:
+                raise invalid(name, f"'{name}' must be at most {MAX_ACTION_STRING} characters")
+        elif not isinstance(value, bool | int | float):
+            raise invalid(name, f"'{name}' must be a string, a number or a boolean")
+    checked_action = check_event_id(action, "action")
+    return EventRequest(checked_action, check_user_id(user_id, "userId"), data)

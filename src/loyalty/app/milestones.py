@@ -1,0 +1,146 @@
+"""Milestones (tiers): the ``milestones`` config kind and detecting a user's tier crossings.
+
+A milestone set measures one metric, either the current balance (can go down) or the lifetime
+earned (only goes up), against ordered thresholds. After an activity's points are credited the
+user's tier in every set is recomputed; a change (up or down) is stored with a conditional update
+(so it is reported exactly once) and produces a ``milestoneChanged`` notification whose payload
+carries seed 001's ``milestoneChanges``.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Literal
+
+import msgspec
+
+from loyalty.app import notifications, outbox
+from loyalty.app.activity import Activity, Outcome, register_reactor
+from loyalty.app.config_kinds import ConfigKind, register
+from loyalty.app.uow import Tx
+from loyalty.core import tiers as core
+from loyalty.core.errors import invalid
+from loyalty.storage.repositories import milestones as milestone_repo
+
+Text = str | dict[str, str] | None
+
+
+class Milestone(msgspec.Struct, forbid_unknown_fields=True):
+    id: str
+    threshold: int
+    title: Text = None
+    image: str | None = None
+
+
+class MilestoneSet(msgspec.Struct, forbid_unknown_fields=True):
+    """Admin kind ``milestones``: e.g. bronze/silver/gold on lifetime points."""
+
+    id: str
+    milestones: list[Milestone]
+    """Ordered by ascending ``threshold``."""
+    metric: str = "points"
+    basis: Literal["balance", "lifetime"] = "lifetime"
+    title: Text = None
+    version: int | None = None
+
+
+def check_set(value: MilestoneSet) -> None:
+    if not value.milestones:
+        raise invalid("milestones", "'milestones' needs at least one threshold")
+    ids = [m.id for m in value.milestones]
+    if any(not i for i in ids) or len(set(ids)) != len(ids):
+        raise invalid("milestones", "'milestones' ids must be non-empty and unique")
+    previous = -1
+    for m in value.milestones:
+        if m.threshold < 0:
+            raise invalid("milestones", f"'milestones' thresholds must not be negative ({m.id})")
+        if m.threshold <= previous:
+            raise invalid("milestones", "'milestones' must be ordered by strictly ascending threshold")
+        previous = m.threshold
+    if not value.metric:
+        raise invalid("metric", "'metric' is required")
+
+
+@dataclass(frozen=True)
+class CompiledSet:
+    set_id: str
+    metric: str
+    basis: str
+    tiers: tuple[core.Tier, ...]
+
+
+def compile_set(value: MilestoneSet) -> CompiledSet:
+    return CompiledSet(
+        set_id=value.id,
+        metric=value.metric,
+        basis=value.basis,
+        tiers=tuple(core.Tier(id=m.id, threshold=m.threshold) for m in value.milestones),
+    )
+
+
+register(
+    ConfigKind(
+        name="milestones",
+        schema=MilestoneSet,
+        id_field="id",
+        check=check_set,
+        compile=compile_set,
+        description="Milestones/tiers: thresholds on a metric's balance or lifetime earned.",
+        related=["metrics"],
+    )
+)
+
+
+async def reevaluate(tx: Tx, user_pk: int) -> dict[str, dict[str, str | None]]:
+    """Recompute the user's tier in every set; returns (and notifies) the crossings.
+
+    Call after anything that changed the user's balances in this transaction.
+    """
+    sets: list[CompiledSet] = list(tx.tenant.all_compiled("milestones").values())
+    if not sets:
+        return {}
+    values = await milestone_repo.balances_of(tx.conn, user_pk, sorted({s.metric for s in sets}))
+    stored = await milestone_repo.tiers_of(tx.conn, user_pk)
+    changes: dict[str, dict[str, str | None]] = {}
+    for s in sets:
+        balance, lifetime = values.get(s.metric, (0, 0))
+        crossing = core.change(stored.get(s.set_id), balance if s.basis == "balance" else lifetime, s.tiers)
+        if crossing is None:
+            continue
+        if s.set_id in stored:
+            moved = await milestone_repo.move_tier(
+                tx.conn, user_pk=user_pk, set_id=s.set_id, old=crossing.old, new=crossing.new, now=tx.now
+            )
+        else:
+            moved = await milestone_repo.claim_first_tier(
+                tx.insert,
+                tx.conn,
+                tenant_id=tx.tenant.id,
+                user_pk=user_pk,
+                set_id=s.set_id,
+                tier_id=crossing.new,
+                now=tx.now,
+            )
+        if moved:
+            changes[s.set_id] = crossing.as_payload()
+    if changes:
+        await notifications.notify(
+            tx,
+            user_pk,
+            type="milestoneChanged",
+            payload={"milestoneChanges": changes},
+            title="Milestone changed",
+            section="rewards",
+        )
+        await outbox.publish_for(tx, "milestone.changed", {"milestoneChanges": changes}, user_pk=user_pk)
+    return changes
+
+
+async def on_activity(tx: Tx, activity: Activity, outcome: Outcome) -> None:
+    changes = await reevaluate(tx, activity.user_pk)
+    if changes:
+        outcome.data["milestoneChanges"] = changes
+
+
+# Late: after the event's own points, streak milestones (30) and leaderboards (60).
+register_reactor("milestones", on_activity, order=90)

@@ -1,0 +1,103 @@
+"""The transactional outbox: a change and the webhook messages announcing it commit together.
+
+``publish`` writes one row per subscribed, active webhook in the caller's transaction, so a
+rolled-back change sends nothing and a committed one is delivered even if the process dies right
+after the commit. It costs nothing (no SQL) when no webhook of the tenant wants the event type.
+"""
+
+from __future__ import annotations
+
+import uuid
+from collections.abc import Awaitable, Callable
+from typing import Any
+
+import msgspec
+
+from loyalty.app.services import Services
+from loyalty.app.uow import Tx
+from loyalty.storage.repositories import outbox as outbox_repo
+
+# Stable names; receivers switch on them (``X-Loyalty-Event`` and the body's ``type``).
+EVENT_TYPES = (
+    "points.awarded",
+    "points.redeemed",
+    "points.expired",
+    "coupon.issued",
+    "challenge.completed",
+    "streak.milestone",
+    "milestone.changed",
+    "user.deleted",
+)
+
+WAKEUP = "delivery_wakeup"
+"""``services.extras`` key of the ``asyncio.Event`` an in-process delivery loop waits on."""
+_WAKE_HOOK = "delivery_wake_hook"
+
+
+def subscribers(tx: Tx, event_type: str) -> list[Any]:
+    """The tenant's active webhooks (``app.webhooks.Webhook``) that want ``event_type``."""
+    hooks = tx.tenant.all("webhooks")
+    return [h for h in hooks.values() if h.active and event_type in h.eventTypes]
+
+
+async def publish(tx: Tx, event_type: str, payload: dict[str, Any], *, user_id: str | None = None) -> None:
+    """Queue ``event_type`` with ``payload`` (plus ``userId``) for every webhook subscribed to it."""
+    if event_type not in EVENT_TYPES:
+        raise ValueError(f"unknown webhook event type {event_type!r}")
+    hooks = subscribers(tx, event_type)
+    if not hooks:
+        return
+    data = {"userId": user_id, **payload} if user_id is not None else dict(payload)
+    retry_until = tx.now + tx.services.settings.delivery_retry_hours * 3_600_000
+    rows = []
+    for hook in hooks:
+        delivery_id = "whd_" + uuid.uuid4().hex
+        body = msgspec.json.encode(
+            {
+                "id": delivery_id,
+                "type": event_type,
+                "tenant": tx.tenant.name,
+                "createdAt": tx.now,
+                "data": data,
+            }
+        ).decode()
+        rows.append(
+            {
+                "delivery_id": delivery_id,
+                "tenant_id": tx.tenant.id,
+                "webhook_id": hook.id,
+                "event_type": event_type,
+                "body": body,
+                "status": outbox_repo.PENDING,
+                "attempts": 0,
+                "next_attempt_at": tx.now,
+                "retry_until": retry_until,
+                "created_at": tx.now,
+            }
+        )
+    await outbox_repo.insert_messages(tx.conn, rows)
+    hook_after_commit = wake_hook(tx.services)
+    if hook_after_commit is not None and hook_after_commit not in tx.after_commit:
+        tx.after_commit.append(hook_after_commit)
+
+
+async def publish_for(tx: Tx, event_type: str, payload: dict[str, Any], *, user_pk: int) -> None:
+    """``publish`` for callers that hold the user's key: the user id is looked up only when some
+    webhook wants the event, so the hot path pays nothing when nobody subscribed."""
+    if not subscribers(tx, event_type):
+        return
+    user_id = await outbox_repo.external_user_id(tx.conn, user_pk)
+    await publish(tx, event_type, payload, user_id=user_id)
+
+
+def wake_hook(services: Services) -> Callable[[], Awaitable[None]] | None:
+    """Wakes this process's delivery loop after commit (none when delivery runs elsewhere)."""
+    hook: Callable[[], Awaitable[None]] | None = services.extras.get(_WAKE_HOOK)
+    if hook is None and WAKEUP in services.extras:
+        event = services.extras[WAKEUP]
+
+        async def wake() -> None:
+            event.set()
+
+        hook = services.extras[_WAKE_HOOK] = wake
+    return hook

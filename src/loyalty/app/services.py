@@ -1,0 +1,32 @@
+"""The handful of long-lived objects a request needs, built once at start and passed down."""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Awaitable, Callable
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any
+
+from loyalty.settings import Settings
+from loyalty.storage.database import Database
+
+if TYPE_CHECKING:
+    from loyalty.app.tenants import TenantCache
+
+
+def wall_clock_ms() -> int:
+    return time.time_ns() // 1_000_000
+
+
+@dataclass
+class Services:
+    settings: Settings
+    db: Database
+    tenants: TenantCache
+    clock: Callable[[], int] = wall_clock_ms
+    after_commit_hooks: list[Callable[[], Awaitable[None]]] = field(default_factory=list)
+    """Wake-ups run after any write commits (background deletion, webhook delivery…)."""
+    extras: dict[str, Any] = field(default_factory=dict)
+
+    def now(self) -> int:
+        return self.clock()

@@ -1,0 +1,352 @@
+"""Streaks: the ``streaks`` config kind, the activity reactor that advances them, the user's streak
+views (seed 000) and streak analytics (seed 002).
+
+A user's period is computed in the user's own time zone (``users.time_zone``) when set, else the
+tenant's. Reads project the stored state to "now", so a run the user let lapse reads as reset
+without any write.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any, Literal
+
+import msgspec
+from sqlalchemy.ext.asyncio import AsyncConnection
+
+from loyalty.app import ledger, notifications, outbox
+from loyalty.app.activity import Activity, Outcome, register_reactor
+from loyalty.app.config_kinds import ConfigKind, register
+from loyalty.app.principal import Principal
+from loyalty.app.services import Services
+from loyalty.app.tenants import TenantConfig
+from loyalty.app.uow import Tx, run_read
+from loyalty.app.users import resolve_user
+from loyalty.core import streaks as core
+from loyalty.core.errors import ErrorCode, LoyaltyError, invalid, not_found
+from loyalty.core.timeutil import is_valid_zone, iso_utc
+from loyalty.storage.repositories import history as history_repo
+from loyalty.storage.repositories import streaks as streak_repo
+from loyalty.storage.repositories import users as user_repo
+
+Text = str | dict[str, str] | None
+MAX_FREEZES = 365
+WRITE_ATTEMPTS = 5
+
+
+class StreakDefinition(msgspec.Struct, forbid_unknown_fields=True):
+    """Admin kind ``streaks``: which events keep the streak alive, per which period."""
+
+    streakId: str
+    eventIds: list[str]
+    """A logged event with one of these ids (and its condition reached) completes the period."""
+    timeFrame: Literal["daily", "weekly", "monthly"] = "daily"
+    title: Text = None
+    description: Text = None
+    image: str | None = None
+    status: Literal["ACTIVE", "INACTIVE"] = "ACTIVE"
+    milestones: dict[str, int] = msgspec.field(default_factory=dict)
+    """``{"<count>": <points>}``: reaching ``count`` in a run pays the points once per user."""
+    freezes: int = 0
+    """Missed periods one run may bridge in total without resetting."""
+    version: int | None = None
+
+
+def check_definition(value: StreakDefinition) -> None:
+    if not value.eventIds or any(not isinstance(e, str) or not e for e in value.eventIds):
+        raise invalid("eventIds", "'eventIds' must list at least one event id")
+    if not 0 <= value.freezes <= MAX_FREEZES:
+        raise invalid("freezes", f"'freezes' must be between 0 and {MAX_FREEZES}")
+    for count, points in value.milestones.items():
+        if not count.isdigit() or int(count) <= 0:
+            raise invalid("milestones", f"'milestones' keys are positive whole counts, not '{count}'")
+        if points <= 0:
+            raise invalid("milestones", f"'milestones' points must be positive (at {count})")
+
+
+@dataclass(frozen=True)
+class CompiledStreak:
+    streak_id: str
+    event_ids: frozenset[str]
+    active: bool
+    rules: core.StreakRules
+    title: Text
+
+
+def compile_definition(value: StreakDefinition) -> CompiledStreak:
+    milestones = tuple(sorted((int(c), p) for c, p in value.milestones.items()))
+    return CompiledStreak(
+        streak_id=value.streakId,
+        event_ids=frozenset(value.eventIds),
+        active=value.status == "ACTIVE",
+        rules=core.StreakRules(time_frame=value.timeFrame, freezes=value.freezes, milestones=milestones),
+        title=value.title,
+    )
+
+
+register(
+    ConfigKind(
+        name="streaks",
+        schema=StreakDefinition,
+        id_field="streakId",
+        check=check_definition,
+        compile=compile_definition,
+        description="Streaks: consecutive daily/weekly/monthly periods with a qualifying event.",
+        related=["events"],
+    )
+)
+
+
+def state_of(row: dict[str, Any] | None, rules: core.StreakRules) -> core.StreakState:
+    if row is None:
+        return core.StreakState()
+    kept = core.StreakState(
+        longest=int(row["longest"]),
+        missed_count=int(row["missed_count"]),
+        milestones_claimed=tuple(int(m) for m in row["milestones_claimed"]),
+        completed_dates=tuple(row["completed_dates"]),
+    )
+    if row["time_frame"] != rules.time_frame:
+        # The definition changed its period: the old run's ordinals mean nothing any more.
+        return kept
+    return core.StreakState(
+        current_count=int(row["current_count"]),
+        longest=kept.longest,
+        current_start_ms=row["current_start"],
+        last_period=row["last_period"],
+        last_completed_at=row["last_completed_at"],
+        missed_count=kept.missed_count,
+        freezes_used=int(row["freezes_used"]),
+        completed_dates=kept.completed_dates,
+        milestones_claimed=kept.milestones_claimed,
+    )
+
+
+def _row_values(state: core.StreakState, rules: core.StreakRules, now: int) -> dict[str, Any]:
+    return {
+        "time_frame": rules.time_frame,
+        "current_count": state.current_count,
+        "longest": state.longest,
+        "current_start": state.current_start_ms,
+        "last_period": state.last_period,
+        "last_completed_at": state.last_completed_at,
+        "missed_count": state.missed_count,
+        "freezes_used": state.freezes_used,
+        "completed_dates": list(state.completed_dates),
+        "milestones_claimed": list(state.milestones_claimed),
+        "updated_at": now,
+    }
+
+
+async def advance_streak(tx: Tx, activity: Activity, streak: CompiledStreak) -> core.Advance:
+    """Count the activity's period for one streak; pays newly reached milestones exactly once.
+
+    The row is written with ``UPDATE … WHERE version = :read`` (or an insert that loses to a
+    concurrent one), so of two concurrent events in one period exactly one counts it.
+    """
+    rules = streak.rules
+    for _ in range(WRITE_ATTEMPTS):
+        user_tz, row = await streak_repo.load(tx.conn, activity.user_pk, streak.streak_id)
+        period = core.period_of(activity.ts, user_tz or tx.tenant.settings.timeZone, rules.time_frame)
+        result = core.advance(state_of(row, rules), period, activity.ts, rules)
+        if not result.counted:
+            return result
+        values = _row_values(result.state, rules, tx.now)
+        if row is None:
+            key = {"user_pk": activity.user_pk, "streak_id": streak.streak_id, "tenant_id": tx.tenant.id}
+            written = await streak_repo.insert_if_absent(tx.insert, tx.conn, {**key, **values})
+        else:
+            written = await streak_repo.update_if_version(
+                tx.conn, activity.user_pk, streak.streak_id, int(row["version"]), values
+            )
+        if written:
+            for count, points in result.milestones_reached:
+                await _pay_milestone(tx, activity, streak, count, points, period.day_key)
+            return result
+    raise LoyaltyError(ErrorCode.CONFLICT, "the streak changed concurrently too often; retry")
+
+
+async def _pay_milestone(
+    tx: Tx, activity: Activity, streak: CompiledStreak, count: int, points: int, day_key: str
+) -> None:
+    reference = f"{streak.streak_id}#{count}"
+    posting = await ledger.credit(
+        tx,
+        activity.user_pk,
+        points,
+        source="streak",
+        reference=reference,
+        description=f"streak {streak.streak_id}: {count} in a row",
+    )
+    title = {"en": "Streak milestone reached", "de": "Serien-Meilenstein erreicht"}
+    await history_repo.insert(
+        tx.conn,
+        tenant_id=tx.tenant.id,
+        user_pk=activity.user_pk,
+        entry_id=f"STREAK#{streak.streak_id}#{count}",
+        type="STREAK",
+        ref_id=streak.streak_id,
+        points=points,
+        ts=tx.now,
+        date_key=day_key,
+        title=title,
+        description=streak.title if isinstance(streak.title, dict) else None,
+        image=None,
+        details={"streakId": streak.streak_id, "milestone": count},
+    )
+    await notifications.notify(
+        tx,
+        activity.user_pk,
+        type="streakMilestoneReached",
+        payload={
+            "streakId": streak.streak_id,
+            "milestone": count,
+            "metricChanges": {
+                ledger.POINTS: {"oldValue": posting.balance_after - points, "newValue": posting.balance_after}
+            },
+        },
+        title=title["en"],
+        message=f"{count} in a row: +{points} points",
+        section="rewards",
+    )
+    await outbox.publish_for(
+        tx,
+        "streak.milestone",
+        {"streakId": streak.streak_id, "milestone": count, "points": points},
+        user_pk=activity.user_pk,
+    )
+
+
+async def on_activity(tx: Tx, activity: Activity, outcome: Outcome) -> None:
+    if not activity.condition_reached:
+        return
+    for streak in tx.tenant.all_compiled("streaks").values():
+        if not streak.active or activity.event_id not in streak.event_ids:
+            continue
+        result = await advance_streak(tx, activity, streak)
+        outcome.data.setdefault("streaks", []).append(
+            {
+                "streakId": streak.streak_id,
+                "currentCount": result.state.current_count,
+                "counted": result.counted,
+                "milestonesReached": [c for c, _ in result.milestones_reached],
+            }
+        )
+
+
+register_reactor("streaks", on_activity, order=30)
+
+
+# --- reads -------------------------------------------------------------------------------------
+
+
+def streak_view(
+    user_id: str, streak_id: str, rules: core.StreakRules, state: core.StreakState, now: int, tz: str
+) -> dict[str, Any]:
+    """One streak in the seed 000 shape, as of ``now``."""
+    current = core.period_of(now, tz, rules.time_frame)
+    shown = core.project(state, current, rules)
+    return {
+        "userId": user_id,
+        "streakId": streak_id,
+        # A run that is not going (count 0) "starts" in the current period.
+        "currentStartDate": shown.current_start_ms if shown.current_count else current.start_ms,
+        "timeFrame": rules.time_frame,
+        "currentCount": shown.current_count,
+        "longestStreak": shown.longest,
+        "lastCompletedAt": None if shown.last_completed_at is None else iso_utc(shown.last_completed_at),
+        "missedCount": shown.missed_count,
+        "completedDates": list(shown.completed_dates),
+        "milestonesClaimed": list(shown.milestones_claimed),
+    }
+
+
+async def user_streaks(services: Services, principal: Principal, user_id: str) -> dict[str, Any]:
+    """``GET /user/{userId}/streak``: every streak the user has progress in (configured ones)."""
+    principal.require_read_user(user_id)
+    now = services.now()
+
+    async def work(conn: AsyncConnection, tenant: TenantConfig) -> dict[str, Any]:
+        user = await user_repo.get(conn, tenant.id, user_id)
+        if user is None:
+            return {"streaks": [], "count": 0}
+        tz = user["time_zone"] or tenant.settings.timeZone
+        views = []
+        for row in await streak_repo.list_for_user(conn, int(user["id"])):
+            streak: CompiledStreak | None = tenant.compiled("streaks", row["streak_id"])
+            if streak is None:
+                continue
+            state = state_of(row, streak.rules)
+            views.append(streak_view(user_id, streak.streak_id, streak.rules, state, now, tz))
+        return {"streaks": views, "count": len(views)}
+
+    return await run_read(services, principal, work)
+
+
+async def user_streak(
+    services: Services, principal: Principal, user_id: str, streak_id: str
+) -> dict[str, Any]:
+    """``GET /user/{userId}/streak/{streakId}``; a configured streak not yet started reads as zero."""
+    principal.require_read_user(user_id)
+    now = services.now()
+
+    async def work(conn: AsyncConnection, tenant: TenantConfig) -> dict[str, Any]:
+        streak: CompiledStreak | None = tenant.compiled("streaks", streak_id)
+        if streak is None:
+            raise not_found("streak", streak_id)
+        user = await user_repo.get(conn, tenant.id, user_id)
+        tz = (user["time_zone"] if user else None) or tenant.settings.timeZone
+        row = None
+        if user is not None:
+            _, row = await streak_repo.load(conn, int(user["id"]), streak_id)
+        return streak_view(user_id, streak_id, streak.rules, state_of(row, streak.rules), now, tz)
+
+    return await run_read(services, principal, work)
+
+
+async def streak_analytics(services: Services, principal: Principal, streak_id: str) -> dict[str, Any] | None:
+    """``GET /analytics/streak``: one aggregate over the streak's rows; None before any progress.
+
+    Active runs are judged in the tenant's time zone (a user in another zone may be off by one
+    period near midnight).
+    """
+    principal.require_view()
+    now = services.now()
+
+    async def work(conn: AsyncConnection, tenant: TenantConfig) -> dict[str, Any] | None:
+        streak: CompiledStreak | None = tenant.compiled("streaks", streak_id)
+        if streak is None:
+            return None
+        rules = streak.rules
+        current = core.period_of(now, tenant.settings.timeZone, rules.time_frame)
+        agg = await streak_repo.aggregate(
+            conn,
+            tenant_id=tenant.id,
+            streak_id=streak_id,
+            time_frame=rules.time_frame,
+            alive_from=current.ordinal,
+            freezes=rules.freezes,
+        )
+        total, active = agg["total"], agg["active"]
+        if total == 0:
+            return None
+        return {
+            "streakId": streak_id,
+            "totalParticipants": total,
+            "activeParticipants": active,
+            "averageStreakLength": round(agg["active_length"] / active, 2) if active else 0.0,
+            "longestUserStreak": agg["longest"],
+            "completionRate": round(active / total, 2),
+        }
+
+    return await run_read(services, principal, work)
+
+
+async def set_time_zone(tx: Tx, user_id: str, time_zone: str | None) -> dict[str, Any]:
+    """A user's own IANA time zone (None: follow the tenant's); the user themself may set it."""
+    tx.principal.require_act_for_user(user_id)
+    if time_zone is not None and not is_valid_zone(time_zone):
+        raise invalid("timeZone", f"'timeZone': unknown IANA time zone '{time_zone}'")
+    user_pk = await resolve_user(tx, user_id, create=False)
+    await user_repo.update_fields(tx.conn, user_pk, time_zone=time_zone)
+    return {"userId": user_id, "timeZone": time_zone}

@@ -1,0 +1,77 @@
+"""Per-tenant settings (admin kind ``settings``): time zone, expiry, coupon codes, languages, …"""
+
+from __future__ import annotations
+
+import re
+from typing import Any, Literal
+
+import msgspec
+
+from loyalty.core.errors import invalid
+from loyalty.core.timeutil import is_valid_zone
+
+
+class ExpiryPolicy(msgspec.Struct, forbid_unknown_fields=True):
+    mode: Literal["never", "days_after_earning", "end_of_period"] = "never"
+    days: int | None = None
+    """For ``days_after_earning``: credit expires this many days after it was earned."""
+    period: Literal["month", "quarter", "year"] | None = None
+    """For ``end_of_period``: credit expires at the end of the period ``afterMonths`` after earning."""
+    afterMonths: int = 0
+
+
+class RateLimit(msgspec.Struct, forbid_unknown_fields=True):
+    requestsPerMinute: int = 0
+    """0 disables the limit."""
+    perCredentialPerMinute: int = 0
+
+
+class TenantSettings(msgspec.Struct, forbid_unknown_fields=True):
+    timeZone: str = "UTC"
+    expiryPolicy: ExpiryPolicy = msgspec.field(default_factory=ExpiryPolicy)
+    couponCodePattern: str = "LLS-######"
+    languages: list[str] = msgspec.field(default_factory=lambda: ["en", "de"])
+    defaultLanguage: str = "en"
+    autoCreateUsers: bool = False
+    """Create unknown users on their first event (otherwise ``POST /v1/event`` answers 404)."""
+    allowNegativeBalance: bool = False
+    """Whether reversing an already-spent credit may take the balance below zero."""
+    jwks: dict[str, Any] | None = None
+    """Public keys (RS256/ES256) of an identity provider, as a JWKS document ``{"keys": [...]}``."""
+    jwtSecret: str | None = None
+    """Write-only: replaces the tenant's HS256 secret. Never returned."""
+    rateLimit: RateLimit = msgspec.field(default_factory=RateLimit)
+
+
+def check_settings(value: TenantSettings) -> None:
+    if not is_valid_zone(value.timeZone):
+        raise invalid("timeZone", f"'timeZone': unknown IANA time zone '{value.timeZone}'")
+    policy = value.expiryPolicy
+    if policy.mode == "days_after_earning" and (policy.days is None or policy.days <= 0):
+        raise invalid("expiryPolicy.days", "'expiryPolicy.days' must be a positive number of days")
+    if policy.mode == "end_of_period" and policy.period is None:
+        raise invalid("expiryPolicy.period", "'expiryPolicy.period' is required for end_of_period")
+    if policy.afterMonths < 0:
+        raise invalid("expiryPolicy.afterMonths", "'expiryPolicy.afterMonths' must not be negative")
+    if "#" not in value.couponCodePattern or len(value.couponCodePattern) > 64:
+        raise invalid(
+            "couponCodePattern", "'couponCodePattern' needs at least one '#' and at most 64 characters"
+        )
+    if not re.fullmatch(r"[A-Za-z0-9#\-_]+", value.couponCodePattern):
+        raise invalid("couponCodePattern", "'couponCodePattern' may hold letters, digits, '-', '_' and '#'")
+    if value.defaultLanguage not in value.languages:
+        raise invalid("defaultLanguage", "'defaultLanguage' must be one of 'languages'")
+    if value.jwtSecret is not None and len(value.jwtSecret) < 16:
+        raise invalid("jwtSecret", "'jwtSecret' must be at least 16 characters")
+    if value.jwks is not None and not isinstance(value.jwks.get("keys"), list):
+        raise invalid("jwks", "'jwks' must be a JWKS document with a 'keys' list")
+    if value.rateLimit.requestsPerMinute < 0 or value.rateLimit.perCredentialPerMinute < 0:
+        raise invalid("rateLimit", "'rateLimit' values must not be negative")
+
+
+def read_shape(value: TenantSettings, *, jwt_secret_set: bool) -> dict[str, Any]:
+    out = msgspec.to_builtins(value)
+    assert isinstance(out, dict)
+    out.pop("jwtSecret", None)
+    out["jwtSecretSet"] = jwt_secret_set
+    return out

@@ -1,0 +1,161 @@
+"""Admin kind ``webhooks``: where a tenant's systems want to hear about changes, and which ones.
+
+The signing ``secret`` is write-only: required when a webhook is created, kept when a later PUT
+omits it, and never returned (reads show ``secretSet``).
+"""
+
+from __future__ import annotations
+
+from typing import Any
+from urllib.parse import urlsplit
+
+import msgspec
+from sqlalchemy.ext.asyncio import AsyncConnection
+
+from loyalty.app import outbox
+from loyalty.app.config_kinds import ConfigKind, register
+from loyalty.app.outbox import EVENT_TYPES
+from loyalty.app.principal import Principal
+from loyalty.app.services import Services
+from loyalty.app.tenants import TenantConfig
+from loyalty.app.uow import Tx, run_read
+from loyalty.core.errors import ErrorCode, LoyaltyError, invalid, not_found
+from loyalty.storage.repositories import audit as audit_repo
+from loyalty.storage.repositories import outbox as outbox_repo
+
+MIN_SECRET_LENGTH = 16
+MAX_URL_LENGTH = 2000
+
+
+class Webhook(msgspec.Struct, forbid_unknown_fields=True):
+    id: str
+    url: str
+    eventTypes: list[str]
+    secret: str | None = None
+    active: bool = True
+    description: str | None = None
+
+
+def check_webhook(value: Webhook) -> None:
+    if len(value.url) > MAX_URL_LENGTH:
+        raise invalid("url", f"'url' must be at most {MAX_URL_LENGTH} characters")
+    try:
+        parts = urlsplit(value.url)
+    except ValueError:
+        raise invalid("url", "'url' must be an absolute http or https URL") from None
+    if parts.scheme not in ("http", "https") or not parts.hostname:
+        raise invalid("url", "'url' must be an absolute http or https URL")
+    if not value.eventTypes:
+        raise invalid("eventTypes", "'eventTypes' must name at least one event type")
+    for name in value.eventTypes:
+        if name not in EVENT_TYPES:
+            raise invalid(
+                "eventTypes", f"'eventTypes': unknown event type '{name}' (known: {', '.join(EVENT_TYPES)})"
+            )
+    if len(set(value.eventTypes)) != len(value.eventTypes):
+        raise invalid("eventTypes", "'eventTypes' lists an event type twice")
+    if value.secret is not None and len(value.secret) < MIN_SECRET_LENGTH:
+        raise invalid("secret", f"'secret' must be at least {MIN_SECRET_LENGTH} characters")
+
+
+WEBHOOKS = register(
+    ConfigKind(
+        name="webhooks",
+        schema=Webhook,
+        id_field="id",
+        check=check_webhook,
+        write_only=("secret",),
+        description="HTTP endpoints that receive signed messages about changes (see docs/webhooks.md)",
+    )
+)
+
+
+# --- Deliveries: read-only views and the manual re-send (``/v1/admin/webhooks/{id}/deliveries``) ---
+
+DELIVERY_STATUSES = ("pending", "delivered", "failed")
+MAX_DELIVERY_LIST = 500
+
+
+def delivery_view(row: dict[str, Any]) -> dict[str, Any]:
+    pending = row["status"] == "pending"
+    return {
+        "id": row["delivery_id"],
+        "webhookId": row["webhook_id"],
+        "eventType": row["event_type"],
+        "status": row["status"],
+        "attempts": row["attempts"],
+        "nextAttemptAt": row["next_attempt_at"] if pending else None,
+        "retryUntil": row["retry_until"],
+        "lastStatusCode": row["last_status_code"],
+        "lastError": row["last_error"],
+        "createdAt": row["created_at"],
+        "deliveredAt": row["delivered_at"],
+        "body": msgspec.json.decode(row["body"]),
+    }
+
+
+def attempt_view(row: dict[str, Any]) -> dict[str, Any]:
+    return {
+        "attemptedAt": row["attempted_at"],
+        "statusCode": row["status_code"],
+        "error": row["error"],
+        "durationMs": row["duration_ms"],
+    }
+
+
+async def list_deliveries(
+    services: Services, principal: Principal, webhook_id: str, *, status: str | None, limit: int
+) -> list[dict[str, Any]]:
+    principal.require_admin()
+    if status is not None and status not in DELIVERY_STATUSES:
+        raise invalid("status", f"'status' must be one of {', '.join(DELIVERY_STATUSES)}")
+    if not 1 <= limit <= MAX_DELIVERY_LIST:
+        raise invalid("limit", f"'limit' must be between 1 and {MAX_DELIVERY_LIST}")
+
+    async def work(conn: AsyncConnection, tenant: TenantConfig) -> list[dict[str, Any]]:
+        rows = await outbox_repo.list_for_webhook(conn, tenant.id, webhook_id, status=status, limit=limit)
+        return [delivery_view(r) for r in rows]
+
+    return await run_read(services, principal, work)
+
+
+async def get_delivery(
+    services: Services, principal: Principal, webhook_id: str, delivery_id: str
+) -> dict[str, Any]:
+    principal.require_admin()
+
+    async def work(conn: AsyncConnection, tenant: TenantConfig) -> dict[str, Any]:
+        row = await outbox_repo.get(conn, tenant.id, delivery_id)
+        if row is None or row["webhook_id"] != webhook_id:
+            raise not_found("webhook delivery", delivery_id)
+        attempts = await outbox_repo.attempts_of(conn, int(row["id"]))
+        return {**delivery_view(row), "attemptLog": [attempt_view(a) for a in attempts]}
+
+    return await run_read(services, principal, work)
+
+
+async def resend_delivery(tx: Tx, webhook_id: str, delivery_id: str) -> dict[str, Any]:
+    """Queue the same message (same id and body) again now, with a fresh retry period."""
+    tx.principal.require_admin()
+    row = await outbox_repo.get(tx.conn, tx.tenant.id, delivery_id)
+    if row is None or row["webhook_id"] != webhook_id:
+        raise not_found("webhook delivery", delivery_id)
+    retry_until = tx.now + tx.services.settings.delivery_retry_hours * 3_600_000
+    if not await outbox_repo.requeue(tx.conn, tx.tenant.id, delivery_id, now=tx.now, retry_until=retry_until):
+        raise LoyaltyError(ErrorCode.CONFLICT, "this delivery is being sent right now; retry shortly")
+    await audit_repo.record(
+        tx.conn,
+        tenant_id=tx.tenant.id,
+        actor=tx.principal.actor,
+        action="webhook-delivery.resend",
+        target=f"webhooks/{webhook_id}/deliveries/{delivery_id}",
+        before={"status": row["status"], "attempts": row["attempts"]},
+        after={"status": "pending"},
+        now=tx.now,
+    )
+    wake = outbox.wake_hook(tx.services)
+    if wake is not None:
+        tx.after_commit.append(wake)
+    updated = await outbox_repo.get(tx.conn, tx.tenant.id, delivery_id)
+    assert updated is not None
+    return delivery_view(updated)

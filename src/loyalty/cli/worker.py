@@ -1,0 +1,55 @@
+"""``loyalty worker``: deliver webhooks outside the server processes.
+
+For larger set-ups: run the servers with ``LOYALTY_DELIVERY_IN_PROCESS=false`` and one or more
+workers. Several workers (and servers still delivering) may run at once; each message is claimed by
+one of them at a time.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import signal
+from typing import Annotated
+
+import typer
+
+from loyalty.settings import Settings
+
+
+def worker(
+    once: Annotated[bool, typer.Option(help="Deliver what is due now, then exit.")] = False,
+) -> None:
+    """Deliver webhook messages from the outbox (retries with backoff, until stopped)."""
+    from loyalty.logs import configure_logging
+
+    settings = Settings()
+    configure_logging(settings)
+    attempted = asyncio.run(_run(settings, once=once))
+    if once:
+        typer.echo(f"attempted {attempted} webhook deliveries")
+
+
+async def _run(settings: Settings, *, once: bool) -> int:
+    from loyalty.app import features
+    from loyalty.app.delivery import Deliverer
+    from loyalty.app.services import Services
+    from loyalty.app.tenants import TenantCache
+    from loyalty.storage.database import Database
+
+    features.load()
+    db = Database(settings.database_url, pool_size=settings.db_pool_size)
+    services = Services(settings=settings, db=db, tenants=TenantCache(db, settings.config_cache_seconds))
+    try:
+        async with Deliverer(services) as deliverer:
+            if once:
+                return await deliverer.drain()
+            task = asyncio.create_task(deliverer.run())
+            loop = asyncio.get_running_loop()
+            for signum in (signal.SIGTERM, signal.SIGINT):
+                loop.add_signal_handler(signum, task.cancel)
+            with contextlib.suppress(asyncio.CancelledError):
+                await task
+            return 0
+    finally:
+        await db.dispose()

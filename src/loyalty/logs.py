@@ -1,0 +1,123 @@
+"""Logging set-up: one JSON object per line, with the request id, and secrets scrubbed.
+
+Every record logged while a request is served carries its request id (a context variable set by
+the access-log middleware). A filter removes credentials and personal metadata from structured
+fields and masks bearer tokens, JWTs and API keys that slip into messages.
+"""
+
+from __future__ import annotations
+
+import contextvars
+import datetime as dt
+import json
+import logging
+import re
+from typing import Any
+
+from loyalty.settings import Settings
+
+request_id_var: contextvars.ContextVar[str | None] = contextvars.ContextVar("request_id", default=None)
+
+# Field names whose values are never written, at any depth of a structured log field.
+SENSITIVE_FIELDS = frozenset(
+    {
+        "authorization",
+        "x-api-key",
+        "api_key",
+        "apikey",
+        "key",
+        "token",
+        "jwt",
+        "secret",
+        "password",
+        "cookie",
+        "metadata",
+        "data",
+        "profile",
+    }
+)
+REDACTED = "[redacted]"
+_SECRET_PATTERNS = (
+    re.compile(r"(?i)\bbearer\s+[^\s,;\"']+"),
+    re.compile(r"\beyJ[\w-]+\.[\w-]+\.[\w-]*"),  # JWT
+    re.compile(r"\blyk_[\w-]+"),  # API keys
+)
+_HANDLER_MARK = "_loyalty_handler"
+
+
+def scrub_text(text: str) -> str:
+    for pattern in _SECRET_PATTERNS:
+        text = pattern.sub(REDACTED, text)
+    return text
+
+
+def scrub_fields(value: Any) -> Any:
+    if isinstance(value, dict):
+        return {
+            k: REDACTED if str(k).lower() in SENSITIVE_FIELDS else scrub_fields(v) for k, v in value.items()
+        }
+    if isinstance(value, list | tuple):
+        return [scrub_fields(v) for v in value]
+    if isinstance(value, str):
+        return scrub_text(value)
+    return value
+
+
+class RedactSecrets(logging.Filter):
+    def filter(self, record: logging.LogRecord) -> bool:
+        # Format first: a secret may be split between the message and its arguments.
+        record.msg = scrub_text(record.getMessage())
+        record.args = None
+        if getattr(record, "request_id", None) is None:
+            record.request_id = request_id_var.get()
+        fields = getattr(record, "fields", None)
+        if isinstance(fields, dict):
+            record.fields = scrub_fields(fields)
+        return True
+
+
+class JsonFormatter(logging.Formatter):
+    def format(self, record: logging.LogRecord) -> str:
+        out: dict[str, Any] = {
+            "ts": dt.datetime.fromtimestamp(record.created, dt.UTC).isoformat(timespec="milliseconds"),
+            "level": record.levelname,
+            "logger": record.name,
+            "message": record.getMessage(),
+        }
+        request_id = getattr(record, "request_id", None) or request_id_var.get()
+        if request_id:
+            out["request_id"] = request_id
+        fields = getattr(record, "fields", None)
+        if isinstance(fields, dict):
+            out.update(fields)
+        if record.exc_info:
+            out["exception"] = scrub_text(self.formatException(record.exc_info))
+        return json.dumps(out, default=str, separators=(",", ":"))
+
+
+class TextFormatter(logging.Formatter):
+    def format(self, record: logging.LogRecord) -> str:
+        line = super().format(record)
+        fields = getattr(record, "fields", None)
+        if isinstance(fields, dict) and fields:
+            line += " " + " ".join(f"{k}={v}" for k, v in fields.items())
+        request_id = request_id_var.get()
+        return f"{line} request_id={request_id}" if request_id else line
+
+
+def configure_logging(settings: Settings) -> None:
+    """Install (or replace) the ``loyalty`` logger's handler; safe to call more than once."""
+    logger = logging.getLogger("loyalty")
+    logger.setLevel(settings.log_level.upper())
+    for handler in list(logger.handlers):
+        if getattr(handler, _HANDLER_MARK, False):
+            logger.removeHandler(handler)
+    handler = logging.StreamHandler()
+    setattr(handler, _HANDLER_MARK, True)
+    handler.setFormatter(
+        JsonFormatter()
+        if settings.log_json
+        else TextFormatter("%(asctime)s %(levelname)s %(name)s %(message)s")
+    )
+    handler.addFilter(RedactSecrets())
+    logger.addHandler(handler)

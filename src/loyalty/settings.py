@@ -1,0 +1,51 @@
+"""One settings object, read from ``LOYALTY_*`` environment variables once at start."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from pydantic_settings import BaseSettings, SettingsConfigDict
+
+
+class Settings(BaseSettings):
+    model_config = SettingsConfigDict(env_prefix="LOYALTY_", extra="ignore")
+
+    database_url: str = "sqlite:///./loyalty.db"
+    """``sqlite:///path`` (embedded, default) or ``postgresql://user@host/db``."""
+    db_pool_size: int = 4
+    """Connections per server process; small pools win on few cores."""
+    migrate_on_start: bool = True
+    max_body_bytes: int = 1024 * 1024
+    max_json_depth: int = 32
+    config_cache_seconds: float = 2.0
+    """How long a process trusts its cached tenant configuration before re-checking its version."""
+    idempotency_ttl_hours: int = 24
+    log_level: str = "INFO"
+    log_json: bool = True
+    """One JSON object per log line (request id, tenant, route, status, duration); plain text when false."""
+    redis_url: str | None = None
+    """``redis://host:6379/0``: keep rate-limit counters in Redis instead of the database."""
+
+    delivery_in_process: bool = True
+    """Deliver webhooks from each server process; set false when ``loyalty worker`` runs instead."""
+    delivery_poll_seconds: float = 2.0
+    """How often a delivery loop looks for retries that have come due."""
+    delivery_batch_size: int = 50
+    delivery_timeout_seconds: float = 10.0
+    """Per HTTP request to a webhook receiver."""
+    delivery_retry_hours: int = 24
+    """How long a message is retried (exponential backoff, capped at one hour) before it is failed."""
+    metrics_enabled: bool = True
+    """Serve ``/metrics`` in the Prometheus text format."""
+
+    bootstrap_tenant: str | None = None
+    bootstrap_admin_key: str | None = None
+    bootstrap_jwt_secret: str | None = None
+
+    dashboard_secret: str | None = None
+    """Signs dashboard session cookies; a random one per process when unset."""
+
+    def sqlite_path(self) -> Path | None:
+        if not self.database_url.startswith("sqlite"):
+            return None
+        return Path(self.database_url.split(":///", 1)[1])

@@ -1,0 +1,28 @@
+"""Notifications (seed 001 shape) and the Lynes "unseen" flags of seed 000."""
+
+from __future__ import annotations
+
+from sqlalchemy import JSON, BigInteger, Column, Index, Integer, String, Table, Text
+
+from loyalty.storage.tables import USER_DATA_TABLES, BigId, metadata
+
+notifications = Table(
+    "notifications",
+    metadata,
+    Column("id", BigId, primary_key=True, autoincrement=True),
+    Column("tenant_id", Integer, nullable=False),
+    Column("user_pk", BigInteger, nullable=False),
+    Column("type", String(40), nullable=False),
+    Column("display", String(20), nullable=False),
+    Column("title", Text, nullable=True),
+    Column("message", Text, nullable=True),
+    Column("payload", JSON, nullable=False),
+    # Which Lynes overview flag this moves: rewards, challenges or surveys.
+    Column("section", String(20), nullable=True),
+    Column("ts", BigInteger, nullable=False),
+    Column("read_at", BigInteger, nullable=True),
+    Index("ix_notifications_user_unread", "user_pk", "read_at", "ts"),
+    sqlite_autoincrement=True,
+)
+
+USER_DATA_TABLES.append(notifications)

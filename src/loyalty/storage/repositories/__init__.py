@@ -1,0 +1,1 @@
+"""Repositories: one module per aggregate, plain async functions over an ``AsyncConnection``."""

@@ -1,0 +1,159 @@
+"""Leaderboard scores per (leaderboard, bucket, user).
+
+A fixed period is one bucket, so top N is a backward range read of the
+``(tenant, leaderboard, bucket, score)`` index and a rank is ``1 + count(score > mine)`` on the same
+index. A floating window sums day buckets per user at read time (cost grows with the window).
+Order among equal scores: who reached the score first (``updated_at``), then the internal user key.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from sqlalchemy import and_, func, or_, select
+from sqlalchemy.ext.asyncio import AsyncConnection
+from sqlalchemy.sql import Subquery
+
+from loyalty.storage.progress_tables import leaderboard_scores
+from loyalty.storage.tables import users
+
+ls = leaderboard_scores.c
+
+
+@dataclass(frozen=True)
+class Board:
+    """One leaderboard over one period: the buckets whose scores are summed."""
+
+    tenant_id: int
+    leaderboard_id: str
+    buckets: tuple[str, ...]
+
+
+async def add(
+    db_insert: Any,
+    conn: AsyncConnection,
+    *,
+    tenant_id: int,
+    user_pk: int,
+    increments: Sequence[tuple[str, str, int]],
+    now: int,
+) -> None:
+    """Add ``amount`` to each (leaderboard, bucket, amount) score of the user, in one statement."""
+    if not increments:
+        return
+    stmt = db_insert(leaderboard_scores).values(
+        [
+            {
+                "tenant_id": tenant_id,
+                "leaderboard_id": lb,
+                "bucket": bucket,
+                "user_pk": user_pk,
+                "score": amount,
+                "updated_at": now,
+            }
+            for lb, bucket, amount in increments
+        ]
+    )
+    stmt = stmt.on_conflict_do_update(
+        index_elements=["tenant_id", "leaderboard_id", "bucket", "user_pk"],
+        set_={"score": ls.score + stmt.excluded.score, "updated_at": stmt.excluded.updated_at},
+    )
+    await conn.execute(stmt)
+
+
+def _scores(board: Board) -> Subquery:
+    """(user_pk, score, reached_at) over the buckets of a period."""
+    buckets = board.buckets
+    where = (ls.tenant_id == board.tenant_id, ls.leaderboard_id == board.leaderboard_id)
+    if len(buckets) == 1:
+        query = select(ls.user_pk, ls.score, ls.updated_at.label("reached_at")).where(
+            *where, ls.bucket == buckets[0]
+        )
+    else:
+        query = (
+            select(
+                ls.user_pk,
+                func.sum(ls.score).label("score"),
+                func.max(ls.updated_at).label("reached_at"),
+            )
+            .where(*where, ls.bucket.in_(list(buckets)))
+            .group_by(ls.user_pk)
+        )
+    return query.subquery("scores")
+
+
+def _entries(scores: Subquery) -> Any:
+    return select(scores.c.user_pk, users.c.external_id, scores.c.score, scores.c.reached_at).join(
+        users, users.c.id == scores.c.user_pk
+    )
+
+
+def _as_dicts(rows: Any) -> list[dict[str, Any]]:
+    return [
+        {
+            "user_pk": int(r.user_pk),
+            "user_id": r.external_id,
+            "score": int(r.score),
+            "reached_at": int(r.reached_at),
+        }
+        for r in rows
+    ]
+
+
+async def top(conn: AsyncConnection, board: Board, *, limit: int) -> list[dict[str, Any]]:
+    s = _scores(board)
+    query = (
+        _entries(s)
+        .where(s.c.score > 0)
+        .order_by(s.c.score.desc(), s.c.reached_at.asc(), s.c.user_pk.asc())
+        .limit(limit)
+    )
+    return _as_dicts(await conn.execute(query))
+
+
+async def score_of(conn: AsyncConnection, board: Board, *, user_pk: int) -> dict[str, Any] | None:
+    s = _scores(board)
+    row = (await conn.execute(_entries(s).where(s.c.user_pk == user_pk))).first()
+    return None if row is None else _as_dicts([row])[0]
+
+
+async def count_above(conn: AsyncConnection, board: Board, *, score: int) -> int:
+    s = _scores(board)
+    query = select(func.count()).select_from(s).where(s.c.score > score)
+    return int((await conn.execute(query)).scalar_one())
+
+
+async def neighbours(
+    conn: AsyncConnection,
+    board: Board,
+    *,
+    me: dict[str, Any],
+    count: int,
+) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
+    """Up to ``count`` entries just before and just after ``me`` in leaderboard order."""
+    s = _scores(board)
+    score, reached, pk = me["score"], me["reached_at"], me["user_pk"]
+    same = s.c.score == score
+    before = or_(
+        s.c.score > score,
+        and_(same, or_(s.c.reached_at < reached, and_(s.c.reached_at == reached, s.c.user_pk < pk))),
+    )
+    after = or_(
+        s.c.score < score,
+        and_(same, or_(s.c.reached_at > reached, and_(s.c.reached_at == reached, s.c.user_pk > pk))),
+    )
+    above_rows = await conn.execute(
+        _entries(s)
+        .where(before)
+        .order_by(s.c.score.asc(), s.c.reached_at.desc(), s.c.user_pk.desc())
+        .limit(count)
+    )
+    below_rows = await conn.execute(
+        _entries(s)
+        .where(after, s.c.score > 0)
+        .order_by(s.c.score.desc(), s.c.reached_at.asc(), s.c.user_pk.asc())
+        .limit(count)
+    )
+    return list(reversed(_as_dicts(above_rows))), _as_dicts(below_rows)

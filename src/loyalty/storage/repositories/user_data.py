@@ -1,0 +1,70 @@
+"""Whole-user operations across every per-user table: export and batched GDPR deletion."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from sqlalchemy import delete, select, update
+from sqlalchemy.ext.asyncio import AsyncConnection
+
+from loyalty.storage import schema as _schema  # noqa: F401  (registers every per-user table)
+from loyalty.storage import tables
+from loyalty.storage.tables import user_deletion_jobs
+
+
+async def export(conn: AsyncConnection, user_pk: int) -> dict[str, list[dict[str, Any]]]:
+    out: dict[str, list[dict[str, Any]]] = {}
+    for table in tables.USER_DATA_TABLES:
+        rows = await conn.execute(select(table).where(table.c.user_pk == user_pk))
+        out[table.name] = [dict(r) for r in rows.mappings()]
+    return out
+
+
+async def enqueue_deletion(
+    conn: AsyncConnection, *, tenant_id: int, user_pk: int, external_id: str, now: int
+) -> int:
+    result = await conn.execute(
+        user_deletion_jobs.insert()
+        .values(tenant_id=tenant_id, user_pk=user_pk, external_id=external_id, requested_at=now)
+        .returning(user_deletion_jobs.c.id)
+    )
+    return int(result.scalar_one())
+
+
+async def pending_jobs(conn: AsyncConnection, *, limit: int = 10) -> list[dict[str, Any]]:
+    rows = await conn.execute(
+        select(user_deletion_jobs)
+        .where(user_deletion_jobs.c.finished_at.is_(None))
+        .order_by(user_deletion_jobs.c.id)
+        .limit(limit)
+    )
+    return [dict(r) for r in rows.mappings()]
+
+
+async def delete_batch(conn: AsyncConnection, user_pk: int, *, batch: int) -> int:
+    """Delete up to ``batch`` rows of the user from each per-user table; returns rows deleted."""
+    deleted = 0
+    for table in tables.USER_DATA_TABLES:
+        key = next(iter(table.primary_key.columns))
+        ids = select(key).where(table.c.user_pk == user_pk).limit(batch).scalar_subquery()
+        if len(table.primary_key.columns) == 1:
+            result = await conn.execute(delete(table).where(key.in_(ids)))
+        else:
+            # Composite keys: the user's rows are small in number; delete them directly.
+            result = await conn.execute(delete(table).where(table.c.user_pk == user_pk))
+        deleted += int(result.rowcount or 0)
+    return deleted
+
+
+async def finish_job(conn: AsyncConnection, job_id: int, *, now: int) -> None:
+    await conn.execute(
+        update(user_deletion_jobs).where(user_deletion_jobs.c.id == job_id).values(finished_at=now)
+    )
+
+
+async def add_deleted(conn: AsyncConnection, job_id: int, rows: int) -> None:
+    await conn.execute(
+        update(user_deletion_jobs)
+        .where(user_deletion_jobs.c.id == job_id)
+        .values(deleted_rows=user_deletion_jobs.c.deleted_rows + rows)
+    )

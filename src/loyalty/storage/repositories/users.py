@@ -1,0 +1,83 @@
+from __future__ import annotations
+
+from typing import Any
+
+from sqlalchemy import select, update
+from sqlalchemy.ext.asyncio import AsyncConnection
+
+from loyalty.storage.tables import users
+
+
+async def find_pk(conn: AsyncConnection, tenant_id: int, external_id: str) -> int | None:
+    value = (
+        await conn.execute(
+            select(users.c.id).where(users.c.tenant_id == tenant_id, users.c.external_id == external_id)
+        )
+    ).scalar_one_or_none()
+    return None if value is None else int(value)
+
+
+async def get(conn: AsyncConnection, tenant_id: int, external_id: str) -> dict[str, Any] | None:
+    row = (
+        (
+            await conn.execute(
+                select(users).where(users.c.tenant_id == tenant_id, users.c.external_id == external_id)
+            )
+        )
+        .mappings()
+        .first()
+    )
+    return dict(row) if row else None
+
+
+async def insert_if_absent(
+    db_insert: Any,
+    conn: AsyncConnection,
+    *,
+    tenant_id: int,
+    external_id: str,
+    now: int,
+    usergroup: str | None = None,
+) -> int | None:
+    """Insert the user; returns the new surrogate key, or None when the user already existed."""
+    stmt = (
+        db_insert(users)
+        .values(
+            tenant_id=tenant_id,
+            external_id=external_id,
+            usergroup=usergroup,
+            profile={},
+            created_at=now,
+        )
+        .on_conflict_do_nothing(index_elements=["tenant_id", "external_id"])
+        .returning(users.c.id)
+    )
+    value = (await conn.execute(stmt)).scalar_one_or_none()
+    return None if value is None else int(value)
+
+
+async def delete(conn: AsyncConnection, tenant_id: int, external_id: str) -> int | None:
+    value = (
+        await conn.execute(
+            users.delete()
+            .where(users.c.tenant_id == tenant_id, users.c.external_id == external_id)
+            .returning(users.c.id)
+        )
+    ).scalar_one_or_none()
+    return None if value is None else int(value)
+
+
+async def update_fields(conn: AsyncConnection, user_pk: int, **values: Any) -> None:
+    await conn.execute(update(users).where(users.c.id == user_pk).values(**values))
+
+
+async def list_page(
+    conn: AsyncConnection, tenant_id: int, *, after_pk: int, limit: int
+) -> list[dict[str, Any]]:
+    rows = await conn.execute(
+        select(users)
+        .where(users.c.tenant_id == tenant_id, users.c.id > after_pk)
+        .order_by(users.c.id)
+        .limit(limit)
+    )
+    return [dict(r) for r in rows.mappings()]

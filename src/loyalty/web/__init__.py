@@ -1,0 +1,1 @@
+"""The dashboard: server-rendered pages at ``/dashboard`` over the same app use cases as the API."""

@@ -1,0 +1,308 @@
+"""Seed 003 "Reward Points Management" and "Signed-In Customer Reward Points", quoted and checked."""
+
+from __future__ import annotations
+
+import httpx
+
+from loyalty.core.timeutil import iso_utc, parse_iso_ms
+from tests.support import TenantHandle
+
+BASE = "/reward-points"
+NOW = parse_iso_ms("2026-11-23T10:00:00Z")
+DAY = 86_400_000
+# The seed's addPoints request sample.
+SEED_ADD_POINTS = {
+    "id": "12345fee-0b83-48aa-95dc-11e3dcf84aaa",
+    "reference-id": "123456",
+    "description": "points added",
+    "points": 123,
+    "createdAt": "2023-10-24T14:15:22Z",
+    "allPointsAfterCreation": 56778,
+    "usedPoints": 5,
+    "validUntil": "2029-08-24T14:15:22Z",
+    "usedWith": [],
+}
+
+
+def manager(tenant: TenantHandle) -> dict[str, str]:
+    return tenant.user("employee", "rewardspoints.rewardpoints_manage")
+
+
+def viewer(tenant: TenantHandle) -> dict[str, str]:
+    return tenant.user("analyst", "rewardspoints.rewardpoints_view")
+
+
+async def add(tenant: TenantHandle, customer: str, body: dict) -> httpx.Response:
+    return await tenant.client.post(
+        f"{BASE}/customer/{customer}/addPoints", json=body, headers=manager(tenant)
+    )
+
+
+def assert_problem(r: httpx.Response, status: int, instance: str) -> dict:
+    assert r.status_code == status, r.text
+    assert r.headers["content-type"] == "application/problem+json"
+    body = r.json()
+    assert body["type"] == "about:blank"
+    assert body["status"] == status
+    assert body["instance"] == instance
+    assert body["title"]
+    assert body["detail"]
+    return body
+
+
+async def test_add_points_answers_201_with_the_points_entry(tenant: TenantHandle, clock) -> None:
+    clock.set(NOW)
+    r = await add(tenant, "C4289081720", SEED_ADD_POINTS)
+    assert r.status_code == 201, r.text
+    assert r.json() == {
+        "id": "12345fee-0b83-48aa-95dc-11e3dcf84aaa",
+        "reference-id": "123456",
+        "description": "points added",
+        "points": 123,
+        "createdAt": "2026-11-23T10:00:00.000Z",
+        "validUntil": "2029-08-24T14:15:22.000Z",
+        "allPointsAfterCreation": 123,
+        "usedPoints": 0,
+        "usedWith": [],
+        "siteCode": "main",
+    }
+
+
+async def test_add_points_honours_the_site_code(tenant: TenantHandle) -> None:
+    r = await tenant.client.post(
+        f"{BASE}/customer/c1/addPoints?siteCode=de", json={"points": 5}, headers=manager(tenant)
+    )
+    assert r.status_code == 201
+    assert r.json()["siteCode"] == "de"
+    assert r.json()["validUntil"] is None
+
+
+async def test_get_customer_answers_a_bare_integer(tenant: TenantHandle) -> None:
+    await add(tenant, "123", {"points": 2000})
+    r = await tenant.client.get(f"{BASE}/customer/123", headers=viewer(tenant))
+    assert r.status_code == 200
+    assert r.content == b"2000"
+    assert r.json() == 2000
+
+
+async def test_get_unknown_customer_is_zero(tenant: TenantHandle) -> None:
+    r = await tenant.client.get(f"{BASE}/customer/nobody", headers=viewer(tenant))
+    assert r.status_code == 200
+    assert r.json() == 0
+
+
+async def test_redeem_points_answers_201_and_uses_the_credit(tenant: TenantHandle, clock) -> None:
+    clock.set(NOW)
+    await add(tenant, "c1", SEED_ADD_POINTS)
+    clock.set(NOW + 1000)
+    r = await tenant.client.post(
+        f"{BASE}/customer/c1/redeemPoints",
+        json={"description": "points redeemed", "points": 50},  # the seed's sample
+        headers=manager(tenant),
+    )
+    assert r.status_code == 201, r.text
+    redeemed = r.json()
+    assert redeemed["points"] == 50
+    assert redeemed["description"] == "points redeemed"
+    assert redeemed["allPointsAfterCreation"] == 73
+    assert redeemed["createdAt"] == "2026-11-23T10:00:01.000Z"
+    assert redeemed["usedWith"] == ["12345fee-0b83-48aa-95dc-11e3dcf84aaa"]
+    summary = (await tenant.client.get(f"{BASE}/customer/c1/summary", headers=viewer(tenant))).json()
+    added = summary["summary"]["addedPoints"][0]
+    assert (added["usedPoints"], added["usedWith"]) == (50, [redeemed["id"]])
+    assert summary["activePoints"] == 73
+
+
+async def test_redeem_points_beyond_the_balance_is_a_400_problem(tenant: TenantHandle) -> None:
+    await add(tenant, "c1", {"points": 40})
+    r = await tenant.client.post(
+        f"{BASE}/customer/c1/redeemPoints", json={"points": 50}, headers=manager(tenant)
+    )
+    body = assert_problem(r, 400, "/customer/c1/redeemPoints")
+    assert body["title"] == "Bad Request"
+    assert body["detail"] == "not enough points"
+    assert (await tenant.client.get(f"{BASE}/customer/c1", headers=viewer(tenant))).json() == 40
+
+
+async def test_redeem_points_of_an_unknown_customer_is_400(tenant: TenantHandle) -> None:
+    r = await tenant.client.post(
+        f"{BASE}/customer/ghost/redeemPoints", json={"points": 1}, headers=manager(tenant)
+    )
+    assert_problem(r, 400, "/customer/ghost/redeemPoints")
+
+
+async def test_add_points_without_points_names_the_field(tenant: TenantHandle) -> None:
+    r = await add(tenant, "c1", {"description": "no points"})
+    body = assert_problem(r, 400, "/customer/c1/addPoints")
+    assert body["field"] == "points"
+
+
+async def test_add_points_with_zero_points_is_400(tenant: TenantHandle) -> None:
+    body = assert_problem(await add(tenant, "c1", {"points": 0}), 400, "/customer/c1/addPoints")
+    assert body["field"] == "points"
+
+
+async def test_add_points_with_a_malformed_valid_until_names_the_field(tenant: TenantHandle) -> None:
+    r = await add(tenant, "c1", {"points": 5, "validUntil": "next tuesday"})
+    assert assert_problem(r, 400, "/customer/c1/addPoints")["field"] == "validUntil"
+
+
+async def test_add_points_valid_until_in_the_past_is_400(tenant: TenantHandle, clock) -> None:
+    clock.set(NOW)
+    r = await add(tenant, "c1", {"points": 5, "validUntil": "2026-11-22T00:00:00Z"})
+    assert assert_problem(r, 400, "/customer/c1/addPoints")["field"] == "validUntil"
+
+
+async def test_add_points_with_an_id_already_used_is_409(tenant: TenantHandle) -> None:
+    assert (await add(tenant, "c1", {"id": "order-1", "points": 5})).status_code == 201
+    r = await add(tenant, "c1", {"id": "order-1", "points": 5})
+    assert assert_problem(r, 409, "/customer/c1/addPoints")["field"] == "id"
+    assert (await tenant.client.get(f"{BASE}/customer/c1", headers=viewer(tenant))).json() == 5
+
+
+async def test_create_customer_with_start_points(tenant: TenantHandle, clock) -> None:
+    clock.set(NOW)
+    body = {"customerId": "C4289081720", "startPoints": {"points": 100, "description": "welcome"}}
+    r = await tenant.client.post(f"{BASE}/customer/C4289081720", json=body, headers=manager(tenant))
+    assert r.status_code == 200, r.text
+    assert r.json()["customerId"] == "C4289081720"
+    assert r.json()["activePoints"] == 100
+    assert r.json()["summary"]["addedPoints"][0]["description"] == "welcome"
+    assert (await tenant.client.get(f"{BASE}/customer/C4289081720", headers=viewer(tenant))).json() == 100
+
+
+async def test_create_customer_without_a_body_opens_an_empty_account(tenant: TenantHandle) -> None:
+    r = await tenant.client.post(f"{BASE}/customer/c9", headers=manager(tenant))
+    assert r.status_code == 200
+    assert r.json()["activePoints"] == 0
+    summary = await tenant.client.get(f"{BASE}/customer/c9/summary", headers=viewer(tenant))
+    assert summary.status_code == 200
+
+
+async def test_create_an_existing_customer_is_409(tenant: TenantHandle) -> None:
+    await tenant.client.post(f"{BASE}/customer/c1", json={}, headers=manager(tenant))
+    r = await tenant.client.post(f"{BASE}/customer/c1", json={}, headers=manager(tenant))
+    assert_problem(r, 409, "/customer/c1")
+
+
+async def test_create_customer_with_another_customer_id_in_the_body_is_400(tenant: TenantHandle) -> None:
+    r = await tenant.client.post(f"{BASE}/customer/c1", json={"customerId": "c2"}, headers=manager(tenant))
+    assert assert_problem(r, 400, "/customer/c1")["field"] == "customerId"
+
+
+async def test_delete_customer_removes_their_points(tenant: TenantHandle) -> None:
+    await add(tenant, "c1", {"points": 70})
+    r = await tenant.client.delete(f"{BASE}/customer/c1", headers=manager(tenant))
+    assert r.status_code == 200
+    assert (await tenant.client.get(f"{BASE}/customer/c1", headers=viewer(tenant))).json() == 0
+    r = await tenant.client.delete(f"{BASE}/customer/c1", headers=manager(tenant))
+    assert r.status_code == 200
+
+
+async def test_summary_of_an_unknown_customer_is_404(tenant: TenantHandle) -> None:
+    r = await tenant.client.get(f"{BASE}/customer/ghost/summary", headers=viewer(tenant))
+    assert_problem(r, 404, "/customer/ghost/summary")
+
+
+async def test_summary_adds_up_added_redeemed_and_expired(tenant: TenantHandle, clock) -> None:
+    clock.set(NOW)
+    await add(tenant, "c1", {"id": "short", "points": 100, "validUntil": iso_utc(NOW + DAY)})
+    await add(tenant, "c1", {"id": "long", "points": 50})
+    await tenant.client.post(f"{BASE}/customer/c1/redeemPoints", json={"points": 30}, headers=manager(tenant))
+    clock.set(NOW + 2 * DAY)
+    r = await tenant.client.get(f"{BASE}/customer/c1/summary", headers=viewer(tenant))
+    body = r.json()
+    assert body["activePoints"] == 50
+    s = body["summary"]
+    assert [e["id"] for e in s["addedPoints"]] == ["short", "long"]
+    assert [e["usedPoints"] for e in s["addedPoints"]] == [30, 0]  # first-expiring first
+    assert [(e["points"], e["reference-id"]) for e in s["expiredPoints"]] == [(70, "short")]
+    assert s["expiredPoints"][0]["validUntil"] == iso_utc(NOW + DAY)
+    assert (s["totalAddedPoints"], s["totalRedeemedPoints"], s["totalExpiredPoints"]) == (150, 30, 70)
+    assert s["totalAddedPoints"] - s["totalRedeemedPoints"] - s["totalExpiredPoints"] == body["activePoints"]
+
+
+async def test_expired_points_are_not_active(tenant: TenantHandle, clock) -> None:
+    clock.set(NOW)
+    await add(tenant, "c1", {"points": 100, "validUntil": iso_utc(NOW + DAY)})
+    clock.set(NOW + DAY)
+    assert (await tenant.client.get(f"{BASE}/customer/c1", headers=viewer(tenant))).json() == 0
+    r = await tenant.client.post(
+        f"{BASE}/customer/c1/redeemPoints", json={"points": 1}, headers=manager(tenant)
+    )
+    assert r.status_code == 400
+
+
+async def test_the_tenant_expiry_policy_sets_valid_until(tenant: TenantHandle, clock) -> None:
+    r = await tenant.put("settings", "tenant", {"expiryPolicy": {"mode": "days_after_earning", "days": 30}})
+    assert r.status_code == 200, r.text
+    clock.set(NOW)
+    r = await add(tenant, "c1", {"points": 10})
+    assert r.json()["validUntil"] == iso_utc(NOW + 30 * DAY)
+
+
+async def test_summary_batch_lists_every_customer(tenant: TenantHandle) -> None:
+    await add(tenant, "a", {"points": 1})
+    await add(tenant, "b", {"points": 2})
+    r = await tenant.client.get(f"{BASE}/summaryBatch", headers=viewer(tenant))
+    assert r.status_code == 200
+    assert [(s["customerId"], s["activePoints"]) for s in r.json()] == [("a", 1), ("b", 2)]
+    page = await tenant.client.get(f"{BASE}/summaryBatch?pageNumber=2&pageSize=1", headers=viewer(tenant))
+    assert [s["customerId"] for s in page.json()] == ["b"]
+
+
+async def test_summary_batch_with_a_bad_page_size_names_the_field(tenant: TenantHandle) -> None:
+    r = await tenant.client.get(f"{BASE}/summaryBatch?pageSize=0", headers=viewer(tenant))
+    assert assert_problem(r, 400, "/summaryBatch")["field"] == "pageSize"
+
+
+async def test_employee_endpoints_refuse_a_customer_token_for_themself(tenant: TenantHandle) -> None:
+    customer = tenant.user("c1")
+    for method, path, body in [
+        ("POST", "/customer/c1/addPoints", {"points": 1000}),
+        ("POST", "/customer/c1/redeemPoints", {"points": 1}),
+        ("POST", "/customer/c1", {}),
+        ("DELETE", "/customer/c1", None),
+        ("GET", "/customer/c1", None),
+        ("GET", "/customer/c1/summary", None),
+        ("GET", "/summaryBatch", None),
+    ]:
+        r = await tenant.client.request(method, BASE + path, json=body, headers=customer)
+        assert_problem(r, 403, path)
+
+
+async def test_the_view_scope_cannot_change_points(tenant: TenantHandle) -> None:
+    r = await tenant.client.post(f"{BASE}/customer/c1/addPoints", json={"points": 1}, headers=viewer(tenant))
+    assert_problem(r, 403, "/customer/c1/addPoints")
+
+
+async def test_public_customer_answers_the_signed_in_customers_points(tenant: TenantHandle) -> None:
+    await add(tenant, "shopper", {"points": 1153})
+    r = await tenant.client.get(f"{BASE}/public/customer", headers=tenant.user("shopper"))
+    assert r.status_code == 200
+    assert r.content == b"1153"
+
+
+async def test_public_summary_of_a_customer_without_points_is_empty(tenant: TenantHandle) -> None:
+    r = await tenant.client.get(f"{BASE}/public/customer/summary", headers=tenant.user("new"))
+    assert r.status_code == 200
+    assert r.json()["customerId"] == "new"
+    assert r.json()["activePoints"] == 0
+    assert r.json()["summary"]["addedPoints"] == []
+
+
+async def test_public_summary_shows_the_signed_in_customer(tenant: TenantHandle) -> None:
+    await add(tenant, "123", {"points": 1153})
+    r = await tenant.client.get(f"{BASE}/public/customer/summary", headers=tenant.user("123"))
+    assert r.json()["customerId"] == "123"
+    assert r.json()["activePoints"] == 1153
+
+
+async def test_public_endpoints_need_a_customer_token(tenant: TenantHandle) -> None:
+    r = await tenant.client.get(f"{BASE}/public/customer", headers=tenant.admin)
+    assert_problem(r, 403, "/public/customer")
+
+
+async def test_no_credentials_is_401(tenant: TenantHandle) -> None:
+    r = await tenant.client.get(f"{BASE}/public/customer")
+    assert_problem(r, 401, "/public/customer")

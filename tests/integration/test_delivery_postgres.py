@@ -1,0 +1,61 @@
+"""Several workers on PostgreSQL deliver every message exactly once (row locks + leases)."""
+
+from __future__ import annotations
+
+import asyncio
+from collections import Counter
+from typing import Any
+
+import pytest
+
+from loyalty.app import outbox
+from loyalty.app.credentials import principal_from_api_key
+from loyalty.app.delivery import Deliverer
+from loyalty.app.services import Services
+from loyalty.app.tenants import TenantCache
+from loyalty.app.uow import Encoded, run_write
+from loyalty.settings import Settings
+from loyalty.storage.database import Database
+from tests.support import TenantHandle
+from tests.webhook_receiver import webhook_receiver
+
+SECRET = "whsec-0123456789abcdef"
+MESSAGES = 60
+
+
+def _worker_services(database_url: str) -> Services:
+    settings = Settings(database_url=database_url, delivery_batch_size=4, config_cache_seconds=0.0)
+    db = Database(database_url, pool_size=4)
+    return Services(settings=settings, db=db, tenants=TenantCache(db, 0.0))
+
+
+@pytest.mark.postgres_only
+async def test_two_workers_deliver_each_message_exactly_once(
+    app: Any, database_url: str, tenant: TenantHandle
+) -> None:
+    with webhook_receiver() as receiver:
+        await tenant.put(
+            "webhooks", "crm", {"url": receiver.url, "secret": SECRET, "eventTypes": ["points.awarded"]}
+        )
+        services = app.state.services
+        principal = await principal_from_api_key(services.tenants, tenant.admin_key)
+
+        async def publish_all(tx: Any) -> None:
+            for n in range(MESSAGES):
+                await outbox.publish(tx, "points.awarded", {"points": n}, user_id=f"user_{n}")
+
+        await run_write(services, principal, publish_all, lambda _: Encoded(200, b"", "application/json"))
+
+        workers = [_worker_services(database_url), _worker_services(database_url)]
+        try:
+            async with Deliverer(workers[0]) as first, Deliverer(workers[1]) as second:
+                attempted = await asyncio.gather(first.drain(), second.drain())
+        finally:
+            for w in workers:
+                await w.db.dispose()
+        received = receiver.for_tenant(tenant.name)
+    per_message = Counter(r.json["id"] for r in received)
+    assert len(per_message) == MESSAGES
+    assert set(per_message.values()) == {1}
+    assert sorted(r.json["data"]["points"] for r in received) == list(range(MESSAGES))
+    assert sum(attempted) >= MESSAGES

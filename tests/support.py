@@ -1,0 +1,148 @@
+"""Builders shared by the tests: tenants with credentials, tokens, a movable clock, live servers."""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import secrets
+import socket
+import subprocess
+import sys
+import time
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import httpx
+
+from loyalty.app.credentials import create_api_key, mint_token
+from loyalty.app.tenants import create_tenant
+
+
+class Clock:
+    """Wall time plus an offset the test controls; ``reset()`` after every test."""
+
+    def __init__(self) -> None:
+        self.offset_ms = 0
+        self.frozen: int | None = None
+
+    def __call__(self) -> int:
+        if self.frozen is not None:
+            return self.frozen
+        return time.time_ns() // 1_000_000 + self.offset_ms
+
+    def set(self, ts_ms: int) -> None:
+        self.frozen = ts_ms
+
+    def advance(self, ms: int) -> None:
+        if self.frozen is not None:
+            self.frozen += ms
+        else:
+            self.offset_ms += ms
+
+    def reset(self) -> None:
+        self.offset_ms = 0
+        self.frozen = None
+
+
+@dataclass
+class TenantHandle:
+    name: str
+    tenant_id: int
+    secret: str
+    admin_key: str
+    client: httpx.AsyncClient
+
+    @property
+    def admin(self) -> dict[str, str]:
+        return {"X-API-Key": self.admin_key}
+
+    def token(self, sub: str, scope: str | None = None, ttl_s: int = 3600, **extra: Any) -> str:
+        return mint_token(
+            self.secret, tenant=self.name, sub=sub, now_s=int(time.time()), ttl_s=ttl_s, scope=scope
+        )
+
+    def user(self, sub: str, scope: str | None = None) -> dict[str, str]:
+        return {"Authorization": f"Bearer {self.token(sub, scope)}"}
+
+    def manager(self) -> dict[str, str]:
+        return self.user("backoffice", "loyalty:manage")
+
+    async def put(self, kind: str, item_id: str, body: dict[str, Any]) -> httpx.Response:
+        return await self.client.put(f"/v1/admin/{kind}/{item_id}", json=body, headers=self.admin)
+
+    async def create_user(self, user_id: str) -> None:
+        r = await self.client.post("/v1/user", json={"userId": user_id}, headers=self.admin)
+        assert r.status_code == 201, r.text
+
+
+async def make_tenant(app: Any, client: httpx.AsyncClient) -> TenantHandle:
+    services = app.state.services
+    name = f"t{secrets.token_hex(5)}"
+    secret = secrets.token_urlsafe(32)
+    now = services.now()
+    tenant_id = await create_tenant(services.db, name, jwt_secret=secret, now=now)
+    async with services.db.write() as conn:
+        key = await create_api_key(
+            conn, tenant_id=tenant_id, key_id="admin", name="admin", role="admin", now=now
+        )
+    return TenantHandle(name=name, tenant_id=tenant_id, secret=secret, admin_key=key.key, client=client)
+
+
+def pg_admin_url(url: str) -> str:
+    return url.replace("postgresql+asyncpg://", "postgresql://").rsplit("/", 1)[0] + "/postgres"
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return int(s.getsockname()[1])
+
+
+@contextlib.contextmanager
+def start_live_server(
+    database_url: str, *, workers: int = 1, extra_env: dict[str, str] | None = None
+) -> Iterator[str]:
+    port = free_port()
+    src = str(Path(__file__).resolve().parent.parent / "src")
+    env = {
+        **os.environ,
+        "PYTHONPATH": src,
+        "LOYALTY_DATABASE_URL": database_url,
+        "LOYALTY_CONFIG_CACHE_SECONDS": "0",
+        "LOYALTY_DELIVERY_IN_PROCESS": "false",  # webhook tests drive delivery themselves
+        **(extra_env or {}),
+    }
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "loyalty", "serve", "--port", str(port), "--workers", str(workers)],
+        env=env,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+    )
+    base = f"http://127.0.0.1:{port}"
+    try:
+        wait_ready(base, proc)
+        yield base
+    finally:
+        proc.terminate()
+        try:
+            proc.wait(timeout=15)
+        except subprocess.TimeoutExpired:
+            proc.kill()
+            proc.wait()
+
+
+def wait_ready(base: str, proc: subprocess.Popen[bytes], timeout: float = 30.0) -> None:
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        if proc.poll() is not None:
+            err = proc.stderr.read().decode() if proc.stderr else ""
+            raise RuntimeError(f"server exited with {proc.returncode}: {err[-2000:]}")
+        try:
+            if httpx.get(base + "/healthz", timeout=1).status_code == 200:
+                return
+        except httpx.HTTPError:
+            pass
+        time.sleep(0.05)
+    raise RuntimeError("server did not become ready")

@@ -1,0 +1,90 @@
+"""A webhook receiver on 127.0.0.1 for tests: records every request, can fail the first N."""
+
+from __future__ import annotations
+
+import contextlib
+import hashlib
+import hmac
+import json
+import threading
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from typing import Any
+
+
+@dataclass
+class Received:
+    headers: dict[str, str]
+    body: bytes
+    answered: int
+
+    @property
+    def json(self) -> Any:
+        return json.loads(self.body)
+
+
+@dataclass
+class Receiver:
+    url: str
+    fail_first: int = 0
+    requests: list[Received] = field(default_factory=list)
+    lock: threading.Lock = field(default_factory=threading.Lock)
+    answered_ok: threading.Event = field(default_factory=threading.Event)
+    """Set when a request was answered 200 (for tests of background delivery)."""
+
+    def accepted(self, tenant: str | None = None) -> list[Received]:
+        with self.lock:
+            return [
+                r
+                for r in self.requests
+                if r.answered == 200 and (tenant is None or r.json["tenant"] == tenant)
+            ]
+
+    def for_tenant(self, tenant: str) -> list[Received]:
+        with self.lock:
+            return [r for r in self.requests if r.json["tenant"] == tenant]
+
+
+def signature_is_valid(secret: str, header: str, body: bytes) -> bool:
+    """The verification a receiver does (the same code as in docs/webhooks.md)."""
+    parts = dict(item.split("=", 1) for item in header.split(","))
+    expected = hmac.new(secret.encode(), parts["t"].encode() + b"." + body, hashlib.sha256).hexdigest()
+    return hmac.compare_digest(expected, parts["v1"])
+
+
+@contextlib.contextmanager
+def webhook_receiver(fail_first: int = 0) -> Iterator[Receiver]:
+    receiver = Receiver(url="", fail_first=fail_first)
+
+    class Handler(BaseHTTPRequestHandler):
+        def do_POST(self) -> None:
+            body = self.rfile.read(int(self.headers.get("Content-Length", "0")))
+            with receiver.lock:
+                failing = receiver.fail_first > 0
+                if failing:
+                    receiver.fail_first -= 1
+                status = 500 if failing else 200
+                receiver.requests.append(
+                    Received(
+                        headers={k.lower(): v for k, v in self.headers.items()}, body=body, answered=status
+                    )
+                )
+            if status == 200:
+                receiver.answered_ok.set()
+            self.send_response(status)
+            self.send_header("Content-Length", "0")
+            self.end_headers()
+
+        def log_message(self, *args: Any) -> None:
+            pass
+
+    server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+    receiver.url = f"http://127.0.0.1:{server.server_address[1]}/hooks/loyalty"
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield receiver
+    finally:
+        server.shutdown()
+        server.server_close()
