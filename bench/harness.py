@@ -219,7 +219,19 @@ def _ms(text: str) -> float:
 
 
 def run_wrk(name: str, base: str, script: Path, connections: int, duration: int) -> LoadResult:
-    cmd = ["wrk", "-t2", f"-c{connections}", f"-d{duration}s", "--latency", "-s", str(script), base]
+    # A 10 s timeout (wrk's default is 2 s): a slow answer counts in the latency, not as lost.
+    cmd = [
+        "wrk",
+        "-t2",
+        f"-c{connections}",
+        f"-d{duration}s",
+        "--timeout",
+        "10s",
+        "--latency",
+        "-s",
+        str(script),
+        base,
+    ]
     out = subprocess.run(cmd, capture_output=True, text=True, check=True).stdout
     rps = float(re.search(r"Requests/sec:\s+([\d.]+)", out).group(1))  # type: ignore[union-attr]
     total = int(re.search(r"(\d+) requests in", out).group(1))  # type: ignore[union-attr]
@@ -284,7 +296,7 @@ def main() -> int:
     store = args.store or ("sqlite" if args.scenario == "sqlite" else "postgres")
     workers = args.workers or (1 if store == "sqlite" else 2)
     if args.smoke:
-        args.duration, args.users = 2, min(args.users, 500)
+        args.duration, args.users, args.connections = 2, min(args.users, 500), min(args.connections, 8)
     report = RunReport(
         scenario=args.scenario,
         store=store,

@@ -145,7 +145,7 @@ def create_app(settings: Settings | None = None, *, clock: Callable[[], int] | N
     async def wake_deletions() -> None:
         deletion_wakeup.set()
 
-    services.after_commit_hooks.append(wake_deletions)
+    services.wake_deletions = wake_deletions
     configure_logging(settings)
     delivery_wakeup = delivery.attach_wakeup(services) if settings.delivery_in_process else None
 

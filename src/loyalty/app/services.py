@@ -24,8 +24,8 @@ class Services:
     db: Database
     tenants: TenantCache
     clock: Callable[[], int] = wall_clock_ms
-    after_commit_hooks: list[Callable[[], Awaitable[None]]] = field(default_factory=list)
-    """Wake-ups run after any write commits (background deletion, webhook delivery…)."""
+    wake_deletions: Callable[[], Awaitable[None]] | None = None
+    """Wakes the background sweep of deleted users' rows; run after a deletion commits."""
     extras: dict[str, Any] = field(default_factory=dict)
 
     def now(self) -> int:

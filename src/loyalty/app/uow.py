@@ -119,8 +119,6 @@ async def run_write(
             )
     for hook in tx.after_commit:
         await hook()
-    for hook in services.after_commit_hooks:
-        await hook()
     return encoded
 
 

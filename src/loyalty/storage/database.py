@@ -1,24 +1,29 @@
 """Engine set-up for both stores and the two kinds of transaction the app layer asks for.
 
 SQLite serialises writers; a write transaction there starts with ``BEGIN IMMEDIATE`` so that two
-writers never both read and then fail to upgrade their lock. PostgreSQL runs READ COMMITTED and the
+writers never both read and then fail to upgrade their lock, and inside one process writers queue
+on an ``asyncio.Lock`` rather than in SQLite's busy handler (the connections run on the event loop's
+thread, see :mod:`loyalty.storage.sqlite_inline`). PostgreSQL runs READ COMMITTED and the
 repositories make every rule that must hold under concurrency a single conditional statement
 (``UPDATE … WHERE balance >= :n``, ``INSERT … ON CONFLICT``) or a row lock.
 """
 
 from __future__ import annotations
 
+import asyncio
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from typing import Any
 
-from sqlalchemy import event
+from sqlalchemy import event, make_url
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.engine import Connection as SyncConnection
 from sqlalchemy.ext.asyncio import AsyncConnection, AsyncEngine, create_async_engine
 from sqlalchemy.pool import AsyncAdaptedQueuePool
 from sqlalchemy.sql import Insert
 from sqlalchemy.sql.schema import Table
+
+from loyalty.storage.sqlite_inline import inline_creator
 
 
 def async_url(url: str) -> str:
@@ -52,7 +57,7 @@ class Database:
             kwargs["poolclass"] = AsyncAdaptedQueuePool
             kwargs["pool_size"] = max(pool_size, 4)
             kwargs["max_overflow"] = 0
-            kwargs["connect_args"] = {"timeout": 30}
+            kwargs["async_creator"] = inline_creator(make_url(url).database or ":memory:", timeout=30)
         else:
             kwargs["pool_size"] = pool_size
             kwargs["max_overflow"] = pool_size
@@ -60,6 +65,7 @@ class Database:
             kwargs["pool_recycle"] = 3600
             kwargs["connect_args"] = {"server_settings": {"jit": "off"}, "command_timeout": 30}
         self.engine: AsyncEngine = create_async_engine(async_url(url), **kwargs)
+        self._sqlite_writer: tuple[asyncio.AbstractEventLoop, asyncio.Lock] | None = None
         if self.is_sqlite:
             _install_sqlite_hooks(self.engine)
 
@@ -69,11 +75,21 @@ class Database:
 
     @asynccontextmanager
     async def write(self) -> AsyncIterator[AsyncConnection]:
-        async with self.engine.connect() as conn:
-            if self.is_sqlite:
-                await conn.execution_options(sqlite_begin="IMMEDIATE")
+        if not self.is_sqlite:
+            async with self.engine.connect() as conn, conn.begin():
+                yield conn
+            return
+        async with self._writer_lock(), self.engine.connect() as conn:
+            await conn.execution_options(sqlite_begin="IMMEDIATE")
             async with conn.begin():
                 yield conn
+
+    def _writer_lock(self) -> asyncio.Lock:
+        """One SQLite write transaction at a time in this process (per event loop)."""
+        loop = asyncio.get_running_loop()
+        if self._sqlite_writer is None or self._sqlite_writer[0] is not loop:
+            self._sqlite_writer = (loop, asyncio.Lock())
+        return self._sqlite_writer[1]
 
     @asynccontextmanager
     async def read(self) -> AsyncIterator[AsyncConnection]:
