@@ -40,6 +40,28 @@ PROGRAMME: list[tuple[str, str, dict[str, Any]]] = [
             "reward": {"default": 5},
         },
     ),
+    (
+        "challenges",
+        "ten_purchases",
+        {
+            "challengeId": "ten_purchases",
+            "title": {"en": "Ten purchases"},
+            "eventId": "purchase_completed",
+            "goal": 10,
+            "points": 100,
+        },
+    ),
+    (
+        "streaks",
+        "weekly_buyer",
+        {
+            "streakId": "weekly_buyer",
+            "eventIds": ["purchase_completed"],
+            "timeFrame": "weekly",
+            "milestones": {"4": 200},
+        },
+    ),
+    ("leaderboards", "top_savers", {"leaderboardId": "top_savers", "metric": "points"}),
 ]
 
 

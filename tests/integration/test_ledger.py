@@ -158,14 +158,14 @@ async def test_the_sweep_expires_every_due_account(app, tenant: TenantHandle, cl
         await in_tx(
             app, tenant, lambda tx, pk=pk: ledger.credit(tx, pk, 10, source="manual", valid_until=NOW + DAY)
         )
-    touched = await ledger.expire_due(app.state.services.db, now=NOW + DAY, tenant_id=tenant.tenant_id)
+    touched = await ledger.expire_due(app.state.services, now=NOW + DAY, tenant_id=tenant.tenant_id)
     assert touched == 3
     async with app.state.services.db.read() as conn:
         values = [
             r[0] for r in await conn.execute(select(balances.c.balance).where(balances.c.user_pk.in_(pks)))
         ]
     assert values == [0, 0, 0]
-    assert await ledger.expire_due(app.state.services.db, now=NOW + DAY, tenant_id=tenant.tenant_id) == 0
+    assert await ledger.expire_due(app.state.services, now=NOW + DAY, tenant_id=tenant.tenant_id) == 0
     await clean(app, tenant)
 
 

@@ -183,6 +183,37 @@ async def test_credit_and_debit_publish_points_awarded_and_redeemed(app, tenant:
     ]
 
 
+async def test_expiry_by_the_sweep_publishes_points_expired(app, tenant: TenantHandle, clock) -> None:
+    clock.set(T0)
+    await tenant.put("webhooks", "crm", hook("https://crm.example.com/hook", "points.expired"))
+    services = app.state.services
+    principal = await _admin_principal(services, tenant)
+    day = 86_400_000
+
+    async def work(tx: Any) -> None:
+        pk = await resolve_user(tx, "user_123", create=True)
+        await ledger.credit(tx, pk, 30, source="event", valid_until=T0 + day)
+        await ledger.credit(tx, pk, 12, source="event", valid_until=T0 + day)
+        await ledger.credit(tx, pk, 5, source="event")
+
+    await run_write(services, principal, work, lambda _: Encoded(200, b"", "application/json"))
+    assert await deliveries(tenant) == []
+    assert await ledger.expire_due(services, now=T0 + day, tenant_id=tenant.tenant_id) == 1
+    sent = await deliveries(tenant)
+    assert [d["eventType"] for d in sent] == ["points.expired"]
+    data = sent[0]["body"]["data"]
+    assert {k: v for k, v in data.items() if k != "entryId"} == {
+        "userId": "user_123",
+        "metric": "points",
+        "points": 42,
+        "balance": 5,
+        "source": "expiry",
+        "reference": None,
+    }
+    assert await ledger.expire_due(services, now=T0 + 2 * day, tenant_id=tenant.tenant_id) == 0
+    assert len(await deliveries(tenant)) == 1
+
+
 async def test_manual_points_adjustment_is_in_the_audit_trail(app, tenant: TenantHandle) -> None:
     services = app.state.services
     principal = await _admin_principal(services, tenant)

@@ -362,7 +362,6 @@ async def _apply_limit(
         return False, None, None
     assert user_pk is not None
     counted = await events_repo.count_if_below(
-        tx.insert,
         tx.conn,
         tenant_id=tx.tenant.id,
         user_pk=user_pk,

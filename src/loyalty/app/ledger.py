@@ -17,6 +17,7 @@ from typing import Any
 from sqlalchemy.ext.asyncio import AsyncConnection
 
 from loyalty.app import ledger_effects  # webhooks, metrics and audit after each posting
+from loyalty.app.principal import Principal
 from loyalty.app.services import Services
 from loyalty.app.tenants import TenantConfig
 from loyalty.app.uow import Tx
@@ -51,16 +52,17 @@ class Reversal:
 
 @dataclass(frozen=True)
 class _Writer:
-    """What writing lines needs; a ``Tx`` has it, and so does the background sweep."""
+    """What writing lines needs, taken from the command's ``Tx`` (the sweep opens one of its own)."""
 
     conn: AsyncConnection
     db_insert: Any
     tenant_id: int
     now: int
+    tx: Tx
 
 
 def _writer(tx: Tx) -> _Writer:
-    return _Writer(conn=tx.conn, db_insert=tx.insert, tenant_id=tx.tenant.id, now=tx.now)
+    return _Writer(conn=tx.conn, db_insert=tx.insert, tenant_id=tx.tenant.id, now=tx.now, tx=tx)
 
 
 def metric_minimum(tenant: TenantConfig, metric: str) -> int:
@@ -113,7 +115,6 @@ async def credit(
     w = _writer(tx)
     # One statement on the hot path: add, and learn whether older credits are due to expire.
     balance, next_expiry = await ledger_repo.credit_balance(
-        w.db_insert,
         w.conn,
         tenant_id=w.tenant_id,
         user_pk=user_pk,
@@ -297,9 +298,10 @@ async def _expire_account(w: _Writer, user_pk: int, metric: str, *, pending: int
         w.conn, user_pk=user_pk, metric=metric, delta=-total, now=w.now
     )
     running = balance + total - pending
+    entry_id = 0
     for lot in due:
         running -= lot.remaining
-        await _take(
+        entry_id = await _take(
             w,
             user_pk,
             metric,
@@ -314,6 +316,8 @@ async def _expire_account(w: _Writer, user_pk: int, metric: str, *, pending: int
             valid_until=lot.valid_until,
         )
     await ledger_repo.refresh_next_expiry(w.conn, user_pk=user_pk, metric=metric)
+    if total:  # one points.expired per account and run, naming the last expiry line
+        await ledger_effects.expired(w.tx, user_pk, total, running, entry_id=entry_id, metric=metric)
     return total
 
 
@@ -407,7 +411,7 @@ async def active_balance(
         return 0
     now = services.now()
     if account[1] is not None and account[1] <= now:
-        return await _expire_in_own_tx(services.db, tenant_id, user_pk, metric, now)
+        return await _expire_in_own_tx(services, tenant_id, user_pk, metric, now)
     return account[0]
 
 
@@ -418,26 +422,45 @@ async def balance(services: Services, tenant_id: int, user_pk: int, metric: str 
     return await active_balance(services, tenant_id, user_pk, account, metric)
 
 
-async def _expire_in_own_tx(db: Database, tenant_id: int, user_pk: int, metric: str, now: int) -> int:
-    async with db.write() as conn:
-        w = _Writer(conn=conn, db_insert=db.insert, tenant_id=tenant_id, now=now)
+def _system_principal(tenant: TenantConfig) -> Principal:
+    """Who the background expiry acts as: no rights of its own, named in logs and audit."""
+    return Principal(
+        tenant_id=tenant.id,
+        tenant=tenant.name,
+        subject=None,
+        scopes=frozenset(),
+        api_key_role="system",
+        api_key_id="expiry",
+    )
+
+
+async def _expire_in_own_tx(services: Services, tenant_id: int, user_pk: int, metric: str, now: int) -> int:
+    tenant = await services.tenants.by_id(tenant_id)
+    if tenant is None:
+        return 0
+    async with services.db.write() as conn:
+        tx = Tx(conn=conn, services=services, tenant=tenant, principal=_system_principal(tenant), now=now)
+        w = _writer(tx)
         account = await ledger_repo.lock_balance(conn, user_pk, metric)
         if account is None:
             return 0
         # Re-checked under the lock: another process may have expired it meanwhile.
-        if account[1] is not None and account[1] <= now:
-            return account[0] - await _expire_account(w, user_pk, metric)
-        return account[0]
+        if account[1] is None or account[1] > now:
+            return account[0]
+        remaining = account[0] - await _expire_account(w, user_pk, metric)
+    for hook in tx.after_commit:  # wakes webhook delivery for points.expired
+        await hook()
+    return remaining
 
 
-async def expire_due(db: Database, *, now: int, tenant_id: int | None = None, batch: int = 500) -> int:
+async def expire_due(services: Services, *, now: int, tenant_id: int | None = None, batch: int = 500) -> int:
     """The periodic sweep: expire every account holding expired credit; returns accounts touched."""
     touched = 0
     while True:
-        async with db.read() as conn:
+        async with services.db.read() as conn:
             due = await ledger_repo.due_accounts(conn, now=now, tenant_id=tenant_id, limit=batch)
         for account_tenant, user_pk, metric in due:
-            await _expire_in_own_tx(db, account_tenant, user_pk, metric, now)
+            await _expire_in_own_tx(services, account_tenant, user_pk, metric, now)
         touched += len(due)
         if len(due) < batch:
             return touched
@@ -449,7 +472,7 @@ async def run_expiry_sweeper(services: Services, interval_s: float = SWEEP_SECON
     while True:
         await asyncio.sleep(interval_s)
         try:
-            await expire_due(services.db, now=services.now())
+            await expire_due(services, now=services.now())
         except Exception:
             log.exception("expiry sweep failed; retrying later")
 

@@ -60,12 +60,16 @@ def expire(tenant: TenantOption = None) -> None:
 
     async def run() -> int:
         from loyalty.app.ledger import expire_due
+        from loyalty.app.services import Services
+        from loyalty.app.tenants import TenantCache
         from loyalty.storage.database import Database
 
-        db = Database(Settings().database_url)
+        settings = Settings()
+        db = Database(settings.database_url)
+        services = Services(settings=settings, db=db, tenants=TenantCache(db, settings.config_cache_seconds))
         try:
             return await expire_due(
-                db, now=time.time_ns() // 1_000_000, tenant_id=await _tenant_id(db, tenant)
+                services, now=time.time_ns() // 1_000_000, tenant_id=await _tenant_id(db, tenant)
             )
         finally:
             await db.dispose()

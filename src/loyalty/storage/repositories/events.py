@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from sqlalchemy import select, update
+from sqlalchemy import select, text, update
 from sqlalchemy.ext.asyncio import AsyncConnection
 
 from loyalty.storage.event_tables import event_limit_counters, logged_events
@@ -25,8 +25,17 @@ async def user_with_group(
     return None if row is None else (int(row[0]), row[1])
 
 
+# Hot path: written once, the same text on SQLite and PostgreSQL (see repositories/stats.py).
+_COUNT_IF_BELOW_SQL = text(
+    "INSERT INTO event_limit_counters (tenant_id, user_pk, event_id, period_key, n) "
+    "VALUES (:tenant_id, :user_pk, :event_id, :period_key, 1) "
+    "ON CONFLICT (user_pk, event_id, period_key) DO UPDATE SET n = event_limit_counters.n + 1 "
+    "WHERE event_limit_counters.n < :limit RETURNING n"
+)
+_INSERT_LOGGED = logged_events.insert().returning(logged_events.c.id)
+
+
 async def count_if_below(
-    db_insert: Any,
     conn: AsyncConnection,
     *,
     tenant_id: int,
@@ -36,17 +45,14 @@ async def count_if_below(
     limit: int,
 ) -> int | None:
     """Count one more occurrence unless ``limit`` is reached; the new count, or None when refused."""
-    stmt = (
-        db_insert(event_limit_counters)
-        .values(tenant_id=tenant_id, user_pk=user_pk, event_id=event_id, period_key=period_key, n=1)
-        .on_conflict_do_update(
-            index_elements=["user_pk", "event_id", "period_key"],
-            set_={"n": event_limit_counters.c.n + 1},
-            where=event_limit_counters.c.n < limit,
-        )
-        .returning(event_limit_counters.c.n)
-    )
-    value = (await conn.execute(stmt)).scalar_one_or_none()
+    params = {
+        "tenant_id": tenant_id,
+        "user_pk": user_pk,
+        "event_id": event_id,
+        "period_key": period_key,
+        "limit": limit,
+    }
+    value = (await conn.execute(_COUNT_IF_BELOW_SQL, params)).scalar_one_or_none()
     return None if value is None else int(value)
 
 
@@ -77,7 +83,7 @@ async def uncount(conn: AsyncConnection, *, user_pk: int, event_id: str, period_
 
 
 async def insert_logged(conn: AsyncConnection, **values: Any) -> int:
-    result = await conn.execute(logged_events.insert().values(**values).returning(logged_events.c.id))
+    result = await conn.execute(_INSERT_LOGGED, values)
     return int(result.scalar_one())
 
 

@@ -7,9 +7,11 @@ from sqlalchemy.ext.asyncio import AsyncConnection
 
 from loyalty.storage.tables import history_entries
 
+_INSERT = history_entries.insert()
+
 
 async def insert(conn: AsyncConnection, **values: Any) -> None:
-    await conn.execute(history_entries.insert().values(**values))
+    await conn.execute(_INSERT, values)
 
 
 async def list_for_user(

@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
-from sqlalchemy import and_, bindparam, case, func, literal, select, update
+from sqlalchemy import and_, bindparam, func, select, text, update
 from sqlalchemy.ext.asyncio import AsyncConnection
 
 from loyalty.storage.tables import balances, ledger_allocations, ledger_entries, users
@@ -19,8 +19,24 @@ E = ledger_entries
 A = ledger_allocations
 
 
+# The hot path's statements are written once (same text on SQLite and PostgreSQL, which share
+# ON CONFLICT / RETURNING): building a SQLAlchemy statement per event cost more than running it.
+_CREDIT_SQL = text(
+    "INSERT INTO balances (user_pk, metric, tenant_id, balance, lifetime_earned, next_expiry_at, updated_at) "
+    "VALUES (:user_pk, :metric, :tenant_id, :opening, :earned, CAST(:valid_until AS BIGINT), :now) "
+    "ON CONFLICT (user_pk, metric) DO UPDATE SET "
+    "balance = balances.balance + :amount, "
+    "lifetime_earned = balances.lifetime_earned + :earned, "
+    "updated_at = :now, "
+    "next_expiry_at = CASE WHEN CAST(:valid_until AS BIGINT) IS NULL THEN balances.next_expiry_at "
+    "WHEN balances.next_expiry_at IS NULL OR balances.next_expiry_at > CAST(:valid_until AS BIGINT) "
+    "THEN CAST(:valid_until AS BIGINT) ELSE balances.next_expiry_at END "
+    "RETURNING balance, next_expiry_at"
+)
+_INSERT_LINE = E.insert().returning(E.c.id)
+
+
 async def credit_balance(
-    db_insert: Any,
     conn: AsyncConnection,
     *,
     tenant_id: int,
@@ -37,33 +53,17 @@ async def credit_balance(
     Returns (new balance, next expiry); a next expiry at or before ``now`` tells the caller that
     older credits are due to expire (lazy expiry without an extra read on the hot path).
     """
-    set_: dict[str, Any] = {
-        "balance": balances.c.balance + amount,
-        "lifetime_earned": balances.c.lifetime_earned + earned,
-        "updated_at": now,
+    params = {
+        "user_pk": user_pk,
+        "metric": metric,
+        "tenant_id": tenant_id,
+        "opening": initial + amount,
+        "amount": amount,
+        "earned": earned,
+        "valid_until": valid_until,
+        "now": now,
     }
-    if valid_until is not None:
-        current = balances.c.next_expiry_at
-        set_["next_expiry_at"] = case(
-            (current.is_(None), literal(valid_until)),
-            (current > valid_until, literal(valid_until)),
-            else_=current,
-        )
-    stmt = (
-        db_insert(balances)
-        .values(
-            user_pk=user_pk,
-            metric=metric,
-            tenant_id=tenant_id,
-            balance=initial + amount,
-            lifetime_earned=earned,
-            next_expiry_at=valid_until,
-            updated_at=now,
-        )
-        .on_conflict_do_update(index_elements=["user_pk", "metric"], set_=set_)
-        .returning(balances.c.balance, balances.c.next_expiry_at)
-    )
-    row = (await conn.execute(stmt)).one()
+    row = (await conn.execute(_CREDIT_SQL, params)).one()
     return int(row[0]), None if row[1] is None else int(row[1])
 
 
@@ -154,7 +154,7 @@ async def subtract_if_enough(
 
 
 async def insert_line(conn: AsyncConnection, **values: Any) -> int:
-    result = await conn.execute(E.insert().values(**values).returning(E.c.id))
+    result = await conn.execute(_INSERT_LINE, values)
     return int(result.scalar_one())
 
 

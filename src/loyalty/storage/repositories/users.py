@@ -2,18 +2,19 @@ from __future__ import annotations
 
 from typing import Any
 
-from sqlalchemy import select, update
+from sqlalchemy import bindparam, select, update
 from sqlalchemy.ext.asyncio import AsyncConnection
 
 from loyalty.storage.tables import users
 
+_FIND_PK = select(users.c.id).where(
+    users.c.tenant_id == bindparam("tenant_id"), users.c.external_id == bindparam("external_id")
+)
+
 
 async def find_pk(conn: AsyncConnection, tenant_id: int, external_id: str) -> int | None:
-    value = (
-        await conn.execute(
-            select(users.c.id).where(users.c.tenant_id == tenant_id, users.c.external_id == external_id)
-        )
-    ).scalar_one_or_none()
+    params = {"tenant_id": tenant_id, "external_id": external_id}
+    value = (await conn.execute(_FIND_PK, params)).scalar_one_or_none()
     return None if value is None else int(value)
 
 
