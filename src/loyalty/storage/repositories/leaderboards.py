@@ -10,9 +10,10 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Any
 
-from sqlalchemy import and_, func, or_, select
+from sqlalchemy import TextClause, and_, func, or_, select, text
 from sqlalchemy.ext.asyncio import AsyncConnection
 from sqlalchemy.sql import Subquery
 
@@ -43,24 +44,26 @@ async def add(
     """Add ``amount`` to each (leaderboard, bucket, amount) score of the user, in one statement."""
     if not increments:
         return
-    stmt = db_insert(leaderboard_scores).values(
-        [
-            {
-                "tenant_id": tenant_id,
-                "leaderboard_id": lb,
-                "bucket": bucket,
-                "user_pk": user_pk,
-                "score": amount,
-                "updated_at": now,
-            }
-            for lb, bucket, amount in increments
-        ]
+    params: dict[str, Any] = {"tenant_id": tenant_id, "user_pk": user_pk, "now": now}
+    for i, (lb, bucket, amount) in enumerate(increments):
+        params.update({f"lb_{i}": lb, f"bucket_{i}": bucket, f"amount_{i}": amount})
+    await conn.execute(_add_sql(len(increments)), params)
+
+
+@lru_cache(maxsize=16)
+def _add_sql(rows: int) -> TextClause:
+    """The hot path's score upsert for ``rows`` (leaderboard, bucket) pairs, written once per size
+    (a multi-row SQLAlchemy insert is compiled anew on every call)."""
+    values = ", ".join(
+        f"(:tenant_id, :lb_{i}, :bucket_{i}, :user_pk, :amount_{i}, :now)" for i in range(rows)
     )
-    stmt = stmt.on_conflict_do_update(
-        index_elements=["tenant_id", "leaderboard_id", "bucket", "user_pk"],
-        set_={"score": ls.score + stmt.excluded.score, "updated_at": stmt.excluded.updated_at},
+    # Only placeholders are interpolated.
+    sql = (
+        "INSERT INTO leaderboard_scores (tenant_id, leaderboard_id, bucket, user_pk, score, updated_at) "  # noqa: S608
+        f"VALUES {values} ON CONFLICT (tenant_id, leaderboard_id, bucket, user_pk) DO UPDATE SET "
+        "score = leaderboard_scores.score + excluded.score, updated_at = excluded.updated_at"
     )
-    await conn.execute(stmt)
+    return text(sql)
 
 
 def _scores(board: Board) -> Subquery:

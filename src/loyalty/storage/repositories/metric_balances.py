@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import bindparam, select, text
 from sqlalchemy.ext.asyncio import AsyncConnection
 
 from loyalty.storage.tables import balances
@@ -14,23 +14,26 @@ async def open_if_absent(
     db_insert: Any, conn: AsyncConnection, *, tenant_id: int, user_pk: int, metric: str, now: int
 ) -> bool:
     """Create an empty (0) balance row; True only for the one transaction that created it."""
-    stmt = (
-        db_insert(balances)
-        .values(
-            user_pk=user_pk, metric=metric, tenant_id=tenant_id, balance=0, lifetime_earned=0, updated_at=now
-        )
-        .on_conflict_do_nothing(index_elements=["user_pk", "metric"])
-        .returning(balances.c.balance)
-    )
-    return (await conn.execute(stmt)).scalar_one_or_none() is not None
+    params = {"user_pk": user_pk, "metric": metric, "tenant_id": tenant_id, "now": now}
+    return (await conn.execute(_OPEN_SQL, params)).scalar_one_or_none() is not None
+
+
+# Hot path (every challenge reward): written once, the same text on SQLite and PostgreSQL.
+_OPEN_SQL = text(
+    "INSERT INTO balances (user_pk, metric, tenant_id, balance, lifetime_earned, updated_at) "
+    "VALUES (:user_pk, :metric, :tenant_id, 0, 0, :now) "
+    "ON CONFLICT (user_pk, metric) DO NOTHING RETURNING balance"
+)
+_BALANCE = select(balances.c.balance).where(
+    balances.c.user_pk == bindparam("user_pk"), balances.c.metric == bindparam("metric")
+)
+_BALANCE_FOR_UPDATE = _BALANCE.with_for_update()
 
 
 async def locked_balance(conn: AsyncConnection, user_pk: int, metric: str) -> int | None:
     """The balance, row-locked until commit on PostgreSQL (SQLite writers are serialised anyway)."""
-    query = select(balances.c.balance).where(balances.c.user_pk == user_pk, balances.c.metric == metric)
-    if conn.dialect.name == "postgresql":
-        query = query.with_for_update()
-    value = (await conn.execute(query)).scalar_one_or_none()
+    query = _BALANCE_FOR_UPDATE if conn.dialect.name == "postgresql" else _BALANCE
+    value = (await conn.execute(query, {"user_pk": user_pk, "metric": metric})).scalar_one_or_none()
     return None if value is None else int(value)
 
 

@@ -5,28 +5,37 @@ from __future__ import annotations
 
 from typing import Any
 
-from sqlalchemy import and_, case, func, select, update
+from sqlalchemy import and_, bindparam, case, func, select, update
 from sqlalchemy.ext.asyncio import AsyncConnection
 
 from loyalty.storage.progress_tables import streak_progress
 from loyalty.storage.tables import users
+
+_LOAD = (
+    select(users.c.time_zone, streak_progress)
+    .select_from(
+        users.outerjoin(
+            streak_progress,
+            and_(
+                streak_progress.c.user_pk == users.c.id,
+                streak_progress.c.streak_id == bindparam("streak_id"),
+            ),
+        )
+    )
+    .where(users.c.id == bindparam("user_pk"))
+)
+_UPDATE_IF_VERSION = update(streak_progress).where(
+    streak_progress.c.user_pk == bindparam("key_user_pk"),
+    streak_progress.c.streak_id == bindparam("key_streak_id"),
+    streak_progress.c.version == bindparam("key_version"),
+)
 
 
 async def load(
     conn: AsyncConnection, user_pk: int, streak_id: str
 ) -> tuple[str | None, dict[str, Any] | None]:
     """The user's own time zone and their progress row (None when not started), in one read."""
-    query = (
-        select(users.c.time_zone, streak_progress)
-        .select_from(
-            users.outerjoin(
-                streak_progress,
-                and_(streak_progress.c.user_pk == users.c.id, streak_progress.c.streak_id == streak_id),
-            )
-        )
-        .where(users.c.id == user_pk)
-    )
-    row = (await conn.execute(query)).mappings().first()
+    row = (await conn.execute(_LOAD, {"streak_id": streak_id, "user_pk": user_pk})).mappings().first()
     if row is None:
         return None, None
     progress = dict(row) if row["streak_id"] is not None else None
@@ -48,15 +57,14 @@ async def insert_if_absent(db_insert: Any, conn: AsyncConnection, values: dict[s
 async def update_if_version(
     conn: AsyncConnection, user_pk: int, streak_id: str, version: int, values: dict[str, Any]
 ) -> bool:
-    result = await conn.execute(
-        update(streak_progress)
-        .where(
-            streak_progress.c.user_pk == user_pk,
-            streak_progress.c.streak_id == streak_id,
-            streak_progress.c.version == version,
-        )
-        .values(**values, version=version + 1)
-    )
+    params = {
+        **values,
+        "version": version + 1,
+        "key_user_pk": user_pk,
+        "key_streak_id": streak_id,
+        "key_version": version,
+    }
+    result = await conn.execute(_UPDATE_IF_VERSION, params)
     return result.rowcount == 1
 
 
