@@ -125,7 +125,8 @@ async def _lock_reward_balances(tx: Tx, user_pk: int, candidates: list[core.Chal
         if isinstance(config, Challenge):
             wanted.update(r.metricId for r in effective_rewards(config) if r.type == "metric" and r.metricId)
     for metric in sorted(wanted, key=lambda m: (m != metrics.POINTS, m)):
-        await metrics.open_balance(tx, user_pk, metric)
+        if (user_pk, metric) not in tx.locked_accounts:  # e.g. the event's own points credit
+            await metrics.open_balance(tx, user_pk, metric)
 
 
 async def _advance_one(

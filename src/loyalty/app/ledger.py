@@ -124,6 +124,7 @@ async def credit(
         now=w.now,
         valid_until=valid_until,
     )
+    tx.locked_accounts.add((user_pk, metric))
     expired = 0
     if next_expiry is not None and next_expiry <= w.now:
         expired = await _expire_account(w, user_pk, metric, pending=amount)

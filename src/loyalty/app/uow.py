@@ -35,6 +35,8 @@ class Tx:
     principal: Principal
     now: int
     after_commit: list[Callable[[], Awaitable[None]]] = field(default_factory=list)
+    locked_accounts: set[tuple[int, str]] = field(default_factory=set)
+    """(user_pk, metric) balance rows this transaction has written, and so holds locked."""
 
     def insert(self, table: Table) -> Insert:
         return self.services.db.insert(table)
