@@ -68,6 +68,31 @@ async def notify(
     )
 
 
+async def points_earned(
+    tx: Tx,
+    user_pk: int,
+    *,
+    amount: int,
+    balance_after: int,
+    payload: dict[str, Any],
+    title: Text | None,
+    message: Text | None = None,
+    display: str = "toast",
+) -> int:
+    """The notification of points credited outside a challenge (events, surveys, adjustments)."""
+    changes = {"metricChanges": {"points": {"oldValue": balance_after - amount, "newValue": balance_after}}}
+    return await notify(
+        tx,
+        user_pk,
+        type="pointsEarned",
+        payload={**payload, **changes},
+        display=display,
+        title=title,
+        message=message,
+        section="rewards",
+    )
+
+
 def view(row: dict[str, Any], languages: Sequence[str], default_language: str) -> dict[str, Any]:
     texts = row.get("texts") or {}
     title = texts.get("title") if texts.get("title") is not None else row["title"]
