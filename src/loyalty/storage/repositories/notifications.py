@@ -9,9 +9,12 @@ from sqlalchemy.ext.asyncio import AsyncConnection
 from loyalty.storage.engagement_tables import notifications
 from loyalty.storage.survey_tables import notification_screens
 
+# Built once: events with points notify on the hot path.
+_INSERT = notifications.insert().returning(notifications.c.id)
+
 
 async def insert(conn: AsyncConnection, **values: Any) -> int:
-    result = await conn.execute(notifications.insert().values(**values).returning(notifications.c.id))
+    result = await conn.execute(_INSERT, values)
     return int(result.scalar_one())
 
 
