@@ -115,6 +115,15 @@ async def test_answer_is_201_credits_points_counts_options_and_notifies(
             {"optionId": "10", "label": {"en": "Very likely"}, "count": 1},
         ],
     }
+    r = await tenant.client.get("/v1/user/user_123/history", headers=tenant.user("user_123"))
+    assert r.status_code == 200, r.text
+    [entry] = r.json()
+    assert (entry["id"], entry["type"], entry["points"], entry["timestamp"]) == (
+        "SURVEY#nps_2025_01",
+        "SURVEY",
+        25,
+        NOW,
+    )
     r = await tenant.client.get("/api/loyalty/notifications", headers=tenant.user("user_123"))
     assert r.json()["data"] == [
         {

@@ -23,6 +23,8 @@ from loyalty.app.texts import Text, localized, translations
 from loyalty.app.uow import Tx, run_read
 from loyalty.app.users import resolve_user
 from loyalty.core.errors import invalid, not_found
+from loyalty.core.timeutil import day_key
+from loyalty.storage.repositories import history as history_repo
 from loyalty.storage.repositories import surveys as survey_repo
 from loyalty.storage.repositories import users as user_repo
 
@@ -193,6 +195,22 @@ async def answer(tx: Tx, user_id: str, survey_id: str, responses: object) -> dic
             source="survey",
             reference=survey_id,
             description=f"Survey {survey_id}",
+        )
+        settings = tx.tenant.settings
+        await history_repo.insert(
+            tx.conn,
+            tenant_id=tx.tenant.id,
+            user_pk=user_pk,
+            entry_id=f"SURVEY#{survey_id}",
+            type="SURVEY",
+            ref_id=survey_id,
+            points=survey.points,
+            ts=tx.now,
+            date_key=day_key(tx.now, settings.timeZone),
+            title={"en": "Survey answered", "de": "Umfrage beantwortet"},
+            description=translations(survey.title, settings.defaultLanguage),
+            image=None,
+            details={"surveyId": survey_id, "responses": picked},
         )
         config = survey.notification
         await notifications.notify(
