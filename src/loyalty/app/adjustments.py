@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from loyalty.app import ledger
+from loyalty.app import ledger, notifications
 from loyalty.app.uow import Tx
 from loyalty.app.users import check_user_id, resolve_user
 from loyalty.core.errors import invalid
@@ -40,6 +40,15 @@ async def adjust_points(tx: Tx, user_id: str, amount: int, reason: str) -> Adjus
     user_pk = await resolve_user(tx, user_id, create=False)
     if amount > 0:
         posting = await ledger.credit(tx, user_pk, amount, source="manual", description=reason)
+        await notifications.points_earned(
+            tx,
+            user_pk,
+            amount=amount,
+            balance_after=posting.balance_after,
+            payload={},
+            title={"en": "Points added", "de": "Punkte gutgeschrieben"},
+            message=reason,
+        )
     else:
         posting = await ledger.debit(tx, user_pk, -amount, source="manual", description=reason)
     return AdjustmentView(

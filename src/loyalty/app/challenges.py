@@ -24,7 +24,7 @@ from loyalty.app.notifications import notify
 from loyalty.app.principal import Principal
 from loyalty.app.services import Services
 from loyalty.app.tenants import TenantConfig
-from loyalty.app.texts import localized, translations
+from loyalty.app.texts import translations
 from loyalty.app.uow import Tx, run_read
 from loyalty.core import challenges as core
 from loyalty.core.errors import invalid, not_found
@@ -243,19 +243,18 @@ async def _announce(
     notification: Any,
     fallback_title: Any,
 ) -> None:
-    settings = tx.tenant.settings
-    langs = [settings.defaultLanguage]
     display = notification.display if notification is not None else "toast"
     title = notification.title if notification is not None and notification.title else fallback_title
     message = notification.message if notification is not None else None
+    # Translations are kept; the reader's Accept-Language picks one.
     await notify(
         tx,
         user_pk,
         type=kind,
         payload=payload,
         display=display,
-        title=localized(title, langs, settings.defaultLanguage),
-        message=localized(message, langs, settings.defaultLanguage),
+        title=title,
+        message=message,
         section=SECTION,
     )
     await transactions.record(tx, user_pk, type=kind, payload=payload)

@@ -16,8 +16,9 @@ from typing import Any, Literal
 
 import msgspec
 
-from loyalty.app import ledger
+from loyalty.app import ledger, notifications
 from loyalty.app.activity import Activity, dispatch
+from loyalty.app.challenge_config import Notification
 from loyalty.app.config_kinds import ConfigKind, register
 from loyalty.app.principal import Principal
 from loyalty.app.services import Services
@@ -67,6 +68,8 @@ class EventDefinition(msgspec.Struct, forbid_unknown_fields=True):
     historyTitle: dict[str, str] | None = None
     """Language -> title of the history entry; defaults to ``title`` in the tenant's language."""
     historyDescription: dict[str, str] | None = None
+    notification: Notification | None = None
+    """The notification of points earned by this event (display, title, message; i18n)."""
 
 
 @dataclass(frozen=True)
@@ -390,7 +393,7 @@ async def _record(tx: Tx, result: EventResult, user_pk: int, counted_in: str | N
     )
     result.logged_event_id = logged_id
     if result.points > 0:
-        await ledger.credit(
+        posting = await ledger.credit(
             tx,
             user_pk,
             result.points,
@@ -398,6 +401,17 @@ async def _record(tx: Tx, result: EventResult, user_pk: int, counted_in: str | N
             reference=str(logged_id),
             description=definition.title,
             entry_key=credit_key(logged_id),
+        )
+        note = definition.notification
+        await notifications.points_earned(
+            tx,
+            user_pk,
+            amount=result.points,
+            balance_after=posting.balance_after,
+            payload={"eventId": definition.eventId},
+            display=note.display if note is not None else "toast",
+            title=note.title if note is not None and note.title else definition.title,
+            message=note.message if note is not None else None,
         )
     history_id = f"EVENT#{definition.eventId}#{tx.now}"
     language = tx.tenant.settings.defaultLanguage

@@ -12,6 +12,7 @@ from loyalty.app import leaderboards as _leaderboards  # noqa: F401
 from loyalty.app import milestones as _milestones  # noqa: F401
 from loyalty.app import stats as _stats  # noqa: F401
 from loyalty.app import streaks as _streaks  # noqa: F401
+from loyalty.app import surveys as _surveys  # noqa: F401
 from loyalty.app import usergroups as _usergroups  # noqa: F401
 from loyalty.app import webhooks as _webhooks  # noqa: F401
 

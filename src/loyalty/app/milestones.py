@@ -129,7 +129,7 @@ async def reevaluate(tx: Tx, user_pk: int) -> dict[str, dict[str, str | None]]:
             user_pk,
             type="milestoneChanged",
             payload={"milestoneChanges": changes},
-            title="Milestone changed",
+            title={"en": "Milestone changed", "de": "Meilenstein erreicht"},
             section="rewards",
         )
         await outbox.publish_for(tx, "milestone.changed", {"milestoneChanges": changes}, user_pk=user_pk)

@@ -14,7 +14,7 @@ from typing import Any
 
 from sqlalchemy.ext.asyncio import AsyncConnection
 
-from loyalty.app import ledger, users
+from loyalty.app import ledger, notifications, users
 from loyalty.app.principal import Principal
 from loyalty.app.services import Services
 from loyalty.app.tenants import TenantConfig
@@ -226,6 +226,15 @@ async def add_points(tx: Tx, user_id: str, new: NewPoints, *, source: str = "man
         valid_until=new.valid_until,
         site_code=new.site_code,
         entry_key=new.entry_key,
+    )
+    await notifications.points_earned(
+        tx,
+        user_pk,
+        amount=new.points,
+        balance_after=posting.balance_after,
+        payload={},
+        title={"en": "Points added", "de": "Punkte gutgeschrieben"},
+        message=new.description,
     )
     return await _entry_in_tx(tx, user_id, user_pk, posting.entry_id)
 

@@ -205,8 +205,11 @@ async def _pay_milestone(
                 ledger.POINTS: {"oldValue": posting.balance_after - points, "newValue": posting.balance_after}
             },
         },
-        title=title["en"],
-        message=f"{count} in a row: +{points} points",
+        title=title,
+        message={
+            "en": f"{count} in a row: +{points} points",
+            "de": f"{count} in Folge: +{points} Punkte",
+        },
         section="rewards",
     )
     await outbox.publish_for(

@@ -16,6 +16,8 @@ notifications = Table(
     Column("display", String(20), nullable=False),
     Column("title", Text, nullable=True),
     Column("message", Text, nullable=True),
+    # Translations of title and message (``{"title": {"en": …}, "message": {…}}``), localised on read.
+    Column("texts", JSON, nullable=True),
     Column("payload", JSON, nullable=False),
     # Which Lynes overview flag this moves: rewards, challenges or surveys.
     Column("section", String(20), nullable=True),

@@ -7,6 +7,7 @@ from loyalty.api.dialects.lynes import events as _events
 from loyalty.api.dialects.lynes import leaderboards as _leaderboards
 from loyalty.api.dialects.lynes import stats as _stats
 from loyalty.api.dialects.lynes import streaks as _streaks
+from loyalty.api.dialects.lynes import surveys as _surveys
 from loyalty.api.dialects.lynes import usergroups as _usergroups
 from loyalty.api.dialects.lynes import users as _users
 from loyalty.api.dialects.lynes.errors import render_error
@@ -24,4 +25,5 @@ ENDPOINTS: list[Endpoint] = [
     *_leaderboards.ENDPOINTS,
     *_usergroups.ENDPOINTS,
     *_stats.ENDPOINTS,
+    *_surveys.ENDPOINTS,
 ]

@@ -1,0 +1,57 @@
+"""Seed 001 notifications of the signed-in user, and marking them read."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import msgspec
+
+from loyalty.api.dialects.audience.profile import accepted_languages, ok
+from loyalty.api.routing import Call, Endpoint, Reply
+from loyalty.app import notifications
+from loyalty.app.audience_profile import subject_of
+
+TAGS = ("Audience: loyalty",)
+
+
+class ReadBody(msgspec.Struct, forbid_unknown_fields=True):
+    ids: list[str | int] | None = None
+    """The notification ids to mark read (as returned); omitted: every unread notification."""
+
+
+async def list_notifications(call: Call) -> Reply:
+    user_id = subject_of(call.principal)
+    languages = accepted_languages(call.request.headers.get("accept-language"))
+    return ok(await notifications.unread(call.services, call.principal, user_id, languages))
+
+
+async def mark_read(call: Call) -> Reply:
+    assert call.tx is not None
+    user_id = subject_of(call.principal)
+    body: ReadBody | None = call.body
+    ids = notifications.parse_ids(body.ids if body is not None else None)
+    marked = await notifications.mark_read(call.tx, user_id, ids)
+    return ok({"marked": marked})
+
+
+ENDPOINTS = [
+    Endpoint(
+        "GET",
+        "/notifications",
+        list_notifications,
+        "Get the user's unread notifications, oldest first (title and message by Accept-Language)",
+        responses={200: dict[str, Any]},
+        tags=TAGS,
+    ),
+    Endpoint(
+        "POST",
+        "/notifications/read",
+        mark_read,
+        "Mark notifications read: the given ids, or every unread one when 'ids' is omitted",
+        body=ReadBody,
+        body_optional=True,
+        write=True,
+        responses={200: dict[str, Any]},
+        tags=TAGS,
+    ),
+]
