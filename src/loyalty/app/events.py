@@ -403,16 +403,17 @@ async def _record(tx: Tx, result: EventResult, user_pk: int, counted_in: str | N
             entry_key=credit_key(logged_id),
         )
         note = definition.notification
-        await notifications.points_earned(
-            tx,
-            user_pk,
-            amount=result.points,
-            balance_after=posting.balance_after,
-            payload={"eventId": definition.eventId},
-            display=note.display if note is not None else "toast",
-            title=note.title if note is not None and note.title else definition.title,
-            message=note.message if note is not None else None,
-        )
+        if note is not None:  # opt-in: a notification row per event would grow with the traffic
+            await notifications.points_earned(
+                tx,
+                user_pk,
+                amount=result.points,
+                balance_after=posting.balance_after,
+                payload={"eventId": definition.eventId},
+                display=note.display,
+                title=note.title or definition.title,
+                message=note.message,
+            )
     history_id = f"EVENT#{definition.eventId}#{tx.now}"
     language = tx.tenant.settings.defaultLanguage
     description = definition.historyDescription or (
