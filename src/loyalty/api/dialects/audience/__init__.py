@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from loyalty.api.dialects.audience import actions as _actions
+from loyalty.api.dialects.audience import coupons as _coupons
 from loyalty.api.dialects.audience import profile as _profile
 from loyalty.api.dialects.audience.errors import render_error
 from loyalty.api.routing import Dialect, Endpoint
@@ -14,4 +15,5 @@ PREFIX = "/api/loyalty"
 ENDPOINTS: list[Endpoint] = [
     *_actions.ENDPOINTS,
     *_profile.ENDPOINTS,
+    *_coupons.ENDPOINTS,
 ]
