@@ -8,6 +8,7 @@ from typing import Any
 
 from sqlalchemy import select
 
+from loyalty.storage.coupon_tables import coupons as coupon_table
 from loyalty.storage.ops_tables import webhook_outbox
 from tests.support import Clock, TenantHandle
 
@@ -430,3 +431,32 @@ async def test_an_empty_pool_is_out_of_stock(tenant: TenantHandle) -> None:
     r = await redeem(tenant, "user_123", "voucher")
     assert (r.status_code, r.json()["message"]) == (400, "the offer is out of stock")
     assert await balance(tenant, "user_123") == 90
+
+
+async def test_a_code_already_on_a_coupon_is_not_imported(tenant: TenantHandle) -> None:
+    await offer(tenant, "fixed", points=0, couponTemplate={"codePattern": "X-#"})
+    await offer(tenant, "voucher", couponTemplate=POOL)
+    await tenant.create_user("user_123")
+    code = (await redeem(tenant, "user_123", "fixed")).json()["coupon"]["metadata"]["code"]
+    r = await tenant.client.post("/v1/admin/offers/voucher/codes", json=[code, "NEW-1"], headers=tenant.admin)
+    assert (r.json()["imported"], r.json()["duplicates"]) == (1, 1)
+
+
+async def test_a_pool_code_taken_meanwhile_is_skipped(app: Any, tenant: TenantHandle) -> None:
+    await offer(tenant, "voucher", points=0, couponTemplate=POOL)
+    await tenant.create_user("user_123")
+    r = await tenant.client.post(
+        "/v1/admin/offers/voucher/codes", json=["DUP-1", "OK-1"], headers=tenant.admin
+    )
+    assert r.json()["imported"] == 2
+    async with app.state.services.db.write() as conn:  # a coupon got DUP-1 after the import
+        await conn.execute(
+            coupon_table.insert().values(
+                tenant_id=tenant.tenant_id, user_pk=0, code="DUP-1", metadata={}, created_at=0, redeemed=False
+            )
+        )
+    r = await redeem(tenant, "user_123", "voucher")
+    assert r.status_code == 200, r.text
+    assert r.json()["coupon"]["metadata"]["code"] == "OK-1"
+    r = await tenant.client.get("/v1/admin/offers/voucher/codes", headers=tenant.admin)
+    assert r.json()["available"] == 0

@@ -20,6 +20,9 @@ from loyalty.core.timeutil import day_key
 from loyalty.storage.repositories import history as history_repo
 from loyalty.storage.repositories import offers as offer_repo
 
+POOL_ATTEMPTS = 20
+"""Pool codes tried per redemption when a code is already some coupon's code."""
+
 
 @dataclass(frozen=True)
 class Redemption:
@@ -74,29 +77,39 @@ async def redeem_offer(
             tx, user_pk, offer.points, source="offer", reference=offer_id, description=offer.title
         )
     template = offer.couponTemplate or catalog.CouponTemplate()
-    code = None
-    if template.codePool:
-        code = await offer_repo.claim_code(
-            tx.conn, tenant_id=tx.tenant.id, offer_id=offer_id, user_pk=user_pk, now=tx.now
-        )
-        if code is None:
-            raise _refused(rules.OUT_OF_STOCK)
-    title = template.title or offer.title
     metadata = {**(offer.coupon or {}), **({"shopId": offer.shopId} if offer.shopId else {})}
     if context:
         metadata["context"] = context
-    coupon = await issue_coupon(
-        tx,
-        user_pk,
-        offer_id=offer_id,
-        title=title,
-        description=template.description or offer.description,
-        valid_until=coupon_valid_until(offer, tx.now),
-        metadata=metadata,
-        ledger_entry_id=None if posting is None else posting.entry_id,
-        code=code,
-        pattern=template.codePattern,
-    )
+    coupon = None
+    for _ in range(POOL_ATTEMPTS if template.codePool else 1):
+        code = None
+        if template.codePool:
+            code = await offer_repo.claim_code(
+                tx.conn, tenant_id=tx.tenant.id, offer_id=offer_id, user_pk=user_pk, now=tx.now
+            )
+            if code is None:
+                raise _refused(rules.OUT_OF_STOCK)
+        try:
+            coupon = await issue_coupon(
+                tx,
+                user_pk,
+                offer_id=offer_id,
+                title=template.title or offer.title,
+                description=template.description or offer.description,
+                valid_until=coupon_valid_until(offer, tx.now),
+                metadata=metadata,
+                ledger_entry_id=None if posting is None else posting.entry_id,
+                code=code,
+                pattern=template.codePattern,
+            )
+            break
+        except LoyaltyError as error:
+            # A pool code that some coupon of the tenant already carries stays claimed (it is
+            # spent) and the next free code is tried; nothing was written for it.
+            if code is None or error.field != "code":
+                raise
+    if coupon is None:
+        raise _refused(rules.OUT_OF_STOCK)
     await _record(tx, user_pk, user_id, offer, coupon)
     return Redemption(
         coupon=coupon, points=offer.points, balance_after=None if posting is None else posting.balance_after

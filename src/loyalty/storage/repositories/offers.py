@@ -7,6 +7,7 @@ from typing import Any
 from sqlalchemy import and_, func, select, update
 from sqlalchemy.ext.asyncio import AsyncConnection
 
+from loyalty.storage.coupon_tables import coupons
 from loyalty.storage.offer_tables import offer_codes, offer_stock, offer_user_counts
 
 
@@ -78,10 +79,18 @@ async def user_count(conn: AsyncConnection, user_pk: int, offer_id: str) -> int:
 async def import_codes(
     db_insert: Any, conn: AsyncConnection, *, tenant_id: int, offer_id: str, codes: list[str], now: int
 ) -> int:
-    """Insert the codes not yet known in the tenant; how many were new."""
+    """Insert the codes not yet known in the tenant (in a pool or on an issued coupon); how many
+    were new."""
     added = 0
     for start in range(0, len(codes), 500):
         chunk = codes[start : start + 500]
+        issued = await conn.execute(
+            select(coupons.c.code).where(coupons.c.tenant_id == tenant_id, coupons.c.code.in_(chunk))
+        )
+        taken = {str(c) for c in issued.scalars()}
+        chunk = [c for c in chunk if c not in taken]
+        if not chunk:
+            continue
         stmt = (
             db_insert(offer_codes)
             .values(
