@@ -2,13 +2,16 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from starlette.requests import Request
 
 from loyalty.core.errors import ErrorCode, LoyaltyError
 from loyalty.settings import Settings
 
 
-async def read_body(request: Request, settings: Settings) -> bytes:
+async def read_body(request: Request, settings: Settings, also: Sequence[str] = ()) -> bytes:
+    """The body within the size limit; a non-empty body must be JSON or one of ``also``."""
     limit = settings.max_body_bytes
     declared = request.headers.get("content-length")
     if declared is not None:
@@ -29,7 +32,7 @@ async def read_body(request: Request, settings: Settings) -> bytes:
         chunks.append(chunk)
     raw = b"".join(chunks)
     ctype = request.headers.get("content-type", "")
-    if raw.strip() and ctype and "json" not in ctype:
+    if raw.strip() and ctype and "json" not in ctype and not any(t in ctype for t in also):
         raise LoyaltyError(
             ErrorCode.UNSUPPORTED_MEDIA,
             f"Content-Type must be application/json, not '{ctype}'",

@@ -52,6 +52,8 @@ class Call:
     body: Any
     params: dict[str, str]
     tx: Tx | None = None
+    raw: bytes = b""
+    """The request body as received (for endpoints that take more than JSON)."""
 
     @property
     def query(self) -> Any:
@@ -77,6 +79,8 @@ class Endpoint:
     """Query parameter name -> description, for the OpenAPI document."""
     tags: Sequence[str] = ()
     body_optional: bool = False
+    content_types: Sequence[str] = ()
+    """Media types accepted besides JSON (the handler parses ``call.raw``)."""
 
 
 @dataclass
@@ -138,7 +142,7 @@ async def _serve(request: Request, endpoint: Endpoint, dialect: Dialect, service
     raw = b""
     body: Any = None
     if endpoint.body is not None or endpoint.write:
-        raw = await read_body(request, services.settings)
+        raw = await read_body(request, services.settings, also=endpoint.content_types)
     if endpoint.body is not None:
         if endpoint.body_optional and not raw.strip():
             body = None
@@ -151,6 +155,7 @@ async def _serve(request: Request, endpoint: Endpoint, dialect: Dialect, service
         principal=principal,  # type: ignore[arg-type]
         body=body,
         params=dict(request.path_params),
+        raw=raw,
     )
     if not endpoint.write:
         reply = await endpoint.handler(call)

@@ -9,6 +9,7 @@ that decides whether an offer can be redeemed now.
 
 from __future__ import annotations
 
+import re
 import secrets
 from typing import Any, Literal
 
@@ -25,6 +26,24 @@ from loyalty.core.errors import ErrorCode, LoyaltyError, invalid, not_found
 from loyalty.storage.repositories import config as config_repo
 
 KIND = "offers"
+
+
+class CouponTemplate(msgspec.Struct, forbid_unknown_fields=True, omit_defaults=True):
+    """What every coupon of the offer gets: texts, validity and where its code comes from."""
+
+    title: str | None = None
+    """The coupon's title (the offer's title when absent)."""
+    description: str | None = None
+    validDays: int | None = None
+    """Issued coupons are valid this many days."""
+    validUntil: int | None = None
+    """Issued coupons are valid until this epoch ms (the earlier end wins with ``validDays``)."""
+    codePattern: str | None = None
+    """``#`` is a random digit (the tenant's ``couponCodePattern`` when absent)."""
+    codePool: bool = False
+    """Codes come from the offer's imported pool (``POST /v1/admin/offers/{id}/codes``)."""
+    link: str | None = None
+    showOnNotification: bool = True
 
 
 class Offer(msgspec.Struct, forbid_unknown_fields=True, omit_defaults=True):
@@ -52,6 +71,7 @@ class Offer(msgspec.Struct, forbid_unknown_fields=True, omit_defaults=True):
     """Issued coupons are valid this many days (no end when absent)."""
     stock: int | None = None
     perUserLimit: int | None = None
+    couponTemplate: CouponTemplate | None = None
     status: Literal["ACTIVE", "INACTIVE"] = "ACTIVE"
     version: int | None = None
     """Accepted from a read shape for the stale-update check; never stored."""
@@ -78,6 +98,33 @@ def check_offer(offer: Offer) -> None:
         raise invalid("couponValidDays", "'couponValidDays' must be at least 1")
     if offer.validFrom is not None and offer.validUntil is not None and offer.validFrom >= offer.validUntil:
         raise invalid("validUntil", "'validUntil' must be after 'validFrom'")
+    if not offer.type.strip() or len(offer.type) > 40:
+        raise invalid("type", "'type' must be 1-40 characters (LOCAL, ONLINE or coupon)")
+    if offer.couponTemplate is not None:
+        check_template(offer.couponTemplate)
+
+
+def check_template(t: CouponTemplate) -> None:
+    if t.validDays is not None and t.validDays < 1:
+        raise invalid("couponTemplate.validDays", "'couponTemplate.validDays' must be at least 1")
+    if t.validUntil is not None and t.validUntil < 0:
+        raise invalid("couponTemplate.validUntil", "'couponTemplate.validUntil' must be epoch milliseconds")
+    if t.codePattern is not None:
+        if t.codePool:
+            raise invalid(
+                "couponTemplate.codePattern",
+                "give either 'couponTemplate.codePattern' or 'codePool', not both",
+            )
+        if "#" not in t.codePattern or len(t.codePattern) > 64:
+            raise invalid(
+                "couponTemplate.codePattern",
+                "'couponTemplate.codePattern' needs at least one '#' and at most 64 characters",
+            )
+        if not re.fullmatch(r"[A-Za-z0-9#\-_]+", t.codePattern):
+            raise invalid(
+                "couponTemplate.codePattern",
+                "'couponTemplate.codePattern' may hold letters, digits, '-', '_' and '#'",
+            )
 
 
 register(

@@ -6,7 +6,7 @@ returns nothing, and issuing draws a fresh code — no aborted transaction on Po
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 from loyalty.app.uow import Tx
@@ -24,6 +24,8 @@ class IssuedCoupon:
     offer_id: str | None
     title: str | None
     valid_until: int | None
+    description: str | None = None
+    metadata: dict[str, Any] = field(default_factory=dict)
 
 
 async def issue_coupon(
@@ -37,10 +39,11 @@ async def issue_coupon(
     metadata: dict[str, Any] | None = None,
     ledger_entry_id: int | None = None,
     code: str | None = None,
+    pattern: str | None = None,
 ) -> IssuedCoupon:
-    """Store a coupon for the user; ``code`` is drawn from the tenant pattern unless given
-    (a code pool hands one in)."""
-    pattern = tx.tenant.settings.couponCodePattern
+    """Store a coupon for the user; ``code`` is drawn from ``pattern`` (the tenant's
+    ``couponCodePattern`` when None) unless given (a code pool hands one in)."""
+    pattern = pattern or tx.tenant.settings.couponCodePattern
     for _ in range(MAX_ATTEMPTS if code is None else 1):
         candidate = code or make_code(pattern)
         coupon_id = await coupon_repo.insert_if_code_free(
@@ -58,7 +61,13 @@ async def issue_coupon(
             now=tx.now,
         )
         if coupon_id is not None:
-            return IssuedCoupon(coupon_id, candidate, offer_id, title, valid_until)
+            return IssuedCoupon(
+                coupon_id, candidate, offer_id, title, valid_until, description, metadata or {}
+            )
+    if code is not None:
+        raise LoyaltyError(
+            ErrorCode.CONFLICT, f"the pool code '{code}' is already a coupon of this tenant", field="code"
+        )
     raise LoyaltyError(
         ErrorCode.CONFLICT,
         "no free coupon code: the tenant's couponCodePattern has too few '#' for its coupons",

@@ -2,7 +2,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import or_, select, update
 from sqlalchemy.ext.asyncio import AsyncConnection
 
 from loyalty.storage.coupon_tables import coupons
@@ -25,3 +25,42 @@ async def insert_if_code_free(
 async def list_for_user(conn: AsyncConnection, user_pk: int) -> list[dict[str, Any]]:
     rows = await conn.execute(select(coupons).where(coupons.c.user_pk == user_pk).order_by(coupons.c.id))
     return [dict(r) for r in rows.mappings()]
+
+
+async def list_open_for_user(conn: AsyncConnection, user_pk: int, now: int) -> list[dict[str, Any]]:
+    """The user's coupons that are neither redeemed nor expired, oldest first."""
+    query = (
+        select(coupons)
+        .where(
+            coupons.c.user_pk == user_pk,
+            coupons.c.redeemed.is_(False),
+            or_(coupons.c.valid_until.is_(None), coupons.c.valid_until > now),
+        )
+        .order_by(coupons.c.id)
+    )
+    return [dict(r) for r in (await conn.execute(query)).mappings()]
+
+
+async def get_for_user(conn: AsyncConnection, user_pk: int, coupon_id: int) -> dict[str, Any] | None:
+    row = (
+        (await conn.execute(select(coupons).where(coupons.c.id == coupon_id, coupons.c.user_pk == user_pk)))
+        .mappings()
+        .first()
+    )
+    return None if row is None else dict(row)
+
+
+async def redeem_if_open(conn: AsyncConnection, *, user_pk: int, coupon_id: int, now: int) -> bool:
+    """Mark the coupon redeemed when it is the user's, unredeemed and unexpired (one statement)."""
+    stmt = (
+        update(coupons)
+        .where(
+            coupons.c.id == coupon_id,
+            coupons.c.user_pk == user_pk,
+            coupons.c.redeemed.is_(False),
+            or_(coupons.c.valid_until.is_(None), coupons.c.valid_until > now),
+        )
+        .values(redeemed=True, redeemed_at=now)
+        .returning(coupons.c.id)
+    )
+    return (await conn.execute(stmt)).scalar_one_or_none() is not None

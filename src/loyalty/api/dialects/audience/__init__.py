@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from loyalty.api.dialects.audience import actions as _actions
+from loyalty.api.dialects.audience import coupons as _coupons
 from loyalty.api.dialects.audience import notifications as _notifications
 from loyalty.api.dialects.audience import profile as _profile
 from loyalty.api.dialects.audience.errors import render_error
@@ -16,4 +17,5 @@ ENDPOINTS: list[Endpoint] = [
     *_actions.ENDPOINTS,
     *_profile.ENDPOINTS,
     *_notifications.ENDPOINTS,
+    *_coupons.ENDPOINTS,
 ]

@@ -1,0 +1,60 @@
+"""``loyalty offers``: import a shop system's coupon codes into an offer's pool."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+from typing import Annotated, Any
+
+import typer
+
+from loyalty.cli.config import TenantOption, _run, _with_services
+
+app = typer.Typer(help="Offers: code pools.", no_args_is_help=True)
+
+
+@app.command("import-codes")
+def import_codes(
+    offer_id: Annotated[str, typer.Argument(help="The offer (its couponTemplate.codePool is true).")],
+    file: Annotated[
+        Path,
+        typer.Argument(
+            help="CSV file: the first column holds the codes ('code' header optional); '-' is stdin."
+        ),
+    ],
+    tenant: TenantOption = None,
+) -> None:
+    """Add the file's codes to the offer's pool in one transaction; known codes are skipped."""
+    from loyalty.app import offers
+    from loyalty.app.uow import Encoded, Tx, run_write
+    from loyalty.core.coupons import parse_csv_codes
+
+    text = sys.stdin.read() if str(file) == "-" else file.read_text(encoding="utf-8-sig")
+    result: list[offers.PoolState] = []
+
+    async def action(services: Any, principal: Any) -> None:
+        codes = parse_csv_codes(text)
+
+        async def work(tx: Tx) -> None:
+            result.append(await offers.import_codes(tx, offer_id, codes))
+
+        await run_write(services, principal, work, lambda _: Encoded(200, b"", "text/plain"))
+
+    _run(_with_services(tenant, action))
+    done = result[0]
+    typer.echo(
+        f"imported {done.imported} code(s) into offer '{offer_id}' ({done.duplicates} already known); "
+        f"{done.available} of {done.total} available"
+    )
+
+
+@app.command("codes")
+def codes(offer_id: Annotated[str, typer.Argument(help="The offer.")], tenant: TenantOption = None) -> None:
+    """How many codes the offer's pool holds and how many are left."""
+    from loyalty.app import offers
+
+    async def action(services: Any, principal: Any) -> offers.PoolState:
+        return await offers.pool_state(services, principal, offer_id)
+
+    state = _run(_with_services(tenant, action))
+    typer.echo(f"offer '{offer_id}': {state.available} of {state.total} code(s) available")

@@ -1,0 +1,73 @@
+"""Seed 001 "Get coupon data by id": ``GET /api/loyalty/coupons/{couponId}`` for the signed-in user."""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from tests.support import TenantHandle
+
+
+async def issue(tenant: TenantHandle, user_id: str, offer_id: str, **fields: Any) -> str:
+    body = {"title": "10% Discount", "type": "ONLINE", "points": 0, **fields}
+    r = await tenant.put("offers", offer_id, body)
+    assert r.status_code == 200, r.text
+    r = await tenant.client.post(f"/v1/user/{user_id}/offer/{offer_id}/redeem", headers=tenant.user(user_id))
+    assert r.status_code == 200, r.text
+    return str(r.json()["coupon"]["SK"]).removeprefix("COUPON#")
+
+
+async def test_coupon_by_id_has_the_seed_shape(tenant: TenantHandle) -> None:
+    await tenant.create_user("user_123")
+    template = {"codePattern": "WEB-####", "link": "https://shop.example/c", "showOnNotification": False}
+    cid = await issue(tenant, "user_123", "discount", couponTemplate=template)
+    r = await tenant.client.get(f"/api/loyalty/coupons/{cid}", headers=tenant.user("user_123"))
+    assert r.status_code == 200, r.text
+    body = r.json()
+    code = body["data"]["coupon_code"]
+    assert re.fullmatch(r"WEB-\d{4}", code)
+    assert body == {
+        "message": "OK",
+        "data": {
+            "id": cid,
+            "title": "10% Discount",
+            "link": "https://shop.example/c",
+            "coupon_id": "discount",
+            "coupon_type": "ONLINE",
+            "coupon_code": code,
+            "showOnNotification": False,
+        },
+    }
+    # The SK form of the id is accepted too.
+    r = await tenant.client.get(f"/api/loyalty/coupons/COUPON%23{cid}", headers=tenant.user("user_123"))
+    assert r.json() == body
+
+
+async def test_defaults_without_a_template(tenant: TenantHandle) -> None:
+    await tenant.create_user("user_123")
+    cid = await issue(tenant, "user_123", "plain")
+    data = (await tenant.client.get(f"/api/loyalty/coupons/{cid}", headers=tenant.user("user_123"))).json()[
+        "data"
+    ]
+    assert (data["link"], data["showOnNotification"], data["coupon_type"]) == (None, True, "ONLINE")
+
+
+async def test_someone_elses_or_unknown_coupon_is_404(tenant: TenantHandle) -> None:
+    await tenant.create_user("user_123")
+    await tenant.create_user("other")
+    cid = await issue(tenant, "user_123", "discount")
+    r = await tenant.client.get(f"/api/loyalty/coupons/{cid}", headers=tenant.user("other"))
+    assert r.status_code == 404
+    assert r.json() == {
+        "message": f"coupon '{cid}' does not exist",
+        "data": {"code": "not_found", "field": None},
+    }
+    r = await tenant.client.get("/api/loyalty/coupons/999999", headers=tenant.user("user_123"))
+    assert r.status_code == 404
+
+
+async def test_bad_id_is_400_and_no_token_401_and_api_key_403(tenant: TenantHandle) -> None:
+    r = await tenant.client.get("/api/loyalty/coupons/abc", headers=tenant.user("user_123"))
+    assert (r.status_code, r.json()["data"]["field"]) == (400, "couponId")
+    assert (await tenant.client.get("/api/loyalty/coupons/1")).status_code == 401
+    assert (await tenant.client.get("/api/loyalty/coupons/1", headers=tenant.admin)).status_code == 403
