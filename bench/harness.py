@@ -33,7 +33,7 @@ PG_BASE = os.environ.get("LOYALTY_BENCH_POSTGRES", "postgresql://postgres@127.0.
 SCENARIOS = ("events", "reads", "redeem", "scale", "sqlite", "stats")
 
 sys.path.insert(0, str(BENCH))
-from programme import PROGRAMME, event_request  # noqa: E402
+from programme import OPENING_POINTS, PROGRAMME, event_request  # noqa: E402
 
 
 @dataclass
@@ -108,11 +108,14 @@ def fresh_database(store: str, workdir: Path) -> str:
     return f"{PG_BASE}/{name}"
 
 
-async def load_users(url: str, tenant: str, count: int) -> None:
-    """Bulk-insert users (and, for ``scale``, history) straight through the storage layer."""
+async def load_users(url: str, tenant: str, count: int, *, opening_points: int = 0) -> None:
+    """Bulk-insert users straight through the storage layer, each with an opening credit (a
+    ledger line and its balance, as ``loyalty ledger verify`` expects) when ``opening_points``."""
+    from sqlalchemy import select
+
     from loyalty.storage.database import Database
     from loyalty.storage.repositories import tenants as tenant_repo
-    from loyalty.storage.tables import users
+    from loyalty.storage.tables import balances, ledger_entries, users
 
     db = Database(url)
     try:
@@ -128,6 +131,48 @@ async def load_users(url: str, tenant: str, count: int) -> None:
             ]
             async with db.write() as conn:
                 await conn.execute(users.insert(), rows)
+                if not opening_points:
+                    continue
+                ids = [
+                    r[0]
+                    for r in await conn.execute(
+                        select(users.c.id).where(
+                            users.c.tenant_id == row["id"],
+                            users.c.external_id.in_([u["external_id"] for u in rows]),
+                        )
+                    )
+                ]
+                await conn.execute(
+                    ledger_entries.insert(),
+                    [
+                        {
+                            "tenant_id": row["id"],
+                            "user_pk": pk,
+                            "metric": "points",
+                            "kind": "credit",
+                            "amount": opening_points,
+                            "remaining": opening_points,
+                            "source": "bench",
+                            "balance_after": opening_points,
+                            "created_at": now,
+                        }
+                        for pk in ids
+                    ],
+                )
+                await conn.execute(
+                    balances.insert(),
+                    [
+                        {
+                            "user_pk": pk,
+                            "metric": "points",
+                            "tenant_id": row["id"],
+                            "balance": opening_points,
+                            "lifetime_earned": opening_points,
+                            "updated_at": now,
+                        }
+                        for pk in ids
+                    ],
+                )
     finally:
         await db.dispose()
 
@@ -316,7 +361,8 @@ def main() -> int:
         secret = secrets.token_urlsafe(32)
         created = json.loads(loyalty(["tenant", "create", "bench", "--jwt-secret", secret], env))
         admin_key = created["adminKey"]
-        asyncio.run(load_users(url, "bench", args.users))
+        opening = OPENING_POINTS if args.scenario == "redeem" else 0
+        asyncio.run(load_users(url, "bench", args.users, opening_points=opening))
         port = free_port()
         proc = start_server(url, workers, port, env)
         base = f"http://127.0.0.1:{port}"
@@ -352,7 +398,7 @@ def plan(scenario: str) -> list[tuple[str, str, dict[str, Any]]]:
         return [("points", "points", {}), ("history", "history", {}), ("challenges", "challenges", {})]
     if scenario == "redeem":
         return [("redeem", "redeem", {"offer": "coffee"})]
-    raise SystemExit(f"scenario '{scenario}' has its own script: see bench/README.md")
+    raise SystemExit(f"scenario {scenario!r} has its own script or is not written yet: see bench/README.md")
 
 
 def print_report(report: RunReport) -> None:

@@ -62,7 +62,20 @@ PROGRAMME: list[tuple[str, str, dict[str, Any]]] = [
         },
     ),
     ("leaderboards", "top_savers", {"leaderboardId": "top_savers", "metric": "points"}),
+    (
+        "offers",
+        "coffee",
+        {
+            "title": "Free coffee",
+            "type": "LOCAL",
+            "points": 10,
+            "couponTemplate": {"title": "Coffee voucher", "validDays": 30, "codePattern": "CAFE-##########"},
+        },
+    ),
 ]
+
+OPENING_POINTS = 1_000_000
+"""What every user holds before the ``redeem`` scenario (an opening credit line per user)."""
 
 
 def event_request(user: str) -> dict[str, Any]:

@@ -14,7 +14,8 @@ import pytest
 ROOT = Path(__file__).resolve().parents[2]
 
 
-def test_the_events_benchmark_produces_figures(tmp_path: Path) -> None:
+@pytest.mark.parametrize("scenario", ["events", "redeem"])
+def test_the_benchmark_produces_figures(tmp_path: Path, scenario: str) -> None:
     if shutil.which("wrk") is None:
         if os.environ.get("CI"):
             pytest.fail("wrk is missing: .ci/run installs it")
@@ -25,7 +26,7 @@ def test_the_events_benchmark_produces_figures(tmp_path: Path) -> None:
         [
             sys.executable,
             str(ROOT / "bench/harness.py"),
-            "events",
+            scenario,
             "--store",
             "sqlite",
             "--smoke",
@@ -41,7 +42,7 @@ def test_the_events_benchmark_produces_figures(tmp_path: Path) -> None:
     assert result.returncode == 0, result.stderr[-2000:]
     report = json.loads(out.read_text())
     load = report["loads"][0]
-    assert load["name"] == "events"
+    assert load["name"] == scenario
     assert load["requests"] > 0
     assert load["requests_per_s"] > 0
     assert load["non_2xx"] == 0
