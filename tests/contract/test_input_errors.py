@@ -73,3 +73,70 @@ async def test_wrong_method_is_405_json(tenant: TenantHandle) -> None:
     r = await tenant.client.patch("/v1/user", headers=tenant.admin)
     assert r.status_code == 405
     assert r.json()["statusCode"] == 405
+
+
+# The shared limits of every request body (docs/reliability.md "Input limits"): each is a 400 whose
+# ``field`` names the offending member, checked before any endpoint logic runs.
+
+
+async def _event(tenant: TenantHandle, metadata: object) -> dict[str, object]:
+    body = {"eventId": "login", "userId": "u1", "metadata": metadata}
+    r = await tenant.client.post("/v1/event", json=body, headers=tenant.admin)
+    assert r.status_code == 400, r.text
+    return {**r.json()["data"], "message": r.json()["message"]}
+
+
+async def test_a_string_longer_than_10000_characters_is_400_naming_it(tenant: TenantHandle) -> None:
+    data = await _event(tenant, {"note": "x" * 10_001})
+    assert data["field"] == "metadata.note"
+    assert "longer than 10000 characters" in str(data["message"])
+
+
+async def test_an_integer_beyond_2_to_the_53_is_400_naming_it(tenant: TenantHandle) -> None:
+    r = await tenant.client.post(
+        "/reward-points/customer/c1/addPoints",
+        json={"points": 2**63},
+        headers=tenant.admin,
+    )
+    assert r.status_code == 400, r.text
+    assert r.json()["field"] == "points"
+    assert "2^53-1" in r.json()["detail"]
+
+
+async def test_a_nested_overflowing_integer_names_its_path(tenant: TenantHandle) -> None:
+    data = await _event(tenant, {"items": [1, {"qty": -(2**64)}]})
+    assert data["field"] == "metadata.items[1].qty"
+
+
+async def test_a_float_where_an_integer_is_expected_is_400_naming_it(tenant: TenantHandle) -> None:
+    r = await tenant.client.post(
+        "/reward-points/customer/c1/addPoints", json={"points": 1.5}, headers=tenant.admin
+    )
+    assert r.status_code == 400, r.text
+    assert r.json()["field"] == "points"
+
+
+async def test_more_than_100_metadata_keys_is_400_naming_metadata(tenant: TenantHandle) -> None:
+    data = await _event(tenant, {f"k{i}": i for i in range(101)})
+    assert data["field"] == "metadata"
+    assert "101 keys; at most 100" in str(data["message"])
+
+
+async def test_nesting_too_deep_for_the_decoder_is_400_not_a_crash(tenant: TenantHandle) -> None:
+    depth = 20_000  # past the JSON decoder's own recursion limit, within the body size limit
+    raw = b'{"eventId": "login", "userId": "u1", "metadata": ' + b"[" * depth + b"]" * depth + b"}"
+    r = await tenant.client.post(
+        "/v1/event", content=raw, headers={**tenant.admin, "Content-Type": "application/json"}
+    )
+    assert r.status_code == 400, r.text
+    assert r.json()["data"]["field"] == "body"
+    assert "nested deeper than 32 levels" in r.json()["message"]
+
+
+async def test_numbers_out_of_the_float_range_are_400(tenant: TenantHandle) -> None:
+    raw = b'{"eventId": "login", "userId": "u1", "metadata": {"amount": 1e400}}'
+    r = await tenant.client.post(
+        "/v1/event", content=raw, headers={**tenant.admin, "Content-Type": "application/json"}
+    )
+    assert r.status_code == 400, r.text
+    assert r.json()["data"]["field"] == "body"

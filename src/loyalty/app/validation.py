@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 from typing import Any, TypeVar
 
 import msgspec
@@ -52,15 +53,72 @@ def decode_json(raw: bytes, kind: type[T]) -> T:
         raise invalid("body", f"invalid JSON: {exc}") from None
 
 
-def json_depth_exceeds(value: Any, limit: int) -> bool:
-    """Iterative depth check (no recursion), run only on bodies with many brackets."""
-    stack: list[tuple[Any, int]] = [(value, 1)]
+MAX_SAFE_INTEGER = 2**53 - 1
+"""The largest integer every JSON client represents exactly (and far below the database's 2^63)."""
+
+
+@dataclass(frozen=True)
+class JsonLimits:
+    """Bounds every request body is held to, whatever the endpoint (settings ``max_json_*``)."""
+
+    depth: int = 32
+    string_chars: int = 10_000
+    object_keys: int = 100
+
+
+def decode_body(raw: bytes, kind: type[T], limits: JsonLimits) -> T:
+    """``decode_json`` after the shared limits: nesting depth, string lengths, integer range and
+    keys per object, each refused with a 400 naming the offending field."""
+    if not raw.strip():
+        raise LoyaltyError(ErrorCode.INVALID_INPUT, "a JSON body is required", field="body")
+    try:
+        document = msgspec.json.decode(raw)
+    except RecursionError:
+        raise _too_deep(limits.depth) from None
+    except (msgspec.DecodeError, msgspec.ValidationError) as exc:
+        raise invalid("body", f"invalid JSON: {exc}") from None
+    check_limits(document, limits)
+    return decode_json(raw, kind)
+
+
+def _too_deep(limit: int) -> LoyaltyError:
+    return LoyaltyError(ErrorCode.INVALID_INPUT, f"JSON nested deeper than {limit} levels", field="body")
+
+
+def check_limits(document: Any, limits: JsonLimits) -> None:
+    """One iterative walk (no recursion); a field's path is built only when it is refused."""
+    stack: list[tuple[Any, Any, int]] = [(document, None, 1)]
     while stack:
-        item, depth = stack.pop()
-        if depth > limit:
-            return True
+        item, where, depth = stack.pop()
+        if depth > limits.depth:
+            raise _too_deep(limits.depth)
+        if isinstance(item, bool):
+            continue
         if isinstance(item, dict):
-            stack.extend((v, depth + 1) for v in item.values())
+            if len(item) > limits.object_keys:
+                name = _path(where) or "body"
+                raise invalid(
+                    name, f"'{name}' has {len(item)} keys; at most {limits.object_keys} are allowed"
+                )
+            for key, value in item.items():
+                if len(key) > limits.string_chars:
+                    name = _path(where) or "body"
+                    raise invalid(name, f"'{name}' has a key longer than {limits.string_chars} characters")
+                stack.append((value, (where, key), depth + 1))
         elif isinstance(item, list):
-            stack.extend((v, depth + 1) for v in item)
-    return False
+            stack.extend((value, (where, index), depth + 1) for index, value in enumerate(item))
+        elif isinstance(item, str):
+            if len(item) > limits.string_chars:
+                name = _path(where) or "body"
+                raise invalid(name, f"'{name}' is longer than {limits.string_chars} characters")
+        elif isinstance(item, int) and not -MAX_SAFE_INTEGER <= item <= MAX_SAFE_INTEGER:
+            name = _path(where) or "body"
+            raise invalid(name, f"'{name}' must be an integer between -(2^53-1) and 2^53-1")
+
+
+def _path(where: Any) -> str:
+    parts: list[str] = []
+    while where is not None:
+        where, step = where
+        parts.append(f"[{step}]" if isinstance(step, int) else f".{step}")
+    return "".join(reversed(parts)).lstrip(".")
