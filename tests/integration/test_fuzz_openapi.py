@@ -31,7 +31,7 @@ from tests.support import TenantHandle
 
 T = TypeVar("T")
 
-EXAMPLES = int(os.environ.get("LOYALTY_FUZZ_EXAMPLES", "12"))
+EXAMPLES = int(os.environ.get("LOYALTY_FUZZ_EXAMPLES", "8"))
 CHECKS = [not_a_server_error, response_schema_conformance, status_code_conformance, content_type_conformance]
 
 
