@@ -26,7 +26,7 @@ from loyalty.app.ratelimit import RateLimited
 from loyalty.app.ratelimit import enforce as enforce_rate_limit
 from loyalty.app.services import Services
 from loyalty.app.uow import Encoded, Tx, fingerprint, run_write
-from loyalty.app.validation import JsonLimits, decode_body
+from loyalty.app.validation import JsonLimits, check_request_text, decode_body
 from loyalty.core.errors import ErrorCode, LoyaltyError
 
 log = logging.getLogger("loyalty.api")
@@ -135,6 +135,7 @@ async def _serve(request: Request, endpoint: Endpoint, dialect: Dialect, service
         await enforce_rate_limit(services, principal)
     if principal is not None and dialect.authorize is not None:
         dialect.authorize(request, principal)
+    check_request_text(request.path_params, request.query_params, request.headers.get("idempotency-key"))
     raw = b""
     body: Any = None
     if endpoint.body is not None or endpoint.write:

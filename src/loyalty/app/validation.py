@@ -101,9 +101,11 @@ def check_limits(document: Any, limits: JsonLimits) -> None:
                     name, f"'{name}' has {len(item)} keys; at most {limits.object_keys} are allowed"
                 )
             for key, value in item.items():
-                if len(key) > limits.string_chars:
+                if len(key) > limits.string_chars or "\x00" in key:
                     name = _path(where) or "body"
-                    raise invalid(name, f"'{name}' has a key longer than {limits.string_chars} characters")
+                    raise invalid(
+                        name, f"'{name}' has a key longer than {limits.string_chars} characters or with NUL"
+                    )
                 stack.append((value, (where, key), depth + 1))
         elif isinstance(item, list):
             stack.extend((value, (where, index), depth + 1) for index, value in enumerate(item))
@@ -111,6 +113,9 @@ def check_limits(document: Any, limits: JsonLimits) -> None:
             if len(item) > limits.string_chars:
                 name = _path(where) or "body"
                 raise invalid(name, f"'{name}' is longer than {limits.string_chars} characters")
+            if "\x00" in item:
+                name = _path(where) or "body"
+                raise invalid(name, f"'{name}' must not contain NUL (U+0000) characters")
         elif isinstance(item, int) and not -MAX_SAFE_INTEGER <= item <= MAX_SAFE_INTEGER:
             name = _path(where) or "body"
             raise invalid(name, f"'{name}' must be an integer between -(2^53-1) and 2^53-1")
@@ -122,3 +127,35 @@ def _path(where: Any) -> str:
         where, step = where
         parts.append(f"[{step}]" if isinstance(step, int) else f".{step}")
     return "".join(reversed(parts)).lstrip(".")
+
+
+_WHOLE = re.compile(r"[+-]?[0-9]{1,16}")
+"""ASCII digits only ("²" passes ``str.isdigit`` but not ``int``), short enough never to overflow."""
+
+
+def is_whole(text: str) -> bool:
+    return _WHOLE.fullmatch(text) is not None
+
+
+def query_int(raw: str | None, name: str, default: int, *, low: int, high: int) -> int:
+    """A whole-number query parameter within [low, high] (never past what the database holds)."""
+    if raw is None or raw == "":
+        return default
+    text = raw.strip()
+    if not _WHOLE.fullmatch(text) or not low <= int(text) <= high:
+        bounds = "" if (low, high) == (-MAX_SAFE_INTEGER, MAX_SAFE_INTEGER) else f" from {low} to {high}"
+        raise invalid(name, f"'{name}' must be a whole number{bounds}")
+    return int(text)
+
+
+def check_request_text(path_params: dict[str, Any], query: Any, idempotency_key: str | None) -> None:
+    """Path segments, query parameters and ``Idempotency-Key`` end up in SQL parameters: no NUL
+    (U+0000), which PostgreSQL text cannot hold."""
+    for name, value in path_params.items():
+        if isinstance(value, str) and "\x00" in value:
+            raise invalid(name, f"'{name}' must not contain NUL (U+0000) characters")
+    for name, value in query.multi_items():
+        if "\x00" in value or "\x00" in name:
+            raise invalid(name, f"'{name}' must not contain NUL (U+0000) characters")
+    if idempotency_key is not None and "\x00" in idempotency_key:
+        raise invalid("Idempotency-Key", "'Idempotency-Key' must not contain NUL (U+0000) characters")
