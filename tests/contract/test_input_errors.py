@@ -191,3 +191,13 @@ async def test_a_logged_event_id_beyond_the_integer_range_is_400(tenant: TenantH
     r = await tenant.client.post("/v1/event/99999999999999999999999/reverse", headers=tenant.admin)
     assert r.status_code == 400, r.text
     assert r.json()["data"]["field"] == "loggedEventId"
+
+
+@pytest.mark.parametrize("raw", [b'{"userId": "a\xff\xfeb"}', b'{"userId": "a\\ud800b"}'])
+async def test_a_body_that_is_not_utf8_or_has_a_lone_surrogate_is_400(
+    tenant: TenantHandle, raw: bytes
+) -> None:
+    headers = {**tenant.admin, "Content-Type": "application/json"}
+    r = await tenant.client.post("/v1/user", content=raw, headers=headers)
+    assert r.status_code == 400, r.text
+    assert r.json()["data"]["field"] == "body"

@@ -75,6 +75,8 @@ def decode_body(raw: bytes, kind: type[T], limits: JsonLimits) -> T:
         document = msgspec.json.decode(raw)
     except RecursionError:
         raise _too_deep(limits.depth) from None
+    except UnicodeDecodeError:
+        raise invalid("body", "invalid JSON: the body is not valid UTF-8") from None
     except (msgspec.DecodeError, msgspec.ValidationError) as exc:
         raise invalid("body", f"invalid JSON: {exc}") from None
     check_limits(document, limits)
