@@ -45,8 +45,14 @@ async def seed_victim(t: TenantHandle) -> dict[str, str]:
         headers=t.admin,
     )
     assert option.status_code == 200, option.text
-    webhook = await t.put("webhooks", "hook", {"url": "https://example.invalid/hook", "events": ["*"]})
-    assert webhook.status_code in (200, 400), webhook.text
+    hook = {
+        "url": "https://example.invalid/hook",
+        "secret": "s" * 24,
+        "eventTypes": ["points.awarded"],
+        "description": MARKER,
+    }
+    webhook = await t.put("webhooks", "login", hook)
+    assert webhook.status_code == 200, webhook.text
     return {
         "loggedEventId": logged.headers["Loyalty-Logged-Event-Id"],
         "redeemOptionId": option.json()[0]["id"],
