@@ -17,6 +17,10 @@ class Settings(BaseSettings):
     migrate_on_start: bool = True
     max_body_bytes: int = 1024 * 1024
     max_json_depth: int = 32
+    max_json_string_chars: int = 10_000
+    """Longest string (or object key) accepted anywhere in a request body."""
+    max_json_object_keys: int = 100
+    """Most keys in any one JSON object of a request body (event metadata, config maps)."""
     config_cache_seconds: float = 2.0
     """How long a process trusts its cached tenant configuration before re-checking its version."""
     idempotency_ttl_hours: int = 24

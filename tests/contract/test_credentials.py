@@ -1,16 +1,14 @@
-"""The credentials contract of PRODUCT.md: who gets 401, who gets 403, who gets through."""
+"""The credentials contract of PRODUCT.md: who gets through (the refusals are the attack matrix in
+test_auth_attacks.py)."""
 
 from __future__ import annotations
 
 import base64
-import hashlib
-import hmac
 import json
 import time
 
 import jwt
 import pytest
-from cryptography.hazmat.primitives import serialization
 from cryptography.hazmat.primitives.asymmetric import ec, rsa
 
 from tests.support import TenantHandle
@@ -53,65 +51,6 @@ async def test_malformed_authorization_is_401(tenant: TenantHandle, header: str)
     assert await points(tenant, {"Authorization": header}) == 401
 
 
-async def test_alg_none_is_401(tenant: TenantHandle) -> None:
-    header = b64(json.dumps({"alg": "none", "typ": "JWT"}).encode())
-    token = f"{header}.{b64(json.dumps(claims(tenant)).encode())}."
-    assert await points(tenant, bearer(token)) == 401
-
-
-async def test_expired_token_is_401(tenant: TenantHandle) -> None:
-    token = jwt.encode(claims(tenant, exp=int(time.time()) - 10), tenant.secret, algorithm="HS256")
-    r = await tenant.client.get("/v1/user/u1/points", headers=bearer(token))
-    assert r.status_code == 401
-    assert "expired" in r.json()["message"]
-
-
-async def test_token_without_exp_is_401(tenant: TenantHandle) -> None:
-    body = claims(tenant)
-    del body["exp"]
-    assert await points(tenant, bearer(jwt.encode(body, tenant.secret, algorithm="HS256"))) == 401
-
-
-async def test_not_yet_valid_token_is_401(tenant: TenantHandle) -> None:
-    token = jwt.encode(claims(tenant, nbf=int(time.time()) + 600), tenant.secret, algorithm="HS256")
-    assert await points(tenant, bearer(token)) == 401
-
-
-async def test_token_signed_with_another_secret_is_401(tenant: TenantHandle) -> None:
-    token = jwt.encode(claims(tenant), "x" * 40, algorithm="HS256")
-    assert await points(tenant, bearer(token)) == 401
-
-
-async def test_tampered_payload_is_401(tenant: TenantHandle) -> None:
-    header, _, signature = tenant.token("u1").split(".")
-    forged = b64(json.dumps(claims(tenant, scope="loyalty:admin")).encode())
-    assert await points(tenant, bearer(f"{header}.{forged}.{signature}")) == 401
-
-
-async def test_unknown_tenant_claim_is_401(tenant: TenantHandle) -> None:
-    token = jwt.encode(claims(tenant, tenant="no-such-tenant"), tenant.secret, algorithm="HS256")
-    assert await points(tenant, bearer(token)) == 401
-
-
-async def test_token_of_another_tenant_cannot_use_this_tenant_name(
-    tenant: TenantHandle, other_tenant: TenantHandle
-) -> None:
-    # Signed with the other tenant's secret but claiming this tenant: the signature fails.
-    token = jwt.encode(claims(tenant), other_tenant.secret, algorithm="HS256")
-    assert await points(tenant, bearer(token)) == 401
-
-
-async def test_another_users_id_in_the_path_is_403(tenant: TenantHandle) -> None:
-    r = await tenant.client.get("/v1/user/u2/points", headers=tenant.user("u1"))
-    assert r.status_code == 403
-    assert r.json()["data"]["code"] == "forbidden"
-
-
-async def test_another_users_id_in_the_body_is_403(tenant: TenantHandle) -> None:
-    r = await tenant.client.post("/v1/user", json={"userId": "u2"}, headers=tenant.user("u1"))
-    assert r.status_code == 403
-
-
 @pytest.mark.parametrize("scope", ["loyalty:view", "loyalty:manage", "rewardspoints.rewardpoints_view"])
 async def test_view_or_manage_scope_reads_any_user(tenant: TenantHandle, scope: str) -> None:
     assert await points(tenant, tenant.user("backoffice", scope), user="u2") == 200
@@ -128,30 +67,6 @@ async def test_emporix_manage_scope_acts_for_any_user(tenant: TenantHandle) -> N
     headers = tenant.user("employee", "rewardspoints.rewardpoints_manage")
     r = await tenant.client.post("/v1/user", json={"userId": "u9"}, headers=headers)
     assert r.status_code == 201
-
-
-async def test_unknown_api_key_is_401(tenant: TenantHandle) -> None:
-    assert await points(tenant, {"X-API-Key": "lyk_nope"}) == 401
-
-
-async def test_revoked_api_key_is_401(tenant: TenantHandle) -> None:
-    created = await tenant.put("api-keys", "shop", {"role": "service"})
-    key = created.json()["key"]
-    assert await points(tenant, {"X-API-Key": key}) == 200
-    revoked = await tenant.client.delete("/v1/admin/api-keys/shop", headers=tenant.admin)
-    assert revoked.status_code == 200
-    assert await points(tenant, {"X-API-Key": key}) == 401
-
-
-async def test_service_key_is_refused_on_admin_endpoints(tenant: TenantHandle) -> None:
-    key = (await tenant.put("api-keys", "shop", {"role": "service"})).json()["key"]
-    r = await tenant.client.get("/v1/admin/settings", headers={"X-API-Key": key})
-    assert r.status_code == 403
-
-
-async def test_user_token_is_refused_on_admin_endpoints(tenant: TenantHandle) -> None:
-    r = await tenant.client.get("/v1/admin/settings", headers=tenant.user("u1", "loyalty:manage"))
-    assert r.status_code == 403
 
 
 async def test_admin_scope_token_may_use_admin_endpoints(tenant: TenantHandle) -> None:
@@ -187,16 +102,3 @@ async def test_rs256_token_signed_by_an_unknown_key_is_401(tenant: TenantHandle)
     await _set_jwks(tenant, {**jwk, "kid": "idp-1", "alg": "RS256"})
     token = jwt.encode(claims(tenant), attacker, algorithm="RS256", headers={"kid": "idp-1"})
     assert await points(tenant, bearer(token)) == 401
-
-
-async def test_hs256_token_signed_with_the_rs256_public_key_is_401(tenant: TenantHandle) -> None:
-    private = rsa.generate_private_key(public_exponent=65537, key_size=2048)
-    jwk = json.loads(jwt.algorithms.RSAAlgorithm.to_jwk(private.public_key()))
-    await _set_jwks(tenant, {**jwk, "kid": "idp-1", "alg": "RS256"})
-    pem = private.public_key().public_bytes(
-        serialization.Encoding.PEM, serialization.PublicFormat.SubjectPublicKeyInfo
-    )
-    header = b64(json.dumps({"alg": "HS256", "typ": "JWT", "kid": "idp-1"}).encode())
-    signing_input = f"{header}.{b64(json.dumps(claims(tenant)).encode())}"
-    signature = hmac.new(pem, signing_input.encode(), hashlib.sha256).digest()
-    assert await points(tenant, bearer(f"{signing_input}.{b64(signature)}")) == 401

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import logging
+import time
 from pathlib import Path
 from typing import Any
 
@@ -13,7 +14,7 @@ from prometheus_client import REGISTRY
 
 from loyalty.api.app import create_app
 from loyalty.app import ledger
-from loyalty.app.credentials import principal_from_api_key
+from loyalty.app.credentials import mint_token, principal_from_api_key
 from loyalty.app.uow import Encoded, run_write
 from loyalty.app.users import resolve_user
 from loyalty.logs import JsonFormatter, RedactSecrets
@@ -149,3 +150,75 @@ def test_tokens_keys_and_metadata_never_reach_a_log_line() -> None:
     assert entry["route"] == "/v1/event"
     for secret in (jwt, "lyk_abcdef123", "a@example.com"):
         assert secret not in line
+
+
+async def test_api_keys_jwt_secrets_and_tokens_never_reach_the_logs_or_a_later_response(
+    tenant: TenantHandle,
+) -> None:
+    """Every record of every logger, at DEBUG and before any redaction filter, for a run of requests
+    that carry, create, rotate and misuse secrets; then the admin reads that must not show them."""
+    records: list[logging.LogRecord] = []
+
+    class Keep(logging.Handler):
+        def emit(self, record: logging.LogRecord) -> None:
+            records.append(record)
+
+    jwt_secret = "jwt-secret-" + "9f" * 16
+    token = tenant.token("u1", "loyalty:manage")
+    root = logging.getLogger()
+    keep, level = Keep(level=logging.DEBUG), root.level
+    root.addHandler(keep)
+    root.setLevel(logging.DEBUG)
+    await tenant.create_user("u1")
+    try:
+        created = await tenant.put("api-keys", "shop", {"role": "service"})
+        service_key = created.json()["key"]
+        assert (await tenant.put("settings", "tenant", {"jwtSecret": jwt_secret})).status_code == 200
+        new_token = mint_token(jwt_secret, tenant=tenant.name, sub="u1", now_s=int(time.time()))
+        client = tenant.client
+        for headers in (
+            {"X-API-Key": service_key},
+            {"Authorization": f"Bearer {new_token}"},
+            {"Authorization": f"Bearer {token}"},  # signed with the replaced secret: 401
+            {"Authorization": f"Bearer {new_token}x"},  # tampered: 401
+            {"X-API-Key": service_key + "x"},  # unknown: 401
+        ):
+            await client.get("/v1/user/u1/points", headers=headers)
+            await client.post("/v1/event", json={"eventId": "nope", "userId": "u1"}, headers=headers)
+        await client.get("/v1/admin/settings", headers={"X-API-Key": service_key})  # 403
+        await client.delete("/v1/admin/api-keys/shop", headers=tenant.admin)
+        await client.get("/v1/user/u1/points", headers={"X-API-Key": service_key})  # revoked: 401
+        reads = [
+            await client.get(path, headers=tenant.admin)
+            for path in (
+                "/v1/admin/api-keys",
+                "/v1/admin/api-keys/shop",
+                "/v1/admin/api-keys/admin",
+                "/v1/admin/settings/tenant",
+                "/v1/admin/audit",
+                "/v1/user/u1/export",
+            )
+        ]
+    finally:
+        root.removeHandler(keep)
+        root.setLevel(level)
+    secrets = {
+        "service key": service_key,
+        "admin key": tenant.admin_key,
+        "jwt secret": jwt_secret,
+        "first jwt secret": tenant.secret,
+        "token": token,
+        "new token": new_token,
+        "token signature": new_token.rsplit(".", 1)[1],
+    }
+    assert len(records) >= 12  # one access line per request at least
+    lines = [JsonFormatter().format(record) for record in records]
+    lines += [f"{record.msg} {record.args} {vars(record)}" for record in records]
+    leaked = [(name, line[:200]) for line in lines for name, secret in secrets.items() if secret in line]
+    assert leaked == []
+    for r in reads:
+        assert r.status_code == 200, r.text
+        shown = [name for name, secret in secrets.items() if secret in r.text]
+        assert shown == [], (str(r.url), shown)
+    assert created.json()["key"].startswith("lyk_")  # shown once, at creation
+    assert reads[3].json()["jwtSecretSet"] is True

@@ -26,7 +26,7 @@ from loyalty.app.ratelimit import RateLimited
 from loyalty.app.ratelimit import enforce as enforce_rate_limit
 from loyalty.app.services import Services
 from loyalty.app.uow import Encoded, Tx, fingerprint, run_write
-from loyalty.app.validation import decode_json
+from loyalty.app.validation import JsonLimits, check_request_text, decode_body
 from loyalty.core.errors import ErrorCode, LoyaltyError
 
 log = logging.getLogger("loyalty.api")
@@ -139,6 +139,7 @@ async def _serve(request: Request, endpoint: Endpoint, dialect: Dialect, service
         await enforce_rate_limit(services, principal)
     if principal is not None and dialect.authorize is not None:
         dialect.authorize(request, principal)
+    check_request_text(request.path_params, request.query_params, request.headers.get("idempotency-key"))
     raw = b""
     body: Any = None
     if endpoint.body is not None or endpoint.write:
@@ -147,8 +148,7 @@ async def _serve(request: Request, endpoint: Endpoint, dialect: Dialect, service
         if endpoint.body_optional and not raw.strip():
             body = None
         else:
-            body = decode_json(raw, endpoint.body)
-            _check_depth(raw, body, services.settings.max_json_depth)
+            body = decode_body(raw, endpoint.body, _limits(services))
     call = Call(
         request=request,
         services=services,
@@ -181,8 +181,10 @@ async def _serve(request: Request, endpoint: Endpoint, dialect: Dialect, service
     return to_response(encoded, headers)
 
 
-def _check_depth(raw: bytes, body: Any, limit: int) -> None:
-    from loyalty.app.validation import json_depth_exceeds
-
-    if raw.count(b"{") + raw.count(b"[") > limit and json_depth_exceeds(msgspec.to_builtins(body), limit):
-        raise LoyaltyError(ErrorCode.INVALID_INPUT, f"JSON nested deeper than {limit} levels", field="body")
+def _limits(services: Services) -> JsonLimits:
+    settings = services.settings
+    return JsonLimits(
+        depth=settings.max_json_depth,
+        string_chars=settings.max_json_string_chars,
+        object_keys=settings.max_json_object_keys,
+    )

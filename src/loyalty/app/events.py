@@ -25,6 +25,7 @@ from loyalty.app.services import Services
 from loyalty.app.tenants import TenantConfig
 from loyalty.app.uow import Tx, tenant_of
 from loyalty.app.users import check_user_id, resolve_user
+from loyalty.app.validation import MAX_SAFE_INTEGER, is_whole
 from loyalty.core import rules
 from loyalty.core.errors import ErrorCode, LoyaltyError, forbidden, invalid, not_found
 from loyalty.core.timeutil import local_datetime
@@ -579,10 +580,9 @@ class ReversalView:
 async def reverse_event(tx: Tx, logged_event_id: str) -> ReversalView:
     """Take back what a logged event awarded, once; the limit occurrence is given back too."""
     tx.principal.require_manage()
-    try:
-        logged_id = int(logged_event_id)
-    except ValueError:
-        raise invalid("loggedEventId", "'loggedEventId' must be a number") from None
+    if not is_whole(logged_event_id) or not 0 < int(logged_event_id) <= MAX_SAFE_INTEGER:
+        raise invalid("loggedEventId", "'loggedEventId' must be a number")
+    logged_id = int(logged_event_id)
     row = await events_repo.mark_reversed(tx.conn, tenant_id=tx.tenant.id, logged_id=logged_id, now=tx.now)
     if row is None:
         if await events_repo.get_logged(tx.conn, tx.tenant.id, logged_id) is None:

@@ -20,6 +20,7 @@ from loyalty.app.principal import Principal
 from loyalty.app.services import Services
 from loyalty.app.tenants import TenantConfig
 from loyalty.app.uow import Tx, run_read
+from loyalty.app.validation import is_whole
 from loyalty.core import leaderboards as core
 from loyalty.core.errors import invalid, not_found
 from loyalty.storage.repositories import leaderboards as score_repo
@@ -132,7 +133,7 @@ register_reactor("leaderboards", on_activity, order=60)
 def parse_limit(raw: str | None) -> int:
     if raw is None or raw == "":
         return DEFAULT_LIMIT
-    if not raw.isdigit() or not 1 <= int(raw) <= MAX_LIMIT:
+    if not is_whole(raw) or not 1 <= int(raw) <= MAX_LIMIT:
         raise invalid("limit", f"'limit' must be a whole number from 1 to {MAX_LIMIT}")
     return int(raw)
 

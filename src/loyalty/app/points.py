@@ -147,13 +147,17 @@ async def summary_of(
     return build_summary(user_id, lines, allocations)
 
 
+MAX_PAGE_NUMBER = 1_000_000
+"""Keeps the row offset (page x size) far inside the database's integer range."""
+
+
 async def summaries_page(
     services: Services, principal: Principal, *, page: int, size: int
 ) -> list[PointsSummaryView]:
     """Summaries of every customer with a points account, by creation, ``size`` per page."""
     principal.require_view()
-    if page < 1:
-        raise invalid("pageNumber", "'pageNumber' must be at least 1")
+    if not 1 <= page <= MAX_PAGE_NUMBER:
+        raise invalid("pageNumber", f"'pageNumber' must be between 1 and {MAX_PAGE_NUMBER}")
     if not 1 <= size <= MAX_PAGE:
         raise invalid("pageSize", f"'pageSize' must be between 1 and {MAX_PAGE}")
 

@@ -11,6 +11,7 @@ from typing import Any
 from loyalty.api.admin.routes import DIALECT
 from loyalty.api.routing import Call, Endpoint, Reply
 from loyalty.app import webhooks
+from loyalty.app.validation import is_whole
 from loyalty.core.errors import invalid
 
 TAGS = ("Admin",)
@@ -21,10 +22,9 @@ def _limit(call: Call) -> int:
     raw = call.query.get("limit")
     if raw is None:
         return DEFAULT_LIMIT
-    try:
-        return int(raw)
-    except ValueError:
-        raise invalid("limit", "'limit' must be a whole number") from None
+    if not is_whole(raw):
+        raise invalid("limit", "'limit' must be a whole number")
+    return int(raw)
 
 
 async def list_deliveries(call: Call) -> Reply:

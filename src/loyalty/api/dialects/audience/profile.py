@@ -6,6 +6,7 @@ from typing import Any
 
 from loyalty.api.routing import Call, Endpoint, Reply
 from loyalty.app import audience_profile
+from loyalty.app.validation import MAX_SAFE_INTEGER, is_whole
 from loyalty.core.errors import invalid
 
 TAGS = ("Audience: loyalty",)
@@ -28,7 +29,7 @@ def accepted_languages(header: str | None) -> list[str]:
 def parse_ms(value: str | None, field: str) -> int | None:
     if value is None or value == "":
         return None
-    if not value.lstrip("-").isdigit():
+    if not is_whole(value) or abs(int(value)) > MAX_SAFE_INTEGER:
         raise invalid(field, f"'{field}' must be a timestamp in epoch milliseconds")
     return int(value)
 

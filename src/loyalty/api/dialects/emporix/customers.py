@@ -6,6 +6,7 @@ from loyalty.api.dialects.emporix import schemas
 from loyalty.api.routing import Call, Endpoint, Reply
 from loyalty.app import points
 from loyalty.app.users import check_user_id
+from loyalty.app.validation import MAX_SAFE_INTEGER, query_int
 from loyalty.core.errors import invalid
 
 TAGS = ("Emporix: reward points",)
@@ -24,13 +25,7 @@ def _site_code(call: Call) -> str:
 
 
 def _int_query(call: Call, name: str, default: int) -> int:
-    raw = call.query.get(name)
-    if raw is None or raw == "":
-        return default
-    try:
-        return int(raw)
-    except ValueError:
-        raise invalid(name, f"'{name}' must be a whole number") from None
+    return query_int(call.query.get(name), name, default, low=-MAX_SAFE_INTEGER, high=MAX_SAFE_INTEGER)
 
 
 async def summary_batch(call: Call) -> Reply:

@@ -8,6 +8,7 @@ from loyalty.api.dialects.lynes.users import parse_bool
 from loyalty.api.routing import Call, Endpoint, Reply
 from loyalty.app import challenges
 from loyalty.app.users import check_user_id
+from loyalty.app.validation import is_whole
 from loyalty.core.errors import invalid
 
 TAGS = ("Lynes: challenges",)
@@ -35,7 +36,7 @@ class UserChallengeList(msgspec.Struct):
 def parse_limit(value: str | None) -> int:
     if value is None or value == "":
         return challenges.DEFAULT_PAGE
-    if not value.isdigit():
+    if not is_whole(value):
         raise invalid("limit", "'limit' must be a whole number")
     return int(value)
 
