@@ -7,6 +7,7 @@ import os
 import signal
 import subprocess
 import sys
+import tempfile
 from pathlib import Path
 
 import httpx
@@ -39,21 +40,23 @@ async def test_message_committed_before_a_server_is_killed_is_delivered_by_a_wor
         assert r.status_code == 200, r.text
         await tenant.create_user("user_123")
         port = free_port()
+        log = tempfile.TemporaryFile()  # noqa: SIM115  (a file, not a pipe nobody drains; closed below)
         server = await asyncio.to_thread(
             subprocess.Popen,
             [sys.executable, "-m", "loyalty", "serve", "--port", str(port)],
             env=_env(database_url),
             stdout=subprocess.DEVNULL,
-            stderr=subprocess.PIPE,
+            stderr=log,
         )
         try:
-            await asyncio.to_thread(wait_ready, f"http://127.0.0.1:{port}", server)
+            await asyncio.to_thread(wait_ready, f"http://127.0.0.1:{port}", server, log)
             async with httpx.AsyncClient(base_url=f"http://127.0.0.1:{port}") as client:
                 deleted = await client.delete("/v1/user/user_123", headers=tenant.admin)
             assert deleted.status_code == 200, deleted.text
         finally:
             server.send_signal(signal.SIGKILL)
             await asyncio.to_thread(server.wait)
+            log.close()
         assert server.returncode == -signal.SIGKILL
         assert receiver.for_tenant(tenant.name) == []
 
