@@ -150,3 +150,40 @@ async def test_create_an_event_log_it_and_see_points_and_analytics_change(
         assert await total_events(page) == before + 3
         assert await page.locator("#chart-events rect.bar").count() >= 1
     await screenshot(page, "analytics-after-event")
+
+
+async def test_import_codes_into_an_offer_pool_and_see_the_counts(
+    page: Any, live_server: str, tenant: TenantHandle, tmp_path: Any
+) -> None:
+    base = live_server
+    voucher = {"title": "Shop voucher", "points": 10, "couponTemplate": {"codePool": True, "validDays": 30}}
+    async with httpx.AsyncClient(base_url=base, headers=tenant.admin) as api:
+        assert (await api.put("/v1/admin/offers/voucher", json=voucher)).status_code == 200
+    await sign_in(page, base, tenant.admin_key)
+    await page.goto(f"{base}/dashboard/config/offers/voucher")
+    assert await text(page, "#pool-total") == "0"
+
+    await page.fill("#pool-codes", "SHOP-1\nhas space\n")
+    await page.click("button:has-text('Import codes')")
+    assert "line 2" in await text(page, "#pool-error")
+    await page.fill("#pool-codes", "SHOP-1\nSHOP-2\nSHOP-3\n")
+    await page.click("button:has-text('Import codes')")
+    assert await text(page, ".notice") == "Imported 3 codes (0 already known); 3 of 3 available."
+    csv_file = tmp_path / "codes.csv"
+    csv_file.write_text("code\nSHOP-3\nSHOP-4\nSHOP-5\n", encoding="utf-8")
+    await page.set_input_files("#pool-file", str(csv_file))
+    await page.click("button:has-text('Import codes')")
+    assert await text(page, ".notice") == "Imported 2 codes (1 already known); 5 of 5 available."
+
+    async with httpx.AsyncClient(base_url=base, headers=tenant.admin) as api:
+        assert (await api.post("/v1/user", json={"userId": "carl"})).status_code == 201
+        body = {"points": 30, "reason": "test"}
+        assert (await api.post("/v1/admin/users/carl/adjustments", json=body)).status_code == 201
+    async with httpx.AsyncClient(base_url=base, headers=tenant.user("carl")) as app_client:
+        redeemed = await app_client.post("/v1/user/carl/offer/voucher/redeem")
+        assert redeemed.status_code == 200, redeemed.text
+    await page.reload()
+    assert [await text(page, f"#pool-{n}") for n in ("total", "available", "claimed")] == ["5", "4", "1"]
+    await screenshot(page, "offer-pool")
+    await page.goto(f"{base}/dashboard/users?userId=carl")
+    assert "SHOP-1" in await text(page, "#coupons")

@@ -9,10 +9,16 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
-from loyalty.app.uow import Tx
+from sqlalchemy.ext.asyncio import AsyncConnection
+
+from loyalty.app.principal import Principal
+from loyalty.app.services import Services
+from loyalty.app.tenants import TenantConfig
+from loyalty.app.uow import Tx, run_read
 from loyalty.core.coupons import make_code
 from loyalty.core.errors import ErrorCode, LoyaltyError
 from loyalty.storage.repositories import coupons as coupon_repo
+from loyalty.storage.repositories import users as user_repo
 
 MAX_ATTEMPTS = 20
 
@@ -73,3 +79,14 @@ async def issue_coupon(
         "no free coupon code: the tenant's couponCodePattern has too few '#' for its coupons",
         field="couponCodePattern",
     )
+
+
+async def user_coupons(services: Services, principal: Principal, user_id: str) -> list[dict[str, Any]]:
+    """Every coupon of the user, redeemed and expired ones included, oldest first (rows)."""
+    principal.require_read_user(user_id)
+
+    async def work(conn: AsyncConnection, tenant: TenantConfig) -> list[dict[str, Any]]:
+        pk = await user_repo.find_pk(conn, tenant.id, user_id)
+        return [] if pk is None else await coupon_repo.list_for_user(conn, pk)
+
+    return await run_read(services, principal, work)

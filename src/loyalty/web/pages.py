@@ -13,15 +13,16 @@ from urllib.parse import quote, urlencode
 
 import jinja2
 import yaml
-from starlette.datastructures import FormData
+from starlette.datastructures import FormData, UploadFile
 from starlette.requests import Request
 from starlette.responses import HTMLResponse, RedirectResponse, Response
 from starlette.routing import BaseRoute, Mount, Route
 from starlette.staticfiles import StaticFiles
 
-from loyalty.app import admin, users
+from loyalty.app import admin, offers, users
 from loyalty.app.adjustments import adjust_points
 from loyalty.app.config_kinds import KINDS
+from loyalty.app.coupons import user_coupons
 from loyalty.app.credentials import hash_key, principal_from_api_key, principal_from_key_hash
 from loyalty.app.ledger_view import user_ledger
 from loyalty.app.principal import Principal
@@ -30,6 +31,7 @@ from loyalty.app.uow import Encoded, Tx, run_write
 from loyalty.core.errors import ErrorCode, LoyaltyError
 from loyalty.core.timeutil import iso_utc
 from loyalty.web import charts, extensions, schema_help, stats_source
+from loyalty.web import panels as _panels  # noqa: F401  (registers the offer and survey panels)
 from loyalty.web.session import Session, SessionCodec, csrf_matches, new_session
 
 HERE = Path(__file__).parent
@@ -250,7 +252,14 @@ def build(services: Services) -> Mount:
             toggle=schema_help.toggle_of(fields),
         )
 
-    def editor(
+    async def panel_of(ctx: Ctx, kind: Any, item_id: str, item: Any) -> dict[str, Any] | None:
+        found = extensions.KIND_PANELS.get(kind.name)
+        if found is None or not isinstance(item, dict):
+            return None
+        template, loader = found
+        return {"template": template, **await loader(services, ctx.principal, item_id, item)}
+
+    async def editor(
         ctx: Ctx,
         kind: Any,
         item_id: str,
@@ -260,6 +269,7 @@ def build(services: Services) -> Mount:
         item: Any,
         error: LoyaltyError | None = None,
         status: int = 200,
+        **extra: Any,
     ) -> Response:
         fields = schema_help.fields_of(kind.schema)
         return show(
@@ -276,6 +286,8 @@ def build(services: Services) -> Mount:
             error_field=schema_help.top_field(error.field) if error else None,
             toggle=schema_help.toggle_of(fields),
             fragment=extensions.KIND_FRAGMENTS.get(kind.name),
+            panel=await panel_of(ctx, kind, item_id, item) if exists else None,
+            **extra,
         )
 
     async def config_edit(ctx: Ctx) -> Response:
@@ -288,7 +300,9 @@ def build(services: Services) -> Mount:
                 body = yaml.safe_load(text) if text.strip() else None
             except yaml.YAMLError as exc:
                 error = LoyaltyError(ErrorCode.INVALID_INPUT, f"not valid YAML/JSON: {exc}", field="body")
-                return editor(ctx, kind, item_id, text, exists=False, item=None, error=error, status=400)
+                return await editor(
+                    ctx, kind, item_id, text, exists=False, item=None, error=error, status=400
+                )
             try:
                 saved = await write(
                     services, ctx.principal, lambda tx: admin.put_item(tx, name, item_id, body)
@@ -296,7 +310,9 @@ def build(services: Services) -> Mount:
             except LoyaltyError as error:
                 if error.code == ErrorCode.FORBIDDEN:
                     raise
-                return editor(ctx, kind, item_id, text, exists=False, item=None, error=error, status=400)
+                return await editor(
+                    ctx, kind, item_id, text, exists=False, item=None, error=error, status=400
+                )
             return back(
                 f"/dashboard/config/{quote(name)}/{quote(item_id, safe='')}",
                 f"Saved {name}/{item_id} (version {saved.get('version')}).",
@@ -310,9 +326,44 @@ def build(services: Services) -> Mount:
             for f in schema_help.fields_of(kind.schema):
                 if f.required and f.name not in skeleton:
                     skeleton[f.name] = None
-            return editor(ctx, kind, item_id, dump_yaml(skeleton), exists=False, item=None)
+            return await editor(ctx, kind, item_id, dump_yaml(skeleton), exists=False, item=None)
         body = {k: v for k, v in item.items() if k != "version"}
-        return editor(ctx, kind, item_id, dump_yaml(body), exists=True, item=item)
+        return await editor(ctx, kind, item_id, dump_yaml(body), exists=True, item=item)
+
+    async def stored_editor(
+        ctx: Ctx, name: str, item_id: str, *, status: int = 200, **extra: Any
+    ) -> Response:
+        item = await admin.get_item(services, ctx.principal, name, item_id)
+        body = {k: v for k, v in item.items() if k != "version"}
+        return await editor(
+            ctx, kind_or_404(name), item_id, dump_yaml(body), exists=True, item=item, status=status, **extra
+        )
+
+    async def offer_codes_import(ctx: Ctx) -> Response:
+        """Import pasted or uploaded codes into the offer's pool, as ``POST /v1/admin/offers/{id}/codes``."""
+        assert ctx.form is not None
+        offer_id = ctx.request.path_params["id"]
+        pasted = str(ctx.form.get("codes") or "")
+        upload = ctx.form.get("file")
+        raw = await upload.read() if isinstance(upload, UploadFile) else b""
+        try:
+            if not raw and not pasted.strip():
+                raise LoyaltyError(
+                    ErrorCode.INVALID_INPUT, "paste codes (one per line) or choose a CSV file", field="codes"
+                )
+            codes = offers.codes_from_body(raw or pasted.encode(), "text/csv")
+            done = await write(services, ctx.principal, lambda tx: offers.import_codes(tx, offer_id, codes))
+        except LoyaltyError as error:
+            if error.code in (ErrorCode.FORBIDDEN, ErrorCode.NOT_FOUND):
+                raise
+            return await stored_editor(
+                ctx, "offers", offer_id, status=400, pool_error=error, pool_text=pasted
+            )
+        return back(
+            f"/dashboard/config/offers/{quote(offer_id, safe='')}",
+            f"Imported {done.imported} codes ({done.duplicates} already known); "
+            f"{done.available} of {done.total} available.",
+        )
 
     async def config_status(ctx: Ctx) -> Response:
         name, item_id = ctx.request.path_params["kind"], ctx.request.path_params["id"]
@@ -424,6 +475,8 @@ def build(services: Services) -> Mount:
             for title, loader in extensions.USER_SECTIONS:
                 sections.append((title, await loader(services, ctx.principal, user_id)))
             context["sections"] = sections
+            context["coupons"] = await user_coupons(services, ctx.principal, user_id)
+            context["now"] = services.now()
         return show(ctx, "user.html", 400 if error else 200, **context)
 
     async def users_page(ctx: Ctx) -> Response:
@@ -494,6 +547,7 @@ def build(services: Services) -> Mount:
         Route("/logout", logout, methods=["POST"]),
         Route("/config/{kind}", page(config_list), methods=["GET"]),
         Route("/config/{kind}/{id}", page(config_edit), methods=["GET", "POST"]),
+        Route("/config/offers/{id}/codes", page(offer_codes_import), methods=["POST"]),
         Route("/config/{kind}/{id}/status", page(config_status), methods=["POST"]),
         Route("/config/{kind}/{id}/delete", page(config_delete), methods=["POST"]),
         Route("/settings", page(settings_page), methods=["GET", "POST"]),

@@ -1,0 +1,44 @@
+"""Panels above the editor of a stored offer or survey: what the item did, read through the same
+app use cases as the admin API (``GET /v1/admin/offers/{id}/codes``,
+``GET /v1/admin/surveys/{id}/results``)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from loyalty.app import offers, surveys
+from loyalty.app.principal import Principal
+from loyalty.app.services import Services
+from loyalty.web import charts, extensions
+
+
+def option_label(option: dict[str, Any]) -> str:
+    label = option.get("label")
+    if isinstance(label, dict):
+        label = next(iter(label.values()), None)
+    return f"{label} ({option['optionId']})" if label else str(option["optionId"])
+
+
+async def survey_results(
+    services: Services, principal: Principal, survey_id: str, item: dict[str, Any]
+) -> dict[str, Any]:
+    results = await surveys.results(services, principal, survey_id)
+    points = [(option_label(o), float(o["count"])) for o in results["options"]]
+    return {
+        "results": results,
+        "chart": charts.hbar_chart(points, title=f"Answers per option of {survey_id}"),
+    }
+
+
+async def offer_pool(
+    services: Services, principal: Principal, offer_id: str, item: dict[str, Any]
+) -> dict[str, Any]:
+    template = item.get("couponTemplate") or {}
+    if not template.get("codePool"):
+        return {"pool": None}
+    state = await offers.pool_state(services, principal, offer_id)
+    return {"pool": state, "claimed": state.total - state.available}
+
+
+extensions.register_kind_panel("surveys", "kinds/survey_results.html", survey_results)
+extensions.register_kind_panel("offers", "kinds/offer_pool.html", offer_pool)
