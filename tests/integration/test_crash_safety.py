@@ -27,7 +27,7 @@ from loyalty.storage.tables import balances, history_entries, idempotency_keys, 
 from tests.support import LiveProcess, TenantHandle
 from tests.webhook_receiver import webhook_receiver
 
-EVENTS = int(os.environ.get("LOYALTY_CRASH_EVENTS", "2000"))
+EVENTS = int(os.environ.get("LOYALTY_CRASH_EVENTS", "1000"))
 CLIENTS = 32
 KILLS = 3
 USERS = 40
