@@ -51,7 +51,7 @@ def sync_url(url: str) -> str:
 class Database:
     """Owns the engine. ``write()`` and ``read()`` open one transaction each."""
 
-    def __init__(self, url: str, *, pool_size: int = 4, echo: bool = False, timeout_s: float = 10.0) -> None:
+    def __init__(self, url: str, *, pool_size: int = 4, echo: bool = False, timeout_s: float = 30.0) -> None:
         self.url = url
         self.is_sqlite = url.startswith("sqlite")
         kwargs: dict[str, Any] = {"echo": echo}
