@@ -128,6 +128,12 @@ async def admin_key(url: str) -> str:
         await db.dispose()
 
 
+async def readyz(base: str) -> httpx.Response:
+    # A new connection: the setup client's keep-alive one may have idled past the server's timeout.
+    async with httpx.AsyncClient(base_url=base, timeout=30) as http:
+        return await http.get("/readyz")
+
+
 async def wait_for(predicate: Any, within_s: float) -> None:
     deadline = time.monotonic() + within_s
     while not predicate():
@@ -186,11 +192,11 @@ async def test_postgresql_going_away_answers_503_and_recovers_without_a_restart(
                 await asyncio.to_thread(cluster.stop)
                 stopped = time.monotonic()
                 await wait_for(lambda: count(503, stopped) >= 24, 30)
-                ready_down = await http.get("/readyz")
+                ready_down = await readyz(server.base)
                 await asyncio.to_thread(cluster.start)
                 restarted = time.monotonic()
                 await wait_for(lambda: count(200, restarted) >= 24, 30)
-                ready_up = await http.get("/readyz")
+                ready_up = await readyz(server.base)
             finally:
                 run.stop = True
                 await asyncio.gather(*clients)
