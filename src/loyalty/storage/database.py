@@ -135,6 +135,11 @@ def _install_sqlite_hooks(engine: AsyncEngine) -> None:
         conn.exec_driver_sql(f"BEGIN {mode}")
 
 
+_UNAVAILABLE_SQLSTATES = ("57P01", "57P02", "57P03", "53300")
+"""Admin/crash shutdown, "the database system is starting up / shutting down", too many clients;
+plus every code of class 08 (connection exception)."""
+
+
 def is_unavailable(error: BaseException) -> bool:
     """True for the errors of a database that cannot be reached or dropped the connection.
 
@@ -143,4 +148,18 @@ def is_unavailable(error: BaseException) -> bool:
     """
     if isinstance(error, OperationalError | PoolTimeout | OSError | TimeoutError):
         return True
-    return isinstance(error, DBAPIError) and bool(error.connection_invalidated)
+    if not isinstance(error, DBAPIError):
+        return False
+    if error.connection_invalidated:
+        return True
+    cause: BaseException | None = error.orig
+    for _ in range(5):  # the driver's exception and what it wraps
+        if cause is None:
+            return False
+        if isinstance(cause, OSError | TimeoutError):
+            return True
+        code = getattr(cause, "sqlstate", None) or getattr(cause, "pgcode", None)
+        if isinstance(code, str) and (code.startswith("08") or code in _UNAVAILABLE_SQLSTATES):
+            return True
+        cause = cause.__cause__
+    return False
