@@ -5,6 +5,7 @@ from __future__ import annotations
 import contextlib
 import os
 import secrets
+import signal
 import socket
 import subprocess
 import sys
@@ -151,3 +152,45 @@ def wait_ready(base: str, proc: subprocess.Popen[bytes], log: IO[bytes], timeout
             pass
         time.sleep(0.05)
     raise RuntimeError("server did not become ready")
+
+
+class LiveProcess:
+    """One ``loyalty serve`` process on a fixed port that a test can kill (SIGKILL) and start again."""
+
+    def __init__(self, database_url: str, extra_env: dict[str, str] | None = None) -> None:
+        self.port = free_port()
+        self.base = f"http://127.0.0.1:{self.port}"
+        self.env = {
+            **os.environ,
+            "PYTHONPATH": str(Path(__file__).resolve().parent.parent / "src"),
+            "LOYALTY_DATABASE_URL": database_url,
+            "LOYALTY_CONFIG_CACHE_SECONDS": "0",
+            "LOYALTY_DELIVERY_IN_PROCESS": "false",  # tests drive webhook delivery themselves
+            "LOYALTY_LOG_LEVEL": "WARNING",
+            **(extra_env or {}),
+        }
+        self.proc: subprocess.Popen[bytes] | None = None
+
+    def start(self) -> None:
+        self.proc = subprocess.Popen(
+            [sys.executable, "-m", "loyalty", "serve", "--port", str(self.port)],
+            env=self.env,
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+        )
+        wait_ready(self.base, self.proc, timeout=60)
+
+    def kill(self) -> None:
+        assert self.proc is not None
+        self.proc.send_signal(signal.SIGKILL)
+        self.proc.wait()
+        assert self.proc.returncode == -signal.SIGKILL
+
+    def stop(self) -> None:
+        if self.proc is not None and self.proc.poll() is None:
+            self.proc.terminate()
+            try:
+                self.proc.wait(timeout=15)
+            except subprocess.TimeoutExpired:
+                self.proc.kill()
+                self.proc.wait()

@@ -79,7 +79,10 @@ def webhook_receiver(fail_first: int = 0) -> Iterator[Receiver]:
         def log_message(self, *args: Any) -> None:
             pass
 
-    server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+    class Server(ThreadingHTTPServer):
+        request_queue_size = 128  # a delivery batch connects concurrently; the default backlog is 5
+
+    server = Server(("127.0.0.1", 0), Handler)
     receiver.url = f"http://127.0.0.1:{server.server_address[1]}/hooks/loyalty"
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()

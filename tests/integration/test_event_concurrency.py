@@ -3,14 +3,16 @@
 from __future__ import annotations
 
 import asyncio
+from typing import Any
 
 import httpx
 
+from loyalty.app import ledger
 from tests.support import TenantHandle
 
 
 async def test_forty_parallel_events_on_a_limit_of_ten_award_exactly_ten(
-    tenant: TenantHandle, live_server: str
+    app: Any, tenant: TenantHandle, live_server: str
 ) -> None:
     r = await tenant.put(
         "events", "scan", {"eventId": "scan", "title": "Scan", "limit": 10, "reward": {"default": 3}}
@@ -27,10 +29,11 @@ async def test_forty_parallel_events_on_a_limit_of_ten_award_exactly_ten(
     assert awarded == [3] * 10
     points = await tenant.client.get("/v1/user/racer/points", headers=tenant.admin)
     assert points.json()["points"] == 30
+    assert await ledger.verify(app.state.services.db, tenant_id=tenant.tenant_id) == []
 
 
 async def test_twenty_parallel_retries_with_one_idempotency_key_award_once(
-    tenant: TenantHandle, live_server: str
+    app: Any, tenant: TenantHandle, live_server: str
 ) -> None:
     r = await tenant.put("events", "buy", {"eventId": "buy", "title": "Buy", "reward": {"default": 25}})
     assert r.status_code == 200
@@ -48,3 +51,4 @@ async def test_twenty_parallel_retries_with_one_idempotency_key_award_once(
     assert points.json()["points"] == 25
     history = await tenant.client.get("/v1/user/retry/history", headers=tenant.admin)
     assert len(history.json()) == 1
+    assert await ledger.verify(app.state.services.db, tenant_id=tenant.tenant_id) == []

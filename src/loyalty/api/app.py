@@ -24,7 +24,7 @@ from loyalty.api.admin import offer_codes as offer_code_routes
 from loyalty.api.admin import routes as admin_routes
 from loyalty.api.admin import webhooks as webhook_admin_routes
 from loyalty.api.dialects import audience, emporix, lynes
-from loyalty.api.routing import Dialect, Endpoint, build_route
+from loyalty.api.routing import RETRY_AFTER_S, Dialect, Endpoint, build_route
 from loyalty.app import delivery, features, ledger, ratelimit, users
 from loyalty.app.bootstrap import bootstrap_from_settings
 from loyalty.app.services import Services, wall_clock_ms
@@ -32,7 +32,7 @@ from loyalty.app.tenants import TenantCache
 from loyalty.logs import configure_logging
 from loyalty.settings import Settings
 from loyalty.storage import migrate
-from loyalty.storage.database import Database
+from loyalty.storage.database import Database, is_unavailable
 from loyalty.web import pages as dashboard
 
 log = logging.getLogger("loyalty")
@@ -134,7 +134,9 @@ def _docs_routes(document: Callable[[], dict[str, Any]]) -> list[BaseRoute]:
 def create_app(settings: Settings | None = None, *, clock: Callable[[], int] | None = None) -> Starlette:
     settings = settings or Settings()
     features.load()
-    db = Database(settings.database_url, pool_size=settings.db_pool_size)
+    db = Database(
+        settings.database_url, pool_size=settings.db_pool_size, timeout_s=settings.db_timeout_seconds
+    )
     services = Services(
         settings=settings,
         db=db,
@@ -220,6 +222,15 @@ def create_app(settings: Settings | None = None, *, clock: Callable[[], int] | N
         return Response(msgspec.json.encode(body), status_code=exc.status_code, media_type="application/json")
 
     async def server_error(request: Request, exc: Exception) -> Response:
+        if is_unavailable(exc):  # e.g. a dashboard page while the database is away
+            log.warning("database unavailable: %s", type(exc).__name__)
+            body = {
+                "statusCode": 503,
+                "message": "the database is unavailable; retry later",
+                "data": {"code": "unavailable", "field": None},
+            }
+            headers = {"Retry-After": str(RETRY_AFTER_S)}
+            return Response(msgspec.json.encode(body), 503, headers=headers, media_type="application/json")
         log.exception("unhandled error on %s %s", request.method, request.url.path)
         body = {"statusCode": 500, "message": "internal error", "data": {"code": "internal", "field": None}}
         return Response(msgspec.json.encode(body), status_code=500, media_type="application/json")

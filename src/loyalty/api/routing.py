@@ -12,8 +12,6 @@ from dataclasses import dataclass, field
 from typing import Any, Literal
 
 import msgspec
-from sqlalchemy.exc import DBAPIError, OperationalError
-from sqlalchemy.exc import TimeoutError as PoolTimeout
 from starlette.requests import Request
 from starlette.responses import Response
 from starlette.routing import Route
@@ -28,6 +26,7 @@ from loyalty.app.services import Services
 from loyalty.app.uow import Encoded, Tx, fingerprint, run_write
 from loyalty.app.validation import JsonLimits, check_request_text, decode_body
 from loyalty.core.errors import ErrorCode, LoyaltyError
+from loyalty.storage.database import is_unavailable
 
 log = logging.getLogger("loyalty.api")
 
@@ -109,6 +108,17 @@ def to_response(encoded: Encoded, extra_headers: dict[str, str] | None = None) -
     )
 
 
+RETRY_AFTER_S = 1
+"""What a 503 for an unreachable database tells clients to wait before retrying."""
+
+
+def unavailable_response(request: Request, dialect: Dialect) -> Response:
+    error = LoyaltyError(ErrorCode.UNAVAILABLE, "the database is unavailable; retry later")
+    response = dialect.render_error(request, 503, error)
+    response.headers["Retry-After"] = str(RETRY_AFTER_S)
+    return response
+
+
 def build_route(prefix: str, endpoint: Endpoint, dialect: Dialect, services: Services) -> Route:
     async def serve(request: Request) -> Response:
         try:
@@ -118,17 +128,11 @@ def build_route(prefix: str, endpoint: Endpoint, dialect: Dialect, services: Ser
             if isinstance(error, RateLimited):  # ops: the real wait, not the envelope's default
                 response.headers["Retry-After"] = str(error.retry_after_s)
             return response
-        except (OperationalError, PoolTimeout, OSError) as error:
+        except Exception as error:
+            if not is_unavailable(error):
+                raise
             log.warning("database unavailable: %s", type(error).__name__)
-            return dialect.render_error(
-                request, 503, LoyaltyError(ErrorCode.UNAVAILABLE, "the database is unavailable; retry later")
-            )
-        except DBAPIError as error:
-            if error.connection_invalidated:
-                return dialect.render_error(
-                    request, 503, LoyaltyError(ErrorCode.UNAVAILABLE, "the database connection was lost")
-                )
-            raise
+            return unavailable_response(request, dialect)
 
     return Route(prefix + endpoint.path, serve, methods=[endpoint.method], name=None)
 

@@ -18,6 +18,8 @@ from typing import Any
 from sqlalchemy import event, make_url
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.engine import Connection as SyncConnection
+from sqlalchemy.exc import DBAPIError, OperationalError
+from sqlalchemy.exc import TimeoutError as PoolTimeout
 from sqlalchemy.ext.asyncio import AsyncConnection, AsyncEngine, create_async_engine
 from sqlalchemy.pool import AsyncAdaptedQueuePool
 from sqlalchemy.sql import Insert
@@ -49,7 +51,7 @@ def sync_url(url: str) -> str:
 class Database:
     """Owns the engine. ``write()`` and ``read()`` open one transaction each."""
 
-    def __init__(self, url: str, *, pool_size: int = 4, echo: bool = False) -> None:
+    def __init__(self, url: str, *, pool_size: int = 4, echo: bool = False, timeout_s: float = 30.0) -> None:
         self.url = url
         self.is_sqlite = url.startswith("sqlite")
         kwargs: dict[str, Any] = {"echo": echo}
@@ -63,7 +65,14 @@ class Database:
             kwargs["max_overflow"] = pool_size
             kwargs["pool_pre_ping"] = False
             kwargs["pool_recycle"] = 3600
-            kwargs["connect_args"] = {"server_settings": {"jit": "off"}, "command_timeout": 30}
+            # Bounded waits so a database that is away answers 503 quickly instead of hanging:
+            # connecting, waiting for a pooled connection, and one statement.
+            kwargs["pool_timeout"] = timeout_s
+            kwargs["connect_args"] = {
+                "server_settings": {"jit": "off"},
+                "command_timeout": max(30.0, timeout_s),
+                "timeout": timeout_s,
+            }
         self.engine: AsyncEngine = create_async_engine(async_url(url), **kwargs)
         self._sqlite_writer: tuple[asyncio.AbstractEventLoop, asyncio.Lock] | None = None
         if self.is_sqlite:
@@ -124,3 +133,33 @@ def _install_sqlite_hooks(engine: AsyncEngine) -> None:
     def _on_begin(conn: SyncConnection) -> None:
         mode = conn.get_execution_options().get("sqlite_begin", "DEFERRED")
         conn.exec_driver_sql(f"BEGIN {mode}")
+
+
+_UNAVAILABLE_SQLSTATES = ("57P01", "57P02", "57P03", "53300")
+"""Admin/crash shutdown, "the database system is starting up / shutting down", too many clients;
+plus every code of class 08 (connection exception)."""
+
+
+def is_unavailable(error: BaseException) -> bool:
+    """True for the errors of a database that cannot be reached or dropped the connection.
+
+    These are answered 503 with ``Retry-After`` (never a 500): the request did not commit and the
+    same request (with the same Idempotency-Key) can be sent again once the database is back.
+    """
+    if isinstance(error, OperationalError | PoolTimeout | OSError | TimeoutError):
+        return True
+    if not isinstance(error, DBAPIError):
+        return False
+    if error.connection_invalidated:
+        return True
+    cause: BaseException | None = error.orig
+    for _ in range(5):  # the driver's exception and what it wraps
+        if cause is None:
+            return False
+        if isinstance(cause, OSError | TimeoutError):
+            return True
+        code = getattr(cause, "sqlstate", None) or getattr(cause, "pgcode", None)
+        if isinstance(code, str) and (code.startswith("08") or code in _UNAVAILABLE_SQLSTATES):
+            return True
+        cause = cause.__cause__
+    return False
