@@ -138,12 +138,16 @@ def start_live_server(
                 proc.wait()
 
 
-def wait_ready(base: str, proc: subprocess.Popen[bytes], log: IO[bytes], timeout: float = 30.0) -> None:
+def wait_ready(
+    base: str, proc: subprocess.Popen[bytes], log: IO[bytes] | None = None, timeout: float = 30.0
+) -> None:
     deadline = time.monotonic() + timeout
     while time.monotonic() < deadline:
         if proc.poll() is not None:
-            log.seek(0)
-            err = log.read().decode(errors="replace")
+            err = ""
+            if log is not None:
+                log.seek(0)
+                err = log.read().decode(errors="replace")
             raise RuntimeError(f"server exited with {proc.returncode}: {err[-2000:]}")
         try:
             if httpx.get(base + "/healthz", timeout=1).status_code == 200:
