@@ -58,6 +58,42 @@ DEMO_ITEMS: list[tuple[str, str, dict[str, Any]]] = [
             "type": "FIXED",
         },
     ),
+    (
+        "challenges",
+        "three_purchases",
+        {
+            "challengeId": "three_purchases",
+            "title": {"en": "Three purchases"},
+            "eventId": "purchase_completed",
+            "goal": 3,
+            "points": 50,
+        },
+    ),
+    (
+        "offers",
+        "coffee",
+        {
+            "title": "Free coffee",
+            "description": "A coffee on the house",
+            "type": "LOCAL",
+            "points": 100,
+            "couponTemplate": {"title": "Coffee voucher", "validDays": 30, "codePattern": "CAFE-######"},
+        },
+    ),
+    (
+        "surveys",
+        "satisfaction",
+        {
+            "surveyId": "satisfaction",
+            "title": "How was your last visit?",
+            "type": "SINGLE",
+            "options": [
+                {"optionId": "good", "label": "Good"},
+                {"optionId": "bad", "label": "Could be better"},
+            ],
+            "points": 10,
+        },
+    ),
 ]
 
 
