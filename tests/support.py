@@ -124,18 +124,26 @@ def start_live_server(
             env=env,
             stdout=subprocess.DEVNULL,
             stderr=log,
+            start_new_session=True,  # its own process group: the workers go with it
         )
         base = f"http://127.0.0.1:{port}"
         try:
             wait_ready(base, proc, log)
             yield base
         finally:
-            proc.terminate()
-            try:
-                proc.wait(timeout=15)
-            except subprocess.TimeoutExpired:
-                proc.kill()
-                proc.wait()
+            stop_process_group(proc)
+
+
+def stop_process_group(proc: subprocess.Popen[bytes]) -> None:
+    """SIGTERM the server, then SIGKILL whatever of its group is left. A worker outliving the test
+    would keep running the background sweeps (on the wall clock) against the shared test database."""
+    with contextlib.suppress(ProcessLookupError):
+        os.killpg(proc.pid, signal.SIGTERM)
+    with contextlib.suppress(subprocess.TimeoutExpired):
+        proc.wait(timeout=15)
+    with contextlib.suppress(ProcessLookupError):
+        os.killpg(proc.pid, signal.SIGKILL)
+    proc.wait()
 
 
 def wait_ready(
