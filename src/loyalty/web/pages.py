@@ -19,7 +19,7 @@ from starlette.responses import HTMLResponse, RedirectResponse, Response
 from starlette.routing import BaseRoute, Mount, Route
 from starlette.staticfiles import StaticFiles
 
-from loyalty.app import admin, offers, users
+from loyalty.app import admin, offers, users, webhooks
 from loyalty.app.adjustments import adjust_points
 from loyalty.app.config_kinds import KINDS
 from loyalty.app.coupons import user_coupons
@@ -31,7 +31,7 @@ from loyalty.app.uow import Encoded, Tx, run_write
 from loyalty.core.errors import ErrorCode, LoyaltyError
 from loyalty.core.timeutil import iso_utc
 from loyalty.web import charts, extensions, schema_help, stats_source
-from loyalty.web import panels as _panels  # noqa: F401  (registers the offer and survey panels)
+from loyalty.web import panels as _panels  # noqa: F401  (registers the offer, survey and webhook panels)
 from loyalty.web.session import Session, SessionCodec, csrf_matches, new_session
 
 HERE = Path(__file__).parent
@@ -365,6 +365,23 @@ def build(services: Services) -> Mount:
             f"{done.available} of {done.total} available.",
         )
 
+    async def webhook_resend(ctx: Ctx) -> Response:
+        """Send a delivery again, as ``POST /v1/admin/webhooks/{id}/deliveries/{deliveryId}/resend``."""
+        webhook_id, delivery_id = ctx.request.path_params["id"], ctx.request.path_params["deliveryId"]
+        try:
+            done = await write(
+                services, ctx.principal, lambda tx: webhooks.resend_delivery(tx, webhook_id, delivery_id)
+            )
+        except LoyaltyError as error:
+            if error.code in (ErrorCode.FORBIDDEN, ErrorCode.NOT_FOUND):
+                raise
+            status = 409 if error.code == ErrorCode.CONFLICT else 400
+            return await stored_editor(ctx, "webhooks", webhook_id, status=status, delivery_error=error)
+        return back(
+            f"/dashboard/config/webhooks/{quote(webhook_id, safe='')}",
+            f"Re-sending delivery {delivery_id} ({done['eventType']}); it is pending again.",
+        )
+
     async def config_status(ctx: Ctx) -> Response:
         name, item_id = ctx.request.path_params["kind"], ctx.request.path_params["id"]
         kind = kind_or_404(name)
@@ -548,6 +565,7 @@ def build(services: Services) -> Mount:
         Route("/config/{kind}", page(config_list), methods=["GET"]),
         Route("/config/{kind}/{id}", page(config_edit), methods=["GET", "POST"]),
         Route("/config/offers/{id}/codes", page(offer_codes_import), methods=["POST"]),
+        Route("/config/webhooks/{id}/deliveries/{deliveryId}/resend", page(webhook_resend), methods=["POST"]),
         Route("/config/{kind}/{id}/status", page(config_status), methods=["POST"]),
         Route("/config/{kind}/{id}/delete", page(config_delete), methods=["POST"]),
         Route("/settings", page(settings_page), methods=["GET", "POST"]),
