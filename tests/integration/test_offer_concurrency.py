@@ -3,12 +3,15 @@
 from __future__ import annotations
 
 import asyncio
+import time
 from typing import Any
 
 import httpx
 import pytest
+from sqlalchemy import select
 
 from loyalty.app import ledger
+from loyalty.storage.coupon_tables import coupons as coupon_table
 from tests.support import TenantHandle, start_live_server
 
 
@@ -120,9 +123,58 @@ async def test_a_pool_of_ten_codes_under_twenty_parallel_redemptions_hands_each_
     assert await ledger.verify(app.state.services.db, tenant_id=tenant.tenant_id) == []
 
 
+async def redeem_one_coupon_twenty_times(base_url: str, app: Any, tenant: TenantHandle) -> None:
+    await setup_users(tenant, ["taker"], 10)
+    assert (await tenant.put("offers", "tea", {"title": "Tea", "points": 0})).status_code == 200
+    r = await tenant.client.post("/v1/user/taker/offer/tea/redeem", headers=tenant.user("taker"))
+    assert r.status_code == 200, r.text
+    sk = r.json()["coupon"]["SK"]
+    coupon_id = int(sk.removeprefix("COUPON#"))
+    body = {"userId": "taker", "SK": sk}  # the seed's request body
+    started = int(time.time() * 1000)
+    async with httpx.AsyncClient(base_url=base_url, timeout=60) as http:
+        responses = await asyncio.gather(
+            *(
+                http.put(f"/v1/user/taker/coupon/{coupon_id}", json=body, headers=tenant.user("taker"))
+                for _ in range(20)
+            )
+        )
+    finished = int(time.time() * 1000)
+    print(f"coupon race: 20 PUTs in {(finished - started) / 1000:.2f} s")  # the figure in the docs
+    statuses = sorted(r.status_code for r in responses)
+    assert statuses == [200] + [400] * 19, [r.text for r in responses if r.status_code >= 500]
+    assert [r.json() for r in responses if r.status_code == 200] == [{"redeemed": True}]
+    assert {r.json()["message"] for r in responses if r.status_code == 400} == {
+        "the coupon is already redeemed"
+    }
+    async with app.state.services.db.read() as conn:
+        rows = (
+            (await conn.execute(select(coupon_table).where(coupon_table.c.tenant_id == tenant.tenant_id)))
+            .mappings()
+            .all()
+        )
+    assert [(row["id"], row["redeemed"]) for row in rows] == [(coupon_id, True)]
+    assert started <= rows[0]["redeemed_at"] <= finished  # the one winner's stamp, set by the server
+    assert await open_coupons(tenant, ["taker"]) == 0
+
+
+async def test_one_coupon_put_twenty_times_in_parallel_is_redeemed_once(
+    app: Any, live_server: str, tenant: TenantHandle
+) -> None:
+    await redeem_one_coupon_twenty_times(live_server, app, tenant)
+
+
 @pytest.mark.postgres_only
 async def test_two_server_processes_on_postgresql_keep_the_stock(
     app: Any, database_url: str, tenant: TenantHandle
 ) -> None:
     with start_live_server(database_url, workers=2) as base_url:
         await stock_of_five(base_url, app, tenant)
+
+
+@pytest.mark.postgres_only
+async def test_two_server_processes_on_postgresql_redeem_a_coupon_once(
+    app: Any, database_url: str, tenant: TenantHandle
+) -> None:
+    with start_live_server(database_url, workers=2) as base_url:
+        await redeem_one_coupon_twenty_times(base_url, app, tenant)
