@@ -50,21 +50,6 @@ class Reversal:
     """The reversal line; None when nothing was written (already reversed, or nothing left to take)."""
 
 
-@dataclass(frozen=True)
-class _Writer:
-    """What writing lines needs, taken from the command's ``Tx`` (the sweep opens one of its own)."""
-
-    conn: AsyncConnection
-    db_insert: Any
-    tenant_id: int
-    now: int
-    tx: Tx
-
-
-def _writer(tx: Tx) -> _Writer:
-    return _Writer(conn=tx.conn, db_insert=tx.insert, tenant_id=tx.tenant.id, now=tx.now, tx=tx)
-
-
 def metric_minimum(tenant: TenantConfig, metric: str) -> int:
     """The lowest balance a debit may leave: the metric's ``minimumValue`` when configured, else 0."""
     config = tenant.get("metrics", metric)
@@ -112,31 +97,30 @@ async def credit(
         valid_until = policy_valid_until(tx.tenant, tx.now)
     elif valid_until is not None and valid_until <= tx.now:
         raise invalid("validUntil", "'validUntil' must be in the future")
-    w = _writer(tx)
     # One statement on the hot path: add, and learn whether older credits are due to expire.
     balance, next_expiry = await ledger_repo.credit_balance(
-        w.conn,
-        tenant_id=w.tenant_id,
+        tx.conn,
+        tenant_id=tx.tenant.id,
         user_pk=user_pk,
         metric=metric,
         amount=amount,
         earned=amount,
-        now=w.now,
+        now=tx.now,
         valid_until=valid_until,
     )
     tx.locked_accounts.add((user_pk, metric))
     expired = 0
-    if next_expiry is not None and next_expiry <= w.now:
-        expired = await _expire_account(w, user_pk, metric, pending=amount)
+    if next_expiry is not None and next_expiry <= tx.now:
+        expired = await _expire_account(tx, user_pk, metric, pending=amount)
         balance -= expired
     remaining = amount
     paid: list[tuple[int, int]] = []
     if balance - amount < 0:  # the account owed points: this credit pays its debts first
-        owed = await ledger_repo.debts(w.conn, user_pk, metric)
+        owed = await ledger_repo.debts(tx.conn, user_pk, metric)
         paid, remaining = core.settle([core.Debt(i, o) for i, o in owed], amount)
     entry_id = await ledger_repo.insert_line(
-        w.conn,
-        tenant_id=w.tenant_id,
+        tx.conn,
+        tenant_id=tx.tenant.id,
         user_pk=user_pk,
         metric=metric,
         kind=kind,
@@ -149,13 +133,13 @@ async def credit(
         site_code=site_code,
         entry_key=entry_key,
         balance_after=balance,
-        created_at=w.now,
+        created_at=tx.now,
     )
     if paid:
-        await ledger_repo.add_remaining(w.conn, paid)
-        await ledger_repo.insert_allocations(w.conn, user_pk, [(d, entry_id, p) for d, p in paid])
+        await ledger_repo.add_remaining(tx.conn, paid)
+        await ledger_repo.insert_allocations(tx.conn, user_pk, [(d, entry_id, p) for d, p in paid])
     if expired and valid_until is not None:
-        await ledger_repo.refresh_next_expiry(w.conn, user_pk=user_pk, metric=metric)
+        await ledger_repo.refresh_next_expiry(tx.conn, user_pk=user_pk, metric=metric)
     await ledger_effects.credited(
         tx, user_pk, amount, balance, entry_id, source, metric, reference, description
     )
@@ -177,25 +161,24 @@ async def debit(
     """Take ``amount`` away, first-expiring credits first; refused (nothing written) when the
     balance would go below the metric's minimum."""
     _check_amount(amount)
-    w = _writer(tx)
     minimum = metric_minimum(tx.tenant, metric)
-    account = await ledger_repo.lock_balance(w.conn, user_pk, metric)
+    account = await ledger_repo.lock_balance(tx.conn, user_pk, metric)
     if account is None:
         if minimum > -amount:
             raise _insufficient()
         await ledger_repo.ensure_account(
-            w.db_insert, w.conn, tenant_id=w.tenant_id, user_pk=user_pk, metric=metric, now=w.now
+            tx.insert, tx.conn, tenant_id=tx.tenant.id, user_pk=user_pk, metric=metric, now=tx.now
         )
-    elif account[1] is not None and account[1] <= w.now:
-        await _expire_account(w, user_pk, metric)
+    elif account[1] is not None and account[1] <= tx.now:
+        await _expire_account(tx, user_pk, metric)
     balance = await ledger_repo.subtract_if_enough(
-        w.conn, user_pk=user_pk, metric=metric, amount=amount, minimum=minimum, now=w.now
+        tx.conn, user_pk=user_pk, metric=metric, amount=amount, minimum=minimum, now=tx.now
     )
     if balance is None:
         raise _insufficient()
-    allocations, owed = core.allocate(await _lots_covering(w, user_pk, metric, amount), amount)
+    allocations, owed = core.allocate(await _lots_covering(tx, user_pk, metric, amount), amount)
     entry_id = await _take(
-        w,
+        tx,
         user_pk,
         metric,
         kind,
@@ -228,14 +211,14 @@ def _lot(row: dict[str, Any]) -> core.Lot:
 
 
 async def _lots_covering(
-    w: _Writer, user_pk: int, metric: str, amount: int, *, skip: int | None = None
+    tx: Tx, user_pk: int, metric: str, amount: int, *, skip: int | None = None
 ) -> list[core.Lot]:
     """The first open lots in burn order that hold at least ``amount`` (or all there are).
     The account row is locked, so paging through them sees one consistent set."""
     lots: list[core.Lot] = []
     held = 0
     while held < amount:
-        page = await ledger_repo.open_lots(w.conn, user_pk, metric, offset=len(lots), limit=LOT_PAGE)
+        page = await ledger_repo.open_lots(tx.conn, user_pk, metric, offset=len(lots), limit=LOT_PAGE)
         lots += [_lot(r) for r in page]
         held += sum(int(r["remaining"]) for r in page if r["id"] != skip)
         if len(page) < LOT_PAGE:
@@ -244,7 +227,7 @@ async def _lots_covering(
 
 
 async def _take(
-    w: _Writer,
+    tx: Tx,
     user_pk: int,
     metric: str,
     kind: str,
@@ -261,8 +244,8 @@ async def _take(
 ) -> int:
     """Write a taking line and consume its lots (the balance row has moved already)."""
     entry_id = await ledger_repo.insert_line(
-        w.conn,
-        tenant_id=w.tenant_id,
+        tx.conn,
+        tenant_id=tx.tenant.id,
         user_pk=user_pk,
         metric=metric,
         kind=kind,
@@ -276,34 +259,34 @@ async def _take(
         entry_key=entry_key,
         reversal_of=reversal_of,
         balance_after=balance_after,
-        created_at=w.now,
+        created_at=tx.now,
     )
-    await ledger_repo.add_remaining(w.conn, [(a.credit_id, -a.amount) for a in allocations])
+    await ledger_repo.add_remaining(tx.conn, [(a.credit_id, -a.amount) for a in allocations])
     await ledger_repo.insert_allocations(
-        w.conn, user_pk, [(entry_id, a.credit_id, a.amount) for a in allocations]
+        tx.conn, user_pk, [(entry_id, a.credit_id, a.amount) for a in allocations]
     )
     return entry_id
 
 
-async def _expire_account(w: _Writer, user_pk: int, metric: str, *, pending: int = 0) -> int:
+async def _expire_account(tx: Tx, user_pk: int, metric: str, *, pending: int = 0) -> int:
     """Write one expiry line per lot that is due; returns the points that left the balance.
 
     ``pending`` is a credit already added to the balance row but not yet written as a line (the
     expiry lines' ``balance_after`` are those before it).
     """
     due = core.due_for_expiry(
-        [_lot(r) for r in await ledger_repo.due_lots(w.conn, user_pk, metric, w.now)], w.now
+        [_lot(r) for r in await ledger_repo.due_lots(tx.conn, user_pk, metric, tx.now)], tx.now
     )
     total = sum(lot.remaining for lot in due)
     balance = await ledger_repo.change_balance(
-        w.conn, user_pk=user_pk, metric=metric, delta=-total, now=w.now
+        tx.conn, user_pk=user_pk, metric=metric, delta=-total, now=tx.now
     )
     running = balance + total - pending
     entry_id = 0
     for lot in due:
         running -= lot.remaining
         entry_id = await _take(
-            w,
+            tx,
             user_pk,
             metric,
             "expiry",
@@ -316,9 +299,9 @@ async def _expire_account(w: _Writer, user_pk: int, metric: str, *, pending: int
             "points expired",
             valid_until=lot.valid_until,
         )
-    await ledger_repo.refresh_next_expiry(w.conn, user_pk=user_pk, metric=metric)
+    await ledger_repo.refresh_next_expiry(tx.conn, user_pk=user_pk, metric=metric)
     if total:  # one points.expired per account and run, naming the last expiry line
-        await ledger_effects.expired(w.tx, user_pk, total, running, entry_id=entry_id, metric=metric)
+        await ledger_effects.expired(tx, user_pk, total, running, entry_id=entry_id, metric=metric)
     return total
 
 
@@ -333,33 +316,32 @@ async def reverse_credit(
     """Take a credit back (a refund): what it still holds, then what was spent of it from the
     other credits; below zero only when the tenant allows a negative balance, otherwise the
     part that cannot be taken is reported as ``shortfall``. A credit is reversed at most once."""
-    w = _writer(tx)
-    line = await ledger_repo.get_line(w.conn, w.tenant_id, entry_id)
+    line = await ledger_repo.get_line(tx.conn, tx.tenant.id, entry_id)
     if line is None or line["amount"] <= 0 or line["kind"] not in ("credit", "adjustment"):
         raise not_found("credit", str(entry_id))
     user_pk, metric = int(line["user_pk"]), str(line["metric"])
-    account = await ledger_repo.lock_balance(w.conn, user_pk, metric)
-    if account is not None and account[1] is not None and account[1] <= w.now:
-        await _expire_account(w, user_pk, metric)
-    if await ledger_repo.is_reversed(w.conn, user_pk, entry_id):
+    account = await ledger_repo.lock_balance(tx.conn, user_pk, metric)
+    if account is not None and account[1] is not None and account[1] <= tx.now:
+        await _expire_account(tx, user_pk, metric)
+    if await ledger_repo.is_reversed(tx.conn, user_pk, entry_id):
         return Reversal(taken=0, shortfall=0, entry_id=None)
-    line = await ledger_repo.get_line(w.conn, w.tenant_id, entry_id)
+    line = await ledger_repo.get_line(tx.conn, tx.tenant.id, entry_id)
     assert line is not None
     lot = _lot(line)
     plan = core.plan_reversal(
         int(line["amount"]),
         lot,
-        await ledger_repo.expired_from(w.conn, entry_id),
-        await _lots_covering(w, user_pk, metric, int(line["amount"]), skip=entry_id),
+        await ledger_repo.expired_from(tx.conn, entry_id),
+        await _lots_covering(tx, user_pk, metric, int(line["amount"]), skip=entry_id),
         allow_negative=tx.tenant.settings.allowNegativeBalance,
     )
     if plan.taken == 0 and plan.shortfall == 0:
         return Reversal(taken=0, shortfall=0, entry_id=None)
     balance = await ledger_repo.change_balance(
-        w.conn, user_pk=user_pk, metric=metric, delta=-plan.taken, now=w.now
+        tx.conn, user_pk=user_pk, metric=metric, delta=-plan.taken, now=tx.now
     )
     written = await _take(
-        w,
+        tx,
         user_pk,
         metric,
         "reversal",
@@ -373,7 +355,7 @@ async def reverse_credit(
         reversal_of=entry_id,
     )
     # The lots just emptied may have held the earliest expiry.
-    await ledger_repo.refresh_next_expiry(w.conn, user_pk=user_pk, metric=metric)
+    await ledger_repo.refresh_next_expiry(tx.conn, user_pk=user_pk, metric=metric)
     return Reversal(taken=plan.taken, shortfall=plan.shortfall, entry_id=written)
 
 
@@ -383,12 +365,11 @@ async def reverse_credit(
 
 async def balance_in_tx(tx: Tx, user_pk: int, metric: str = POINTS) -> int:
     """The active balance inside a write transaction, after expiring what is due."""
-    w = _writer(tx)
-    account = await ledger_repo.lock_balance(w.conn, user_pk, metric)
+    account = await ledger_repo.lock_balance(tx.conn, user_pk, metric)
     if account is None:
         return 0
-    if account[1] is not None and account[1] <= w.now:
-        return account[0] - await _expire_account(w, user_pk, metric)
+    if account[1] is not None and account[1] <= tx.now:
+        return account[0] - await _expire_account(tx, user_pk, metric)
     return account[0]
 
 
@@ -441,14 +422,13 @@ async def _expire_in_own_tx(services: Services, tenant_id: int, user_pk: int, me
         return 0
     async with services.db.write() as conn:
         tx = Tx(conn=conn, services=services, tenant=tenant, principal=_system_principal(tenant), now=now)
-        w = _writer(tx)
         account = await ledger_repo.lock_balance(conn, user_pk, metric)
         if account is None:
             return 0
         # Re-checked under the lock: another process may have expired it meanwhile.
         if account[1] is None or account[1] > now:
             return account[0]
-        remaining = account[0] - await _expire_account(w, user_pk, metric)
+        remaining = account[0] - await _expire_account(tx, user_pk, metric)
     for hook in tx.after_commit:  # wakes webhook delivery for points.expired
         await hook()
     return remaining
