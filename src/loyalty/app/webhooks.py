@@ -104,8 +104,16 @@ def attempt_view(row: dict[str, Any]) -> dict[str, Any]:
 
 
 async def list_deliveries(
-    services: Services, principal: Principal, webhook_id: str, *, status: str | None, limit: int
+    services: Services,
+    principal: Principal,
+    webhook_id: str,
+    *,
+    status: str | None,
+    limit: int,
+    last_attempt: bool = False,
 ) -> list[dict[str, Any]]:
+    """The webhook's messages, newest first; ``last_attempt`` adds ``lastAttemptAt`` to each
+    (one more query for the whole page, for the dashboard)."""
     principal.require_admin()
     if status is not None and status not in DELIVERY_STATUSES:
         raise invalid("status", f"'status' must be one of {', '.join(DELIVERY_STATUSES)}")
@@ -114,7 +122,12 @@ async def list_deliveries(
 
     async def work(conn: AsyncConnection, tenant: TenantConfig) -> list[dict[str, Any]]:
         rows = await outbox_repo.list_for_webhook(conn, tenant.id, webhook_id, status=status, limit=limit)
-        return [delivery_view(r) for r in rows]
+        views = [delivery_view(r) for r in rows]
+        if last_attempt:
+            times = await outbox_repo.last_attempt_times(conn, [int(r["id"]) for r in rows])
+            for row, view in zip(rows, views, strict=True):
+                view["lastAttemptAt"] = times.get(int(row["id"]))
+        return views
 
     return await run_read(services, principal, work)
 

@@ -136,6 +136,18 @@ async def get(conn: AsyncConnection, tenant_id: int, delivery_id: str) -> dict[s
     return dict(row) if row else None
 
 
+async def last_attempt_times(conn: AsyncConnection, outbox_ids: list[int]) -> dict[int, int]:
+    """outbox id -> when its latest attempt was made, for the listed messages, in one query."""
+    if not outbox_ids:
+        return {}
+    rows = await conn.execute(
+        select(webhook_attempts.c.outbox_id, func.max(webhook_attempts.c.attempted_at))
+        .where(webhook_attempts.c.outbox_id.in_(outbox_ids))
+        .group_by(webhook_attempts.c.outbox_id)
+    )
+    return {int(r[0]): int(r[1]) for r in rows.all()}
+
+
 async def attempts_of(conn: AsyncConnection, outbox_id: int) -> list[dict[str, Any]]:
     rows = await conn.execute(
         select(webhook_attempts)
