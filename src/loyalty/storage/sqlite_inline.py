@@ -121,9 +121,7 @@ class InlineConnection:
         self._conn.create_function(*args, **kw)
 
     async def close(self) -> None:
-        if self._connection is not None:
-            self._connection = None
-            self._conn.close()
+        self.stop()
 
     def stop(self) -> None:
         """Forced close, as aiosqlite's ``stop``; nothing runs elsewhere, so it is a close."""
