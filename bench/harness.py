@@ -63,6 +63,7 @@ class RunReport:
     reference_tps: float | None = None
     peak_rss_mb: list[float] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)
+    plans: dict[str, str] = field(default_factory=dict)
 
 
 def free_port() -> int:
@@ -293,13 +294,18 @@ def run_wrk(name: str, base: str, script: Path, connections: int, duration: int)
     return LoadResult(name, rps, p50, p99, max_ms, total, errors, non_2xx)
 
 
-def run_reference(url: str, users: int, connections: int, duration: int) -> float:
-    env = {**os.environ, "PGOPTIONS": "-c synchronous_commit=on"}
+def connection_args(url: str) -> tuple[list[str], str]:
+    """``psql``/``pgbench`` options for ``postgresql://user@host:port/name``, and the name."""
     db = url.replace("postgresql://", "")
     user_host, _, name = db.rpartition("/")
     user, _, host_port = user_host.rpartition("@")
     host, _, port = host_port.partition(":")
-    args = ["-h", host, "-p", port or "5432", "-U", user or "postgres"]
+    return ["-h", host, "-p", port or "5432", "-U", user or "postgres"], name
+
+
+def run_reference(url: str, users: int, connections: int, duration: int) -> float:
+    env = {**os.environ, "PGOPTIONS": "-c synchronous_commit=on"}
+    args, name = connection_args(url)
     subprocess.run(
         ["psql", *args, "-q", "-v", f"maxuser={users}", "-f", str(BENCH / "reference_setup.sql"), name],
         env=env,
@@ -358,40 +364,142 @@ def main() -> int:
     )
     with tempfile.TemporaryDirectory(prefix="loyalty-bench-") as tmp:
         workdir = Path(tmp)
-        url = fresh_database(store, workdir)
-        env = {**os.environ, "LOYALTY_DATABASE_URL": url}
-        loyalty(["migrate"], env)
-        secret = secrets.token_urlsafe(32)
-        created = json.loads(loyalty(["tenant", "create", "bench", "--jwt-secret", secret], env))
-        admin_key = created["adminKey"]
-        opening = OPENING_POINTS if args.scenario == "redeem" else 0
-        asyncio.run(load_users(url, "bench", args.users, opening_points=opening))
-        port = free_port()
-        proc = start_server(url, workers, port, env)
-        base = f"http://127.0.0.1:{port}"
-        try:
-            configure(base, admin_key, report)
-            pids = server_pids(proc)
-            loads = plan(args.scenario)
-            for name, kind, extra in loads:
-                script = workdir / f"{name}.lua"
-                wrk_script(script, kind, args.users, admin_key, extra)
-                run_wrk(name, base, script, args.connections, min(3, args.duration))  # warm-up
-                report.loads.append(run_wrk(name, base, script, args.connections, args.duration))
-            report.peak_rss_mb = [round(peak_rss_mb(p), 1) for p in pids]
-        finally:
-            os.killpg(proc.pid, signal.SIGTERM)
-            try:
-                proc.wait(timeout=30)
-            except subprocess.TimeoutExpired:
-                os.killpg(proc.pid, signal.SIGKILL)
-                proc.wait()
+        if args.scenario == "scale":
+            if store != "postgres":
+                raise SystemExit("the scale scenario runs on PostgreSQL")
+            measure(args, store, workers, workdir, report, label="events (empty store)")
+            url = measure(args, store, workers, workdir, report, label="events (filled store)", fill=True)
+        else:
+            url = measure(args, store, workers, workdir, report)
         if store == "postgres" and args.scenario in ("events", "scale"):
             report.reference_tps = run_reference(url, args.users, args.connections, args.duration)
     print_report(report)
     if args.json:
         args.json.write_text(json.dumps(asdict(report), indent=2))
     return 0
+
+
+def measure(
+    args: argparse.Namespace,
+    store: str,
+    workers: int,
+    workdir: Path,
+    report: RunReport,
+    *,
+    label: str | None = None,
+    fill: bool = False,
+) -> str:
+    """One fresh store, tenant, users and server; runs the scenario's loads into ``report``.
+    ``fill`` pre-fills the store of the ``scale`` scenario (``SCALE_USERS`` users, 10 ledger lines
+    and 10 history entries each) and records the query plans of the reads that must stay on index."""
+    url = fresh_database(store, workdir)
+    env = {**os.environ, "LOYALTY_DATABASE_URL": url}
+    loyalty(["migrate"], env)
+    secret = secrets.token_urlsafe(32)
+    created = json.loads(loyalty(["tenant", "create", "bench", "--jwt-secret", secret], env))
+    admin_key = created["adminKey"]
+    users = (min(SCALE_USERS, 10 * args.users) if args.smoke else SCALE_USERS) if fill else args.users
+    if fill:
+        prefill(url, users)
+        report.notes.append(
+            f"filled store: {users} users, {10 * users} ledger lines, {10 * users} history entries"
+        )
+    else:
+        opening = OPENING_POINTS if args.scenario == "redeem" else 0
+        asyncio.run(load_users(url, "bench", users, opening_points=opening))
+    port = free_port()
+    proc = start_server(url, workers, port, env)
+    base = f"http://127.0.0.1:{port}"
+    try:
+        configure(base, admin_key, report)
+        pids = server_pids(proc)
+        for name, kind, extra in plan(args.scenario):
+            script = workdir / f"{name}.lua"
+            wrk_script(script, kind, users, admin_key, extra)
+            run_wrk(name, base, script, args.connections, min(3, args.duration))  # warm-up
+            result = run_wrk(name, base, script, args.connections, args.duration)
+            if label:
+                result.name = label
+            report.loads.append(result)
+        report.peak_rss_mb = [round(peak_rss_mb(p), 1) for p in pids]
+    finally:
+        os.killpg(proc.pid, signal.SIGTERM)
+        try:
+            proc.wait(timeout=30)
+        except subprocess.TimeoutExpired:
+            os.killpg(proc.pid, signal.SIGKILL)
+            proc.wait()
+    if fill:
+        report.plans = asyncio.run(query_plans(url))
+    return url
+
+
+SCALE_USERS = 1_000_000
+
+
+def prefill(url: str, users: int) -> None:
+    """The scale store, written by PostgreSQL itself (``scale_prefill.sql``): minutes, not hours."""
+    started = time.monotonic()
+    args, name = connection_args(url)
+    tenant = asyncio.run(_tenant_id(url))
+    variables = {"tenant": tenant, "users": users, "now": time.time_ns() // 1_000_000}
+    subprocess.run(
+        ["psql", *args, "-q", "-v", "ON_ERROR_STOP=1"]
+        + [f"--set={key}={value}" for key, value in variables.items()]
+        + ["-f", str(BENCH / "scale_prefill.sql"), name],
+        check=True,
+        capture_output=True,
+    )
+    print(
+        f"prefilled {users} users, {10 * users} ledger lines and history entries in {time.monotonic() - started:.0f}s"
+    )
+
+
+async def _tenant_id(url: str) -> int:
+    import asyncpg
+
+    conn = await asyncpg.connect(url)
+    try:
+        return int(await conn.fetchval("SELECT id FROM tenants WHERE name = 'bench'"))
+    finally:
+        await conn.close()
+
+
+PLAN_QUERIES = {
+    "history page (GET /v1/user/{id}/history)": (
+        "SELECT * FROM history_entries WHERE user_pk = {pk} ORDER BY ts DESC, id DESC LIMIT 1000"
+    ),
+    "challenge progress (GET /v1/user/{id}/challenge)": (
+        "SELECT * FROM challenge_progress WHERE user_pk = {pk}"
+    ),
+    "open lots of a debit": (
+        "SELECT id, remaining FROM ledger_entries WHERE user_pk = {pk} AND metric = 'points' AND remaining > 0 "
+        "ORDER BY valid_until IS NULL, valid_until, created_at, id LIMIT 50"
+    ),
+    "user lookup (every request)": (
+        "SELECT id FROM users WHERE tenant_id = {tenant} AND external_id = 'u{pk}'"
+    ),
+}
+
+
+async def query_plans(url: str) -> dict[str, str]:
+    import asyncpg
+
+    conn = await asyncpg.connect(url)
+    try:
+        pk = int(
+            await conn.fetchval(
+                "SELECT id FROM users ORDER BY id OFFSET (SELECT count(*) / 2 FROM users) LIMIT 1"
+            )
+        )
+        tenant = int(await conn.fetchval("SELECT id FROM tenants WHERE name = 'bench'"))
+        plans = {}
+        for title, sql in PLAN_QUERIES.items():
+            rows = await conn.fetch("EXPLAIN (ANALYZE, BUFFERS) " + sql.format(pk=pk, tenant=tenant))
+            plans[title] = "\n".join(r[0] for r in rows)
+        return plans
+    finally:
+        await conn.close()
 
 
 def plan(scenario: str) -> list[tuple[str, str, dict[str, Any]]]:
@@ -424,6 +532,11 @@ def print_report(report: RunReport) -> None:
     print(f"  peak RSS per server process (MB): {report.peak_rss_mb}")
     for note in report.notes:
         print(f"  note: {note}")
+    if len(report.loads) == 2 and report.scenario == "scale":
+        ratio = report.loads[1].requests_per_s / report.loads[0].requests_per_s
+        print(f"  filled ÷ empty: {ratio:.2f}")
+    for title, text in report.plans.items():
+        print(f"\n  plan: {title}\n" + "\n".join("    " + line for line in text.splitlines()))
 
 
 if __name__ == "__main__":

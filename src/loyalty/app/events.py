@@ -378,8 +378,20 @@ async def _apply_limit(
 
 async def _record(tx: Tx, result: EventResult, user_pk: int, counted_in: str | None) -> None:
     definition = result.event
-    logged_id = await events_repo.insert_logged(
+    history_id = f"EVENT#{definition.eventId}#{tx.now}"
+    language = tx.tenant.settings.defaultLanguage
+    description = definition.historyDescription or (
+        {language: definition.description} if definition.description else None
+    )
+    logged_id = await events_repo.insert_logged_with_history(
         tx.conn,
+        {
+            "entry_id": history_id,
+            "date_key": local_datetime(tx.now, tx.tenant.settings.timeZone).date().isoformat(),
+            "title": definition.historyTitle or {language: definition.title},
+            "description": description,
+            "image": definition.image,
+        },
         tenant_id=tx.tenant.id,
         user_pk=user_pk,
         user_id=result.user_id,
@@ -415,30 +427,6 @@ async def _record(tx: Tx, result: EventResult, user_pk: int, counted_in: str | N
                 title=note.title or definition.title,
                 message=note.message,
             )
-    history_id = f"EVENT#{definition.eventId}#{tx.now}"
-    language = tx.tenant.settings.defaultLanguage
-    description = definition.historyDescription or (
-        {language: definition.description} if definition.description else None
-    )
-    await history_repo.insert(
-        tx.conn,
-        tenant_id=tx.tenant.id,
-        user_pk=user_pk,
-        entry_id=history_id,
-        type="EVENT",
-        ref_id=definition.eventId,
-        points=result.points,
-        ts=tx.now,
-        date_key=local_datetime(tx.now, tx.tenant.settings.timeZone).date().isoformat(),
-        title=definition.historyTitle or {language: definition.title},
-        description=description,
-        image=definition.image,
-        details={
-            "loggedEventId": logged_id,
-            "conditionReached": result.condition_reached,
-            "limitReached": result.limit_reached,
-        },
-    )
     outcome = await dispatch(
         tx,
         Activity(

@@ -97,8 +97,17 @@ async def credit(
         valid_until = policy_valid_until(tx.tenant, tx.now)
     elif valid_until is not None and valid_until <= tx.now:
         raise invalid("validUntil", "'validUntil' must be in the future")
-    # One statement on the hot path: add, and learn whether older credits are due to expire.
-    balance, next_expiry = await ledger_repo.credit_balance(
+    # One statement on the hot path: add, learn whether older credits are due to expire, and (on
+    # PostgreSQL, when nothing is due or owed) write the line.
+    line = {
+        "kind": kind,
+        "source": source,
+        "reference": reference,
+        "description": description,
+        "site_code": site_code,
+        "entry_key": entry_key,
+    }
+    balance, next_expiry, entry_id = await ledger_repo.credit_balance(
         tx.conn,
         tenant_id=tx.tenant.id,
         user_pk=user_pk,
@@ -107,8 +116,30 @@ async def credit(
         earned=amount,
         now=tx.now,
         valid_until=valid_until,
+        line=line,
     )
     tx.locked_accounts.add((user_pk, metric))
+    if entry_id is None:
+        entry_id, balance = await _write_credit_line(
+            tx, user_pk, amount, metric, balance, next_expiry, valid_until, line
+        )
+    await ledger_effects.credited(
+        tx, user_pk, amount, balance, entry_id, source, metric, reference, description
+    )
+    return Posting(entry_id=entry_id, amount=amount, balance_after=balance)
+
+
+async def _write_credit_line(
+    tx: Tx,
+    user_pk: int,
+    amount: int,
+    metric: str,
+    balance: int,
+    next_expiry: int | None,
+    valid_until: int | None,
+    line: dict[str, Any],
+) -> tuple[int, int]:
+    """The credit's line after expiring what is due and paying debts: (line id, balance after)."""
     expired = 0
     if next_expiry is not None and next_expiry <= tx.now:
         expired = await _expire_account(tx, user_pk, metric, pending=amount)
@@ -123,27 +154,19 @@ async def credit(
         tenant_id=tx.tenant.id,
         user_pk=user_pk,
         metric=metric,
-        kind=kind,
         amount=amount,
         remaining=remaining,
         valid_until=valid_until,
-        source=source,
-        reference=reference,
-        description=description,
-        site_code=site_code,
-        entry_key=entry_key,
         balance_after=balance,
         created_at=tx.now,
+        **line,
     )
     if paid:
         await ledger_repo.add_remaining(tx.conn, paid)
         await ledger_repo.insert_allocations(tx.conn, user_pk, [(d, entry_id, p) for d, p in paid])
     if expired and valid_until is not None:
         await ledger_repo.refresh_next_expiry(tx.conn, user_pk=user_pk, metric=metric)
-    await ledger_effects.credited(
-        tx, user_pk, amount, balance, entry_id, source, metric, reference, description
-    )
-    return Posting(entry_id=entry_id, amount=amount, balance_after=balance)
+    return entry_id, balance
 
 
 async def debit(

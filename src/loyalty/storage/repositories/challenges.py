@@ -2,36 +2,45 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import Any
 
-from sqlalchemy import bindparam, select, update
 from sqlalchemy.ext.asyncio import AsyncConnection
 
+from loyalty.storage.driver import Driver, Statement, driver_of
 from loyalty.storage.gamification_tables import challenge_completions, challenge_progress
 
-_STATES = select(challenge_progress).where(challenge_progress.c.user_pk == bindparam("user_pk"))
-_SAVE = update(challenge_progress).where(
-    challenge_progress.c.user_pk == bindparam("key_user_pk"),
-    challenge_progress.c.challenge_id == bindparam("key_challenge_id"),
+# The hot path's statements run on the driver (see loyalty.storage.driver).
+_COLUMNS = tuple(c.name for c in challenge_progress.c)
+_STATES = Statement(
+    f"SELECT {', '.join(_COLUMNS)} FROM challenge_progress WHERE user_pk = :user_pk"  # noqa: S608 (columns)
 )
-_LOCK_STATE: dict[str, Any] = {}
-"""dialect name -> the upsert that creates-or-locks a progress row (built once per dialect)."""
+_LOCK_STATE = Statement(
+    "INSERT INTO challenge_progress (user_pk, challenge_id, tenant_id, progress, missions, round_done, "  # noqa: S608 (column names only)
+    "completions, period_key, period_completions, completed_at, updated_at) VALUES (:user_pk, "
+    ":challenge_id, :tenant_id, 0, '{}', :round_done, 0, '', 0, NULL, :now) ON CONFLICT (user_pk, "
+    "challenge_id) DO UPDATE SET updated_at = excluded.updated_at "
+    f"RETURNING {', '.join(_COLUMNS)}"
+)
+_SAVE = Statement(
+    "UPDATE challenge_progress SET progress = :progress, missions = :missions, round_done = :round_done, "
+    "completions = :completions, period_key = :period_key, period_completions = :period_completions, "
+    "completed_at = :completed_at, updated_at = :updated_at "
+    "WHERE user_pk = :user_pk AND challenge_id = :challenge_id"
+)
 
 
-def _lock_state_stmt(db_insert: Any, dialect: str) -> Any:
-    stmt = _LOCK_STATE.get(dialect)
-    if stmt is None:
-        insert = db_insert(challenge_progress)
-        stmt = insert.on_conflict_do_update(
-            index_elements=["user_pk", "challenge_id"], set_={"updated_at": insert.excluded.updated_at}
-        ).returning(*challenge_progress.c)
-        _LOCK_STATE[dialect] = stmt
-    return stmt
+def _state(sql: Driver, row: Sequence[Any]) -> dict[str, Any]:
+    state = dict(zip(_COLUMNS, row, strict=True))
+    state["missions"] = sql.json_out(state["missions"])
+    state["round_done"] = bool(state["round_done"])
+    return state
 
 
 async def states_of_user(conn: AsyncConnection, user_pk: int) -> dict[str, dict[str, Any]]:
-    rows = await conn.execute(_STATES, {"user_pk": user_pk})
-    return {r["challenge_id"]: dict(r) for r in rows.mappings()}
+    sql = await driver_of(conn)
+    rows = await sql.fetch(_STATES, {"user_pk": user_pk})
+    return {state["challenge_id"]: state for state in (_state(sql, row) for row in rows)}
 
 
 async def lock_state(
@@ -42,26 +51,24 @@ async def lock_state(
     ``ON CONFLICT DO UPDATE`` waits for a concurrent writer of the same row and then returns the
     committed row, so the caller reads the state it is about to replace under the lock.
     """
+    sql = await driver_of(conn)
     params = {
         "user_pk": user_pk,
         "challenge_id": challenge_id,
         "tenant_id": tenant_id,
-        "progress": 0,
-        "missions": {},
         "round_done": False,
-        "completions": 0,
-        "period_key": "",
-        "period_completions": 0,
-        "completed_at": None,
-        "updated_at": now,
+        "now": now,
     }
-    stmt = _lock_state_stmt(db_insert, conn.dialect.name)
-    row = (await conn.execute(stmt, params)).mappings().one()
-    return dict(row)
+    row = await sql.fetchrow(_LOCK_STATE, params)
+    assert row is not None
+    return _state(sql, row)
 
 
 async def save_state(conn: AsyncConnection, *, user_pk: int, challenge_id: str, **values: Any) -> None:
-    await conn.execute(_SAVE, {**values, "key_user_pk": user_pk, "key_challenge_id": challenge_id})
+    sql = await driver_of(conn)
+    params = {**values, "user_pk": user_pk, "challenge_id": challenge_id}
+    params["missions"] = sql.json_in(params["missions"])
+    await sql.execute(_SAVE, params)
 
 
 async def claim_completion(

@@ -5,34 +5,38 @@ from __future__ import annotations
 
 from typing import Any
 
-from sqlalchemy import select, text, update
+from sqlalchemy import select, update
 from sqlalchemy.ext.asyncio import AsyncConnection
 
+from loyalty.storage.driver import Statement, driver_of
 from loyalty.storage.event_tables import event_limit_counters, logged_events
-from loyalty.storage.tables import ledger_entries, users
+from loyalty.storage.repositories import history as history_repo
+from loyalty.storage.tables import ledger_entries
 
-
-async def user_with_group(
-    conn: AsyncConnection, tenant_id: int, external_id: str
-) -> tuple[int, str | None] | None:
-    row = (
-        await conn.execute(
-            select(users.c.id, users.c.usergroup).where(
-                users.c.tenant_id == tenant_id, users.c.external_id == external_id
-            )
-        )
-    ).first()
-    return None if row is None else (int(row[0]), row[1])
-
-
-# Hot path: written once, the same text on SQLite and PostgreSQL (see repositories/stats.py).
-_COUNT_IF_BELOW_SQL = text(
+# The hot path's statements run on the driver (see loyalty.storage.driver).
+_USER_WITH_GROUP = Statement(
+    "SELECT id, usergroup FROM users WHERE tenant_id = :tenant_id AND external_id = :external_id"
+)
+_COUNT_IF_BELOW = Statement(
     "INSERT INTO event_limit_counters (tenant_id, user_pk, event_id, period_key, n) "
     "VALUES (:tenant_id, :user_pk, :event_id, :period_key, 1) "
     "ON CONFLICT (user_pk, event_id, period_key) DO UPDATE SET n = event_limit_counters.n + 1 "
     "WHERE event_limit_counters.n < :limit RETURNING n"
 )
-_INSERT_LOGGED = logged_events.insert().returning(logged_events.c.id)
+_INSERT_LOGGED = Statement(
+    "INSERT INTO logged_events (tenant_id, user_pk, user_id, event_id, ts, points, usergroup, "
+    "condition_reached, limit_reached, period_key, metadata) VALUES (:tenant_id, :user_pk, :user_id, "
+    ":event_id, :ts, :points, :usergroup, :condition_reached, :limit_reached, :period_key, :metadata) "
+    "RETURNING id"
+)
+
+
+async def user_with_group(
+    conn: AsyncConnection, tenant_id: int, external_id: str
+) -> tuple[int, str | None] | None:
+    sql = await driver_of(conn)
+    row = await sql.fetchrow(_USER_WITH_GROUP, {"tenant_id": tenant_id, "external_id": external_id})
+    return None if row is None else (int(row[0]), row[1])
 
 
 async def count_if_below(
@@ -52,7 +56,7 @@ async def count_if_below(
         "period_key": period_key,
         "limit": limit,
     }
-    value = (await conn.execute(_COUNT_IF_BELOW_SQL, params)).scalar_one_or_none()
+    value = await (await driver_of(conn)).fetchval(_COUNT_IF_BELOW, params)
     return None if value is None else int(value)
 
 
@@ -82,9 +86,56 @@ async def uncount(conn: AsyncConnection, *, user_pk: int, event_id: str, period_
     )
 
 
+_LOGGED_WITH_HISTORY = Statement(
+    "WITH logged AS (INSERT INTO logged_events (tenant_id, user_pk, user_id, event_id, ts, points, "
+    "usergroup, condition_reached, limit_reached, period_key, metadata) VALUES (:tenant_id, :user_pk, "
+    ":user_id, :event_id, :ts, :points, :usergroup, :condition_reached, :limit_reached, :period_key, "
+    ":metadata) RETURNING id), history AS (INSERT INTO history_entries (tenant_id, user_pk, entry_id, "
+    "type, ref_id, points, ts, date_key, title, description, image, details) SELECT :tenant_id, "
+    ":user_pk, :entry_id, 'EVENT', :event_id, :points, :ts, :date_key, :title, :description, :image, "
+    "json_build_object('loggedEventId', logged.id, 'conditionReached', "
+    "CAST(:condition_reached AS INTEGER) = 1, 'limitReached', CAST(:limit_reached AS INTEGER) = 1) "
+    "FROM logged) SELECT id FROM logged"
+)
+
+
 async def insert_logged(conn: AsyncConnection, **values: Any) -> int:
-    result = await conn.execute(_INSERT_LOGGED, values)
-    return int(result.scalar_one())
+    sql = await driver_of(conn)
+    return int(await sql.fetchval(_INSERT_LOGGED, {**values, "metadata": sql.json_in(values["metadata"])}))
+
+
+async def insert_logged_with_history(conn: AsyncConnection, history: dict[str, Any], **values: Any) -> int:
+    """The logged event and its ``EVENT`` history entry (``entry_id``, ``date_key``, ``title``,
+    ``description``, ``image`` in ``history``; its details name the logged event): one round trip
+    on PostgreSQL, two statements on SQLite. Returns the logged event's id."""
+    sql = await driver_of(conn)
+    if sql.is_sqlite:
+        logged_id = await insert_logged(conn, **values)
+        details = {
+            "loggedEventId": logged_id,
+            "conditionReached": bool(values["condition_reached"]),
+            "limitReached": bool(values["limit_reached"]),
+        }
+        await history_repo.insert(
+            conn,
+            tenant_id=values["tenant_id"],
+            user_pk=values["user_pk"],
+            type="EVENT",
+            ref_id=values["event_id"],
+            points=values["points"],
+            ts=values["ts"],
+            details=details,
+            **history,
+        )
+        return logged_id
+    params = {
+        **values,
+        **history,
+        "metadata": sql.json_in(values["metadata"]),
+        "title": sql.json_in(history["title"]),
+        "description": sql.json_in(history["description"]),
+    }
+    return int(await sql.fetchval(_LOGGED_WITH_HISTORY, params))
 
 
 async def mark_reversed(

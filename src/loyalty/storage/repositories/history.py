@@ -5,13 +5,38 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncConnection
 
+from loyalty.storage.driver import Statement, driver_of
 from loyalty.storage.tables import history_entries
 
-_INSERT = history_entries.insert()
+_COLUMNS = (
+    "tenant_id",
+    "user_pk",
+    "entry_id",
+    "type",
+    "ref_id",
+    "points",
+    "ts",
+    "date_key",
+    "title",
+    "description",
+    "image",
+    "details",
+)
+_JSON_COLUMNS = ("title", "description", "details")
+_INSERT = Statement(
+    f"INSERT INTO history_entries ({', '.join(_COLUMNS)}) "  # noqa: S608 (column names only)
+    f"VALUES ({', '.join(':' + c for c in _COLUMNS)})"
+)
 
 
 async def insert(conn: AsyncConnection, **values: Any) -> None:
-    await conn.execute(_INSERT, values)
+    """``values``: the columns of ``_COLUMNS``; the nullable ones may be left out. Runs on the
+    driver (see loyalty.storage.driver)."""
+    sql = await driver_of(conn)
+    row = dict.fromkeys(_COLUMNS) | values
+    for name in _JSON_COLUMNS:
+        row[name] = sql.json_in(row[name])
+    await sql.execute(_INSERT, row)
 
 
 async def list_for_user(

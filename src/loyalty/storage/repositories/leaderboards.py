@@ -13,10 +13,11 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
 
-from sqlalchemy import TextClause, and_, func, or_, select, text
+from sqlalchemy import and_, func, or_, select
 from sqlalchemy.ext.asyncio import AsyncConnection
 from sqlalchemy.sql import Subquery
 
+from loyalty.storage.driver import Statement, driver_of
 from loyalty.storage.progress_tables import leaderboard_scores
 from loyalty.storage.tables import users
 
@@ -47,11 +48,11 @@ async def add(
     params: dict[str, Any] = {"tenant_id": tenant_id, "user_pk": user_pk, "now": now}
     for i, (lb, bucket, amount) in enumerate(increments):
         params.update({f"lb_{i}": lb, f"bucket_{i}": bucket, f"amount_{i}": amount})
-    await conn.execute(_add_sql(len(increments)), params)
+    await (await driver_of(conn)).execute(_add_sql(len(increments)), params)
 
 
 @lru_cache(maxsize=16)
-def _add_sql(rows: int) -> TextClause:
+def _add_sql(rows: int) -> Statement:
     """The hot path's score upsert for ``rows`` (leaderboard, bucket) pairs, written once per size
     (a multi-row SQLAlchemy insert is compiled anew on every call)."""
     values = ", ".join(
@@ -63,7 +64,7 @@ def _add_sql(rows: int) -> TextClause:
         f"VALUES {values} ON CONFLICT (tenant_id, leaderboard_id, bucket, user_pk) DO UPDATE SET "
         "score = leaderboard_scores.score + excluded.score, updated_at = excluded.updated_at"
     )
-    return text(sql)
+    return Statement(sql)
 
 
 def _scores(board: Board) -> Subquery:

@@ -10,9 +10,10 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
-from sqlalchemy import and_, bindparam, func, select, text, update
+from sqlalchemy import and_, bindparam, func, select, update
 from sqlalchemy.ext.asyncio import AsyncConnection
 
+from loyalty.storage.driver import Statement, driver_of
 from loyalty.storage.tables import balances, ledger_allocations, ledger_entries, users
 
 E = ledger_entries
@@ -20,8 +21,8 @@ A = ledger_allocations
 
 
 # The hot path's statements are written once (same text on SQLite and PostgreSQL, which share
-# ON CONFLICT / RETURNING): building a SQLAlchemy statement per event cost more than running it.
-_CREDIT_SQL = text(
+# ON CONFLICT / RETURNING) and run on the driver (see loyalty.storage.driver).
+_CREDIT_SQL = (
     "INSERT INTO balances (user_pk, metric, tenant_id, balance, lifetime_earned, next_expiry_at, updated_at) "
     "VALUES (:user_pk, :metric, :tenant_id, :opening, :earned, CAST(:valid_until AS BIGINT), :now) "
     "ON CONFLICT (user_pk, metric) DO UPDATE SET "
@@ -33,7 +34,40 @@ _CREDIT_SQL = text(
     "THEN CAST(:valid_until AS BIGINT) ELSE balances.next_expiry_at END "
     "RETURNING balance, next_expiry_at"
 )
-_INSERT_LINE = E.insert().returning(E.c.id)
+_CREDIT = Statement(_CREDIT_SQL)
+_LINE_COLUMNS = (
+    "tenant_id",
+    "user_pk",
+    "metric",
+    "kind",
+    "amount",
+    "remaining",
+    "valid_until",
+    "source",
+    "reference",
+    "description",
+    "site_code",
+    "entry_key",
+    "reversal_of",
+    "balance_after",
+    "created_at",
+)
+_INSERT_LINE = Statement(
+    f"INSERT INTO ledger_entries ({', '.join(_LINE_COLUMNS)}) "  # noqa: S608 (column names only)
+    f"VALUES ({', '.join(':' + c for c in _LINE_COLUMNS)}) RETURNING id"
+)
+# PostgreSQL: the credit and its ledger line in one round trip, unless older credits are due to
+# expire or the account owes points (then the line's remainder and balance depend on more work).
+_CREDIT_WITH_LINE = Statement(
+    f"WITH b AS ({_CREDIT_SQL}), line AS (INSERT INTO ledger_entries ({', '.join(_LINE_COLUMNS)}) "  # noqa: S608
+    "SELECT :tenant_id, :user_pk, :metric, :kind, :amount, :amount, CAST(:valid_until AS BIGINT), :source, "
+    ":reference, :description, :site_code, :entry_key, NULL, b.balance, :now FROM b "
+    "WHERE (b.next_expiry_at IS NULL OR b.next_expiry_at > :now) AND b.balance - :amount >= 0 "
+    "RETURNING id) SELECT b.balance, b.next_expiry_at, (SELECT id FROM line) FROM b"
+)
+_READ_BALANCE = Statement(
+    "SELECT balance, next_expiry_at FROM balances WHERE user_pk = :user_pk AND metric = :metric"
+)
 
 
 async def credit_balance(
@@ -47,11 +81,15 @@ async def credit_balance(
     now: int,
     valid_until: int | None = None,
     initial: int = 0,
-) -> tuple[int, int | None]:
+    line: dict[str, Any] | None = None,
+) -> tuple[int, int | None, int | None]:
     """Add ``amount`` and fold ``valid_until`` into the account's next expiry, in one statement.
 
-    Returns (new balance, next expiry); a next expiry at or before ``now`` tells the caller that
-    older credits are due to expire (lazy expiry without an extra read on the hot path).
+    Returns (new balance, next expiry, line id); a next expiry at or before ``now`` tells the caller
+    that older credits are due to expire (lazy expiry without an extra read on the hot path). With
+    ``line`` (kind, source, reference, description, site_code, entry_key) PostgreSQL also writes the
+    credit's ledger line when nothing is due or owed, and returns its id; otherwise the id is None
+    and the caller writes the line.
     """
     params = {
         "user_pk": user_pk,
@@ -63,8 +101,14 @@ async def credit_balance(
         "valid_until": valid_until,
         "now": now,
     }
-    row = (await conn.execute(_CREDIT_SQL, params)).one()
-    return int(row[0]), None if row[1] is None else int(row[1])
+    sql = await driver_of(conn)
+    if line is not None and not sql.is_sqlite:
+        row = await sql.fetchrow(_CREDIT_WITH_LINE, {**params, **line})
+        assert row is not None
+        return int(row[0]), None if row[1] is None else int(row[1]), None if row[2] is None else int(row[2])
+    row = await sql.fetchrow(_CREDIT, params)
+    assert row is not None
+    return int(row[0]), None if row[1] is None else int(row[1]), None
 
 
 async def ensure_account(
@@ -96,13 +140,7 @@ async def lock_balance(conn: AsyncConnection, user_pk: int, metric: str) -> tupl
 
 
 async def read_balance(conn: AsyncConnection, user_pk: int, metric: str) -> tuple[int, int | None] | None:
-    row = (
-        await conn.execute(
-            select(balances.c.balance, balances.c.next_expiry_at).where(
-                balances.c.user_pk == user_pk, balances.c.metric == metric
-            )
-        )
-    ).first()
+    row = await (await driver_of(conn)).fetchrow(_READ_BALANCE, {"user_pk": user_pk, "metric": metric})
     if row is None:
         return None
     return int(row[0]), None if row[1] is None else int(row[1])
@@ -154,8 +192,10 @@ async def subtract_if_enough(
 
 
 async def insert_line(conn: AsyncConnection, **values: Any) -> int:
-    result = await conn.execute(_INSERT_LINE, values)
-    return int(result.scalar_one())
+    """``values``: the columns of ``_LINE_COLUMNS``; the nullable ones may be left out."""
+    row = dict.fromkeys(("valid_until", "reference", "description", "site_code", "entry_key", "reversal_of"))
+    row.update(values)
+    return int(await (await driver_of(conn)).fetchval(_INSERT_LINE, row))
 
 
 _LOT_COLUMNS = (E.c.id, E.c.remaining, E.c.created_at, E.c.valid_until, E.c.amount)

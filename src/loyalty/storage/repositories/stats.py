@@ -12,9 +12,10 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
 
-from sqlalchemy import Select, TextClause, func, select, text
+from sqlalchemy import Select, func, select
 from sqlalchemy.ext.asyncio import AsyncConnection
 
+from loyalty.storage.driver import Driver, Statement, driver_of
 from loyalty.storage.stats_tables import HOURS, stats_event_daily
 
 ALL_EVENTS = ""
@@ -65,16 +66,17 @@ ROLLUP_COLUMNS = (*KEY, *COUNTERS)
 # The hot-path statements are plain SQL written once (the same text on SQLite and PostgreSQL,
 # which share the ON CONFLICT / RETURNING syntax): building and compiling a 37-column upsert per
 # event cost more than running it.
-MARK_SQL = text(
+_MARK = (
     "INSERT INTO stats_user_periods (user_pk, event_id, period, tenant_id) VALUES "
     "(:user_pk, :event_id, :day, :tenant_id), (:user_pk, :event_id, :month, :tenant_id), "
     "(:user_pk, :all_events, :day, :tenant_id), (:user_pk, :all_events, :month, :tenant_id) "
     "ON CONFLICT DO NOTHING RETURNING event_id, period"
 )
+MARK_SQL = Statement(_MARK)
 
 
 @lru_cache(maxsize=4)
-def _move_sql(rows: int) -> TextClause:
+def _move_sql(rows: int) -> Statement:
     values = ", ".join(f"(:user_pk, :event_id_{i}, :tenant_id, :day, NULL)" for i in range(rows))
     # Only placeholders are interpolated.
     sql = (
@@ -83,11 +85,11 @@ def _move_sql(rows: int) -> TextClause:
         "previous_day = stats_user_last_day.last_day, last_day = excluded.last_day "
         "WHERE stats_user_last_day.last_day < excluded.last_day RETURNING event_id, previous_day"
     )
-    return text(sql)
+    return Statement(sql)
 
 
 @lru_cache(maxsize=8)
-def _rollup_sql(rows: int) -> TextClause:
+def _rollup_sql(rows: int) -> Statement:
     values = ", ".join(
         "(" + ", ".join(f":{column}_{i}" for column in ROLLUP_COLUMNS) + ")" for i in range(rows)
     )
@@ -97,28 +99,76 @@ def _rollup_sql(rows: int) -> TextClause:
         f"INSERT INTO stats_event_daily ({', '.join(ROLLUP_COLUMNS)}) VALUES {values} "  # noqa: S608
         f"ON CONFLICT ({', '.join(KEY)}) DO UPDATE SET {updates}"
     )
-    return text(sql)
+    return Statement(sql)
+
+
+def _record_in_one_sql() -> Statement:
+    """PostgreSQL: the mark, the move of the latest day and the rollup as one statement.
+
+    Data-modifying CTEs run once each and the next one reads the rows the previous one returned,
+    so this is the SQLite path below (mark; move where the day is new; one multi-row upsert) in one
+    round trip. The current day's rows count the event (``cur`` = 1); a moved scope's previous
+    day gets ``last_users - 1`` and nothing else.
+    """
+    counted = ("events", "points", "condition_met", "condition_failed", "limit_reached")
+    values = ", ".join(
+        [f"r.cur * :{name}" for name in counted]
+        + ["r.day_users", "r.month_users", "r.last_users"]
+        + [f"r.cur * :{hour}" for hour in HOURS]
+    )
+    updates = ", ".join(f"{c} = stats_event_daily.{c} + excluded.{c}" for c in COUNTERS)
+    # Only this module's column names and placeholders are interpolated.
+    return Statement(
+        "WITH marked AS ("  # noqa: S608
+        f"{_MARK}), "
+        "moved AS (INSERT INTO stats_user_last_day (user_pk, event_id, tenant_id, last_day, previous_day) "
+        "SELECT :user_pk, event_id, :tenant_id, :day, NULL FROM marked WHERE period = :day "
+        "ON CONFLICT (user_pk, event_id) DO UPDATE SET "
+        "previous_day = stats_user_last_day.last_day, last_day = excluded.last_day "
+        "WHERE stats_user_last_day.last_day < excluded.last_day RETURNING event_id, previous_day), "
+        "r AS (SELECT s.scope AS event_id, CAST(:day AS VARCHAR) AS day_key, 1 AS cur, "
+        "(SELECT count(*) FROM marked m WHERE m.event_id = s.scope AND m.period = :day) AS day_users, "
+        "(SELECT count(*) FROM marked m WHERE m.event_id = s.scope AND m.period = :month) AS month_users, "
+        "(SELECT count(*) FROM moved v WHERE v.event_id = s.scope) AS last_users "
+        "FROM (VALUES (CAST(:event_id AS VARCHAR)), (CAST(:all_events AS VARCHAR))) AS s (scope) "
+        "UNION ALL SELECT v.event_id, v.previous_day, 0, 0, 0, -1 FROM moved v "
+        "WHERE v.previous_day IS NOT NULL) "
+        f"INSERT INTO stats_event_daily ({', '.join(ROLLUP_COLUMNS)}) "
+        f"SELECT :tenant_id, r.day_key, r.event_id, :shard, {values} FROM r "
+        f"ON CONFLICT ({', '.join(KEY)}) DO UPDATE SET {updates}"
+    )
 
 
 async def record(conn: AsyncConnection, hit: Hit) -> None:
     scopes = (hit.event_id, ALL_EVENTS)
     month = month_period(hit.day)
-    marked = await conn.execute(
-        MARK_SQL,
-        {
-            "user_pk": hit.user_pk,
-            "event_id": hit.event_id,
-            "all_events": ALL_EVENTS,
-            "day": hit.day,
-            "month": month,
-            "tenant_id": hit.tenant_id,
-        },
-    )
-    new_periods = {(row.event_id, row.period) for row in marked}
+    sql = await driver_of(conn)
+    params: dict[str, Any] = {
+        "user_pk": hit.user_pk,
+        "event_id": hit.event_id,
+        "all_events": ALL_EVENTS,
+        "day": hit.day,
+        "month": month,
+        "tenant_id": hit.tenant_id,
+    }
+    if not sql.is_sqlite:
+        params.update(
+            shard=hit.shard,
+            events=1,
+            points=hit.points,
+            condition_met=int(hit.condition_met),
+            condition_failed=int(not hit.condition_met),
+            limit_reached=int(hit.limit_reached),
+        )
+        params.update({hour: int(i == hit.hour) for i, hour in enumerate(HOURS)})
+        await sql.execute(_RECORD_IN_ONE, params)
+        return
+    marked = await sql.fetch(MARK_SQL, params)
+    new_periods = {(row[0], row[1]) for row in marked}
     new_day = [e for e in scopes if (e, hit.day) in new_periods]
     moved_from: dict[str, str | None] = {}
     if new_day:
-        moved_from = await _move_last_day(conn, hit, new_day)
+        moved_from = await _move_last_day(sql, hit, new_day)
     rows: list[dict[str, Any]] = []
     for scope in scopes:
         row = dict.fromkeys(COUNTERS, 0)
@@ -141,10 +191,13 @@ async def record(conn: AsyncConnection, hit: Hit) -> None:
             rows.append({"tenant_id": hit.tenant_id, "day_key": previous, "event_id": scope, **row})
     params = {f"{name}_{i}": value for i, row in enumerate(rows) for name, value in row.items()}
     params.update({f"shard_{i}": hit.shard for i in range(len(rows))})
-    await conn.execute(_rollup_sql(len(rows)), params)
+    await sql.execute(_rollup_sql(len(rows)), params)
 
 
-async def _move_last_day(conn: AsyncConnection, hit: Hit, scopes: Sequence[str]) -> dict[str, str | None]:
+_RECORD_IN_ONE = _record_in_one_sql()
+
+
+async def _move_last_day(sql: Driver, hit: Hit, scopes: Sequence[str]) -> dict[str, str | None]:
     """Set the user's latest day to ``hit.day`` where it is later; returns scope -> previous day.
 
     One statement: the update keeps the old day in ``previous_day`` and returns it. A scope missing
@@ -153,8 +206,8 @@ async def _move_last_day(conn: AsyncConnection, hit: Hit, scopes: Sequence[str])
     """
     params: dict[str, Any] = {"user_pk": hit.user_pk, "tenant_id": hit.tenant_id, "day": hit.day}
     params.update({f"event_id_{i}": scope for i, scope in enumerate(scopes)})
-    moved = await conn.execute(_move_sql(len(scopes)), params)
-    return {row.event_id: row.previous_day for row in moved}
+    moved = await sql.fetch(_move_sql(len(scopes)), params)
+    return {row[0]: row[1] for row in moved}
 
 
 def daily_rows_query(tenant_id: int, *, start: str | None, end: str | None, event_id: str) -> Select[Any]:

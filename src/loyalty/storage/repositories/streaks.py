@@ -5,67 +5,65 @@ from __future__ import annotations
 
 from typing import Any
 
-from sqlalchemy import and_, bindparam, case, func, select, update
+from sqlalchemy import and_, case, func, select
 from sqlalchemy.ext.asyncio import AsyncConnection
 
+from loyalty.storage.driver import Driver, Statement, driver_of
 from loyalty.storage.progress_tables import streak_progress
-from loyalty.storage.tables import users
 
-_LOAD = (
-    select(users.c.time_zone, streak_progress)
-    .select_from(
-        users.outerjoin(
-            streak_progress,
-            and_(
-                streak_progress.c.user_pk == users.c.id,
-                streak_progress.c.streak_id == bindparam("streak_id"),
-            ),
-        )
-    )
-    .where(users.c.id == bindparam("user_pk"))
+# The hot path's statements run on the driver (see loyalty.storage.driver).
+_COLUMNS = tuple(c.name for c in streak_progress.c)
+_JSON_COLUMNS = ("completed_dates", "milestones_claimed")
+_VALUE_COLUMNS = tuple(c for c in _COLUMNS if c not in ("user_pk", "streak_id", "tenant_id", "version"))
+_LOAD = Statement(
+    f"SELECT users.time_zone, {', '.join('p.' + c for c in _COLUMNS)} FROM users "  # noqa: S608 (columns)
+    "LEFT OUTER JOIN streak_progress AS p ON p.user_pk = users.id AND p.streak_id = :streak_id "
+    "WHERE users.id = :user_pk"
 )
-_UPDATE_IF_VERSION = update(streak_progress).where(
-    streak_progress.c.user_pk == bindparam("key_user_pk"),
-    streak_progress.c.streak_id == bindparam("key_streak_id"),
-    streak_progress.c.version == bindparam("key_version"),
+_INSERT_IF_ABSENT = Statement(
+    f"INSERT INTO streak_progress ({', '.join(_COLUMNS)}) "  # noqa: S608 (column names only)
+    f"VALUES ({', '.join(':' + c for c in _COLUMNS)}) "
+    "ON CONFLICT (user_pk, streak_id) DO NOTHING RETURNING version"
 )
+_UPDATE_IF_VERSION = Statement(
+    f"UPDATE streak_progress SET {', '.join(f'{c} = :{c}' for c in _VALUE_COLUMNS)}, "  # noqa: S608 (columns)
+    "version = :version + 1 WHERE user_pk = :user_pk AND streak_id = :streak_id AND version = :version "
+    "RETURNING version"
+)
+
+
+def _json_in(sql: Driver, values: dict[str, Any]) -> dict[str, Any]:
+    return {**values, **{c: sql.json_in(values[c]) for c in _JSON_COLUMNS}}
 
 
 async def load(
     conn: AsyncConnection, user_pk: int, streak_id: str
 ) -> tuple[str | None, dict[str, Any] | None]:
     """The user's own time zone and their progress row (None when not started), in one read."""
-    row = (await conn.execute(_LOAD, {"streak_id": streak_id, "user_pk": user_pk})).mappings().first()
+    sql = await driver_of(conn)
+    row = await sql.fetchrow(_LOAD, {"streak_id": streak_id, "user_pk": user_pk})
     if row is None:
         return None, None
-    progress = dict(row) if row["streak_id"] is not None else None
-    if progress is not None:
-        progress.pop("time_zone", None)
-    return row["time_zone"], progress
+    time_zone, values = row[0], row[1:]
+    if values[_COLUMNS.index("streak_id")] is None:
+        return time_zone, None
+    progress = dict(zip(_COLUMNS, values, strict=True))
+    for column in _JSON_COLUMNS:
+        progress[column] = sql.json_out(progress[column])
+    return time_zone, progress
 
 
 async def insert_if_absent(db_insert: Any, conn: AsyncConnection, values: dict[str, Any]) -> bool:
-    stmt = (
-        db_insert(streak_progress)
-        .values(**values, version=1)
-        .on_conflict_do_nothing(index_elements=["user_pk", "streak_id"])
-        .returning(streak_progress.c.version)
-    )
-    return (await conn.execute(stmt)).scalar_one_or_none() is not None
+    sql = await driver_of(conn)
+    return await sql.fetchval(_INSERT_IF_ABSENT, _json_in(sql, {**values, "version": 1})) is not None
 
 
 async def update_if_version(
     conn: AsyncConnection, user_pk: int, streak_id: str, version: int, values: dict[str, Any]
 ) -> bool:
-    params = {
-        **values,
-        "version": version + 1,
-        "key_user_pk": user_pk,
-        "key_streak_id": streak_id,
-        "key_version": version,
-    }
-    result = await conn.execute(_UPDATE_IF_VERSION, params)
-    return result.rowcount == 1
+    sql = await driver_of(conn)
+    params = {**_json_in(sql, values), "version": version, "user_pk": user_pk, "streak_id": streak_id}
+    return await sql.fetchval(_UPDATE_IF_VERSION, params) is not None
 
 
 async def list_for_user(conn: AsyncConnection, user_pk: int) -> list[dict[str, Any]]:

@@ -2,19 +2,19 @@ from __future__ import annotations
 
 from typing import Any
 
-from sqlalchemy import bindparam, select, update
+from sqlalchemy import select, update
 from sqlalchemy.ext.asyncio import AsyncConnection
 
+from loyalty.storage.driver import Statement, driver_of
 from loyalty.storage.tables import users
 
-_FIND_PK = select(users.c.id).where(
-    users.c.tenant_id == bindparam("tenant_id"), users.c.external_id == bindparam("external_id")
-)
+_FIND_PK = Statement("SELECT id FROM users WHERE tenant_id = :tenant_id AND external_id = :external_id")
 
 
 async def find_pk(conn: AsyncConnection, tenant_id: int, external_id: str) -> int | None:
+    """The hot path's first read (on the driver, see loyalty.storage.driver)."""
     params = {"tenant_id": tenant_id, "external_id": external_id}
-    value = (await conn.execute(_FIND_PK, params)).scalar_one_or_none()
+    value = await (await driver_of(conn)).fetchval(_FIND_PK, params)
     return None if value is None else int(value)
 
 

@@ -1,0 +1,150 @@
+"""The hot path's statements, run on the database driver's own connection.
+
+SQLAlchemy Core costs about 110 µs of Python per statement on top of the driver (compiling the
+cache key, the execution context, the result, the greenlet hand-off); asyncpg alone takes about
+90 µs and ``sqlite3`` about 4 µs (docs/performance.md). The statements an event runs are fixed, so
+they are written once as SQL text (:class:`Statement`) and run here, on the connection — and in the
+transaction — that SQLAlchemy opened: ``Database.write()`` and ``read()`` stay the one way into a
+transaction, and everything else keeps using SQLAlchemy on the same connection.
+
+Statements name their parameters as SQLAlchemy's ``text()`` does (``:user_pk``) and are compiled
+once to numbered ones, ``$1`` for PostgreSQL and ``?1`` for SQLite; a name used twice is one
+parameter. Rows come back as tuples (read them by position). JSON goes in as text (:meth:`Driver.json_in`) and
+comes out decoded on both stores (:meth:`Driver.json_out`).
+"""
+
+from __future__ import annotations
+
+import re
+import sqlite3
+from collections.abc import Mapping, Sequence
+from typing import Any
+
+import orjson
+from sqlalchemy.ext.asyncio import AsyncConnection
+
+Row = Sequence[Any]
+
+_PARAMETER = re.compile(r"(?<![:\w]):([A-Za-z_]\w*)")
+
+
+class Statement:
+    """One SQL text for both stores, with ``:name`` parameters."""
+
+    __slots__ = ("names", "postgresql", "sqlite")
+
+    def __init__(self, sql: str) -> None:
+        names: list[str] = []
+
+        def number(match: re.Match[str]) -> str:
+            name = match.group(1)
+            if name not in names:
+                names.append(name)
+            return f"${names.index(name) + 1}"
+
+        self.postgresql = _PARAMETER.sub(number, " ".join(sql.split()))
+        self.sqlite = re.sub(r"\$(\d+)", r"?\1", self.postgresql)
+        self.names = tuple(names)
+
+    def args(self, params: Mapping[str, Any]) -> list[Any]:
+        return [params[name] for name in self.names]
+
+    def __repr__(self) -> str:
+        return f"Statement({self.postgresql!r})"
+
+
+class Driver:
+    """Runs :class:`Statement` s in the open transaction of one connection."""
+
+    is_sqlite = False
+
+    async def fetch(self, stmt: Statement, params: Mapping[str, Any]) -> list[Row]:
+        raise NotImplementedError
+
+    async def fetchrow(self, stmt: Statement, params: Mapping[str, Any]) -> Row | None:
+        raise NotImplementedError
+
+    async def execute(self, stmt: Statement, params: Mapping[str, Any]) -> None:
+        raise NotImplementedError
+
+    async def fetchval(self, stmt: Statement, params: Mapping[str, Any]) -> Any:
+        row = await self.fetchrow(stmt, params)
+        return None if row is None else row[0]
+
+    @staticmethod
+    def json_in(value: Any) -> str | None:
+        return None if value is None else orjson.dumps(value).decode()
+
+    def json_out(self, value: Any) -> Any:
+        return value
+
+
+class PostgresDriver(Driver):
+    """asyncpg; SQLAlchemy's adapter decodes ``json`` columns and takes their parameters as text."""
+
+    __slots__ = ("_adapter", "_conn")
+
+    def __init__(self, adapter: Any) -> None:
+        self._adapter = adapter
+        self._conn = adapter._connection
+
+    async def begin(self) -> None:
+        # SQLAlchemy's asyncpg adapter sends BEGIN with its first statement; a transaction whose
+        # first statement runs here must be begun the same way, or it would run in autocommit.
+        if self._adapter._transaction is None:
+            await self._adapter._start_transaction()
+
+    async def fetch(self, stmt: Statement, params: Mapping[str, Any]) -> list[Row]:
+        return await self._conn.fetch(stmt.postgresql, *stmt.args(params))  # type: ignore[no-any-return]
+
+    async def fetchrow(self, stmt: Statement, params: Mapping[str, Any]) -> Row | None:
+        return await self._conn.fetchrow(stmt.postgresql, *stmt.args(params))  # type: ignore[no-any-return]
+
+    async def execute(self, stmt: Statement, params: Mapping[str, Any]) -> None:
+        await self._conn.execute(stmt.postgresql, *stmt.args(params))
+
+
+class SqliteDriver(Driver):
+    """``sqlite3`` on the event loop's thread (see :mod:`loyalty.storage.sqlite_inline`)."""
+
+    __slots__ = ("_conn",)
+    is_sqlite = True
+
+    def __init__(self, conn: sqlite3.Connection) -> None:
+        self._conn = conn
+
+    async def fetch(self, stmt: Statement, params: Mapping[str, Any]) -> list[Row]:
+        return self._conn.execute(stmt.sqlite, stmt.args(params)).fetchall()
+
+    async def fetchrow(self, stmt: Statement, params: Mapping[str, Any]) -> Row | None:
+        cursor = self._conn.execute(stmt.sqlite, stmt.args(params))
+        row: Row | None = cursor.fetchone()
+        if row is not None:
+            cursor.fetchall()  # finish the statement (an INSERT … RETURNING runs to its end)
+        return row
+
+    async def execute(self, stmt: Statement, params: Mapping[str, Any]) -> None:
+        self._conn.execute(stmt.sqlite, stmt.args(params))
+
+    def json_out(self, value: Any) -> Any:
+        return orjson.loads(value) if isinstance(value, str | bytes) else value
+
+
+_KEY = "loyalty.driver"
+
+
+async def driver_of(conn: AsyncConnection) -> Driver:
+    """The driver of ``conn``'s pooled connection, with its transaction begun."""
+    info = conn.info
+    driver: Driver | None = info.get(_KEY)
+    if driver is None:
+        raw = await conn.get_raw_connection()
+        adapter = raw.dbapi_connection
+        if conn.dialect.name == "sqlite":
+            driver = SqliteDriver(raw.driver_connection._conn)  # type: ignore[union-attr]
+        else:
+            driver = PostgresDriver(adapter)
+        info[_KEY] = driver
+    if isinstance(driver, PostgresDriver):
+        await driver.begin()
+    return driver
