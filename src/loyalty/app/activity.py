@@ -11,6 +11,7 @@ from collections.abc import Awaitable, Callable
 from dataclasses import dataclass, field
 from typing import Any
 
+from loyalty.app.tenants import TenantConfig
 from loyalty.app.uow import Tx
 
 
@@ -40,6 +41,36 @@ class Outcome:
 
 Reactor = Callable[[Tx, Activity, Outcome], Awaitable[None]]
 REACTORS: list[tuple[int, str, Reactor]] = []
+
+
+@dataclass(frozen=True)
+class Reads:
+    """What reactors read first for an event id: all the user's challenge progress, the progress
+    of these streaks (and the user's time zone). Read with the user lookup on PostgreSQL."""
+
+    challenges: bool = False
+    streak_ids: tuple[str, ...] = ()
+
+    def __bool__(self) -> bool:
+        return self.challenges or bool(self.streak_ids)
+
+
+ReadsOf = Callable[[TenantConfig, str], Reads]
+READS: dict[str, ReadsOf] = {}
+
+
+def register_reads(name: str, reads_of: ReadsOf) -> None:
+    READS[name] = reads_of
+
+
+def reads_for(tenant: TenantConfig, event_id: str) -> Reads:
+    challenges = False
+    streak_ids: list[str] = []
+    for reads_of in READS.values():
+        reads = reads_of(tenant, event_id)
+        challenges = challenges or reads.challenges
+        streak_ids.extend(reads.streak_ids)
+    return Reads(challenges, tuple(streak_ids))
 
 
 def register_reactor(name: str, reactor: Reactor, *, order: int = 100) -> None:

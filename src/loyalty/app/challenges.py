@@ -18,7 +18,7 @@ from typing import Any
 from sqlalchemy.ext.asyncio import AsyncConnection
 
 from loyalty.app import inventory, metrics, outbox, transactions
-from loyalty.app.activity import Activity, Outcome, register_reactor
+from loyalty.app.activity import Activity, Outcome, Reads, register_reactor, register_reads
 from loyalty.app.challenge_config import Challenge, Mission, effective_rewards, points_of
 from loyalty.app.notifications import notify
 from loyalty.app.principal import Principal
@@ -95,7 +95,11 @@ async def on_activity(tx: Tx, activity: Activity, outcome: Outcome) -> None:
     if not candidates:
         return
     rules = rules_of(tx.tenant)
-    rows = await challenge_repo.states_of_user(tx.conn, activity.user_pk)
+    snapshot = tx.snapshot_of(activity.user_pk)
+    if snapshot is not None and snapshot.challenges is not None:
+        rows = snapshot.challenges
+    else:
+        rows = await challenge_repo.states_of_user(tx.conn, activity.user_pk)
     completions = {cid: int(row["completions"]) for cid, row in rows.items()}
     tz = tx.tenant.settings.timeZone
     # A step unlocked by this very activity starts counting with the next one. A challenge already
@@ -262,7 +266,12 @@ async def _announce(
         await outbox.publish_for(tx, "challenge.completed", payload, user_pk=user_pk)
 
 
+def reads_of(tenant: TenantConfig, event_id: str) -> Reads:
+    return Reads(challenges=bool(rules_for_event(tenant, event_id)))
+
+
 register_reactor("challenges", on_activity, order=20)
+register_reads("challenges", reads_of)
 
 
 # --- reading ---------------------------------------------------------------------------------

@@ -17,7 +17,7 @@ from typing import Any, Literal
 import msgspec
 
 from loyalty.app import ledger, notifications
-from loyalty.app.activity import Activity, dispatch
+from loyalty.app.activity import Activity, dispatch, reads_for
 from loyalty.app.challenge_config import Notification
 from loyalty.app.config_kinds import ConfigKind, register
 from loyalty.app.principal import Principal
@@ -32,6 +32,7 @@ from loyalty.core.timeutil import local_datetime
 from loyalty.storage.repositories import events as events_repo
 from loyalty.storage.repositories import history as history_repo
 from loyalty.storage.repositories import idempotency as idem_repo
+from loyalty.storage.repositories import user_snapshot
 
 KIND = "events"
 MAX_EVENT_ID = 200
@@ -270,9 +271,32 @@ def _has_type(value: Any, kind: str) -> bool:
 
 
 async def _find_user(
-    tx: Tx, user_id: str, *, need_group: bool, dry_run: bool
+    tx: Tx,
+    user_id: str,
+    event_id: str,
+    *,
+    need_group: bool,
+    dry_run: bool,
+    limit: user_snapshot.LimitCount | None = None,
 ) -> tuple[int | None, str | None]:
-    """The user's key (and stored group when it can matter); None only for a dry run's new user."""
+    """The user's key (and stored group when it can matter); None only for a dry run's new user.
+
+    On PostgreSQL the lookup also reads what the event's reactors read first and counts ``limit``
+    (``tx.snapshot``): one round trip instead of up to four."""
+    tx.snapshot = None
+    if not dry_run and not tx.is_sqlite:
+        reads = reads_for(tx.tenant, event_id)
+        if reads or limit is not None:
+            tx.snapshot = await user_snapshot.read(
+                tx.conn,
+                tx.tenant.id,
+                user_id,
+                challenges=reads.challenges,
+                streak_ids=reads.streak_ids,
+                limit=limit,
+            )
+            if tx.snapshot is not None:
+                return tx.snapshot.user_pk, tx.snapshot.usergroup if need_group else None
     if not dry_run and not need_group:
         return await resolve_user(tx, user_id, create=False), None
     found = await events_repo.user_with_group(tx.conn, tx.tenant.id, user_id)
@@ -295,13 +319,18 @@ async def log_event(tx: Tx, request: EventRequest, *, dry_run: bool = False) -> 
     metadata = request.metadata
     check_metadata(event, metadata)
 
-    requested_groups = metadata.get("usergroup")
-    need_group = rules.needs_stored_group(requested_groups, definition.reward)
-    user_pk, stored_group = await _find_user(tx, request.user_id, need_group=need_group, dry_run=dry_run)
-    group = rules.choose_group(requested_groups, definition.reward, stored_group)
-
     failure = rules.evaluate(event.condition, metadata)
     condition_reached = failure is None
+    requested_groups = metadata.get("usergroup")
+    need_group = rules.needs_stored_group(requested_groups, definition.reward)
+    limit = None
+    if condition_reached and not dry_run and definition.limit:
+        limit = user_snapshot.LimitCount(definition.eventId, _limit_period(tx, definition), definition.limit)
+    user_pk, stored_group = await _find_user(
+        tx, request.user_id, definition.eventId, need_group=need_group, dry_run=dry_run, limit=limit
+    )
+    group = rules.choose_group(requested_groups, definition.reward, stored_group)
+
     points = 0
     if condition_reached:
         value = None
@@ -346,8 +375,7 @@ async def _apply_limit(
     limit = definition.limit or 0
     if limit <= 0:
         return False, None, {"limit": None, "period": definition.limitPeriod, "used": None, "remaining": None}
-    local_day = local_datetime(tx.now, tx.tenant.settings.timeZone).date()
-    period = rules.period_key(definition.limitPeriod, local_day)
+    period = _limit_period(tx, definition)
     if dry_run:
         used = 0
         if user_pk is not None:
@@ -365,6 +393,9 @@ async def _apply_limit(
     if not counts:
         return False, None, None
     assert user_pk is not None
+    snapshot = tx.snapshot_of(user_pk)
+    if snapshot is not None and snapshot.limit_counted:  # counted with the user lookup
+        return snapshot.limit_count is None, None if snapshot.limit_count is None else period, None
     counted = await events_repo.count_if_below(
         tx.conn,
         tenant_id=tx.tenant.id,
@@ -374,6 +405,11 @@ async def _apply_limit(
         limit=limit,
     )
     return counted is None, None if counted is None else period, None
+
+
+def _limit_period(tx: Tx, definition: EventDefinition) -> str:
+    local_day = local_datetime(tx.now, tx.tenant.settings.timeZone).date()
+    return rules.period_key(definition.limitPeriod, local_day)
 
 
 async def _record(tx: Tx, result: EventResult, user_pk: int, counted_in: str | None) -> None:
@@ -444,6 +480,7 @@ async def _record(tx: Tx, result: EventResult, user_pk: int, counted_in: str | N
         ),
     )
     result.extra = outcome.data
+    tx.snapshot = None
 
 
 def credit_key(logged_id: int) -> str:

@@ -15,7 +15,7 @@ import msgspec
 from sqlalchemy.ext.asyncio import AsyncConnection
 
 from loyalty.app import ledger, notifications, outbox
-from loyalty.app.activity import Activity, Outcome, register_reactor
+from loyalty.app.activity import Activity, Outcome, Reads, register_reactor, register_reads
 from loyalty.app.config_kinds import ConfigKind, register
 from loyalty.app.principal import Principal
 from loyalty.app.services import Services
@@ -145,8 +145,12 @@ async def advance_streak(tx: Tx, activity: Activity, streak: CompiledStreak) -> 
     concurrent one), so of two concurrent events in one period exactly one counts it.
     """
     rules = streak.rules
-    for _ in range(WRITE_ATTEMPTS):
-        user_tz, row = await streak_repo.load(tx.conn, activity.user_pk, streak.streak_id)
+    snapshot = tx.snapshot_of(activity.user_pk)
+    for attempt in range(WRITE_ATTEMPTS):
+        if attempt == 0 and snapshot is not None and streak.streak_id in snapshot.streaks:
+            user_tz, row = snapshot.time_zone, snapshot.streaks[streak.streak_id]
+        else:
+            user_tz, row = await streak_repo.load(tx.conn, activity.user_pk, streak.streak_id)
         period = core.period_of(activity.ts, user_tz or tx.tenant.settings.timeZone, rules.time_frame)
         result = core.advance(state_of(row, rules), period, activity.ts, rules)
         if not result.counted:
@@ -237,7 +241,13 @@ async def on_activity(tx: Tx, activity: Activity, outcome: Outcome) -> None:
         )
 
 
+def reads_of(tenant: TenantConfig, event_id: str) -> Reads:
+    streaks = tenant.all_compiled("streaks").values()
+    return Reads(streak_ids=tuple(s.streak_id for s in streaks if s.active and event_id in s.event_ids))
+
+
 register_reactor("streaks", on_activity, order=30)
+register_reads("streaks", reads_of)
 
 
 # --- reads -------------------------------------------------------------------------------------

@@ -30,7 +30,11 @@ _SAVE = Statement(
 )
 
 
-def _state(sql: Driver, row: Sequence[Any]) -> dict[str, Any]:
+COLUMNS = _COLUMNS
+
+
+def state_from_row(sql: Driver, row: Sequence[Any]) -> dict[str, Any]:
+    """A progress row (``COLUMNS`` in order) as the dict the reactor reads."""
     state = dict(zip(_COLUMNS, row, strict=True))
     state["missions"] = sql.json_out(state["missions"])
     state["round_done"] = bool(state["round_done"])
@@ -40,7 +44,7 @@ def _state(sql: Driver, row: Sequence[Any]) -> dict[str, Any]:
 async def states_of_user(conn: AsyncConnection, user_pk: int) -> dict[str, dict[str, Any]]:
     sql = await driver_of(conn)
     rows = await sql.fetch(_STATES, {"user_pk": user_pk})
-    return {state["challenge_id"]: state for state in (_state(sql, row) for row in rows)}
+    return {state["challenge_id"]: state for state in (state_from_row(sql, row) for row in rows)}
 
 
 async def lock_state(
@@ -61,7 +65,7 @@ async def lock_state(
     }
     row = await sql.fetchrow(_LOCK_STATE, params)
     assert row is not None
-    return _state(sql, row)
+    return state_from_row(sql, row)
 
 
 async def save_state(conn: AsyncConnection, *, user_pk: int, challenge_id: str, **values: Any) -> None:

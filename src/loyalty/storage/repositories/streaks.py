@@ -3,6 +3,7 @@ user never lose an update (the loser re-reads and re-applies)."""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import Any
 
 from sqlalchemy import and_, case, func, select
@@ -47,10 +48,18 @@ async def load(
     time_zone, values = row[0], row[1:]
     if values[_COLUMNS.index("streak_id")] is None:
         return time_zone, None
+    return time_zone, progress_from_row(sql, values)
+
+
+COLUMNS = _COLUMNS
+
+
+def progress_from_row(sql: Driver, values: Sequence[Any]) -> dict[str, Any]:
+    """A progress row (``COLUMNS`` in order) as the dict the reactor reads."""
     progress = dict(zip(_COLUMNS, values, strict=True))
     for column in _JSON_COLUMNS:
         progress[column] = sql.json_out(progress[column])
-    return time_zone, progress
+    return progress
 
 
 async def insert_if_absent(db_insert: Any, conn: AsyncConnection, values: dict[str, Any]) -> bool:
