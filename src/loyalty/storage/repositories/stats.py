@@ -161,7 +161,7 @@ async def record(conn: AsyncConnection, hit: Hit) -> None:
             limit_reached=int(hit.limit_reached),
         )
         params.update({hour: int(i == hit.hour) for i, hour in enumerate(HOURS)})
-        await sql.execute(_RECORD_IN_ONE, params)
+        await sql.write_later(_RECORD_IN_ONE, params)
         return
     marked = await sql.fetch(MARK_SQL, params)
     new_periods = {(row[0], row[1]) for row in marked}
