@@ -13,6 +13,7 @@ from typing import Any
 
 from loyalty.app.tenants import TenantConfig
 from loyalty.app.uow import Tx
+from loyalty.storage.driver import discard_writes, flush_writes
 
 
 @dataclass(frozen=True)
@@ -81,7 +82,15 @@ def register_reactor(name: str, reactor: Reactor, *, order: int = 100) -> None:
 
 
 async def dispatch(tx: Tx, activity: Activity) -> Outcome:
+    """Run every reactor, then send the writes they handed to ``Driver.write_later``: the next
+    activity of the transaction (a batch) reads what they wrote, and an activity that fails
+    (a refused batch item, rolled back to its savepoint) leaves none of them behind."""
     outcome = Outcome()
-    for _, _, reactor in REACTORS:
-        await reactor(tx, activity, outcome)
+    try:
+        for _, _, reactor in REACTORS:
+            await reactor(tx, activity, outcome)
+        await flush_writes(tx.conn)
+    except BaseException:
+        discard_writes(tx.conn)
+        raise
     return outcome

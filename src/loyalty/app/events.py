@@ -29,7 +29,6 @@ from loyalty.app.validation import MAX_SAFE_INTEGER, is_whole
 from loyalty.core import rules
 from loyalty.core.errors import ErrorCode, LoyaltyError, forbidden, invalid, not_found
 from loyalty.core.timeutil import local_datetime
-from loyalty.storage.driver import discard_writes, flush_writes
 from loyalty.storage.repositories import events as events_repo
 from loyalty.storage.repositories import history as history_repo
 from loyalty.storage.repositories import idempotency as idem_repo
@@ -479,12 +478,6 @@ async def _record(tx: Tx, result: EventResult, user_pk: int, counted_in: str | N
     )
     try:
         outcome = await dispatch(tx, activity)
-        # The reactors' deferred writes go now: the next event of a batch reads what they wrote,
-        # and a refused batch item's savepoint must not leave any of them behind.
-        await flush_writes(tx.conn)
-    except BaseException:
-        discard_writes(tx.conn)
-        raise
     finally:
         tx.snapshot = None
     result.extra = outcome.data

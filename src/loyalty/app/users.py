@@ -14,6 +14,7 @@ from loyalty.app.tenants import TenantConfig
 from loyalty.app.uow import Tx, run_read
 from loyalty.core.errors import ErrorCode, LoyaltyError, invalid, not_found
 from loyalty.storage.repositories import history as history_repo
+from loyalty.storage.repositories import ledger as ledger_repo
 from loyalty.storage.repositories import user_data as user_data_repo
 from loyalty.storage.repositories import users as user_repo
 
@@ -87,9 +88,8 @@ async def points_view(services: Services, principal: Principal, user_id: str) ->
     principal.require_read_user(user_id)
 
     async def work(conn: AsyncConnection, tenant: TenantConfig) -> tuple[int, int | None, Any]:
-        pk = await user_repo.find_pk(conn, tenant.id, user_id)
-        account = None if pk is None else await ledger.read_account(conn, pk, POINTS)
-        return tenant.id, pk, account
+        found = await ledger_repo.user_account(conn, tenant.id, user_id, POINTS)
+        return tenant.id, *(found or (None, None))
 
     tenant_id, pk, account = await run_read(services, principal, work)
     if pk is None:

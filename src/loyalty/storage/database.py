@@ -25,7 +25,7 @@ from sqlalchemy.pool import AsyncAdaptedQueuePool
 from sqlalchemy.sql import Insert
 from sqlalchemy.sql.schema import Table
 
-from loyalty.storage.driver import discard_writes, flush_writes
+from loyalty.storage.driver import READING, discard_writes, flush_writes
 from loyalty.storage.sqlite_inline import inline_creator
 
 
@@ -107,7 +107,12 @@ class Database:
     @asynccontextmanager
     async def read(self) -> AsyncIterator[AsyncConnection]:
         async with self.engine.connect() as conn, conn.begin():
-            yield conn
+            info = conn.info
+            info[READING] = True  # see driver_of: the driver's statements need no BEGIN here
+            try:
+                yield conn
+            finally:
+                info.pop(READING, None)
 
     def insert(self, table: Table) -> Insert:
         """An INSERT that supports ``on_conflict_do_nothing/do_update`` on the current engine."""

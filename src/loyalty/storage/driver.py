@@ -193,10 +193,16 @@ def discard_writes(conn: AsyncConnection) -> None:
 
 
 _KEY = "loyalty.driver"
+READING = "loyalty.reading"
+"""``conn.info`` flag ``Database.read()`` sets while it lends the connection out."""
 
 
 async def driver_of(conn: AsyncConnection) -> Driver:
-    """The driver of ``conn``'s pooled connection, with its transaction begun."""
+    """The driver of ``conn``'s pooled connection, with its transaction begun.
+
+    Inside ``Database.read()`` PostgreSQL runs the driver's statements without BEGIN/COMMIT: under
+    READ COMMITTED every statement reads its own snapshot anyway, and a lone statement outside a
+    transaction is one round trip instead of three."""
     info = conn.info
     driver: Driver | None = info.get(_KEY)
     if driver is None:
@@ -207,6 +213,6 @@ async def driver_of(conn: AsyncConnection) -> Driver:
         else:
             driver = PostgresDriver(adapter)
         info[_KEY] = driver
-    if isinstance(driver, PostgresDriver):
+    if isinstance(driver, PostgresDriver) and not info.get(READING):
         await driver.begin()
     return driver

@@ -139,6 +139,25 @@ async def lock_balance(conn: AsyncConnection, user_pk: int, metric: str) -> tupl
     return int(row[0]), None if row[1] is None else int(row[1])
 
 
+_USER_ACCOUNT = Statement(
+    "SELECT u.id, b.balance, b.next_expiry_at FROM users u LEFT OUTER JOIN balances b "
+    "ON b.user_pk = u.id AND b.metric = :metric "
+    "WHERE u.tenant_id = :tenant_id AND u.external_id = :external_id"
+)
+
+
+async def user_account(
+    conn: AsyncConnection, tenant_id: int, external_id: str, metric: str
+) -> tuple[int, tuple[int, int | None] | None] | None:
+    """(user key, (balance, next expiry) or None without an account) in one read; None without a user."""
+    params = {"tenant_id": tenant_id, "external_id": external_id, "metric": metric}
+    row = await (await driver_of(conn)).fetchrow(_USER_ACCOUNT, params)
+    if row is None:
+        return None
+    account = None if row[1] is None else (int(row[1]), None if row[2] is None else int(row[2]))
+    return int(row[0]), account
+
+
 async def read_balance(conn: AsyncConnection, user_pk: int, metric: str) -> tuple[int, int | None] | None:
     row = await (await driver_of(conn)).fetchrow(_READ_BALANCE, {"user_pk": user_pk, "metric": metric})
     if row is None:
