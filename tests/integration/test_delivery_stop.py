@@ -1,4 +1,5 @@
-"""``loyalty worker`` stopped with SIGTERM while sending records what it sent before it exits."""
+"""A deliverer told to stop while sending records what it sent before it stops: ``loyalty worker``
+on SIGTERM, and a server's own deliverer when the server shuts down (both use ``run(stop=…)``)."""
 
 from __future__ import annotations
 
@@ -9,7 +10,9 @@ import subprocess
 import sys
 import tempfile
 from pathlib import Path
+from typing import Any
 
+from loyalty.app.delivery import Deliverer
 from tests.support import TenantHandle
 from tests.webhook_receiver import webhook_receiver
 
@@ -56,3 +59,27 @@ async def test_a_worker_stopped_while_sending_records_the_delivery_and_sends_it_
     assert [(d["status"], d["attempts"], d["lastStatusCode"]) for d in listed.json()] == [
         ("delivered", 1, 200)
     ]
+
+
+async def test_a_deliverer_told_to_stop_while_sending_records_the_delivery_first(
+    app: Any, tenant: TenantHandle
+) -> None:
+    with webhook_receiver(hold=True) as receiver:
+        r = await tenant.put(
+            "webhooks", "crm", {"url": receiver.url, "secret": SECRET, "eventTypes": ["user.deleted"]}
+        )
+        assert r.status_code == 200, r.text
+        await tenant.create_user("user_123")
+        deleted = await tenant.client.delete("/v1/user/user_123", headers=tenant.admin)
+        assert deleted.status_code == 200, deleted.text
+        stop = asyncio.Event()
+        async with Deliverer(app.state.services) as deliverer:
+            running = asyncio.create_task(deliverer.run(stop=stop))
+            assert await asyncio.to_thread(receiver.arrived.wait, 60)
+            stop.set()
+            receiver.released.set()
+            await asyncio.wait_for(running, timeout=60)
+        delivered = receiver.accepted(tenant.name)
+    assert [d.json["data"] for d in delivered] == [{"userId": "user_123"}]
+    listed = await tenant.client.get("/v1/admin/webhooks/crm/deliveries", headers=tenant.admin)
+    assert [(d["status"], d["attempts"]) for d in listed.json()] == [("delivered", 1)]
