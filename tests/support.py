@@ -150,19 +150,21 @@ def wait_ready(
     base: str, proc: subprocess.Popen[bytes], log: IO[bytes] | None = None, timeout: float = 30.0
 ) -> None:
     deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        if proc.poll() is not None:
-            err = ""
-            if log is not None:
-                log.seek(0)
-                err = log.read().decode(errors="replace")
-            raise RuntimeError(f"server exited with {proc.returncode}: {err[-2000:]}")
-        try:
-            if httpx.get(base + "/healthz", timeout=1).status_code == 200:
-                return
-        except httpx.HTTPError:
-            pass
-        time.sleep(0.05)
+    # One client for all polls: building one loads the CA bundle, which costs more CPU than the poll.
+    with httpx.Client(timeout=1) as http:
+        while time.monotonic() < deadline:
+            if proc.poll() is not None:
+                err = ""
+                if log is not None:
+                    log.seek(0)
+                    err = log.read().decode(errors="replace")
+                raise RuntimeError(f"server exited with {proc.returncode}: {err[-2000:]}")
+            try:
+                if http.get(base + "/healthz").status_code == 200:
+                    return
+            except httpx.HTTPError:
+                pass
+            time.sleep(0.05)
     raise RuntimeError("server did not become ready")
 
 

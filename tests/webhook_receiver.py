@@ -1,4 +1,5 @@
-"""A webhook receiver on 127.0.0.1 for tests: records every request, can fail the first N."""
+"""A webhook receiver on 127.0.0.1 for tests: records every request, can fail the first N or hold
+its answers until the test releases them."""
 
 from __future__ import annotations
 
@@ -32,6 +33,10 @@ class Receiver:
     lock: threading.Lock = field(default_factory=threading.Lock)
     answered_ok: threading.Event = field(default_factory=threading.Event)
     """Set when a request was answered 200 (for tests of background delivery)."""
+    arrived: threading.Event = field(default_factory=threading.Event)
+    """Set when a request has arrived, before it is answered."""
+    released: threading.Event = field(default_factory=threading.Event)
+    """Answers wait for this; set from the start unless the receiver holds them."""
 
     def accepted(self, tenant: str | None = None) -> list[Received]:
         with self.lock:
@@ -54,12 +59,19 @@ def signature_is_valid(secret: str, header: str, body: bytes) -> bool:
 
 
 @contextlib.contextmanager
-def webhook_receiver(fail_first: int = 0) -> Iterator[Receiver]:
+def webhook_receiver(fail_first: int = 0, *, hold: bool = False) -> Iterator[Receiver]:
+    """``hold``: every answer waits until ``receiver.released`` is set (at most a minute)."""
     receiver = Receiver(url="", fail_first=fail_first)
+    if not hold:
+        receiver.released.set()
 
     class Handler(BaseHTTPRequestHandler):
+        protocol_version = "HTTP/1.1"  # keep-alive: a deliverer reuses its connections
+
         def do_POST(self) -> None:
             body = self.rfile.read(int(self.headers.get("Content-Length", "0")))
+            receiver.arrived.set()
+            receiver.released.wait(timeout=60)
             with receiver.lock:
                 failing = receiver.fail_first > 0
                 if failing:
@@ -89,5 +101,6 @@ def webhook_receiver(fail_first: int = 0) -> Iterator[Receiver]:
     try:
         yield receiver
     finally:
+        receiver.released.set()
         server.shutdown()
         server.server_close()

@@ -365,6 +365,37 @@ async def test_a_message_for_a_deleted_webhook_is_failed_without_sending(
     )
 
 
+async def test_messages_sent_together_are_each_recorded_by_their_own_outcome(
+    app, tenant: TenantHandle, clock
+) -> None:
+    clock.set(T0)
+    with webhook_receiver() as ok, webhook_receiver(fail_first=10_000) as failing:
+        await tenant.put("webhooks", "crm", hook(ok.url))
+        await tenant.put("webhooks", "erp", hook(failing.url))
+        await tenant.put("webhooks", "old", hook(ok.url))
+        await delete_user(tenant, "user_123")  # one message per webhook, all due now
+        await tenant.client.delete("/v1/admin/webhooks/old", headers=tenant.admin)
+        await deliver_due(app)  # one batch (of up to 50): sent at once, recorded in one transaction
+        sent_ok, sent_failing = ok.for_tenant(tenant.name), failing.for_tenant(tenant.name)
+    assert [r.json["type"] for r in sent_ok] == ["user.deleted"]
+    assert [r.answered for r in sent_failing] == [500]
+    outcome = {}
+    for webhook_id in ("crm", "erp", "old"):
+        [d] = await deliveries(tenant, webhook_id)
+        outcome[webhook_id] = (
+            d["status"],
+            d["attempts"],
+            d["nextAttemptAt"],
+            d["lastStatusCode"],
+            d["lastError"],
+        )
+    assert outcome == {
+        "crm": ("delivered", 1, None, 200, None),
+        "erp": ("pending", 1, T0 + 1_000, 500, "HTTP 500"),
+        "old": ("failed", 0, None, None, "webhook was deleted"),
+    }
+
+
 async def test_a_claimed_message_is_not_claimed_again_while_its_lease_runs(
     app, tenant: TenantHandle, clock
 ) -> None:

@@ -172,11 +172,19 @@ def create_app(settings: Settings | None = None, *, clock: Callable[[], int] | N
         background.append(asyncio.create_task(ledger.run_expiry_sweeper(services)))
         ratelimit.counter_store(services)  # fails fast on a Redis URL without the redis package
         deliverer = delivery.Deliverer(services)
+        delivery_stop = asyncio.Event()
+        delivering = None
         if delivery_wakeup is not None:
-            background.append(asyncio.create_task(deliverer.run(delivery_wakeup)))
+            delivering = asyncio.create_task(deliverer.run(delivery_wakeup, delivery_stop))
         try:
             yield
         finally:
+            if delivering is not None:
+                # Let the batch being sent be answered and recorded, so a restart sends none of it
+                # twice; past the send timeout it is abandoned and goes again after its lease.
+                delivery_stop.set()
+                with contextlib.suppress(TimeoutError, asyncio.CancelledError):
+                    await asyncio.wait_for(delivering, timeout=settings.delivery_timeout_seconds + 5)
             for task in background:
                 task.cancel()
             for task in background:

@@ -9,7 +9,6 @@ message at the same time, and a deliverer that dies only delays its rows until t
 from __future__ import annotations
 
 import asyncio
-import contextlib
 import hashlib
 import hmac
 import logging
@@ -17,6 +16,7 @@ import os
 import socket
 import time
 import uuid
+from dataclasses import dataclass
 from typing import Any
 
 import httpx
@@ -84,7 +84,9 @@ class Deliverer:
     @property
     def client(self) -> httpx.AsyncClient:
         if self._client is None:
-            self._client = httpx.AsyncClient(timeout=self.timeout, follow_redirects=False)
+            # Keep a connection per concurrent send alive between batches (httpx keeps 20 by default).
+            limits = httpx.Limits(max_connections=self.batch_size, max_keepalive_connections=self.batch_size)
+            self._client = httpx.AsyncClient(timeout=self.timeout, follow_redirects=False, limits=limits)
         return self._client
 
     async def close(self) -> None:
@@ -93,94 +95,152 @@ class Deliverer:
             self._client = None
 
     async def run_once(self) -> int:
-        """Claim and attempt one batch of due messages; returns how many were attempted."""
+        """Claim and attempt one batch of due messages; returns how many were attempted.
+
+        The batch is sent concurrently and its outcomes are recorded together, in one write
+        transaction: one commit per batch rather than one per message. A deliverer that dies or
+        cannot record before that commit leaves the batch leased, and it is sent again once the
+        lease expires: at least once, as before.
+        """
         now = self.services.now()
         async with self.services.db.write() as conn:
             rows = await outbox_repo.claim_due(
                 conn, owner=self.owner, now=now, lease_until=now + self.lease_ms, limit=self.batch_size
             )
-        results = await asyncio.gather(*(self._attempt(row) for row in rows), return_exceptions=True)
+        if not rows:
+            return 0
+        webhooks = await self._webhooks_of(rows)
+        results = await asyncio.gather(
+            *(self._attempt(row, webhooks[_webhook_key(row)]) for row in rows), return_exceptions=True
+        )
+        outcomes: list[_Outcome] = []
         for row, result in zip(rows, results, strict=True):
-            if isinstance(result, Exception):  # its lease expires and another attempt follows
+            if isinstance(result, BaseException):  # its lease expires and another attempt follows
                 log.error(
-                    "webhook delivery could not be recorded",
+                    "webhook delivery attempt failed unexpectedly",
                     exc_info=result,
                     extra={"fields": {"delivery": row["delivery_id"]}},
                 )
+            else:
+                outcomes.append(result)
+        try:
+            await self._record(outcomes)
+        except Exception:  # the leases expire and the batch is attempted again
+            log.exception(
+                "webhook deliveries could not be recorded",
+                extra={"fields": {"deliveries": [o.row["delivery_id"] for o in outcomes]}},
+            )
+            return len(rows)
+        for outcome in outcomes:
+            telemetry.record_delivery(outcome.result)
+            if outcome.sent and outcome.error is not None:
+                log.info(
+                    "webhook delivery attempt failed",
+                    extra={
+                        "fields": {
+                            "delivery": outcome.row["delivery_id"],
+                            "attempt": int(outcome.row["attempts"]) + 1,
+                            "error": outcome.error,
+                        }
+                    },
+                )
         return len(rows)
 
-    async def drain(self) -> int:
-        """Attempt batches until nothing is due; returns the number of attempts."""
+    async def drain(self, stop: asyncio.Event | None = None) -> int:
+        """Attempt batches until nothing is due or ``stop`` is set; returns the number of attempts."""
         total = 0
-        while True:
+        while stop is None or not stop.is_set():
             done = await self.run_once()
             total += done
             if done == 0:
-                return total
+                break
+        return total
 
-    async def run(self, wakeup: asyncio.Event | None = None) -> None:
+    async def run(self, wakeup: asyncio.Event | None = None, stop: asyncio.Event | None = None) -> None:
+        """Deliver until cancelled, or until ``stop`` is set.
+
+        Setting ``stop`` lets the batch in hand finish and be recorded before returning, so a
+        deliverer that is shut down (``loyalty worker`` on SIGTERM) sends nothing twice; cancelling
+        abandons the batch, which is sent again when its lease expires.
+        """
         poll = self.services.settings.delivery_poll_seconds
-        while True:
+        stop = stop or asyncio.Event()
+        while not stop.is_set():
             try:
-                await self.drain()
+                await self.drain(stop)
             except Exception:
                 log.exception("webhook delivery failed; retrying later")
-            if wakeup is None:
-                await asyncio.sleep(poll)
-                continue
-            with contextlib.suppress(TimeoutError):
-                await asyncio.wait_for(wakeup.wait(), timeout=poll)
-            wakeup.clear()
+            await _first_of([e for e in (wakeup, stop) if e is not None], seconds=poll)
+            if wakeup is not None:
+                wakeup.clear()
 
-    async def _attempt(self, row: dict[str, Any]) -> None:
-        tenant = await self.services.tenants.by_id(int(row["tenant_id"]))
-        webhook: Webhook | None = tenant.get("webhooks", row["webhook_id"]) if tenant else None
+    async def _webhooks_of(self, rows: list[dict[str, Any]]) -> dict[tuple[int, str], Webhook | None]:
+        """Each claimed message's webhook, reading every tenant's configuration once per batch."""
+        found: dict[tuple[int, str], Webhook | None] = {}
+        for tenant_id in sorted({int(row["tenant_id"]) for row in rows}):
+            tenant = await self.services.tenants.by_id(tenant_id)
+            for row in rows:
+                if int(row["tenant_id"]) == tenant_id:
+                    found[_webhook_key(row)] = tenant.get("webhooks", row["webhook_id"]) if tenant else None
+        return found
+
+    async def _attempt(self, row: dict[str, Any], webhook: Webhook | None) -> _Outcome:
         if webhook is None or not webhook.active or not webhook.secret:
             reason = "webhook was deleted" if webhook is None else "webhook is inactive"
-            async with self.services.db.write() as conn:
-                await outbox_repo.cancel(conn, outbox_id=int(row["id"]), owner=self.owner, reason=reason)
-            telemetry.record_delivery("failed")
-            return
+            return _Outcome(row, sent=False, status=outbox_repo.FAILED, due=0, result="failed", error=reason)
         status_code, error, duration_ms = await self._post(webhook, row)
         now = self.services.now()
-        failed_attempts = int(row["attempts"]) + 1
         if error is None:
             status, due, result = outbox_repo.DELIVERED, now, "delivered"
         else:
             retry_at = next_attempt_at(
-                now=now, failed_attempts=failed_attempts, retry_until=row["retry_until"]
+                now=now, failed_attempts=int(row["attempts"]) + 1, retry_until=row["retry_until"]
             )
             if retry_at is None:
                 status, due, result = outbox_repo.FAILED, now, "failed"
             else:
                 status, due, result = outbox_repo.PENDING, retry_at, "retry"
+        return _Outcome(
+            row,
+            sent=True,
+            status=status,
+            due=due,
+            result=result,
+            error=error,
+            status_code=status_code,
+            attempted_at=now,
+            duration_ms=duration_ms,
+        )
+
+    async def _record(self, outcomes: list[_Outcome]) -> None:
+        """Settle a batch in one transaction; only rows whose lease this deliverer still holds change."""
+        if not outcomes:
+            return
         async with self.services.db.write() as conn:
-            await outbox_repo.record_attempt(
-                conn,
-                outbox_id=int(row["id"]),
-                attempted_at=now,
-                status_code=status_code,
-                error=error,
-                duration_ms=duration_ms,
-            )
-            await outbox_repo.settle(
-                conn,
-                outbox_id=int(row["id"]),
-                owner=self.owner,
-                status=status,
-                next_attempt_at=due,
-                status_code=status_code,
-                error=error,
-                delivered_at=now if error is None else None,
-            )
-        telemetry.record_delivery(result)
-        if error is not None:
-            log.info(
-                "webhook delivery attempt failed",
-                extra={
-                    "fields": {"delivery": row["delivery_id"], "attempt": failed_attempts, "error": error}
-                },
-            )
+            for o in outcomes:
+                outbox_id = int(o.row["id"])
+                if not o.sent:
+                    assert o.error is not None
+                    await outbox_repo.cancel(conn, outbox_id=outbox_id, owner=self.owner, reason=o.error)
+                    continue
+                await outbox_repo.record_attempt(
+                    conn,
+                    outbox_id=outbox_id,
+                    attempted_at=o.attempted_at,
+                    status_code=o.status_code,
+                    error=o.error,
+                    duration_ms=o.duration_ms,
+                )
+                await outbox_repo.settle(
+                    conn,
+                    outbox_id=outbox_id,
+                    owner=self.owner,
+                    status=o.status,
+                    next_attempt_at=o.due,
+                    status_code=o.status_code,
+                    error=o.error,
+                    delivered_at=o.attempted_at if o.error is None else None,
+                )
 
     async def _post(self, webhook: Webhook, row: dict[str, Any]) -> tuple[int | None, str | None, int]:
         body: str = row["body"]
@@ -200,6 +260,37 @@ class Deliverer:
         if 200 <= response.status_code < 300:
             return response.status_code, None, _ms_since(started)
         return response.status_code, f"HTTP {response.status_code}", _ms_since(started)
+
+
+@dataclass
+class _Outcome:
+    """What one attempt came to, waiting to be recorded with the rest of its batch."""
+
+    row: dict[str, Any]
+    sent: bool
+    """False when the message was failed without sending (its webhook deleted or inactive)."""
+    status: str
+    due: int
+    result: str
+    """For telemetry: delivered, retry or failed."""
+    error: str | None = None
+    status_code: int | None = None
+    attempted_at: int = 0
+    duration_ms: int = 0
+
+
+async def _first_of(events: list[asyncio.Event], *, seconds: float) -> None:
+    """Return when one of ``events`` is set, or after ``seconds``."""
+    waits = [asyncio.ensure_future(e.wait()) for e in events]
+    try:
+        await asyncio.wait(waits, timeout=seconds, return_when=asyncio.FIRST_COMPLETED)
+    finally:
+        for w in waits:
+            w.cancel()
+
+
+def _webhook_key(row: dict[str, Any]) -> tuple[int, str]:
+    return int(row["tenant_id"]), str(row["webhook_id"])
 
 
 def _ms_since(started: float) -> int:

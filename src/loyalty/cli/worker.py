@@ -20,7 +20,10 @@ from loyalty.settings import Settings
 def worker(
     once: Annotated[bool, typer.Option(help="Deliver what is due now, then exit.")] = False,
 ) -> None:
-    """Deliver webhook messages from the outbox (retries with backoff, until stopped)."""
+    """Deliver webhook messages from the outbox (retries with backoff, until stopped).
+
+    SIGTERM or SIGINT stops it after the batch in hand is sent and recorded; a second one at once.
+    """
     from loyalty.logs import configure_logging
 
     settings = Settings()
@@ -46,10 +49,19 @@ async def _run(settings: Settings, *, once: bool) -> int:
         async with Deliverer(services) as deliverer:
             if once:
                 return await deliverer.drain()
-            task = asyncio.create_task(deliverer.run())
+            stop = asyncio.Event()
+            task = asyncio.create_task(deliverer.run(stop=stop))
+
+            def on_signal() -> None:
+                # The first signal lets the batch in hand be recorded (nothing is sent twice);
+                # a second one stops at once, leaving that batch to be sent again after its lease.
+                if stop.is_set():
+                    task.cancel()
+                stop.set()
+
             loop = asyncio.get_running_loop()
             for signum in (signal.SIGTERM, signal.SIGINT):
-                loop.add_signal_handler(signum, task.cancel)
+                loop.add_signal_handler(signum, on_signal)
             with contextlib.suppress(asyncio.CancelledError):
                 await task
             return 0
