@@ -20,17 +20,20 @@ SECRET = "whsec-0123456789abcdef"
 SRC = str(Path(__file__).resolve().parents[2] / "src")
 
 
+async def queue_one_deletion_webhook(tenant: TenantHandle, url: str) -> None:
+    """A webhook subscribed to ``user.deleted`` and one deletion: one message in the outbox."""
+    r = await tenant.put("webhooks", "crm", {"url": url, "secret": SECRET, "eventTypes": ["user.deleted"]})
+    assert r.status_code == 200, r.text
+    await tenant.create_user("user_123")
+    deleted = await tenant.client.delete("/v1/user/user_123", headers=tenant.admin)
+    assert deleted.status_code == 200, deleted.text
+
+
 async def test_a_worker_stopped_while_sending_records_the_delivery_and_sends_it_once(
     database_url: str, tenant: TenantHandle
 ) -> None:
     with webhook_receiver(hold=True) as receiver:
-        r = await tenant.put(
-            "webhooks", "crm", {"url": receiver.url, "secret": SECRET, "eventTypes": ["user.deleted"]}
-        )
-        assert r.status_code == 200, r.text
-        await tenant.create_user("user_123")
-        deleted = await tenant.client.delete("/v1/user/user_123", headers=tenant.admin)
-        assert deleted.status_code == 200, deleted.text
+        await queue_one_deletion_webhook(tenant, receiver.url)
         log = tempfile.TemporaryFile()  # noqa: SIM115  (a file, not a pipe nobody drains; closed below)
         worker = await asyncio.to_thread(
             subprocess.Popen,
@@ -65,13 +68,7 @@ async def test_a_deliverer_told_to_stop_while_sending_records_the_delivery_first
     app: Any, tenant: TenantHandle
 ) -> None:
     with webhook_receiver(hold=True) as receiver:
-        r = await tenant.put(
-            "webhooks", "crm", {"url": receiver.url, "secret": SECRET, "eventTypes": ["user.deleted"]}
-        )
-        assert r.status_code == 200, r.text
-        await tenant.create_user("user_123")
-        deleted = await tenant.client.delete("/v1/user/user_123", headers=tenant.admin)
-        assert deleted.status_code == 200, deleted.text
+        await queue_one_deletion_webhook(tenant, receiver.url)
         stop = asyncio.Event()
         async with Deliverer(app.state.services) as deliverer:
             running = asyncio.create_task(deliverer.run(stop=stop))
