@@ -2,24 +2,13 @@
 
 from __future__ import annotations
 
-from collections.abc import AsyncIterator
 from typing import Any
 
 import httpx
 import pytest
 
 from loyalty.web import pages, stats_source
-from tests.integration.test_dashboard import sign_in
-from tests.support import TenantHandle
 from tests.unit.test_charts import STATS
-
-
-@pytest.fixture
-async def admin_browser(app: object, tenant: TenantHandle) -> AsyncIterator[httpx.AsyncClient]:
-    transport = httpx.ASGITransport(app=app)  # type: ignore[arg-type]
-    async with httpx.AsyncClient(transport=transport, base_url="http://testserver") as c:
-        await sign_in(c, tenant.admin_key)
-        yield c
 
 
 async def test_analytics_page_draws_the_charts_of_the_stats(

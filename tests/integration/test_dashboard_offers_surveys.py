@@ -4,13 +4,12 @@ code pool with its import form, and the coupons on the user page."""
 from __future__ import annotations
 
 import re
-from collections.abc import AsyncIterator
 from typing import Any
 
 import httpx
 import pytest
 
-from tests.integration.test_dashboard import csrf_of, sign_in
+from tests.integration.test_dashboard import csrf_of
 from tests.support import Clock, TenantHandle
 
 NOW = 1_800_000_000_000
@@ -26,14 +25,6 @@ TOPICS: dict[str, Any] = {
     ],
 }
 VOUCHER = {"title": "Shop voucher", "points": 10, "couponTemplate": {"codePool": True, "validDays": 30}}
-
-
-@pytest.fixture
-async def admin_browser(app: object, tenant: TenantHandle) -> AsyncIterator[httpx.AsyncClient]:
-    transport = httpx.ASGITransport(app=app)  # type: ignore[arg-type]
-    async with httpx.AsyncClient(transport=transport, base_url="http://testserver") as c:
-        await sign_in(c, tenant.admin_key)
-        yield c
 
 
 def cell(html: str, element_id: str) -> str:

@@ -6,15 +6,13 @@ from __future__ import annotations
 
 import html
 import re
-from collections.abc import AsyncIterator
 from typing import Any
 
 import httpx
-import pytest
 
 from loyalty.core.timeutil import iso_utc
 from loyalty.storage.repositories import outbox as outbox_repo
-from tests.integration.test_dashboard import csrf_of, sign_in
+from tests.integration.test_dashboard import csrf_of
 from tests.integration.test_webhooks import delete_user, deliver_due, deliveries, hook
 from tests.support import Clock, TenantHandle
 from tests.webhook_receiver import webhook_receiver
@@ -22,14 +20,6 @@ from tests.webhook_receiver import webhook_receiver
 T0 = 1_800_000_000_000
 HOUR = 3_600_000
 PAGE = "/dashboard/config/webhooks/crm"
-
-
-@pytest.fixture
-async def admin_browser(app: object, tenant: TenantHandle) -> AsyncIterator[httpx.AsyncClient]:
-    transport = httpx.ASGITransport(app=app)  # type: ignore[arg-type]
-    async with httpx.AsyncClient(transport=transport, base_url="http://testserver") as c:
-        await sign_in(c, tenant.admin_key)
-        yield c
 
 
 def when(ms: int) -> str:

@@ -140,7 +140,6 @@ async def _advance_one(
     assert isinstance(config, Challenge)
     tz = tx.tenant.settings.timeZone
     row = await challenge_repo.lock_state(
-        tx.insert,
         tx.conn,
         tenant_id=tx.tenant.id,
         user_pk=activity.user_pk,

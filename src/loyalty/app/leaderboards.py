@@ -115,7 +115,6 @@ async def on_activity(tx: Tx, activity: Activity, outcome: Outcome) -> None:
             buckets = core.buckets_to_update(activity.ts, tx.tenant.settings.timeZone, board.periods)
             increments.extend((board.leaderboard_id, b, amount) for b in buckets)
     await score_repo.add(
-        tx.insert,
         tx.conn,
         tenant_id=tx.tenant.id,
         user_pk=activity.user_pk,

@@ -158,7 +158,7 @@ async def advance_streak(tx: Tx, activity: Activity, streak: CompiledStreak) -> 
         values = _row_values(result.state, rules, tx.now)
         if row is None:
             key = {"user_pk": activity.user_pk, "streak_id": streak.streak_id, "tenant_id": tx.tenant.id}
-            written = await streak_repo.insert_if_absent(tx.insert, tx.conn, {**key, **values})
+            written = await streak_repo.insert_if_absent(tx.conn, {**key, **values})
         else:
             written = await streak_repo.update_if_version(
                 tx.conn, activity.user_pk, streak.streak_id, int(row["version"]), values

@@ -48,7 +48,7 @@ async def states_of_user(conn: AsyncConnection, user_pk: int) -> dict[str, dict[
 
 
 async def lock_state(
-    db_insert: Any, conn: AsyncConnection, *, tenant_id: int, user_pk: int, challenge_id: str, now: int
+    conn: AsyncConnection, *, tenant_id: int, user_pk: int, challenge_id: str, now: int
 ) -> dict[str, Any]:
     """Create the row when absent, lock it (PostgreSQL row lock) and return its latest version.
 

@@ -34,7 +34,6 @@ class Board:
 
 
 async def add(
-    db_insert: Any,
     conn: AsyncConnection,
     *,
     tenant_id: int,

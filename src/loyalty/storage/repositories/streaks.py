@@ -62,7 +62,7 @@ def progress_from_row(sql: Driver, values: Sequence[Any]) -> dict[str, Any]:
     return progress
 
 
-async def insert_if_absent(db_insert: Any, conn: AsyncConnection, values: dict[str, Any]) -> bool:
+async def insert_if_absent(conn: AsyncConnection, values: dict[str, Any]) -> bool:
     sql = await driver_of(conn)
     return await sql.fetchval(_INSERT_IF_ABSENT, _json_in(sql, {**values, "version": 1})) is not None
 
