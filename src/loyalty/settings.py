@@ -15,7 +15,7 @@ class Settings(BaseSettings):
     db_pool_size: int = 4
     """Connections per server process; small pools win on few cores."""
     db_timeout_seconds: float = 30.0
-    """PostgreSQL: longest wait to connect or for a pooled connection; past it the request is a 503."""
+    """Longest wait for a pooled connection (and, on PostgreSQL, to connect); past it the request is a 503."""
     migrate_on_start: bool = True
     max_body_bytes: int = 1024 * 1024
     max_json_depth: int = 32

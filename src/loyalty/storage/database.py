@@ -26,6 +26,7 @@ from sqlalchemy.sql import Insert
 from sqlalchemy.sql.schema import Table
 
 from loyalty.storage.driver import READING, discard_writes, flush_writes
+from loyalty.storage.gate import FairGate
 from loyalty.storage.sqlite_inline import inline_creator
 
 
@@ -62,8 +63,11 @@ class Database:
             kwargs["max_overflow"] = 0
             kwargs["async_creator"] = inline_creator(make_url(url).database or ":memory:", timeout=30)
         else:
+            # A fixed pool: an overflow connection is closed when it comes back to a full pool, so
+            # under load every request past the pool size paid for a new connection (and asyncpg's
+            # SSL probe). Requests past it wait for a connection instead.
             kwargs["pool_size"] = pool_size
-            kwargs["max_overflow"] = pool_size
+            kwargs["max_overflow"] = 0
             kwargs["pool_pre_ping"] = False
             kwargs["pool_recycle"] = 3600
             # Bounded waits so a database that is away answers 503 quickly instead of hanging:
@@ -75,6 +79,9 @@ class Database:
                 "timeout": timeout_s,
             }
         self.engine: AsyncEngine = create_async_engine(async_url(url), **kwargs)
+        self._timeout_s = timeout_s
+        self._places = kwargs["pool_size"]
+        self._gate: tuple[asyncio.AbstractEventLoop, FairGate] | None = None
         self._sqlite_writer: tuple[asyncio.AbstractEventLoop, asyncio.Lock] | None = None
         if self.is_sqlite:
             _install_sqlite_hooks(self.engine)
@@ -86,16 +93,30 @@ class Database:
     @asynccontextmanager
     async def write(self) -> AsyncIterator[AsyncConnection]:
         if not self.is_sqlite:
-            async with self.engine.connect() as conn:
+            async with self._connect() as conn:
                 discard_writes(conn)  # never the writes of an earlier transaction that failed
                 async with conn.begin():
                     yield conn
                     await flush_writes(conn)  # nothing handed to Driver.write_later is left behind
             return
-        async with self._writer_lock(), self.engine.connect() as conn:
+        async with self._writer_lock(), self._connect() as conn:
             await conn.execution_options(sqlite_begin="IMMEDIATE")
             async with conn.begin():
                 yield conn
+
+    @asynccontextmanager
+    async def _connect(self) -> AsyncIterator[AsyncConnection]:
+        """A pooled connection, taken in arrival order (see :mod:`loyalty.storage.gate`)."""
+        loop = asyncio.get_running_loop()
+        if self._gate is None or self._gate[0] is not loop:
+            self._gate = (loop, FairGate(self._places))
+        gate = self._gate[1]
+        await gate.acquire(self._timeout_s)
+        try:
+            async with self.engine.connect() as conn:
+                yield conn
+        finally:
+            gate.release()
 
     def _writer_lock(self) -> asyncio.Lock:
         """One SQLite write transaction at a time in this process (per event loop)."""
@@ -106,7 +127,7 @@ class Database:
 
     @asynccontextmanager
     async def read(self) -> AsyncIterator[AsyncConnection]:
-        async with self.engine.connect() as conn, conn.begin():
+        async with self._connect() as conn, conn.begin():
             info = conn.info
             info[READING] = True  # see driver_of: the driver's statements need no BEGIN here
             try:

@@ -1,0 +1,88 @@
+"""The gate in front of the connection pool admits waiters in the order they came."""
+
+from __future__ import annotations
+
+import asyncio
+
+import pytest
+
+from loyalty.storage.gate import FairGate
+
+
+async def test_a_released_place_goes_to_the_longest_waiter_not_to_a_newcomer() -> None:
+    gate = FairGate(1)
+    await gate.acquire()
+    admitted: list[str] = []
+
+    async def take(name: str) -> None:
+        await gate.acquire()
+        admitted.append(name)
+        await asyncio.sleep(0)
+        gate.release()
+
+    first = asyncio.create_task(take("first"))
+    second = asyncio.create_task(take("second"))
+    await asyncio.sleep(0)  # both are waiting now
+    assert gate.waiting == 2
+    gate.release()
+    # A request arriving right after the release, before the woken waiter has run, must queue.
+    newcomer = asyncio.create_task(take("newcomer"))
+    await asyncio.gather(first, second, newcomer)
+    assert admitted == ["first", "second", "newcomer"]
+    assert gate.waiting == 0
+
+
+async def test_no_more_holders_than_places() -> None:
+    gate = FairGate(3)
+    holding = 0
+    most = 0
+
+    async def hold() -> None:
+        nonlocal holding, most
+        await gate.acquire()
+        holding += 1
+        most = max(most, holding)
+        for _ in range(3):
+            await asyncio.sleep(0)
+        holding -= 1
+        gate.release()
+
+    await asyncio.gather(*(hold() for _ in range(40)))
+    assert most == 3
+    assert holding == 0
+
+
+async def test_a_waiter_that_times_out_leaves_the_gate_usable() -> None:
+    gate = FairGate(1)
+    await gate.acquire()
+    with pytest.raises(TimeoutError):
+        await gate.acquire(timeout_s=0.01)
+    assert gate.waiting == 0
+    gate.release()
+    await asyncio.wait_for(gate.acquire(), timeout=1)  # the place is free again, not lost
+
+
+async def test_a_place_handed_to_a_cancelled_waiter_passes_to_the_next() -> None:
+    gate = FairGate(1)
+    await gate.acquire()
+    admitted: list[str] = []
+
+    async def take(name: str) -> None:
+        await gate.acquire()
+        admitted.append(name)
+
+    leaving = asyncio.create_task(take("leaving"))
+    staying = asyncio.create_task(take("staying"))
+    await asyncio.sleep(0)
+    gate.release()  # handed to "leaving" …
+    leaving.cancel()  # … which is cancelled before it runs
+    await asyncio.gather(leaving, return_exceptions=True)
+    await asyncio.wait_for(staying, timeout=1)
+    assert admitted == ["staying"]
+    gate.release()
+    await asyncio.wait_for(gate.acquire(), timeout=1)  # and after "staying" the place is free
+
+
+def test_a_gate_needs_a_place() -> None:
+    with pytest.raises(ValueError, match="at least one place"):
+        FairGate(0)
