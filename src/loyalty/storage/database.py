@@ -27,6 +27,7 @@ from sqlalchemy.sql.schema import Table
 
 from loyalty.storage.driver import READING, discard_writes, flush_writes
 from loyalty.storage.gate import FairGate
+from loyalty.storage.sqlite_checkpoint import Checkpointer
 from loyalty.storage.sqlite_inline import inline_creator
 
 
@@ -61,7 +62,8 @@ class Database:
             kwargs["poolclass"] = AsyncAdaptedQueuePool
             kwargs["pool_size"] = max(pool_size, 4)
             kwargs["max_overflow"] = 0
-            kwargs["async_creator"] = inline_creator(make_url(url).database or ":memory:", timeout=30)
+            path = make_url(url).database or ":memory:"
+            kwargs["async_creator"] = inline_creator(path, timeout=30)
         else:
             # A fixed pool: an overflow connection is closed when it comes back to a full pool, so
             # under load every request past the pool size paid for a new connection (and asyncpg's
@@ -83,8 +85,11 @@ class Database:
         self._places = kwargs["pool_size"]
         self._gate: tuple[asyncio.AbstractEventLoop, FairGate] | None = None
         self._sqlite_writer: tuple[asyncio.AbstractEventLoop, asyncio.Lock] | None = None
+        self._checkpointer: Checkpointer | None = None
         if self.is_sqlite:
-            _install_sqlite_hooks(self.engine)
+            if path != ":memory:":
+                self._checkpointer = Checkpointer(path)
+            _install_sqlite_hooks(self.engine, checkpoint_in_commits=self._checkpointer is None)
 
     @property
     def dialect(self) -> str:
@@ -103,6 +108,8 @@ class Database:
             await conn.execution_options(sqlite_begin="IMMEDIATE")
             async with conn.begin():
                 yield conn
+            if self._checkpointer is not None:
+                self._checkpointer.committed()
 
     @asynccontextmanager
     async def _connect(self) -> AsyncIterator[AsyncConnection]:
@@ -142,10 +149,12 @@ class Database:
         return postgresql.insert(table)
 
     async def dispose(self) -> None:
+        if self._checkpointer is not None:
+            await asyncio.to_thread(self._checkpointer.stop)
         await self.engine.dispose()
 
 
-def _install_sqlite_hooks(engine: AsyncEngine) -> None:
+def _install_sqlite_hooks(engine: AsyncEngine, *, checkpoint_in_commits: bool) -> None:
     sync_engine = engine.sync_engine
 
     @event.listens_for(sync_engine, "connect")
@@ -157,6 +166,8 @@ def _install_sqlite_hooks(engine: AsyncEngine) -> None:
         cursor.execute("PRAGMA synchronous=NORMAL")
         cursor.execute("PRAGMA busy_timeout=30000")
         cursor.execute("PRAGMA foreign_keys=ON")
+        if not checkpoint_in_commits:  # the Checkpointer's thread does it (sqlite_checkpoint.py)
+            cursor.execute("PRAGMA wal_autocheckpoint=0")
         cursor.close()
 
     @event.listens_for(sync_engine, "begin")
