@@ -6,7 +6,10 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
+from sqlalchemy import select
 
+from loyalty.storage.event_tables import logged_events
+from loyalty.storage.tables import history_entries
 from tests.support import TenantHandle
 
 # The seed's GET /v1/event/{eventId} example, used as the PUT body (plus rewardValueField).
@@ -602,3 +605,33 @@ async def test_a_dry_run_does_not_reach_the_reactors(tenant: TenantHandle, recor
         tenant, {"eventId": "purchase_completed", "userId": "u", "metadata": {"amount": 5}}, query="?dryRun=1"
     )
     assert recording_reactor == []
+
+
+async def test_the_logged_event_and_its_history_entry_carry_the_id_the_answer_names(
+    app: Any, tenant: TenantHandle
+) -> None:
+    """With a limit, PostgreSQL's user lookup takes the id and the rows go with the last statement."""
+    await put_event(tenant, {"eventId": "visit", "title": "Visit", "limit": 5, "reward": {"default": 3}})
+    await tenant.create_user("v")
+    ids = []
+    for _ in range(2):
+        r = await log(tenant, {"eventId": "visit", "userId": "v"})
+        assert r.status_code == 200, r.text
+        ids.append(int(r.headers["Loyalty-Logged-Event-Id"]))
+    assert ids[0] < ids[1]
+    history = await tenant.client.get("/v1/user/v/history?showAll=true", headers=tenant.admin)
+    entry_ids = [e["id"] for e in history.json() if e["type"] == "EVENT"]
+    assert len(entry_ids) == 2
+    async with app.state.services.db.read() as conn:
+        rows = await conn.execute(
+            select(history_entries.c.details, history_entries.c.points).where(
+                history_entries.c.entry_id.in_(entry_ids)
+            )
+        )
+        details = sorted((int(d["loggedEventId"]), int(p)) for d, p in rows)
+        logged = await conn.execute(select(logged_events.c.id).where(logged_events.c.id.in_(ids)))
+        assert sorted(int(i) for (i,) in logged) == ids
+    assert details == [(ids[0], 3), (ids[1], 3)]
+    reversed_ = await tenant.client.post(f"/v1/event/{ids[1]}/reverse", headers=tenant.admin)
+    assert reversed_.status_code == 200, reversed_.text
+    assert await points_of(tenant, "v") == 3

@@ -3,27 +3,46 @@
 from __future__ import annotations
 
 import asyncio
+from collections.abc import Callable, Coroutine
+from typing import Any
 
 import pytest
 
 from loyalty.storage.gate import FairGate
 
 
-async def test_a_released_place_goes_to_the_longest_waiter_not_to_a_newcomer() -> None:
-    gate = FairGate(1)
-    await gate.acquire()
-    admitted: list[str] = []
+def taker(
+    gate: FairGate, admitted: list[str], *, then_release: bool
+) -> Callable[[str], Coroutine[Any, Any, None]]:
+    """A task body that records when it got in (and gives the place back after one switch)."""
 
     async def take(name: str) -> None:
         await gate.acquire()
         admitted.append(name)
-        await asyncio.sleep(0)
-        gate.release()
+        if then_release:
+            await asyncio.sleep(0)
+            gate.release()
 
-    first = asyncio.create_task(take("first"))
-    second = asyncio.create_task(take("second"))
+    return take
+
+
+async def two_waiting(
+    first: str, second: str, *, then_release: bool
+) -> tuple[FairGate, list[str], asyncio.Task[None], asyncio.Task[None]]:
+    """A one-place gate that is held, with two tasks waiting for it in this order."""
+    gate = FairGate(1)
+    await gate.acquire()
+    admitted: list[str] = []
+    take = taker(gate, admitted, then_release=then_release)
+    tasks = asyncio.create_task(take(first)), asyncio.create_task(take(second))
     await asyncio.sleep(0)  # both are waiting now
     assert gate.waiting == 2
+    return gate, admitted, *tasks
+
+
+async def test_a_released_place_goes_to_the_longest_waiter_not_to_a_newcomer() -> None:
+    gate, admitted, first, second = await two_waiting("first", "second", then_release=True)
+    take = taker(gate, admitted, then_release=True)
     gate.release()
     # A request arriving right after the release, before the woken waiter has run, must queue.
     newcomer = asyncio.create_task(take("newcomer"))
@@ -63,17 +82,7 @@ async def test_a_waiter_that_times_out_leaves_the_gate_usable() -> None:
 
 
 async def test_a_place_handed_to_a_cancelled_waiter_passes_to_the_next() -> None:
-    gate = FairGate(1)
-    await gate.acquire()
-    admitted: list[str] = []
-
-    async def take(name: str) -> None:
-        await gate.acquire()
-        admitted.append(name)
-
-    leaving = asyncio.create_task(take("leaving"))
-    staying = asyncio.create_task(take("staying"))
-    await asyncio.sleep(0)
+    gate, admitted, leaving, staying = await two_waiting("leaving", "staying", then_release=False)
     gate.release()  # handed to "leaving" …
     leaving.cancel()  # … which is cancelled before it runs
     await asyncio.gather(leaving, return_exceptions=True)

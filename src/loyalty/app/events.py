@@ -419,6 +419,7 @@ async def _record(tx: Tx, result: EventResult, user_pk: int, counted_in: str | N
     description = definition.historyDescription or (
         {language: definition.description} if definition.description else None
     )
+    snapshot = tx.snapshot_of(user_pk)
     logged_id = await events_repo.insert_logged_with_history(
         tx.conn,
         {
@@ -439,6 +440,7 @@ async def _record(tx: Tx, result: EventResult, user_pk: int, counted_in: str | N
         limit_reached=int(result.limit_reached),
         period_key=counted_in,
         metadata=result.metadata,
+        logged_id=None if snapshot is None else snapshot.logged_id,
     )
     result.logged_event_id = logged_id
     if result.points > 0:

@@ -99,15 +99,37 @@ _LOGGED_WITH_HISTORY = Statement(
 )
 
 
+# With the id taken beforehand (``user_snapshot``'s ``nextval``), nothing of these is read back in
+# the event: they go with the event's last statement (Driver.write_later), as plain INSERTs so that
+# they join its batch.
+_LOGGED_WITH_ID = Statement(
+    "INSERT INTO logged_events (id, tenant_id, user_pk, user_id, event_id, ts, points, usergroup, "
+    "condition_reached, limit_reached, period_key, metadata) VALUES (:logged_id, :tenant_id, :user_pk, "
+    ":user_id, :event_id, :ts, :points, :usergroup, :condition_reached, :limit_reached, :period_key, "
+    ":metadata)"
+)
+_HISTORY_OF_LOGGED = Statement(
+    "INSERT INTO history_entries (tenant_id, user_pk, entry_id, type, ref_id, points, ts, date_key, "
+    "title, description, image, details) VALUES (:tenant_id, :user_pk, :entry_id, 'EVENT', :event_id, "
+    ":points, :ts, :date_key, :title, :description, :image, json_build_object('loggedEventId', "
+    "CAST(:logged_id AS BIGINT), 'conditionReached', CAST(:condition_reached AS INTEGER) = 1, "
+    "'limitReached', CAST(:limit_reached AS INTEGER) = 1))"
+)
+
+
 async def insert_logged(conn: AsyncConnection, **values: Any) -> int:
     sql = await driver_of(conn)
     return int(await sql.fetchval(_INSERT_LOGGED, {**values, "metadata": sql.json_in(values["metadata"])}))
 
 
-async def insert_logged_with_history(conn: AsyncConnection, history: dict[str, Any], **values: Any) -> int:
+async def insert_logged_with_history(
+    conn: AsyncConnection, history: dict[str, Any], *, logged_id: int | None = None, **values: Any
+) -> int:
     """The logged event and its ``EVENT`` history entry (``entry_id``, ``date_key``, ``title``,
     ``description``, ``image`` in ``history``; its details name the logged event): one round trip
-    on PostgreSQL, two statements on SQLite. Returns the logged event's id."""
+    on PostgreSQL, or none when ``logged_id`` was allocated already (PostgreSQL only: they are
+    written with the event's last statement); two statements on SQLite. Returns the logged event's
+    id."""
     sql = await driver_of(conn)
     if sql.is_sqlite:
         logged_id = await insert_logged(conn, **values)
@@ -135,6 +157,11 @@ async def insert_logged_with_history(conn: AsyncConnection, history: dict[str, A
         "title": sql.json_in(history["title"]),
         "description": sql.json_in(history["description"]),
     }
+    if logged_id is not None:
+        params["logged_id"] = logged_id
+        await sql.write_later(_LOGGED_WITH_ID, params)
+        await sql.write_later(_HISTORY_OF_LOGGED, params)
+        return logged_id
     return int(await sql.fetchval(_LOGGED_WITH_HISTORY, params))
 
 

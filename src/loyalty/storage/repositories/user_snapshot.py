@@ -4,9 +4,10 @@ On PostgreSQL every statement is a round trip, and an event's challenge and stre
 began with a read of the user's rows (challenge progress; streak progress and the user's time
 zone). The event's user lookup reads them as well, in the same statement, so the reactors start
 from that snapshot instead; it also counts the occurrence against the event's limit (the
-conditional upsert of ``events.count_if_below``) when there is one. The reads are the ones the
-reactors did — unlocked: the challenge reactor still locks the row it advances and the streak write
-is conditional on the version read.
+conditional upsert of ``events.count_if_below``) when there is one, and takes the id the logged
+event will have, so that the event's own rows need no round trip of their own. The reads are the
+ones the reactors did — unlocked: the challenge reactor still locks the row it advances and the
+streak write is conditional on the version read.
 SQLite runs the separate reads (a few microseconds each there).
 """
 
@@ -36,6 +37,9 @@ class UserSnapshot:
     """True when the limit counter was written: ``limit_count`` is then its new value, or None when
     the limit was already reached (nothing counted)."""
     limit_count: int | None = None
+    logged_id: int | None = None
+    """The id the event's logged row will have (PostgreSQL's ``nextval``), taken in the same round
+    trip so that the logged event and its history entry can go with the event's last statement."""
 
 
 @dataclass(frozen=True)
@@ -49,7 +53,7 @@ class LimitCount:
 
 @lru_cache(maxsize=32)
 def _snapshot_sql(challenges: bool, streaks: int, limit: bool) -> Statement:
-    columns = ["u.id", "u.usergroup", "u.time_zone"]
+    columns = ["u.id", "u.usergroup", "u.time_zone", "nextval('logged_events_id_seq')"]
     counting = ""
     if limit:
         counting = (
@@ -98,7 +102,7 @@ async def read(
     if row is None:
         return None
     states = None
-    rest = list(row[3:])
+    rest = list(row[4:])
     count = rest.pop(0) if limit is not None else None
     if challenges:
         states = {}
@@ -111,5 +115,12 @@ async def read(
             progress = streak_repo.progress_from_row(sql, values)
             streaks[progress["streak_id"]] = progress
     return UserSnapshot(
-        int(row[0]), row[1], row[2], states, streaks, limit is not None, None if count is None else int(count)
+        int(row[0]),
+        row[1],
+        row[2],
+        states,
+        streaks,
+        limit is not None,
+        None if count is None else int(count),
+        logged_id=int(row[3]),
     )
