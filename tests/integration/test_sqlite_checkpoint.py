@@ -17,6 +17,8 @@ def rows_in_the_database_file(path: Path) -> int:
     conn = sqlite3.connect(f"file:{path}?immutable=1", uri=True)
     try:
         return int(conn.execute("SELECT count(*) FROM t").fetchone()[0])
+    except sqlite3.OperationalError:  # not even the table's creation has been copied yet
+        return 0
     finally:
         conn.close()
 
@@ -28,19 +30,54 @@ async def test_commits_leave_the_checkpoint_to_the_checkpointer(tmp_path: Path) 
         async with db.write() as conn:
             await conn.execute(text("CREATE TABLE t (id INTEGER PRIMARY KEY, body TEXT)"))
             assert (await conn.execute(text("PRAGMA wal_autocheckpoint"))).scalar_one() == 0
-        checkpointer = db._checkpointer
-        assert checkpointer is not None
-        for i in range(COMMITS_PER_CHECKPOINT):
+        inserts = COMMITS_PER_CHECKPOINT - 1  # the table's creation was the first commit
+        for i in range(inserts):
             async with db.write() as conn:
                 await conn.execute(text("INSERT INTO t (id, body) VALUES (:i, :b)"), {"i": i, "b": "x" * 500})
-        # the hundredth commit woke the thread
-        assert await asyncio.to_thread(checkpointer.checkpointed.wait, 10)
-        assert rows_in_the_database_file(path) == COMMITS_PER_CHECKPOINT
+        checkpointing = db._checkpointing
+        assert checkpointing is not None  # started by the hundredth commit
+        await checkpointing
+        assert rows_in_the_database_file(path) == inserts
+        # Everything was copied, so the next writer starts the WAL over instead of appending.
+        async with db.write() as conn:
+            await conn.execute(text("INSERT INTO t (id, body) VALUES (-1, 'after')"))
+        assert wal_frames(path) <= 10  # that insert's pages, not the 100 commits' hundreds
         async with db.read() as conn:
-            assert (await conn.execute(text("SELECT count(*) FROM t"))).scalar_one() == COMMITS_PER_CHECKPOINT
+            assert (await conn.execute(text("SELECT count(*) FROM t"))).scalar_one() == inserts + 1
     finally:
         await db.dispose()
-    assert checkpointer._thread is None
+
+
+async def test_a_busy_writer_does_not_make_the_wal_grow(tmp_path: Path) -> None:
+    path = tmp_path / "busy.db"
+    db = Database(f"sqlite:///{path}")
+    try:
+        async with db.write() as conn:
+            await conn.execute(text("CREATE TABLE t (id INTEGER PRIMARY KEY, body TEXT)"))
+
+        async def writer(first: int) -> None:
+            for i in range(first, first + 250):
+                async with db.write() as conn:
+                    await conn.execute(
+                        text("INSERT INTO t (id, body) VALUES (:i, :b)"), {"i": i, "b": "x" * 2000}
+                    )
+                await asyncio.sleep(0)  # between requests the loop runs its other tasks
+
+        await asyncio.gather(*(writer(n * 1000) for n in range(4)))  # 1,000 commits, never idle
+        frames = wal_frames(path)
+    finally:
+        await db.dispose()
+    # Each insert adds a few pages; 1,000 of them without a restart would be thousands of frames.
+    assert frames < 2 * COMMITS_PER_CHECKPOINT * 4
+
+
+def wal_frames(path: Path) -> int:
+    """Frames in the WAL now (a PASSIVE checkpoint reports it; everything is copied already)."""
+    conn = sqlite3.connect(path)
+    try:
+        return int(conn.execute("PRAGMA wal_checkpoint(PASSIVE)").fetchone()[1])
+    finally:
+        conn.close()
 
 
 async def test_without_the_checkpointer_the_rows_stay_in_the_wal(tmp_path: Path) -> None:

@@ -85,8 +85,9 @@ def _registry() -> CollectorRegistry:
 async def refresh_gauges(services: Services) -> None:
     pool: Any = services.db.engine.sync_engine.pool
     if hasattr(pool, "checkedout"):
-        telemetry.DB_POOL.labels(state="in_use").set(pool.checkedout())
-        telemetry.DB_POOL.labels(state="idle").set(pool.checkedin())
+        kept = services.db.idle_connections()  # checked out of the pool, waiting for a request
+        telemetry.DB_POOL.labels(state="in_use").set(pool.checkedout() - kept)
+        telemetry.DB_POOL.labels(state="idle").set(pool.checkedin() + kept)
         telemetry.DB_POOL.labels(state="size").set(pool.size())
     try:
         async with services.db.read() as conn:
