@@ -62,9 +62,10 @@ class Database:
         if self.is_sqlite:
             kwargs["poolclass"] = AsyncAdaptedQueuePool
             places = max(pool_size, 4)
-            # One more than the gate admits: the writer's kept connection (one writer at a time)
-            # never competes with the readers' (see _connect).
-            kwargs["pool_size"] = places + 1
+            # Beyond what the gate admits: one for the writer's kept connection (one writer at a
+            # time), which never competes with the readers' (see _connect), and one for the engine's
+            # direct users (/readyz, migrations), which kept connections never starve.
+            kwargs["pool_size"] = places + 2
             kwargs["max_overflow"] = 0
             path = make_url(url).database or ":memory:"
             kwargs["async_creator"] = inline_creator(path, timeout=30)
@@ -72,7 +73,7 @@ class Database:
             # A fixed pool: an overflow connection is closed when it comes back to a full pool, so
             # under load every request past the pool size paid for a new connection (and asyncpg's
             # SSL probe). Requests past it wait for a connection instead.
-            kwargs["pool_size"] = pool_size
+            kwargs["pool_size"] = pool_size + 1  # the one more is for the engine's direct users
             kwargs["max_overflow"] = 0
             kwargs["pool_pre_ping"] = False
             kwargs["pool_recycle"] = 3600  # and Database._connect's own kept connections
