@@ -23,12 +23,19 @@ def rows_in_the_database_file(path: Path) -> int:
         conn.close()
 
 
+async def database_with_a_table(path: Path) -> Database:
+    """A SQLite ``Database`` at ``path`` whose first commit created the table ``t``."""
+    db = Database(f"sqlite:///{path}")
+    async with db.write() as conn:
+        await conn.execute(text("CREATE TABLE t (id INTEGER PRIMARY KEY, body TEXT)"))
+    return db
+
+
 async def test_commits_leave_the_checkpoint_to_the_checkpointer(tmp_path: Path) -> None:
     path = tmp_path / "wal.db"
-    db = Database(f"sqlite:///{path}")
+    db = await database_with_a_table(path)
     try:
-        async with db.write() as conn:
-            await conn.execute(text("CREATE TABLE t (id INTEGER PRIMARY KEY, body TEXT)"))
+        async with db.read() as conn:
             assert (await conn.execute(text("PRAGMA wal_autocheckpoint"))).scalar_one() == 0
         inserts = COMMITS_PER_CHECKPOINT - 1  # the table's creation was the first commit
         for i in range(inserts):
@@ -50,10 +57,8 @@ async def test_commits_leave_the_checkpoint_to_the_checkpointer(tmp_path: Path) 
 
 async def test_a_busy_writer_does_not_make_the_wal_grow(tmp_path: Path) -> None:
     path = tmp_path / "busy.db"
-    db = Database(f"sqlite:///{path}")
+    db = await database_with_a_table(path)
     try:
-        async with db.write() as conn:
-            await conn.execute(text("CREATE TABLE t (id INTEGER PRIMARY KEY, body TEXT)"))
 
         async def writer(first: int) -> None:
             for i in range(first, first + 250):
