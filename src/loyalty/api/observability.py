@@ -83,12 +83,8 @@ def _registry() -> CollectorRegistry:
 
 
 async def refresh_gauges(services: Services) -> None:
-    pool: Any = services.db.engine.sync_engine.pool
-    if hasattr(pool, "checkedout"):
-        kept = services.db.idle_connections()  # checked out of the pool, waiting for a request
-        telemetry.DB_POOL.labels(state="in_use").set(pool.checkedout() - kept)
-        telemetry.DB_POOL.labels(state="idle").set(pool.checkedin() + kept)
-        telemetry.DB_POOL.labels(state="size").set(pool.size())
+    for state, count in services.db.connections().items():
+        telemetry.DB_POOL.labels(state=state).set(count)
     try:
         async with services.db.read() as conn:
             depth = await outbox_repo.queue_depth(conn)

@@ -90,7 +90,7 @@ class Database:
         self._places = places if self.is_sqlite else pool_size
         self._recycle_s = 3600.0
         self._lanes: tuple[asyncio.AbstractEventLoop, _Lanes] | None = None
-        self._sqlite_writer: tuple[asyncio.AbstractEventLoop, asyncio.Lock] | None = None
+        """The gate, the SQLite writer lock and the kept connections of the current event loop."""
         self._checkpointer: Checkpointer | None = None
         self._checkpointing: asyncio.Task[None] | None = None
         if self.is_sqlite:
@@ -111,7 +111,7 @@ class Database:
                     yield conn
                     await flush_writes(conn)  # nothing handed to Driver.write_later is left behind
             return
-        async with self._writer_lock(), self._connect(_SQLITE_WRITE) as conn:
+        async with self._loop_lanes().writer, self._connect(_SQLITE_WRITE) as conn:
             async with conn.begin():
                 yield conn
             if self._checkpointer is not None and self._checkpointer.committed():
@@ -120,7 +120,7 @@ class Database:
     def _start_checkpoint(self, checkpointer: Checkpointer) -> None:
         """In the background; it waits for this writer to finish (see sqlite_checkpoint.py)."""
         if self._checkpointing is None or self._checkpointing.done():
-            self._checkpointing = asyncio.create_task(checkpointer.run(self._writer_lock()))
+            self._checkpointing = asyncio.create_task(checkpointer.run(self._loop_lanes().writer))
 
     @asynccontextmanager
     async def _connect(self, lane: str) -> AsyncIterator[AsyncConnection]:
@@ -131,13 +131,7 @@ class Database:
         greenlet switches and an event-loop task per request (~150 µs of Python on 2 cores). One
         that failed, outlived the recycle time or is still in a transaction goes back to the pool,
         which resets or replaces it."""
-        loop = asyncio.get_running_loop()
-        if self._lanes is None or self._lanes[0] is not loop:
-            # A new event loop (a test session's, a CLI's next asyncio.run) takes over the kept
-            # connections, as the pool would have handed them out again.
-            kept = self._lanes[1].drain_by_lane() if self._lanes is not None else {}
-            self._lanes = (loop, _Lanes(FairGate(self._places), kept))
-        lanes = self._lanes[1]
+        lanes = self._loop_lanes()
         await lanes.gate.acquire(self._timeout_s)
         try:
             conn = lanes.take(lane)
@@ -159,16 +153,22 @@ class Database:
         finally:
             lanes.gate.release()
 
-    def idle_connections(self) -> int:
-        """Connections kept for the next request (checked out of SQLAlchemy's pool, but idle)."""
-        return 0 if self._lanes is None else self._lanes[1].idle()
-
-    def _writer_lock(self) -> asyncio.Lock:
-        """One SQLite write transaction at a time in this process (per event loop)."""
+    def _loop_lanes(self) -> _Lanes:
+        """This event loop's gate, writer lock and kept connections (futures and locks belong to
+        one loop). A new loop (a test session's, a CLI's next ``asyncio.run``) takes over the kept
+        connections, as the pool would have handed them out again."""
         loop = asyncio.get_running_loop()
-        if self._sqlite_writer is None or self._sqlite_writer[0] is not loop:
-            self._sqlite_writer = (loop, asyncio.Lock())
-        return self._sqlite_writer[1]
+        if self._lanes is None or self._lanes[0] is not loop:
+            kept = self._lanes[1].drain_by_lane() if self._lanes is not None else {}
+            self._lanes = (loop, _Lanes(FairGate(self._places), kept))
+        return self._lanes[1]
+
+    def connections(self) -> dict[str, int]:
+        """``in_use``, ``idle`` and ``size`` of this process's connections, for the pool gauges;
+        kept connections count as idle although SQLAlchemy's pool has them checked out."""
+        pool: Any = self.engine.sync_engine.pool
+        kept = 0 if self._lanes is None else self._lanes[1].idle()
+        return {"in_use": pool.checkedout() - kept, "idle": pool.checkedin() + kept, "size": pool.size()}
 
     @asynccontextmanager
     async def read(self) -> AsyncIterator[AsyncConnection]:
@@ -214,10 +214,12 @@ _KEPT_SINCE = "loyalty.kept_since"
 
 
 class _Lanes:
-    """The gate and the idle kept connections of one event loop, by lane."""
+    """One event loop's gate, SQLite writer lock (one write transaction at a time in this process)
+    and idle kept connections, by lane."""
 
     def __init__(self, gate: FairGate, idle: dict[str, list[AsyncConnection]]) -> None:
         self.gate = gate
+        self.writer = asyncio.Lock()
         self._idle = idle
 
     def take(self, lane: str) -> AsyncConnection | None:

@@ -37,7 +37,6 @@ class Checkpointer:
 
     def __init__(self, path: str) -> None:
         self.path = path
-        self.checkpoints = 0
         self._commits = 0
         self._conn: sqlite3.Connection | None = None
 
@@ -62,7 +61,6 @@ class Checkpointer:
         if self._conn is None:
             self._conn = sqlite3.connect(self.path, isolation_level=None, check_same_thread=False)
         busy, frames, copied = self._conn.execute("PRAGMA wal_checkpoint(PASSIVE)").fetchone()
-        self.checkpoints += 1
         return int(busy), int(frames), int(copied)
 
     def close(self) -> None:
