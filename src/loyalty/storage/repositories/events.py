@@ -23,11 +23,13 @@ _COUNT_IF_BELOW = Statement(
     "ON CONFLICT (user_pk, event_id, period_key) DO UPDATE SET n = event_limit_counters.n + 1 "
     "WHERE event_limit_counters.n < :limit RETURNING n"
 )
+_LOGGED_COLUMNS = (
+    "tenant_id, user_pk, user_id, event_id, ts, points, usergroup, condition_reached, limit_reached, "
+    "period_key, metadata"
+)
+_LOGGED_VALUES = ", ".join(f":{column}" for column in _LOGGED_COLUMNS.split(", "))
 _INSERT_LOGGED = Statement(
-    "INSERT INTO logged_events (tenant_id, user_pk, user_id, event_id, ts, points, usergroup, "
-    "condition_reached, limit_reached, period_key, metadata) VALUES (:tenant_id, :user_pk, :user_id, "
-    ":event_id, :ts, :points, :usergroup, :condition_reached, :limit_reached, :period_key, :metadata) "
-    "RETURNING id"
+    f"INSERT INTO logged_events ({_LOGGED_COLUMNS}) VALUES ({_LOGGED_VALUES}) RETURNING id"  # noqa: S608
 )
 
 
@@ -86,34 +88,34 @@ async def uncount(conn: AsyncConnection, *, user_pk: int, event_id: str, period_
     )
 
 
-_LOGGED_WITH_HISTORY = Statement(
-    "WITH logged AS (INSERT INTO logged_events (tenant_id, user_pk, user_id, event_id, ts, points, "
-    "usergroup, condition_reached, limit_reached, period_key, metadata) VALUES (:tenant_id, :user_pk, "
-    ":user_id, :event_id, :ts, :points, :usergroup, :condition_reached, :limit_reached, :period_key, "
-    ":metadata) RETURNING id), history AS (INSERT INTO history_entries (tenant_id, user_pk, entry_id, "
-    "type, ref_id, points, ts, date_key, title, description, image, details) SELECT :tenant_id, "
-    ":user_pk, :entry_id, 'EVENT', :event_id, :points, :ts, :date_key, :title, :description, :image, "
-    "json_build_object('loggedEventId', logged.id, 'conditionReached', "
-    "CAST(:condition_reached AS INTEGER) = 1, 'limitReached', CAST(:limit_reached AS INTEGER) = 1) "
-    "FROM logged) SELECT id FROM logged"
+_HISTORY_COLUMNS = (
+    "tenant_id, user_pk, entry_id, type, ref_id, points, ts, date_key, title, description, image, details"
 )
 
 
+def _history_values(logged_id: str) -> str:
+    """The ``EVENT`` history entry's values; its details name the logged event (``logged_id``)."""
+    return (
+        ":tenant_id, :user_pk, :entry_id, 'EVENT', :event_id, :points, :ts, :date_key, :title, "
+        f":description, :image, json_build_object('loggedEventId', {logged_id}, 'conditionReached', "
+        "CAST(:condition_reached AS INTEGER) = 1, 'limitReached', CAST(:limit_reached AS INTEGER) = 1)"
+    )
+
+
+# Only this module's column lists, placeholders and expressions are interpolated.
+_LOGGED_WITH_HISTORY = Statement(
+    f"WITH logged AS ({_INSERT_LOGGED.source}), history AS (INSERT INTO history_entries "  # noqa: S608
+    f"({_HISTORY_COLUMNS}) SELECT {_history_values('logged.id')} FROM logged) SELECT id FROM logged"
+)
 # With the id taken beforehand (``user_snapshot``'s ``nextval``), nothing of these is read back in
 # the event: they go with the event's last statement (Driver.write_later), as plain INSERTs so that
 # they join its batch.
 _LOGGED_WITH_ID = Statement(
-    "INSERT INTO logged_events (id, tenant_id, user_pk, user_id, event_id, ts, points, usergroup, "
-    "condition_reached, limit_reached, period_key, metadata) VALUES (:logged_id, :tenant_id, :user_pk, "
-    ":user_id, :event_id, :ts, :points, :usergroup, :condition_reached, :limit_reached, :period_key, "
-    ":metadata)"
+    f"INSERT INTO logged_events (id, {_LOGGED_COLUMNS}) VALUES (:logged_id, {_LOGGED_VALUES})"  # noqa: S608
 )
 _HISTORY_OF_LOGGED = Statement(
-    "INSERT INTO history_entries (tenant_id, user_pk, entry_id, type, ref_id, points, ts, date_key, "
-    "title, description, image, details) VALUES (:tenant_id, :user_pk, :entry_id, 'EVENT', :event_id, "
-    ":points, :ts, :date_key, :title, :description, :image, json_build_object('loggedEventId', "
-    "CAST(:logged_id AS BIGINT), 'conditionReached', CAST(:condition_reached AS INTEGER) = 1, "
-    "'limitReached', CAST(:limit_reached AS INTEGER) = 1))"
+    f"INSERT INTO history_entries ({_HISTORY_COLUMNS}) "  # noqa: S608
+    f"VALUES ({_history_values('CAST(:logged_id AS BIGINT)')})"
 )
 
 
