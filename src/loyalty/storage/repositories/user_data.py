@@ -15,7 +15,9 @@ from loyalty.storage.tables import user_deletion_jobs
 async def export(conn: AsyncConnection, user_pk: int) -> dict[str, list[dict[str, Any]]]:
     out: dict[str, list[dict[str, Any]]] = {}
     for table in tables.USER_DATA_TABLES:
-        rows = await conn.execute(select(table).where(table.c.user_pk == user_pk))
+        # In key order: the same data exports the same, whichever plan the database picks.
+        query = select(table).where(table.c.user_pk == user_pk).order_by(*table.primary_key.columns)
+        rows = await conn.execute(query)
         out[table.name] = [dict(r) for r in rows.mappings()]
     return out
 
