@@ -2,10 +2,11 @@
 
 SQLite serialises writers; a write transaction there starts with ``BEGIN IMMEDIATE`` so that two
 writers never both read and then fail to upgrade their lock, and inside one process writers queue
-on an ``asyncio.Lock`` rather than in SQLite's busy handler (the connections run on the event loop's
-thread, see :mod:`loyalty.storage.sqlite_inline`). PostgreSQL runs READ COMMITTED and the
-repositories make every rule that must hold under concurrency a single conditional statement
-(``UPDATE … WHERE balance >= :n``, ``INSERT … ON CONFLICT``) or a row lock.
+in :class:`loyalty.storage.sqlite_writer.SqliteWriter`, which runs them on one connection on the
+event loop's thread (see :mod:`loyalty.storage.sqlite_inline`) and lets those that queue share a
+commit. PostgreSQL runs READ COMMITTED and the repositories make every rule that must hold under
+concurrency a single conditional statement (``UPDATE … WHERE balance >= :n``, ``INSERT … ON
+CONFLICT``) or a row lock.
 """
 
 from __future__ import annotations
@@ -30,6 +31,7 @@ from loyalty.storage.driver import READING, discard_writes, flush_writes
 from loyalty.storage.gate import FairGate
 from loyalty.storage.sqlite_checkpoint import Checkpointer
 from loyalty.storage.sqlite_inline import inline_creator
+from loyalty.storage.sqlite_writer import SqliteWriter
 
 
 def async_url(url: str) -> str:
@@ -111,16 +113,16 @@ class Database:
                     yield conn
                     await flush_writes(conn)  # nothing handed to Driver.write_later is left behind
             return
-        async with self._loop_lanes().writer, self._connect(_SQLITE_WRITE) as conn:
-            async with conn.begin():
-                yield conn
-            if self._checkpointer is not None and self._checkpointer.committed():
-                self._start_checkpoint(self._checkpointer)
+        writer = self._loop_lanes().sqlite_writer(self.engine)
+        async with writer.transaction() as conn:  # returns once committed, maybe with others
+            yield conn
+        if self._checkpointer is not None and self._checkpointer.committed():
+            self._start_checkpoint(self._checkpointer, writer)
 
-    def _start_checkpoint(self, checkpointer: Checkpointer) -> None:
-        """In the background; it waits for this writer to finish (see sqlite_checkpoint.py)."""
+    def _start_checkpoint(self, checkpointer: Checkpointer, writer: SqliteWriter) -> None:
+        """In the background; it waits for the writers to pause (see sqlite_checkpoint.py)."""
         if self._checkpointing is None or self._checkpointing.done():
-            self._checkpointing = asyncio.create_task(checkpointer.run(self._loop_lanes().writer))
+            self._checkpointing = asyncio.create_task(checkpointer.run(writer.idle))
 
     @asynccontextmanager
     async def _connect(self, lane: str) -> AsyncIterator[AsyncConnection]:
@@ -138,8 +140,6 @@ class Database:
             if conn is None:
                 conn = await self.engine.connect()
                 conn.info[_KEPT_SINCE] = time.monotonic()
-                if lane == _SQLITE_WRITE:
-                    await conn.execution_options(sqlite_begin="IMMEDIATE")
             clean = False
             try:
                 yield conn
@@ -194,7 +194,10 @@ class Database:
 
     async def dispose(self) -> None:
         if self._lanes is not None:
-            for conn in self._lanes[1].drain():
+            loop, lanes = self._lanes
+            if loop is asyncio.get_running_loop():
+                await lanes.close_writer()
+            for conn in lanes.drain():
                 await conn.close()
             self._lanes = None
         if self._checkpointing is not None:
@@ -208,19 +211,32 @@ class Database:
 _READ_WRITE = "read-write"
 """PostgreSQL: every request, read or write, starts on a connection in the same state."""
 _SQLITE_READ = "sqlite-read"
-_SQLITE_WRITE = "sqlite-write"
-"""SQLite writers begin IMMEDIATE (an execution option set once on the connection)."""
+_SQLITE_WRITER = "sqlite-writer"
+"""The SqliteWriter's one connection, while it passes from one event loop to the next."""
 _KEPT_SINCE = "loyalty.kept_since"
 
 
 class _Lanes:
-    """One event loop's gate, SQLite writer lock (one write transaction at a time in this process)
-    and idle kept connections, by lane."""
+    """One event loop's gate, SQLite writer (one write transaction at a time in this process) and
+    idle kept connections, by lane."""
 
     def __init__(self, gate: FairGate, idle: dict[str, list[AsyncConnection]]) -> None:
         self.gate = gate
-        self.writer = asyncio.Lock()
         self._idle = idle
+        self._writer: SqliteWriter | None = None
+
+    def sqlite_writer(self, engine: AsyncEngine) -> SqliteWriter:
+        if self._writer is None:
+            self._writer = SqliteWriter(engine.connect, self.take(_SQLITE_WRITER))
+        return self._writer
+
+    async def close_writer(self) -> None:
+        """Commit the writer's open group and keep its connection with the idle ones."""
+        if self._writer is not None:
+            conn = await self._writer.close()
+            self._writer = None
+            if conn is not None:
+                self.keep(_SQLITE_WRITER, conn)
 
     def take(self, lane: str) -> AsyncConnection | None:
         idle = self._idle.get(lane)
@@ -230,12 +246,20 @@ class _Lanes:
         self._idle.setdefault(lane, []).append(conn)
 
     def idle(self) -> int:
-        return sum(len(conns) for conns in self._idle.values())
+        writer = 0 if self._writer is None else self._writer.idle_connections()
+        return writer + sum(len(conns) for conns in self._idle.values())
 
     def drain(self) -> list[AsyncConnection]:
         return [conn for idle in self.drain_by_lane().values() for conn in idle]
 
     def drain_by_lane(self) -> dict[str, list[AsyncConnection]]:
+        """The idle connections, and the writer's (whatever its group did not commit is lost when
+        it is used or closed again: its callers have not been answered)."""
+        if self._writer is not None:
+            conn = self._writer.detach()
+            self._writer = None
+            if conn is not None:
+                self.keep(_SQLITE_WRITER, conn)
         idle, self._idle = self._idle, {}
         return idle
 
@@ -260,10 +284,12 @@ def _install_sqlite_hooks(engine: AsyncEngine, *, checkpoint_in_commits: bool) -
 
     @event.listens_for(sync_engine, "begin")
     def _on_begin(conn: SyncConnection) -> None:
-        mode = conn.get_execution_options().get("sqlite_begin", "DEFERRED")
         # Straight to sqlite3 (see loyalty.storage.sqlite_inline): a statement through the engine
-        # costs ~100 µs of Python, a BEGIN here a few.
-        conn.connection.driver_connection._conn.execute(f"BEGIN {mode}")  # type: ignore[union-attr]
+        # costs ~100 µs of Python, a BEGIN here a few. A writer's connection is already in the
+        # transaction SqliteWriter began (see loyalty.storage.sqlite_writer).
+        raw = conn.connection.driver_connection.sqlite  # type: ignore[union-attr]
+        if not raw.in_transaction:
+            raw.execute("BEGIN")
 
 
 _UNAVAILABLE_SQLSTATES = ("57P01", "57P02", "57P03", "53300")

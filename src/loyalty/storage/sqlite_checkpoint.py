@@ -11,7 +11,8 @@ runs :meth:`Checkpointer.run` as a task:
 
 1. a PASSIVE checkpoint on a thread (``sqlite3`` releases the GIL while SQLite works), beside the
    requests and the writers: it copies the bulk of the WAL;
-2. another one with the process's writers held back (the ``Database``'s writer lock): it copies
+2. another one with the process's writers held back and their open group committed
+   (:meth:`loyalty.storage.sqlite_writer.SqliteWriter.idle`): it copies
    what was appended meanwhile, so the whole WAL has been copied and the next writer starts it
    over from the beginning. Without this step a busy writer keeps appending while a checkpoint
    copies, the WAL never starts over, and the file grows without bound.
@@ -24,6 +25,8 @@ from __future__ import annotations
 import asyncio
 import logging
 import sqlite3
+from collections.abc import Callable
+from contextlib import AbstractAsyncContextManager
 
 log = logging.getLogger("loyalty")
 
@@ -48,10 +51,10 @@ class Checkpointer:
         self._commits = 0
         return True
 
-    async def run(self, writers: asyncio.Lock) -> None:
+    async def run(self, writers_idle: Callable[[], AbstractAsyncContextManager[None]]) -> None:
         try:
             await asyncio.to_thread(self._checkpoint)  # the bulk, beside the writers
-            async with writers:  # the rest, with the writers held back: the WAL starts over
+            async with writers_idle():  # the rest, with the writers held back: the WAL starts over
                 await asyncio.to_thread(self._checkpoint)
         except sqlite3.Error:  # another process checkpointing, a file going away: next time
             log.warning("SQLite checkpoint failed; retrying after the next commits", exc_info=True)

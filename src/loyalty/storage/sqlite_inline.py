@@ -99,6 +99,14 @@ class InlineConnection:
         self._conn = conn
         self._connection: sqlite3.Connection | None = conn
         self._tx = _RunNow()
+        self.savepoint: str | None = None
+        """Set while a write transaction of a group runs (:mod:`loyalty.storage.sqlite_writer`):
+        a COMMIT asked for through the dialect is then left to the group, and a ROLLBACK goes
+        back to this savepoint."""
+
+    @property
+    def sqlite(self) -> sqlite3.Connection:
+        return self._conn
 
     @property
     def isolation_level(self) -> str | None:
@@ -112,10 +120,14 @@ class InlineConnection:
         return InlineCursor(self._conn.execute(sql, parameters))
 
     async def commit(self) -> None:
-        self._conn.commit()
+        if self.savepoint is None:
+            self._conn.commit()
 
     async def rollback(self) -> None:
-        self._conn.rollback()
+        if self.savepoint is None:
+            self._conn.rollback()
+        else:
+            self._conn.execute(f"ROLLBACK TO {self.savepoint}")
 
     async def create_function(self, *args: Any, **kw: Any) -> None:
         self._conn.create_function(*args, **kw)

@@ -1,0 +1,136 @@
+"""SQLite write transactions that queue share a commit; each still returns only once durable, and a
+failure is its own (or, for a failed COMMIT, its whole group's) — see storage/sqlite_writer.py."""
+
+from __future__ import annotations
+
+import asyncio
+import sqlite3
+from collections.abc import AsyncIterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+from sqlalchemy import event, text
+
+from loyalty.storage.database import Database
+from loyalty.storage.sqlite_writer import GROUP_LIMIT
+
+
+class Refused(Exception):
+    pass
+
+
+@pytest.fixture
+async def db(tmp_path: Path) -> AsyncIterator[Database]:
+    database = Database(f"sqlite:///{tmp_path / 'group.db'}")
+    commits: list[str] = []
+
+    @event.listens_for(database.engine.sync_engine, "connect")
+    def trace(dbapi_conn: Any, _record: Any) -> None:
+        dbapi_conn._connection.sqlite.set_trace_callback(
+            lambda sql: commits.append(sql) if sql == "COMMIT" else None
+        )
+
+    database.commits = commits  # type: ignore[attr-defined]
+    async with database.write() as conn:
+        await conn.execute(text("CREATE TABLE t (id INTEGER PRIMARY KEY)"))
+        await conn.execute(text("CREATE TABLE parent (id INTEGER PRIMARY KEY)"))
+        await conn.execute(
+            text(
+                "CREATE TABLE child (id INTEGER PRIMARY KEY,"
+                " parent_id INTEGER REFERENCES parent (id) DEFERRABLE INITIALLY DEFERRED)"
+            )
+        )
+    commits.clear()
+    yield database
+    await database.dispose()
+
+
+def committed_ids(db: Database) -> set[int]:
+    """What another connection sees: only committed rows."""
+    path = db.engine.url.database
+    assert path is not None
+    conn = sqlite3.connect(path)
+    try:
+        return {row[0] for row in conn.execute("SELECT id FROM t")}
+    finally:
+        conn.close()
+
+
+async def insert(db: Database, row_id: int, *, refuse: bool = False) -> None:
+    async with db.write() as conn:
+        await conn.execute(text("INSERT INTO t (id) VALUES (:id)"), {"id": row_id})
+        if refuse:
+            raise Refused(row_id)
+
+
+async def test_queued_writers_share_commits_and_each_returns_once_its_row_is_committed(db: Database) -> None:
+    seen_on_return: dict[int, bool] = {}
+
+    async def writer(row_id: int) -> None:
+        await insert(db, row_id)
+        seen_on_return[row_id] = row_id in committed_ids(db)
+
+    async with db.write():  # holds the writers back until all 40 are queued
+        tasks = [asyncio.create_task(writer(i)) for i in range(40)]
+        await asyncio.sleep(0)  # each task runs up to the writer lock
+    await asyncio.gather(*tasks)
+    assert committed_ids(db) == set(range(40))
+    assert seen_on_return == dict.fromkeys(range(40), True)
+    # 41 transactions with the holder's: groups of at most GROUP_LIMIT, so 3 commits, not 41.
+    assert len(db.commits) == -(-41 // GROUP_LIMIT) == 3  # type: ignore[attr-defined]
+
+
+async def test_a_refused_writer_in_a_group_changes_nothing_and_the_others_commit(db: Database) -> None:
+    async with db.write():
+        tasks = [asyncio.create_task(insert(db, i, refuse=i % 3 == 0)) for i in range(12)]
+        await asyncio.sleep(0)
+    results = await asyncio.gather(*tasks, return_exceptions=True)
+    refused = {i for i, result in enumerate(results) if isinstance(result, Refused)}
+    assert refused == {0, 3, 6, 9}
+    assert all(result is None for i, result in enumerate(results) if i not in refused)
+    assert committed_ids(db) == set(range(12)) - refused
+    assert len(db.commits) == 1  # type: ignore[attr-defined]  # the holder's group of 13
+
+
+async def test_a_failed_commit_fails_every_writer_of_its_group_and_keeps_none_of_them(db: Database) -> None:
+    async def orphan() -> None:  # valid until COMMIT checks the deferred foreign key
+        async with db.write() as conn:
+            await conn.execute(text("INSERT INTO child (id, parent_id) VALUES (1, 404)"))
+
+    queued = asyncio.Event()
+
+    async def holder() -> None:  # the group's first: it fails with the others
+        async with db.write() as conn:
+            await conn.execute(text("INSERT INTO t (id) VALUES (0)"))
+            await queued.wait()
+
+    tasks = [asyncio.create_task(holder())]
+    await asyncio.sleep(0)  # the holder takes the writer lock
+    tasks += [
+        asyncio.create_task(insert(db, 1)),
+        asyncio.create_task(orphan()),
+        asyncio.create_task(insert(db, 2)),
+    ]
+    await asyncio.sleep(0)  # each runs up to the writer lock
+    queued.set()
+    results = await asyncio.gather(*tasks, return_exceptions=True)
+    assert [type(result) for result in results] == [sqlite3.IntegrityError] * 4
+    assert committed_ids(db) == set()
+    await insert(db, 3)  # the writer goes on
+    assert committed_ids(db) == {3}
+
+
+async def test_a_refused_writer_alone_leaves_no_lock_behind(db: Database) -> None:
+    with pytest.raises(Refused):
+        await insert(db, 1, refuse=True)
+    path = db.engine.url.database
+    assert path is not None
+    other = sqlite3.connect(path, timeout=0, isolation_level=None)
+    try:
+        other.execute("BEGIN IMMEDIATE")  # "database is locked" if a transaction were left open
+        other.execute("INSERT INTO t (id) VALUES (7)")
+        other.execute("COMMIT")
+    finally:
+        other.close()
+    assert committed_ids(db) == {7}
