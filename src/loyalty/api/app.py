@@ -24,6 +24,7 @@ from loyalty.api.admin import offer_codes as offer_code_routes
 from loyalty.api.admin import routes as admin_routes
 from loyalty.api.admin import webhooks as webhook_admin_routes
 from loyalty.api.dialects import audience, emporix, lynes
+from loyalty.api.router import StaticFirstRouter
 from loyalty.api.routing import RETRY_AFTER_S, Dialect, Endpoint, build_route
 from loyalty.app import delivery, features, ledger, ratelimit, users
 from loyalty.app.bootstrap import bootstrap_from_settings
@@ -243,11 +244,8 @@ def create_app(settings: Settings | None = None, *, clock: Callable[[], int] | N
         body = {"statusCode": 500, "message": "internal error", "data": {"code": "internal", "field": None}}
         return Response(msgspec.json.encode(body), status_code=500, media_type="application/json")
 
-    app = Starlette(
-        routes=routes,
-        lifespan=lifespan,
-        exception_handlers={HTTPException: http_error, Exception: server_error},
-    )
+    app = Starlette(exception_handlers={HTTPException: http_error, Exception: server_error})
+    app.router = StaticFirstRouter(routes, lifespan=lifespan)
     app.state.services = services
     app.add_middleware(observability.AccessLogAndMetrics)  # innermost: sees the matched route
     app.add_middleware(LynesVersionRewrite)

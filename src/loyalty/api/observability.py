@@ -7,6 +7,7 @@ user ids out of logs. Unmatched paths are labelled ``unmatched``.
 
 from __future__ import annotations
 
+import functools
 import logging
 import os
 import time
@@ -52,23 +53,35 @@ class AccessLogAndMetrics:
             route = scope.get("route")
             template = getattr(route, "path", None) or "unmatched"
             method = scope["method"]
-            telemetry.HTTP_REQUESTS.labels(method=method, route=template, status=str(status)).inc()
-            telemetry.HTTP_LATENCY.labels(method=method, route=template).observe(elapsed)
-            principal = scope.get("loyalty.principal")
-            access_log.info(
-                "request",
-                extra={
-                    "request_id": request_id,
-                    "fields": {
-                        "method": method,
-                        "route": template,
-                        "status": status,
-                        "duration_ms": round(elapsed * 1000, 2),
-                        "tenant": getattr(principal, "tenant", None),
+            counted, timed = _series(method, template, status)
+            counted.inc()
+            timed.observe(elapsed)
+            if access_log.isEnabledFor(logging.INFO):
+                principal = scope.get("loyalty.principal")
+                access_log.info(
+                    "request",
+                    extra={
+                        "request_id": request_id,
+                        "fields": {
+                            "method": method,
+                            "route": template,
+                            "status": status,
+                            "duration_ms": round(elapsed * 1000, 2),
+                            "tenant": getattr(principal, "tenant", None),
+                        },
                     },
-                },
-            )
+                )
             request_id_var.reset(token)
+
+
+@functools.cache
+def _series(method: str, template: str, status: int) -> tuple[Any, Any]:
+    """The request counter's and latency histogram's series for one label set. ``labels()`` checks
+    and looks them up on every call; the label sets are few (methods × route templates × statuses)."""
+    return (
+        telemetry.HTTP_REQUESTS.labels(method=method, route=template, status=str(status)),
+        telemetry.HTTP_LATENCY.labels(method=method, route=template),
+    )
 
 
 def _registry() -> CollectorRegistry:

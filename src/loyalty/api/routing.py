@@ -180,7 +180,9 @@ async def _serve(request: Request, endpoint: Endpoint, dialect: Dialect, service
         work,
         encode_reply,
         idempotency_key=key,
-        request_hash=fingerprint(request.method, request.url.path + "?" + request.url.query, raw),
+        request_hash=""
+        if key is None
+        else fingerprint(request.method, request.url.path + "?" + request.url.query, raw),
     )
     return to_response(encoded, headers)
 
