@@ -20,7 +20,11 @@ def is_valid_zone(name: str) -> bool:
     return True
 
 
+@lru_cache(maxsize=256)
 def local_datetime(ts_ms: int, tz: str) -> datetime:
+    """Cached: one event asks for its instant's local date and hour about seven times (limit
+    period, history date, streak period, leaderboard buckets, statistics), and datetimes are
+    immutable."""
     return datetime.fromtimestamp(ts_ms / 1000, tz=zone(tz))
 
 
