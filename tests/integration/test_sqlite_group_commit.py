@@ -134,3 +134,35 @@ async def test_a_refused_writer_alone_leaves_no_lock_behind(db: Database) -> Non
     finally:
         other.close()
     assert committed_ids(db) == {7}
+
+
+async def test_a_caller_that_stops_waiting_for_its_group_still_has_its_write_committed(db: Database) -> None:
+    last_started, last_may_finish = asyncio.Event(), asyncio.Event()
+
+    async def last() -> None:  # the group's last writer: it commits the group when it finishes
+        async with db.write() as conn:
+            last_started.set()
+            await last_may_finish.wait()
+            await conn.execute(text("INSERT INTO t (id) VALUES (3)"))
+
+    first_may_finish = asyncio.Event()
+
+    async def first() -> None:  # holds the others back until both are queued
+        async with db.write():
+            await first_may_finish.wait()
+
+    holding = asyncio.create_task(first())
+    await asyncio.sleep(0)
+    waiting = asyncio.create_task(insert(db, 2))
+    committing = asyncio.create_task(last())
+    await asyncio.sleep(0)
+    first_may_finish.set()
+    await last_started.wait()  # insert(2) is done and waits for the group's commit
+    assert committed_ids(db) == set()
+    waiting.cancel()
+    last_may_finish.set()
+    await asyncio.gather(holding, committing)
+    with pytest.raises(asyncio.CancelledError):
+        await waiting
+    assert committed_ids(db) == {2, 3}
+    assert len(db.commits) == 1  # type: ignore[attr-defined]

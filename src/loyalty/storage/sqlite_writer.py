@@ -106,7 +106,11 @@ class SqliteWriter:
             finally:
                 self.lock.release()
         if committed is not None:
-            await asyncio.shield(committed)
+            try:
+                await asyncio.shield(committed)  # the group commits even if this caller goes away
+            except asyncio.CancelledError:
+                committed.add_done_callback(_outcome_seen)
+                raise
 
     @asynccontextmanager
     async def idle(self) -> AsyncIterator[None]:
@@ -144,13 +148,19 @@ class SqliteWriter:
         """Undo the failed transaction's writes; the group's others stay, unless SQLite itself
         rolled the whole group back (it does on some I/O errors): then they fail too."""
         raw = inline.sqlite
-        if conn.in_transaction():
-            await conn.rollback()  # to the savepoint (the connection redirects it)
-        if raw.in_transaction:
-            raw.execute(f"ROLLBACK TO {SAVEPOINT}")
-            raw.execute(f"RELEASE {SAVEPOINT}")
-        else:
-            self._fail_group(sqlite3.OperationalError("the write transaction was rolled back"))
+        try:
+            if conn.in_transaction():
+                await conn.rollback()  # to the savepoint (the connection redirects it)
+            if raw.in_transaction:
+                raw.execute(f"ROLLBACK TO {SAVEPOINT}")
+                raw.execute(f"RELEASE {SAVEPOINT}")
+                return
+        except BaseException:
+            if raw.in_transaction:  # never commit a failed transaction's writes with the group
+                raw.execute("ROLLBACK")
+            self._fail_group(sqlite3.OperationalError("the write transaction could not be undone alone"))
+            raise
+        self._fail_group(sqlite3.OperationalError("the write transaction was rolled back"))
 
     async def _flush_when_queue_passed(self) -> None:
         async with self.lock:  # behind the writers queued when the group was held open
@@ -177,6 +187,12 @@ class SqliteWriter:
     def _fail_group(self, error: BaseException) -> None:
         group, self._group = self._group, []
         _settle(group, error)
+
+
+def _outcome_seen(committed: asyncio.Future[None]) -> None:
+    """For a caller that stopped waiting: nobody else will ask for the group's outcome."""
+    if not committed.cancelled():
+        committed.exception()
 
 
 def _settle(group: list[asyncio.Future[None]], error: BaseException | None) -> None:
