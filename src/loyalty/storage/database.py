@@ -92,7 +92,7 @@ class Database:
         self._places = places if self.is_sqlite else pool_size
         self._recycle_s = 3600.0
         self._lanes: tuple[asyncio.AbstractEventLoop, _Lanes] | None = None
-        """The gate, the SQLite writer lock and the kept connections of the current event loop."""
+        """The gate, the SQLite writer and the kept connections of the current event loop."""
         self._checkpointer: Checkpointer | None = None
         self._checkpointing: asyncio.Task[None] | None = None
         if self.is_sqlite:
@@ -154,7 +154,7 @@ class Database:
             lanes.gate.release()
 
     def _loop_lanes(self) -> _Lanes:
-        """This event loop's gate, writer lock and kept connections (futures and locks belong to
+        """This event loop's gate, SQLite writer and kept connections (futures and locks belong to
         one loop). A new loop (a test session's, a CLI's next ``asyncio.run``) takes over the kept
         connections, as the pool would have handed them out again."""
         loop = asyncio.get_running_loop()
