@@ -64,9 +64,9 @@ class Database:
         if self.is_sqlite:
             kwargs["poolclass"] = AsyncAdaptedQueuePool
             places = max(pool_size, 4)
-            # Beyond what the gate admits: one for the writer's kept connection (one writer at a
-            # time), which never competes with the readers' (see _connect), and one for the engine's
-            # direct users (/readyz, migrations), which kept connections never starve.
+            # Beyond what the gate admits (the readers): one for the SqliteWriter's connection,
+            # which writers share one at a time outside the gate, and one for the engine's direct
+            # users (/readyz, migrations), which kept connections never starve.
             kwargs["pool_size"] = places + 2
             kwargs["max_overflow"] = 0
             path = make_url(url).database or ":memory:"

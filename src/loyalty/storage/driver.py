@@ -209,7 +209,7 @@ async def driver_of(conn: AsyncConnection) -> Driver:
         raw = await conn.get_raw_connection()
         adapter = raw.dbapi_connection
         if conn.dialect.name == "sqlite":
-            driver = SqliteDriver(raw.driver_connection._conn)  # type: ignore[union-attr]
+            driver = SqliteDriver(raw.driver_connection.sqlite)  # type: ignore[union-attr]
         else:
             driver = PostgresDriver(adapter)
         info[_KEY] = driver

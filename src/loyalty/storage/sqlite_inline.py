@@ -10,9 +10,9 @@ runs ``sqlite3`` directly on the event loop's thread: the awaitables it returns 
 This is safe because the one thing that could make a call wait — another writer holding the write
 lock — does not happen inside one process: :class:`loyalty.storage.sqlite_writer.SqliteWriter`
 lets one write transaction at a time into SQLite per process (an ``asyncio.Lock``), and readers
-never wait in WAL mode. Several server processes on one SQLite file still work; a process then waits for the
-others' write locks in SQLite's busy handler (``timeout``), which is the documented reason to run
-SQLite with one worker (docs/running.md).
+never wait in WAL mode. Several server processes on one SQLite file still work; a process then
+waits for the others' write locks in SQLite's busy handler (``timeout``), which is the documented
+reason to run SQLite with one worker (docs/running.md).
 """
 
 from __future__ import annotations
