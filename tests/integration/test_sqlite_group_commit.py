@@ -12,8 +12,8 @@ from typing import Any
 import pytest
 from sqlalchemy import event, text
 
+from loyalty.storage import sqlite_writer
 from loyalty.storage.database import Database
-from loyalty.storage.sqlite_writer import GROUP_LIMIT
 
 
 class Refused(Exception):
@@ -77,8 +77,10 @@ async def test_queued_writers_share_commits_and_each_returns_once_its_row_is_com
     await asyncio.gather(*tasks)
     assert committed_ids(db) == set(range(40))
     assert seen_on_return == dict.fromkeys(range(40), True)
-    # 41 transactions with the holder's: groups of at most GROUP_LIMIT, so 3 commits, not 41.
-    assert len(db.commits) == -(-41 // GROUP_LIMIT) == 3  # type: ignore[attr-defined]
+    # 41 transactions with the holder's, each group at most three quarters of the queue when it
+    # opened: 30 of 41, 8 of the 11 left, 2 of 3, then the last alone. 4 commits, not 41.
+    assert sqlite_writer.GROUP_SHARE == 0.75
+    assert len(db.commits) == 4  # type: ignore[attr-defined]
 
 
 async def test_a_refused_writer_in_a_group_changes_nothing_and_the_others_commit(db: Database) -> None:
@@ -93,7 +95,11 @@ async def test_a_refused_writer_in_a_group_changes_nothing_and_the_others_commit
     assert len(db.commits) == 1  # type: ignore[attr-defined]  # the holder's group of 13
 
 
-async def test_a_failed_commit_fails_every_writer_of_its_group_and_keeps_none_of_them(db: Database) -> None:
+async def test_a_failed_commit_fails_every_writer_of_its_group_and_keeps_none_of_them(
+    db: Database, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(sqlite_writer, "GROUP_SHARE", 1.0)  # the whole queue in one group
+
     async def orphan() -> None:  # valid until COMMIT checks the deferred foreign key
         async with db.write() as conn:
             await conn.execute(text("INSERT INTO child (id, parent_id) VALUES (1, 404)"))
@@ -136,7 +142,10 @@ async def test_a_refused_writer_alone_leaves_no_lock_behind(db: Database) -> Non
     assert committed_ids(db) == {7}
 
 
-async def test_a_caller_that_stops_waiting_for_its_group_still_has_its_write_committed(db: Database) -> None:
+async def test_a_caller_that_stops_waiting_for_its_group_still_has_its_write_committed(
+    db: Database, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(sqlite_writer, "GROUP_SHARE", 1.0)  # the whole queue in one group
     last_started, last_may_finish = asyncio.Event(), asyncio.Event()
 
     async def last() -> None:  # the group's last writer: it commits the group when it finishes
