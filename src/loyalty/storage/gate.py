@@ -29,7 +29,7 @@ class FairGate:
 
     async def acquire(self, timeout_s: float | None = None) -> None:
         """Wait for a place; ``TimeoutError`` past ``timeout_s`` (the request is then a 503)."""
-        if self._free > 0 and not self.waiting:
+        if self._free > 0:  # free places and waiters never coexist: release() serves waiters first
             self._free -= 1
             return
         waiter: asyncio.Future[None] = asyncio.get_running_loop().create_future()
