@@ -196,7 +196,7 @@ class Database:
         if self._lanes is not None:
             loop, lanes = self._lanes
             if loop is asyncio.get_running_loop():
-                await lanes.close_writer()
+                await lanes.settle_writer()
             for conn in lanes.drain():
                 await conn.close()
             self._lanes = None
@@ -230,13 +230,10 @@ class _Lanes:
             self._writer = SqliteWriter(engine.connect, self.take(_SQLITE_WRITER))
         return self._writer
 
-    async def close_writer(self) -> None:
-        """Commit the writer's open group and keep its connection with the idle ones."""
+    async def settle_writer(self) -> None:
+        """Commit the writer's open group (before its connection is drained and closed)."""
         if self._writer is not None:
-            conn = await self._writer.close()
-            self._writer = None
-            if conn is not None:
-                self.keep(_SQLITE_WRITER, conn)
+            await self._writer.settle()
 
     def take(self, lane: str) -> AsyncConnection | None:
         idle = self._idle.get(lane)

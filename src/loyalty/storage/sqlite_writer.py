@@ -129,10 +129,10 @@ class SqliteWriter:
                 self._commit_quietly(self._inline.sqlite)
             yield
 
-    async def close(self) -> AsyncConnection | None:
-        """Commit what is open and hand back the connection."""
+    async def settle(self) -> None:
+        """Wait for the lock and commit the open group, if any."""
         async with self.idle():
-            return self.detach()
+            pass
 
     def detach(self) -> AsyncConnection | None:
         """Hand back the connection as it is."""
