@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 from typing import Any
 
@@ -62,7 +63,25 @@ async def schema_differences(engine: AsyncEngine) -> list[Any]:
 
     def _diff(connection: Connection) -> list[Any]:
         ctx = MigrationContext.configure(connection, opts={"compare_type": True})
-        return list(compare_metadata(ctx, metadata))
+        return [*compare_metadata(ctx, metadata), *_rowid_differences(connection)]
 
     async with engine.connect() as conn:
         return await conn.run_sync(_diff)
+
+
+def _rowid_differences(connection: Connection) -> list[tuple[str, str, bool]]:
+    """SQLite: ``("sqlite_with_rowid", table, what the model wants)`` for each table stored otherwise
+    (Alembic's comparison does not look at how a table is stored)."""
+    if connection.dialect.name != "sqlite":
+        return []
+    rows = connection.exec_driver_sql("SELECT name, sql FROM sqlite_master WHERE type = 'table'")
+    without_rowid = {name: bool(_WITHOUT_ROWID.search(sql or "")) for name, sql in rows}
+    return [
+        ("sqlite_with_rowid", table.name, wanted)
+        for table in metadata.sorted_tables
+        if table.name in without_rowid
+        and without_rowid[table.name] == (wanted := bool(table.dialect_options["sqlite"]["with_rowid"]))
+    ]
+
+
+_WITHOUT_ROWID = re.compile(r"\)\s*WITHOUT\s+ROWID\s*;?\s*$", re.IGNORECASE)
