@@ -4,12 +4,14 @@ from __future__ import annotations
 
 import asyncio
 import sqlite3
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
 from pathlib import Path
 
 from sqlalchemy import text
 
 from loyalty.storage.database import Database
-from loyalty.storage.sqlite_checkpoint import COMMITS_PER_CHECKPOINT
+from loyalty.storage.sqlite_checkpoint import COMMITS_PER_CHECKPOINT, Checkpointer
 
 
 def rows_in_the_database_file(path: Path) -> int:
@@ -34,6 +36,8 @@ async def database_with_a_table(path: Path) -> Database:
 async def test_commits_leave_the_checkpoint_to_the_checkpointer(tmp_path: Path) -> None:
     path = tmp_path / "wal.db"
     db = await database_with_a_table(path)
+    assert db._checkpointer is not None
+    db._checkpointer.restart_frames = 1  # start the WAL over after every checkpoint
     try:
         async with db.read() as conn:
             assert (await conn.execute(text("PRAGMA wal_autocheckpoint"))).scalar_one() == 0
@@ -58,6 +62,8 @@ async def test_commits_leave_the_checkpoint_to_the_checkpointer(tmp_path: Path) 
 async def test_a_busy_writer_does_not_make_the_wal_grow(tmp_path: Path) -> None:
     path = tmp_path / "busy.db"
     db = await database_with_a_table(path)
+    assert db._checkpointer is not None
+    db._checkpointer.restart_frames = COMMITS_PER_CHECKPOINT  # the default is 64 MiB of WAL
     try:
 
         async def writer(first: int) -> None:
@@ -69,11 +75,46 @@ async def test_a_busy_writer_does_not_make_the_wal_grow(tmp_path: Path) -> None:
                 await asyncio.sleep(0)  # between requests the loop runs its other tasks
 
         await asyncio.gather(*(writer(n * 1000) for n in range(4)))  # 1,000 commits, never idle
+        if db._checkpointing is not None:
+            await db._checkpointing  # a checkpoint still running reports no frames
         frames = wal_frames(path)
+        # A WAL started over is written again from its start: the file only grows past its length.
+        longest = (path.parent / "busy.db-wal").stat().st_size // (4096 + 24)
     finally:
         await db.dispose()
-    # Each insert adds a few pages; 1,000 of them without a restart would be thousands of frames.
-    assert frames < 2 * COMMITS_PER_CHECKPOINT * 4
+    # Each insert adds a few pages: 1,000 of them without a restart leave ~4,200 frames (the file
+    # is that long when restart_frames is set out of reach); with restarts it stays near 600.
+    assert 0 <= frames < 1_500
+    assert longest < 1_500
+
+
+async def test_a_short_wal_is_copied_without_holding_the_writers_back(tmp_path: Path) -> None:
+    path = tmp_path / "short.db"
+    db = await database_with_a_table(path)
+    checkpointer = Checkpointer(str(path))
+    held: list[bool] = []
+
+    @asynccontextmanager
+    async def writers_idle() -> AsyncIterator[None]:
+        held.append(True)
+        yield
+
+    try:
+        for i in range(10):
+            async with db.write() as conn:
+                await conn.execute(text("INSERT INTO t (id, body) VALUES (:i, 'x')"), {"i": i})
+        await checkpointer.run(writers_idle)
+        assert held == []  # far below RESTART_WAL_FRAMES: the writers were never stopped
+        assert rows_in_the_database_file(path) == 10  # and the WAL was copied all the same
+        checkpointer.restart_frames = 1
+        async with db.write() as conn:
+            await conn.execute(text("INSERT INTO t (id, body) VALUES (10, 'x')"))
+        await checkpointer.run(writers_idle)
+        assert held == [True]  # long enough now: the second step ran with the writers held
+        assert rows_in_the_database_file(path) == 11
+    finally:
+        checkpointer.close()
+        await db.dispose()
 
 
 def wal_frames(path: Path) -> int:

@@ -10,12 +10,13 @@ after every :data:`COMMITS_PER_CHECKPOINT` commits :class:`loyalty.storage.datab
 runs :meth:`Checkpointer.run` as a task:
 
 1. a PASSIVE checkpoint on a thread (``sqlite3`` releases the GIL while SQLite works), beside the
-   requests and the writers: it copies the bulk of the WAL;
-2. another one with the process's writers held back and their open group committed
-   (:meth:`loyalty.storage.sqlite_writer.SqliteWriter.idle`): it copies
-   what was appended meanwhile, so the whole WAL has been copied and the next writer starts it
-   over from the beginning. Without this step a busy writer keeps appending while a checkpoint
-   copies, the WAL never starts over, and the file grows without bound.
+   requests and the writers: it copies what the WAL holds;
+2. once the WAL holds :data:`RESTART_WAL_FRAMES` frames, another one with the process's writers
+   held back and their open group committed
+   (:meth:`loyalty.storage.sqlite_writer.SqliteWriter.idle`): it copies what was appended
+   meanwhile, so the whole WAL has been copied and the next writer starts it over from the
+   beginning. Without this step a busy writer keeps appending while a checkpoint copies, the WAL
+   never starts over, and the file grows without bound.
 
 Readers are never held back, and durability is the same (``synchronous=NORMAL`` either way).
 """
@@ -35,11 +36,20 @@ COMMITS_PER_CHECKPOINT = 100
 pages written by several of them are copied once."""
 
 
+RESTART_WAL_FRAMES = 16_384
+"""The WAL is started over once a checkpoint finds it this long: 64 MiB of 4 KiB pages, the
+``journal_size_limit``. Starting it over holds every writer back for ~20 ms (the copy of what was
+appended while the checkpoint waited its turn, and two syncs). Done after every checkpoint, that was
+~16 % of the time under ``bench/run sqlite``; at this length it is every ~10th, and the benchmark
+went from ~770 to 835–863 events/s (docs/performance.md)."""
+
+
 class Checkpointer:
     """The checkpoints of one database file in one process."""
 
-    def __init__(self, path: str) -> None:
+    def __init__(self, path: str, *, restart_frames: int = RESTART_WAL_FRAMES) -> None:
         self.path = path
+        self.restart_frames = restart_frames
         self._commits = 0
         self._conn: sqlite3.Connection | None = None
 
@@ -53,7 +63,9 @@ class Checkpointer:
 
     async def run(self, writers_idle: Callable[[], AbstractAsyncContextManager[None]]) -> None:
         try:
-            await asyncio.to_thread(self._checkpoint)  # the bulk, beside the writers
+            _, frames, _ = await asyncio.to_thread(self._checkpoint)  # beside the writers
+            if frames < self.restart_frames:
+                return  # copied what it could; the writers go on appending after it
             async with writers_idle():  # the rest, with the writers held back: the WAL starts over
                 await asyncio.to_thread(self._checkpoint)
         except sqlite3.Error:  # another process checkpointing, a file going away: next time
