@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
+from typing import Any
 
 from starlette.requests import Request
 from starlette.responses import Response
@@ -38,3 +40,54 @@ def test_every_table_entry_of_the_app_is_the_route_starlette_would_choose(tmp_pa
     assert ("GET", "/healthz") in router.static
     for (method, path), route in router.static.items():
         assert first_full_match(router.routes, method, path) is route, (method, path)
+
+
+def starlette_choice(routes: list[Any], scope: dict[str, Any]) -> tuple[object | None, dict[str, Any]]:
+    """What Starlette's ``Router.app`` hands the request to: the first full match, else the first
+    partial one (405), else nothing (redirect or 404)."""
+    partial = None
+    for route in routes:
+        match, child_scope = route.matches(scope)
+        if match is Match.FULL:
+            return route, child_scope
+        if match is Match.PARTIAL and partial is None:
+            partial = route, child_scope
+    return partial if partial is not None else (None, {})
+
+
+def sample_paths(routes: list[Any]) -> list[str]:
+    """Every route's path with its parameters filled in, the same with a segment more or less, and
+    paths that match no route."""
+    paths = ["/", "/v1", "/v1/", "/v1/user/", "/v1/user/u1/", "/nothing/here", "/api/loyalty"]
+    for route in routes:
+        path = re.sub(r"\{[^}]+\}", "u1", getattr(route, "path", ""))
+        paths += [path, path + "/", path + "/extra", path.rsplit("/", 1)[0], path.replace("u1", "v1")]
+    return paths
+
+
+def test_every_path_is_routed_as_starlette_would_route_it(tmp_path: Path) -> None:
+    app = create_app(Settings(database_url=f"sqlite:///{tmp_path / 'r.db'}"))
+    router = app.router
+    assert isinstance(router, StaticFirstRouter)
+    checked = 0
+    for path in sample_paths(router.routes):
+        for method in ("GET", "HEAD", "POST", "PUT", "DELETE", "PATCH"):
+            scope = {"type": "http", "method": method, "path": path, "root_path": ""}
+            route, child_scope = router.lookup(scope)
+            expected_route, expected_scope = starlette_choice(router.routes, scope)
+            assert route is expected_route, (method, path)
+            assert child_scope == expected_scope, (method, path)
+            checked += route is not None
+    assert checked > 300  # most samples reach a route (full or 405), not just the fallback
+
+
+def test_a_route_after_a_parameter_in_the_second_segment_is_still_found() -> None:
+    by_tenant = Route("/reward-points/{tenant}/redeemOptions", endpoint, methods=["GET"])
+    customer = Route("/reward-points/customer/{customerId}", endpoint, methods=["GET"])
+    router = StaticFirstRouter([customer, by_tenant])
+    scope = {"type": "http", "method": "GET", "path": "/reward-points/acme/redeemOptions", "root_path": ""}
+    assert router.lookup(scope) == (by_tenant, {"endpoint": endpoint, "path_params": {"tenant": "acme"}})
+    scope["path"] = "/reward-points/customer/c7"
+    assert router.lookup(scope) == (customer, {"endpoint": endpoint, "path_params": {"customerId": "c7"}})
+    scope["method"] = "POST"
+    assert router.lookup(scope)[0] is customer  # a partial match: 405, as Starlette answers
