@@ -74,6 +74,11 @@ class Driver:
     async def execute(self, stmt: Statement, params: Mapping[str, Any]) -> None:
         raise NotImplementedError
 
+    async def execute_args(self, stmt: Statement, args: Sequence[Any]) -> None:
+        """``execute`` with the values already in the order of ``stmt.names`` (a statement of
+        many parameters, such as a multi-row upsert, saves building their mapping)."""
+        raise NotImplementedError
+
     async def write_later(self, stmt: Statement, params: Mapping[str, Any]) -> None:
         """Run ``stmt`` (a write whose result is not needed) now, or with the next flush."""
         await self.execute(stmt, params)
@@ -141,6 +146,9 @@ class PostgresDriver(Driver):
     async def execute(self, stmt: Statement, params: Mapping[str, Any]) -> None:
         await self._conn.execute(stmt.postgresql, *stmt.args(params))
 
+    async def execute_args(self, stmt: Statement, args: Sequence[Any]) -> None:
+        await self._conn.execute(stmt.postgresql, *args)
+
 
 class SqliteDriver(Driver):
     """``sqlite3`` on the event loop's thread (see :mod:`loyalty.storage.sqlite_inline`)."""
@@ -163,6 +171,9 @@ class SqliteDriver(Driver):
 
     async def execute(self, stmt: Statement, params: Mapping[str, Any]) -> None:
         self._conn.execute(stmt.sqlite, stmt.args(params))
+
+    async def execute_args(self, stmt: Statement, args: Sequence[Any]) -> None:
+        self._conn.execute(stmt.sqlite, args)
 
     def json_out(self, value: Any) -> Any:
         return orjson.loads(value) if isinstance(value, str | bytes) else value

@@ -169,29 +169,22 @@ async def record(conn: AsyncConnection, hit: Hit) -> None:
     moved_from: dict[str, str | None] = {}
     if new_day:
         moved_from = await _move_last_day(sql, hit, new_day)
-    rows: list[dict[str, Any]] = []
-    for scope in scopes:
-        row = dict.fromkeys(COUNTERS, 0)
-        row.update(
-            events=1,
-            points=hit.points,
-            condition_met=int(hit.condition_met),
-            condition_failed=int(not hit.condition_met),
-            limit_reached=int(hit.limit_reached),
-            day_users=int((scope, hit.day) in new_periods),
-            month_users=int((scope, month) in new_periods),
-            last_users=int(scope in moved_from),
-        )
-        row[HOURS[hit.hour]] = 1
-        rows.append({"tenant_id": hit.tenant_id, "day_key": hit.day, "event_id": scope, **row})
+    counted = (hit.points, int(hit.condition_met), int(not hit.condition_met), int(hit.limit_reached))
+    hours = [0] * len(HOURS)
+    hours[hit.hour] = 1
+    args: list[Any] = []
+    for scope in scopes:  # in the order of ROLLUP_COLUMNS
+        users = ((scope, hit.day) in new_periods, (scope, month) in new_periods, scope in moved_from)
+        args += [hit.tenant_id, hit.day, scope, hit.shard, 1, *counted, *map(int, users), *hours]
+    rows = len(scopes)
     for scope, previous in moved_from.items():
-        if previous is not None:
-            row = dict.fromkeys(COUNTERS, 0)
-            row["last_users"] = -1
-            rows.append({"tenant_id": hit.tenant_id, "day_key": previous, "event_id": scope, **row})
-    params = {f"{name}_{i}": value for i, row in enumerate(rows) for name, value in row.items()}
-    params.update({f"shard_{i}": hit.shard for i in range(len(rows))})
-    await sql.execute(_rollup_sql(len(rows)), params)
+        if previous is not None:  # the user's previous latest day no longer is: one fewer there
+            args += [hit.tenant_id, previous, scope, hit.shard, *_ZEROS[:7], -1, *_ZEROS]
+            rows += 1
+    await sql.execute_args(_rollup_sql(rows), args)
+
+
+_ZEROS = (0,) * len(HOURS)
 
 
 _RECORD_IN_ONE = _record_in_one_sql()
