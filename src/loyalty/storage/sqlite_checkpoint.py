@@ -38,10 +38,10 @@ pages written by several of them are copied once."""
 
 RESTART_WAL_FRAMES = 16_384
 """The WAL is started over once a checkpoint finds it this long: 64 MiB of 4 KiB pages, the
-``journal_size_limit``. Starting it over holds every writer back for ~20 ms (the copy of what was
+``journal_size_limit``. Starting it over holds every writer back for ~17 ms (the copy of what was
 appended while the checkpoint waited its turn, and two syncs). Done after every checkpoint, that was
-~16 % of the time under ``bench/run sqlite``; at this length it is every ~10th, and the benchmark
-went from ~770 to 835–863 events/s (docs/performance.md)."""
+~12 % of the time under ``bench/run sqlite``; at this length it is every ~10th, and the benchmark
+went from ~770 to 835–863 events/s (bench/RESULTS.md)."""
 
 
 class Checkpointer:
