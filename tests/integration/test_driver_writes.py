@@ -73,3 +73,15 @@ async def test_a_rolled_back_transaction_leaves_nothing_for_the_next_one(app: An
         await (await driver_of(conn)).write_later(COUNT, {"user_pk": 3, "event_id": kept})
     assert await counted(app, lost) == []
     assert await counted(app, kept) == [("p", 1)]
+
+
+async def test_values_given_in_the_order_of_the_statements_names(app: Any) -> None:
+    event_id = f"args-{secrets.token_hex(4)}"
+    two_rows = Statement(
+        "INSERT INTO event_limit_counters (tenant_id, user_pk, event_id, period_key, n) "
+        "VALUES (0, :user_pk, :event_id, :first, 4), (0, :user_pk, :event_id, :second, :n)"
+    )
+    assert two_rows.names == ("user_pk", "event_id", "first", "second", "n")
+    async with app.state.services.db.write() as conn:
+        await (await driver_of(conn)).execute_args(two_rows, [3, event_id, "a", "b", 5])
+    assert await counted(app, event_id) == [("a", 4), ("b", 5)]
