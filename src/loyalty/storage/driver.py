@@ -131,8 +131,8 @@ class PostgresDriver(Driver):
                 await self.execute(*batch[0])
                 continue
             stmts = tuple(s for s, _ in batch)
-            params = {f"w{i}_{name}": p[name] for i, (s, p) in enumerate(batch) for name in s.names}
-            await self.execute(_combined(stmts), params)
+            # The combined statement's parameters are each statement's, in turn (see _combined).
+            await self.execute_args(_combined(stmts), [value for s, p in batch for value in s.args(p)])
 
     def discard(self) -> None:
         self._later.clear()
@@ -186,8 +186,13 @@ def _combined(stmts: tuple[Statement, ...]) -> Statement:
     heads = ", ".join(f"w{i} AS ({source})" for i, source in enumerate(renamed[:-1]))
     last = renamed[-1]
     if last.startswith("WITH "):
-        return Statement(f"WITH {heads}, {last[len('WITH ') :]}")
-    return Statement(f"WITH {heads} {last}")
+        combined = Statement(f"WITH {heads}, {last[len('WITH ') :]}")
+    else:
+        combined = Statement(f"WITH {heads} {last}")
+    # The statements appear in turn, so their parameters do: the values can be passed in turn.
+    if combined.names != tuple(f"w{i}_{name}" for i, s in enumerate(stmts) for name in s.names):
+        raise ValueError(f"parameters out of order in {combined!r}")
+    return combined
 
 
 async def flush_writes(conn: AsyncConnection) -> None:
