@@ -115,7 +115,7 @@ async def on_activity(tx: Tx, activity: Activity, outcome: Outcome) -> None:
     await _lock_reward_balances(tx, activity.user_pk, candidates)
     changed: list[dict[str, Any]] = []
     for rule in candidates:
-        view = await _advance_one(tx, activity, rule, rules)
+        view = await _advance_one(tx, activity, rule, rules, rows.get(rule.challenge_id))
         if view is not None:
             changed.append(view)
     if changed:
@@ -134,18 +134,31 @@ async def _lock_reward_balances(tx: Tx, user_pk: int, candidates: list[core.Chal
 
 
 async def _advance_one(
-    tx: Tx, activity: Activity, rule: core.ChallengeRule, rules: dict[str, core.ChallengeRule]
+    tx: Tx,
+    activity: Activity,
+    rule: core.ChallengeRule,
+    rules: dict[str, core.ChallengeRule],
+    read: dict[str, Any] | None,
 ) -> dict[str, Any] | None:
+    """Advance one challenge; ``read`` is its row as the reactor read it (None: no row yet)."""
     config = tx.tenant.get("challenges", rule.challenge_id)
     assert isinstance(config, Challenge)
     tz = tx.tenant.settings.timeZone
-    row = await challenge_repo.lock_state(
-        tx.conn,
-        tenant_id=tx.tenant.id,
-        user_pk=activity.user_pk,
-        challenge_id=rule.challenge_id,
-        now=tx.now,
-    )
+
+    if tx.is_sqlite:
+        # One write transaction at a time holds an SQLite database, and only this reactor writes
+        # progress rows, each of its challenges once: the row read above is the latest one. It is
+        # written once below (created with its new state when absent) instead of created, locked
+        # and then updated.
+        row = read
+    else:  # PostgreSQL: create the row if need be and lock it against concurrent events
+        row = await challenge_repo.lock_state(
+            tx.conn,
+            tenant_id=tx.tenant.id,
+            user_pk=activity.user_pk,
+            challenge_id=rule.challenge_id,
+            now=tx.now,
+        )
     step = core.advance(
         rule, state_of(row), event_id=activity.event_id, metadata=activity.metadata, now=tx.now, tz=tz
     )
@@ -154,6 +167,8 @@ async def _advance_one(
     state = step.state
     await challenge_repo.save_state(
         tx.conn,
+        create=row is None,
+        tenant_id=tx.tenant.id,
         user_pk=activity.user_pk,
         challenge_id=rule.challenge_id,
         progress=state.progress,

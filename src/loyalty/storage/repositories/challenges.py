@@ -22,6 +22,12 @@ _LOCK_STATE = Statement(
     "challenge_id) DO UPDATE SET updated_at = excluded.updated_at "
     f"RETURNING {', '.join(_COLUMNS)}"
 )
+_CREATE = Statement(
+    "INSERT INTO challenge_progress (user_pk, challenge_id, tenant_id, progress, missions, round_done, "
+    "completions, period_key, period_completions, completed_at, updated_at) VALUES (:user_pk, "
+    ":challenge_id, :tenant_id, :progress, :missions, :round_done, :completions, :period_key, "
+    ":period_completions, :completed_at, :updated_at)"
+)
 _SAVE = Statement(
     "UPDATE challenge_progress SET progress = :progress, missions = :missions, round_done = :round_done, "
     "completions = :completions, period_key = :period_key, period_completions = :period_completions, "
@@ -68,11 +74,14 @@ async def lock_state(
     return state_from_row(sql, row)
 
 
-async def save_state(conn: AsyncConnection, *, user_pk: int, challenge_id: str, **values: Any) -> None:
+async def save_state(
+    conn: AsyncConnection, *, create: bool, tenant_id: int, user_pk: int, challenge_id: str, **values: Any
+) -> None:
+    """Write the row's new state; ``create``: the row does not exist yet (SQLite, see the reactor)."""
     sql = await driver_of(conn)
-    params = {**values, "user_pk": user_pk, "challenge_id": challenge_id}
+    params = {**values, "tenant_id": tenant_id, "user_pk": user_pk, "challenge_id": challenge_id}
     params["missions"] = sql.json_in(params["missions"])
-    await sql.write_later(_SAVE, params)  # nothing in the event reads the row again
+    await sql.write_later(_CREATE if create else _SAVE, params)  # nothing in the event reads it again
 
 
 async def claim_completion(
