@@ -144,7 +144,6 @@ async def _advance_one(
     config = tx.tenant.get("challenges", rule.challenge_id)
     assert isinstance(config, Challenge)
     tz = tx.tenant.settings.timeZone
-
     if tx.is_sqlite:
         # One write transaction at a time holds an SQLite database, and only this reactor writes
         # progress rows, each of its challenges once: the row read above is the latest one. It is

@@ -22,11 +22,9 @@ _LOCK_STATE = Statement(
     "challenge_id) DO UPDATE SET updated_at = excluded.updated_at "
     f"RETURNING {', '.join(_COLUMNS)}"
 )
-_CREATE = Statement(
-    "INSERT INTO challenge_progress (user_pk, challenge_id, tenant_id, progress, missions, round_done, "
-    "completions, period_key, period_completions, completed_at, updated_at) VALUES (:user_pk, "
-    ":challenge_id, :tenant_id, :progress, :missions, :round_done, :completions, :period_key, "
-    ":period_completions, :completed_at, :updated_at)"
+_CREATE = Statement(  # every column, each from the parameter of its name
+    f"INSERT INTO challenge_progress ({', '.join(_COLUMNS)}) "  # noqa: S608 (column names only)
+    f"VALUES ({', '.join(':' + name for name in _COLUMNS)})"
 )
 _SAVE = Statement(
     "UPDATE challenge_progress SET progress = :progress, missions = :missions, round_done = :round_done, "

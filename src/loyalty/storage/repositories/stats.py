@@ -179,12 +179,13 @@ async def record(conn: AsyncConnection, hit: Hit) -> None:
     rows = len(scopes)
     for scope, previous in moved_from.items():
         if previous is not None:  # the user's previous latest day no longer is: one fewer there
-            args += [hit.tenant_id, previous, scope, hit.shard, *_ZEROS[:7], -1, *_ZEROS]
+            args += [hit.tenant_id, previous, scope, hit.shard, *_ONE_USER_LESS]
             rows += 1
     await sql.execute_args(_rollup_sql(rows), args)
 
 
-_ZEROS = (0,) * len(HOURS)
+_ONE_USER_LESS = tuple(-1 if name == "last_users" else 0 for name in COUNTERS)
+"""The counters of a day that is no longer a user's latest: ``last_users`` - 1, nothing else."""
 
 
 _RECORD_IN_ONE = _record_in_one_sql()
