@@ -2,9 +2,13 @@
 
 from __future__ import annotations
 
+import contextlib
 import secrets
+from collections.abc import AsyncIterator
 
 import pytest
+from sqlalchemy import text
+from sqlalchemy.exc import IntegrityError
 
 from loyalty.storage import migrate
 from loyalty.storage.check import check
@@ -17,22 +21,64 @@ async def test_the_session_database_matches_the_models(app: object) -> None:
     assert await migrate.schema_differences(db.engine) == []
 
 
-async def test_migrations_go_down_to_base_and_up_again(database_url: str, tmp_path) -> None:
+@contextlib.asynccontextmanager
+async def _scratch_url(database_url: str, tmp_path) -> AsyncIterator[str]:
+    """A new empty database on the session's engine, dropped afterwards."""
     if database_url.startswith("sqlite"):
-        url = f"sqlite:///{tmp_path / 'updown.db'}"
-        assert await check(url) == []
+        yield f"sqlite:///{tmp_path / 'scratch.db'}"
         return
     import asyncpg
 
     base = database_url.rsplit("/", 1)[0]
-    name = f"loyalty_updown_{secrets.token_hex(3)}"
+    name = f"loyalty_scratch_{secrets.token_hex(3)}"
     admin = await asyncpg.connect(base + "/postgres")
     try:
         await admin.execute(f'CREATE DATABASE "{name}"')
-        assert await check(f"{base}/{name}") == []
+        yield f"{base}/{name}"
     finally:
         await admin.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
         await admin.close()
+
+
+async def test_migrations_go_down_to_base_and_up_again(database_url: str, tmp_path) -> None:
+    async with _scratch_url(database_url, tmp_path) as url:
+        assert await check(url) == []
+
+
+async def test_rekeying_the_leaderboard_scores_keeps_every_score(database_url: str, tmp_path) -> None:
+    """0011 keys the scores by user first (and back on downgrade); the rows are carried over."""
+    rows = [
+        (1, "board", "all", 7, 30, 1000),
+        (1, "board", "w:2026-W48", 7, 10, 1001),
+        (1, "other", "all", 7, 5, 1002),
+        (1, "board", "all", 8, 30, 999),
+    ]
+    select = (
+        "SELECT tenant_id, leaderboard_id, bucket, user_pk, score, updated_at FROM leaderboard_scores "
+        "ORDER BY user_pk, leaderboard_id, bucket"
+    )
+    async with _scratch_url(database_url, tmp_path) as url:
+        db = Database(url)
+        try:
+            await migrate.upgrade(db.engine, url, "0010")
+            async with db.engine.begin() as conn:
+                for row in rows:
+                    await conn.execute(
+                        text("INSERT INTO leaderboard_scores VALUES (:t, :lb, :b, :u, :s, :at)"),
+                        dict(zip(("t", "lb", "b", "u", "s", "at"), row, strict=True)),
+                    )
+            expected = sorted(rows, key=lambda r: (r[3], r[1], r[2]))
+            await migrate.upgrade(db.engine, url)
+            async with db.engine.connect() as conn:
+                assert [tuple(r) for r in await conn.execute(text(select))] == expected
+                same_key = "INSERT INTO leaderboard_scores VALUES (2, 'board', 'all', 7, 1, 1)"
+                with pytest.raises(IntegrityError):  # the new key: one row per user, board and bucket
+                    await conn.execute(text(same_key))
+            await migrate.downgrade(db.engine, url, "0010")
+            async with db.engine.connect() as conn:
+                assert [tuple(r) for r in await conn.execute(text(select))] == expected
+        finally:
+            await db.dispose()
 
 
 async def test_the_check_sees_how_an_sqlite_table_is_stored(database_url: str, tmp_path) -> None:

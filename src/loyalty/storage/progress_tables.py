@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from sqlalchemy import JSON, BigInteger, Column, Index, Integer, String, Table
+from sqlalchemy import JSON, BigInteger, Column, Index, Integer, PrimaryKeyConstraint, String, Table
 
 from loyalty.storage.tables import USER_DATA_TABLES, metadata
 
@@ -43,16 +43,23 @@ user_tiers = Table(
 leaderboard_scores = Table(
     "leaderboard_scores",
     metadata,
-    Column("tenant_id", Integer, primary_key=True),
-    Column("leaderboard_id", String(200), primary_key=True),
-    Column("bucket", String(20), primary_key=True),
-    Column("user_pk", BigInteger, primary_key=True),
+    Column("tenant_id", Integer, nullable=False),
+    Column("leaderboard_id", String(200), nullable=False),
+    Column("bucket", String(20), nullable=False),
+    Column("user_pk", BigInteger, nullable=False),
     Column("score", BigInteger, nullable=False),
     # When the score last changed: among equal scores, who got there first is listed first.
     Column("updated_at", BigInteger, nullable=False),
-    # Top N and "how many score more than me" are range reads of this index.
-    Index("ix_leaderboard_scores_rank", "tenant_id", "leaderboard_id", "bucket", "score"),
-    Index("ix_leaderboard_scores_user", "user_pk"),
+    # Keyed by the user first: the buckets one event adds to are neighbours in the key's b-tree
+    # (one page to change, not one per bucket), and a user's rows are found without another index.
+    PrimaryKeyConstraint("user_pk", "leaderboard_id", "bucket"),
+    # Top N, "how many score more than me" and the sums of a floating window are range reads of
+    # this index alone: it holds every column they read, in the order they list ties.
+    Index(
+        "ix_leaderboard_scores_rank",
+        *("tenant_id", "leaderboard_id", "bucket", "score", "updated_at", "user_pk"),
+    ),
 )
+
 
 USER_DATA_TABLES.extend([streak_progress, user_tiers, leaderboard_scores])

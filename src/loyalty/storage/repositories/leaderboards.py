@@ -60,16 +60,25 @@ def _add_sql(rows: int) -> Statement:
     # Only placeholders are interpolated.
     sql = (
         "INSERT INTO leaderboard_scores (tenant_id, leaderboard_id, bucket, user_pk, score, updated_at) "  # noqa: S608
-        f"VALUES {values} ON CONFLICT (tenant_id, leaderboard_id, bucket, user_pk) DO UPDATE SET "
+        f"VALUES {values} ON CONFLICT (user_pk, leaderboard_id, bucket) DO UPDATE SET "
         "score = leaderboard_scores.score + excluded.score, updated_at = excluded.updated_at"
     )
     return Statement(sql)
 
 
-def _scores(board: Board) -> Subquery:
-    """(user_pk, score, reached_at) over the buckets of a period."""
+def _scores(board: Board, *, user_pk: int | None = None) -> Subquery:
+    """(user_pk, score, reached_at) over the buckets of a period, of everyone or of one user.
+
+    One user's rows are read by the key (user, leaderboard, bucket). The condition is written
+    inside the sums of a floating window rather than left to the planner to push down, and it
+    replaces the tenant's (a user belongs to one tenant), which would otherwise lead SQLite's
+    planner to the rank index: every user's scores in the window, read to keep one.
+    """
     buckets = board.buckets
-    where = (ls.tenant_id == board.tenant_id, ls.leaderboard_id == board.leaderboard_id)
+    if user_pk is None:
+        where = (ls.tenant_id == board.tenant_id, ls.leaderboard_id == board.leaderboard_id)
+    else:
+        where = (ls.user_pk == user_pk, ls.leaderboard_id == board.leaderboard_id)
     if len(buckets) == 1:
         query = select(ls.user_pk, ls.score, ls.updated_at.label("reached_at")).where(
             *where, ls.bucket == buckets[0]
@@ -117,8 +126,8 @@ async def top(conn: AsyncConnection, board: Board, *, limit: int) -> list[dict[s
 
 
 async def score_of(conn: AsyncConnection, board: Board, *, user_pk: int) -> dict[str, Any] | None:
-    s = _scores(board)
-    row = (await conn.execute(_entries(s).where(s.c.user_pk == user_pk))).first()
+    s = _scores(board, user_pk=user_pk)
+    row = (await conn.execute(_entries(s))).first()
     return None if row is None else _as_dicts([row])[0]
 
 
