@@ -61,6 +61,8 @@ def serve(
     """Run the HTTP server."""
     import uvicorn
 
+    from loyalty.api.http_protocol import HttpProtocol
+
     settings = Settings()
     if settings.migrate_on_start:
         asyncio.run(_migrate(settings))
@@ -77,7 +79,7 @@ def serve(
         port=port,
         workers=workers,
         loop="uvloop",
-        http="httptools",
+        http=HttpProtocol,
         access_log=access_log,
         log_level="warning",
         timeout_graceful_shutdown=5,
