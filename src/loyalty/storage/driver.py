@@ -21,13 +21,15 @@ comes out decoded on both stores (:meth:`Driver.json_out`).
 from __future__ import annotations
 
 import re
-import sqlite3
-from collections.abc import Mapping, Sequence
+from collections.abc import Hashable, Mapping, Sequence
 from functools import lru_cache
 from typing import Any
 
 import orjson
 from sqlalchemy.ext.asyncio import AsyncConnection
+
+from loyalty.storage.group_sums import RowAdder
+from loyalty.storage.sqlite_inline import InlineConnection
 
 Row = Sequence[Any]
 
@@ -153,11 +155,19 @@ class PostgresDriver(Driver):
 class SqliteDriver(Driver):
     """``sqlite3`` on the event loop's thread (see :mod:`loyalty.storage.sqlite_inline`)."""
 
-    __slots__ = ("_conn",)
+    __slots__ = ("_conn", "_inline")
     is_sqlite = True
 
-    def __init__(self, conn: sqlite3.Connection) -> None:
-        self._conn = conn
+    def __init__(self, inline: InlineConnection) -> None:
+        self._inline = inline
+        self._conn = inline.sqlite
+
+    def add_to_row(self, adder: RowAdder, key: Hashable, counts: Mapping[str, int]) -> None:
+        """Add ``counts`` to the row of ``key``: with the group's commit when this connection is
+        the writer's (see :mod:`loyalty.storage.group_sums`), else now."""
+        sums = self._inline.sums
+        if sums is None or not sums.add(adder, key, counts):
+            adder.add_rows(self._conn, [(key, counts)])
 
     async def fetch(self, stmt: Statement, params: Mapping[str, Any]) -> list[Row]:
         return self._conn.execute(stmt.sqlite, stmt.args(params)).fetchall()
@@ -225,7 +235,7 @@ async def driver_of(conn: AsyncConnection) -> Driver:
         raw = await conn.get_raw_connection()
         adapter = raw.dbapi_connection
         if conn.dialect.name == "sqlite":
-            driver = SqliteDriver(raw.driver_connection.sqlite)  # type: ignore[union-attr]
+            driver = SqliteDriver(raw.driver_connection)  # type: ignore[arg-type]
         else:
             driver = PostgresDriver(adapter)
         info[_KEY] = driver

@@ -22,6 +22,8 @@ import sqlite3
 from collections.abc import Callable, Iterable, Sequence
 from typing import Any
 
+from loyalty.storage.group_sums import GroupSums
+
 
 class InlineCursor:
     """aiosqlite's cursor interface over a ``sqlite3.Cursor``; every method completes at once."""
@@ -103,6 +105,9 @@ class InlineConnection:
         """Set while a write transaction of a group runs (:mod:`loyalty.storage.sqlite_writer`):
         a COMMIT asked for through the dialect is then left to the group, and a ROLLBACK goes
         back to this savepoint."""
+        self.sums: GroupSums | None = None
+        """The writer's connection: counters its transactions add, written with the group's COMMIT
+        (:mod:`loyalty.storage.group_sums`)."""
 
     @property
     def sqlite(self) -> sqlite3.Connection:

@@ -40,6 +40,7 @@ from contextlib import asynccontextmanager
 
 from sqlalchemy.ext.asyncio import AsyncConnection
 
+from loyalty.storage.group_sums import GroupSums
 from loyalty.storage.sqlite_inline import InlineConnection
 
 SAVEPOINT = "loyalty_write"
@@ -71,6 +72,8 @@ class SqliteWriter:
         self._limit = 2
         """How many write transactions the open group may hold (see :data:`GROUP_SHARE`)."""
         self._flush: asyncio.Task[None] | None = None
+        self._sums = GroupSums()
+        """What the group's transactions add to shared rows, written just before its COMMIT."""
 
     @asynccontextmanager
     async def transaction(self) -> AsyncIterator[AsyncConnection]:
@@ -85,10 +88,12 @@ class SqliteWriter:
         try:
             conn, inline = await self._connection()
             raw = inline.sqlite
+            sums = self._sums
             if not raw.in_transaction:
                 raw.execute("BEGIN IMMEDIATE")
             raw.execute(f"SAVEPOINT {SAVEPOINT}")
             inline.savepoint = SAVEPOINT
+            sums.begin()
             try:
                 yield conn
                 if conn.in_transaction():  # SQLAlchemy's own, begun by a statement through it
@@ -99,6 +104,7 @@ class SqliteWriter:
             finally:
                 inline.savepoint = None
             raw.execute(f"RELEASE {SAVEPOINT}")
+            sums.keep()
             if not self._group:
                 self._limit = max(2, int(GROUP_SHARE * (self._queued + 1)))
             if self._queued and len(self._group) < self._limit - 1:
@@ -111,6 +117,7 @@ class SqliteWriter:
         finally:
             try:  # never leave the lock with a transaction open that no flush task will end
                 if raw is not None and raw.in_transaction and not self._group:
+                    self._sums.forget()
                     raw.execute("ROLLBACK")
             finally:
                 self.lock.release()
@@ -136,6 +143,8 @@ class SqliteWriter:
 
     def detach(self) -> AsyncConnection | None:
         """Hand back the connection as it is."""
+        if self._inline is not None:
+            self._inline.sums = None
         conn, self._conn, self._inline = self._conn, None, None
         return conn
 
@@ -150,6 +159,8 @@ class SqliteWriter:
             assert isinstance(inline, InlineConnection)
             if inline.sqlite.in_transaction:  # left open by an event loop that went away
                 inline.sqlite.execute("ROLLBACK")
+            self._sums.forget()
+            inline.sums = self._sums
             self._conn, self._inline = conn, inline
         return self._conn, self._inline
 
@@ -157,6 +168,7 @@ class SqliteWriter:
         """Undo the failed transaction's writes; the group's others stay, unless SQLite itself
         rolled the whole group back (it does on some I/O errors): then they fail too."""
         raw = inline.sqlite
+        self._sums.drop()
         try:
             if conn.in_transaction():
                 await conn.rollback()  # to the savepoint (the connection redirects it)
@@ -178,11 +190,14 @@ class SqliteWriter:
                 self._commit_quietly(self._inline.sqlite)
 
     def _commit(self, raw: sqlite3.Connection) -> None:
-        """COMMIT the group; its waiting callers learn the outcome; an error is raised too."""
+        """COMMIT the group, its sums written first; its waiting callers learn the outcome; an
+        error is raised too."""
         group, self._group = self._group, []
         try:
+            self._sums.write(raw)
             raw.execute("COMMIT")
         except BaseException as error:
+            self._sums.forget()
             if raw.in_transaction:
                 raw.execute("ROLLBACK")
             _settle(group, error)
@@ -194,6 +209,7 @@ class SqliteWriter:
             self._commit(raw)
 
     def _fail_group(self, error: BaseException) -> None:
+        self._sums.forget()
         group, self._group = self._group, []
         _settle(group, error)
 

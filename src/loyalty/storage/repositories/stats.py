@@ -1,21 +1,25 @@
 """SQL of the event statistics: the rollup upserts of the hot path and the range reads.
 
-The hot path is two statements for a user's repeated event on a day and three for their first
-event of the day, whatever the engine: mark the (user, event, day/month) periods, move the user's
-latest day when the day is new to them, and add one multi-row upsert to the daily rollup.
+The hot path marks the (user, event, day/month) periods, moves the user's latest day when the day
+is new to them, and adds to the daily rollup rows. On PostgreSQL that is one statement; on SQLite
+two statements for a user's repeated event on a day and three for their first event of the day,
+and the rollup additions are summed over the events of a group commit and written with it
+(:mod:`loyalty.storage.group_sums`).
 """
 
 from __future__ import annotations
 
+import sqlite3
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import Any
+from typing import Any, cast
 
 from sqlalchemy import Select, func, select
 from sqlalchemy.ext.asyncio import AsyncConnection
 
-from loyalty.storage.driver import Driver, Statement, driver_of
+from loyalty.storage.driver import Driver, SqliteDriver, Statement, driver_of
+from loyalty.storage.group_sums import Rows
 from loyalty.storage.stats_tables import HOURS, stats_event_daily
 
 ALL_EVENTS = ""
@@ -88,18 +92,18 @@ def _move_sql(rows: int) -> Statement:
     return Statement(sql)
 
 
-@lru_cache(maxsize=8)
-def _rollup_sql(rows: int) -> Statement:
-    values = ", ".join(
-        "(" + ", ".join(f":{column}_{i}" for column in ROLLUP_COLUMNS) + ")" for i in range(rows)
-    )
+def _rollup_row_sql() -> Statement:
+    """SQLite: add one row's counters to the daily rollup."""
+    values = ", ".join(f":{column}" for column in ROLLUP_COLUMNS)
     updates = ", ".join(f"{c} = stats_event_daily.{c} + excluded.{c}" for c in COUNTERS)
     # Only this module's column names and placeholders are interpolated.
-    sql = (
-        f"INSERT INTO stats_event_daily ({', '.join(ROLLUP_COLUMNS)}) VALUES {values} "  # noqa: S608
+    return Statement(
+        f"INSERT INTO stats_event_daily ({', '.join(ROLLUP_COLUMNS)}) VALUES ({values}) "  # noqa: S608
         f"ON CONFLICT ({', '.join(KEY)}) DO UPDATE SET {updates}"
     )
-    return Statement(sql)
+
+
+_ROLLUP_ROW = _rollup_row_sql()
 
 
 def _record_in_one_sql() -> Statement:
@@ -163,29 +167,42 @@ async def record(conn: AsyncConnection, hit: Hit) -> None:
         params.update({hour: int(i == hit.hour) for i, hour in enumerate(HOURS)})
         await sql.write_later(_RECORD_IN_ONE, params)
         return
+    assert isinstance(sql, SqliteDriver)
     marked = await sql.fetch(MARK_SQL, params)
     new_periods = {(row[0], row[1]) for row in marked}
     new_day = [e for e in scopes if (e, hit.day) in new_periods]
     moved_from: dict[str, str | None] = {}
     if new_day:
         moved_from = await _move_last_day(sql, hit, new_day)
-    counted = (hit.points, int(hit.condition_met), int(not hit.condition_met), int(hit.limit_reached))
-    hours = [0] * len(HOURS)
-    hours[hit.hour] = 1
-    args: list[Any] = []
-    for scope in scopes:  # in the order of ROLLUP_COLUMNS
-        users = ((scope, hit.day) in new_periods, (scope, month) in new_periods, scope in moved_from)
-        args += [hit.tenant_id, hit.day, scope, hit.shard, 1, *counted, *map(int, users), *hours]
-    rows = len(scopes)
+    counts = {"events": 1, "points": hit.points, HOURS[hit.hour]: 1}
+    counts["condition_met" if hit.condition_met else "condition_failed"] = 1
+    if hit.limit_reached:
+        counts["limit_reached"] = 1
+    for scope in scopes:
+        row = dict(counts)
+        if (scope, hit.day) in new_periods:
+            row["day_users"] = 1
+        if (scope, month) in new_periods:
+            row["month_users"] = 1
+        if scope in moved_from:
+            row["last_users"] = 1
+        sql.add_to_row(ROLLUP, (hit.tenant_id, hit.day, scope, hit.shard), row)
     for scope, previous in moved_from.items():
         if previous is not None:  # the user's previous latest day no longer is: one fewer there
-            args += [hit.tenant_id, previous, scope, hit.shard, *_ONE_USER_LESS]
-            rows += 1
-    await sql.execute_args(_rollup_sql(rows), args)
+            sql.add_to_row(ROLLUP, (hit.tenant_id, previous, scope, hit.shard), {"last_users": -1})
 
 
-_ONE_USER_LESS = tuple(-1 if name == "last_users" else 0 for name in COUNTERS)
-"""The counters of a day that is no longer a user's latest: ``last_users`` - 1, nothing else."""
+class _Rollup:
+    """SQLite: adds summed counters to daily rollup rows (see :mod:`loyalty.storage.group_sums`),
+    each row one step of the same prepared upsert."""
+
+    def add_rows(self, conn: sqlite3.Connection, rows: Rows) -> None:
+        values = [[*cast(tuple[Any, ...], key), *(n.get(c, 0) for c in COUNTERS)] for key, n in rows]
+        conn.executemany(_ROLLUP_ROW.sqlite, values)
+
+
+ROLLUP = _Rollup()
+"""The rows of ``stats_event_daily``, keyed (tenant_id, day_key, event_id, shard)."""
 
 
 _RECORD_IN_ONE = _record_in_one_sql()
