@@ -7,43 +7,19 @@ import asyncio
 import sqlite3
 from collections.abc import AsyncIterator
 from pathlib import Path
-from typing import Any
 
 import pytest
-from sqlalchemy import event, text
+from sqlalchemy import text
 
 from loyalty.storage import sqlite_writer
 from loyalty.storage.database import Database
-
-
-class Refused(Exception):
-    pass
+from tests.integration.sqlite_writer_support import Refused, traced_database
 
 
 @pytest.fixture
 async def db(tmp_path: Path) -> AsyncIterator[Database]:
-    database = Database(f"sqlite:///{tmp_path / 'group.db'}")
-    commits: list[str] = []
-
-    @event.listens_for(database.engine.sync_engine, "connect")
-    def trace(dbapi_conn: Any, _record: Any) -> None:
-        dbapi_conn._connection.sqlite.set_trace_callback(
-            lambda sql: commits.append(sql) if sql == "COMMIT" else None
-        )
-
-    database.commits = commits  # type: ignore[attr-defined]
-    async with database.write() as conn:
-        await conn.execute(text("CREATE TABLE t (id INTEGER PRIMARY KEY)"))
-        await conn.execute(text("CREATE TABLE parent (id INTEGER PRIMARY KEY)"))
-        await conn.execute(
-            text(
-                "CREATE TABLE child (id INTEGER PRIMARY KEY,"
-                " parent_id INTEGER REFERENCES parent (id) DEFERRABLE INITIALLY DEFERRED)"
-            )
-        )
-    commits.clear()
-    yield database
-    await database.dispose()
+    async with traced_database(tmp_path / "group.db", "CREATE TABLE t (id INTEGER PRIMARY KEY)") as database:
+        yield database
 
 
 def committed_ids(db: Database) -> set[int]:

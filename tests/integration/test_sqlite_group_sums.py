@@ -11,17 +11,14 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from sqlalchemy import event, text
+from sqlalchemy import text
 from sqlalchemy.ext.asyncio import AsyncConnection
 
 from loyalty.storage import sqlite_writer
 from loyalty.storage.database import Database
 from loyalty.storage.driver import SqliteDriver, driver_of
 from loyalty.storage.group_sums import GroupSums, Rows
-
-
-class Refused(Exception):
-    pass
+from tests.integration.sqlite_writer_support import Refused, traced_database
 
 
 class Counter:
@@ -44,29 +41,11 @@ COUNTER = Counter()
 
 @pytest.fixture
 async def db(tmp_path: Path) -> AsyncIterator[Database]:
-    database = Database(f"sqlite:///{tmp_path / 'sums.db'}")
-    commits: list[str] = []
-
-    @event.listens_for(database.engine.sync_engine, "connect")
-    def trace(dbapi_conn: Any, _record: Any) -> None:
-        dbapi_conn._connection.sqlite.set_trace_callback(
-            lambda sql: commits.append(sql) if sql == "COMMIT" else None
-        )
-
-    database.commits = commits  # type: ignore[attr-defined]
-    async with database.write() as conn:
-        await conn.execute(text("CREATE TABLE counter (k TEXT PRIMARY KEY, n INTEGER NOT NULL)"))
-        await conn.execute(text("CREATE TABLE parent (id INTEGER PRIMARY KEY)"))
-        await conn.execute(
-            text(
-                "CREATE TABLE child (id INTEGER PRIMARY KEY,"
-                " parent_id INTEGER REFERENCES parent (id) DEFERRABLE INITIALLY DEFERRED)"
-            )
-        )
-    commits.clear()
-    COUNTER.statements.clear()
-    yield database
-    await database.dispose()
+    async with traced_database(
+        tmp_path / "sums.db", "CREATE TABLE counter (k TEXT PRIMARY KEY, n INTEGER NOT NULL)"
+    ) as database:
+        COUNTER.statements.clear()
+        yield database
 
 
 def committed(db: Database) -> dict[str, int]:

@@ -1,0 +1,46 @@
+"""A SQLite database whose COMMITs are recorded, for the tests of the group-commit writer."""
+
+from __future__ import annotations
+
+import contextlib
+from collections.abc import AsyncIterator
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import event, text
+
+from loyalty.storage.database import Database
+
+PARENT_AND_CHILD = (
+    "CREATE TABLE parent (id INTEGER PRIMARY KEY)",
+    # A row that is valid until COMMIT checks its deferred foreign key makes a group's COMMIT fail.
+    "CREATE TABLE child (id INTEGER PRIMARY KEY,"
+    " parent_id INTEGER REFERENCES parent (id) DEFERRABLE INITIALLY DEFERRED)",
+)
+
+
+class Refused(Exception):
+    """Raised inside a write transaction to have it rolled back."""
+
+
+@contextlib.asynccontextmanager
+async def traced_database(path: Path, *tables: str) -> AsyncIterator[Database]:
+    """``Database`` on ``path`` with ``tables`` created; ``db.commits`` lists the COMMITs since."""
+    database = Database(f"sqlite:///{path}")
+    commits: list[str] = []
+
+    @event.listens_for(database.engine.sync_engine, "connect")
+    def trace(dbapi_conn: Any, _record: Any) -> None:
+        dbapi_conn._connection.sqlite.set_trace_callback(
+            lambda sql: commits.append(sql) if sql == "COMMIT" else None
+        )
+
+    database.commits = commits  # type: ignore[attr-defined]
+    async with database.write() as conn:
+        for table in (*tables, *PARENT_AND_CHILD):
+            await conn.execute(text(table))
+    commits.clear()
+    try:
+        yield database
+    finally:
+        await database.dispose()
