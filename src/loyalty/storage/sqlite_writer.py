@@ -19,6 +19,9 @@ one is not committed on its own:
   The lock is never let go with a transaction open unless a caller waits for it, and then the
   flush task is on its way.
 
+Counters that the transactions add to shared rows (the statistics rollups) are summed over the
+group and written just before its COMMIT (:mod:`loyalty.storage.group_sums`).
+
 Every caller of the group learns its outcome: if the COMMIT fails, all of them get its error, and
 none of their writes is kept. A request that read the group's uncommitted rows (an earlier event
 of the same group, a replay of the same Idempotency-Key) answers only after the commit, like the
