@@ -32,6 +32,9 @@ class FakeTransport:
     def abort(self) -> None:
         self.aborted = True
 
+    def write_eof(self) -> None:
+        self.writes.append(b"<eof>")
+
     def get_extra_info(self, name: str) -> str:
         return f"info:{name}"
 
@@ -57,6 +60,16 @@ async def test_a_lone_write_goes_out_at_the_end_of_the_turn() -> None:
     assert fake.writes == [b"headbody"]
     await asyncio.sleep(0)
     assert fake.writes == [b"headbody", b"chunk"]
+
+
+async def test_writelines_and_write_eof_keep_the_order_of_the_bytes() -> None:
+    fake = FakeTransport()
+    transport = HeadWithBody(fake, asyncio.get_running_loop())  # type: ignore[arg-type]
+    transport.writelines([b"he", b"ad"])
+    transport.writelines([b"bo", b"dy"])
+    transport.write(b"tail")
+    transport.write_eof()
+    assert fake.writes == [b"headbody", b"tail", b"<eof>"]
 
 
 async def test_close_sends_what_is_held_and_abort_drops_it() -> None:

@@ -10,6 +10,7 @@ sends them together; nothing else changes (flow control, keep-alive and closing 
 from __future__ import annotations
 
 import asyncio
+from collections.abc import Iterable
 from typing import Any, cast
 
 from uvicorn.protocols.http.httptools_impl import HttpToolsProtocol
@@ -40,6 +41,13 @@ class HeadWithBody:
         else:
             self._held = None
             self._transport.write(held + data)
+
+    def writelines(self, chunks: Iterable[bytes]) -> None:
+        self.write(b"".join(chunks))
+
+    def write_eof(self) -> None:
+        self.flush()
+        self._transport.write_eof()
 
     def flush(self) -> None:
         held, self._held = self._held, None
