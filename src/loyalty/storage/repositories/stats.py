@@ -1,9 +1,9 @@
 """SQL of the event statistics: the rollup upserts of the hot path and the range reads.
 
 The hot path marks the (user, event, day/month) periods, moves the user's latest day when the day
-is new to them, and adds to the daily rollup rows. On PostgreSQL that is one statement; on SQLite
-two statements for a user's repeated event on a day and three for their first event of the day,
-and the rollup additions are summed over the events of a group commit and written with it
+is new to them, and adds to the daily rollup rows. On PostgreSQL that is one statement. On SQLite
+it is one statement for a user's repeated event on a day and two for their first event of the day;
+the rollup additions are summed over the events of a group commit and written with it
 (:mod:`loyalty.storage.group_sums`).
 """
 
