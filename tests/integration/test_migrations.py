@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import contextlib
 import secrets
+import sqlite3
 from collections.abc import AsyncIterator
 
 import pytest
@@ -12,7 +13,7 @@ from sqlalchemy.exc import IntegrityError
 
 from loyalty.storage import migrate
 from loyalty.storage.check import check
-from loyalty.storage.database import Database
+from loyalty.storage.database import SQLITE_PAGE_SIZE, Database
 
 
 async def test_the_session_database_matches_the_models(app: object) -> None:
@@ -101,3 +102,24 @@ async def test_the_check_sees_how_an_sqlite_table_is_stored(database_url: str, t
         ]
     finally:
         await db.dispose()
+
+
+async def test_a_new_sqlite_database_gets_small_pages_and_an_old_one_keeps_its_own(tmp_path) -> None:
+    fresh, old = tmp_path / "fresh.db", tmp_path / "old.db"
+    created = sqlite3.connect(old)
+    created.execute("CREATE TABLE before_this_release (id INTEGER PRIMARY KEY)")  # 4 KiB pages
+    created.close()
+    for path in (fresh, old):
+        db = Database(f"sqlite:///{path}")
+        try:
+            async with db.write() as conn:
+                await conn.execute(text("CREATE TABLE t (id INTEGER PRIMARY KEY)"))
+        finally:
+            await db.dispose()
+    sizes = {}
+    for path in (fresh, old):
+        check = sqlite3.connect(path)
+        sizes[path.name] = check.execute("PRAGMA page_size").fetchone()[0]
+        check.close()
+    assert sizes == {"fresh.db": SQLITE_PAGE_SIZE, "old.db": 4096}
+    assert SQLITE_PAGE_SIZE == 2048
