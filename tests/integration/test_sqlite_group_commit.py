@@ -10,10 +10,11 @@ from pathlib import Path
 
 import pytest
 from sqlalchemy import text
+from sqlalchemy.ext.asyncio import AsyncConnection
 
 from loyalty.storage import sqlite_writer
 from loyalty.storage.database import Database
-from tests.integration.sqlite_writer_support import Refused, traced_database
+from tests.integration.sqlite_writer_support import Refused, run_one_group, traced_database, write_orphan
 
 
 @pytest.fixture
@@ -76,27 +77,14 @@ async def test_a_failed_commit_fails_every_writer_of_its_group_and_keeps_none_of
 ) -> None:
     monkeypatch.setattr(sqlite_writer, "GROUP_SHARE", 1.0)  # the whole queue in one group
 
-    async def orphan() -> None:  # valid until COMMIT checks the deferred foreign key
+    async def orphan() -> None:
         async with db.write() as conn:
-            await conn.execute(text("INSERT INTO child (id, parent_id) VALUES (1, 404)"))
+            await write_orphan(conn)
 
-    queued = asyncio.Event()
+    async def first(conn: AsyncConnection) -> None:  # the group's first: it fails with the others
+        await conn.execute(text("INSERT INTO t (id) VALUES (0)"))
 
-    async def holder() -> None:  # the group's first: it fails with the others
-        async with db.write() as conn:
-            await conn.execute(text("INSERT INTO t (id) VALUES (0)"))
-            await queued.wait()
-
-    tasks = [asyncio.create_task(holder())]
-    await asyncio.sleep(0)  # the holder takes the writer lock
-    tasks += [
-        asyncio.create_task(insert(db, 1)),
-        asyncio.create_task(orphan()),
-        asyncio.create_task(insert(db, 2)),
-    ]
-    await asyncio.sleep(0)  # each runs up to the writer lock
-    queued.set()
-    results = await asyncio.gather(*tasks, return_exceptions=True)
+    results = await run_one_group(db, first, lambda: insert(db, 1), orphan, lambda: insert(db, 2))
     assert [type(result) for result in results] == [sqlite3.IntegrityError] * 4
     assert committed_ids(db) == set()
     await insert(db, 3)  # the writer goes on

@@ -18,7 +18,7 @@ from loyalty.storage import sqlite_writer
 from loyalty.storage.database import Database
 from loyalty.storage.driver import SqliteDriver, driver_of
 from loyalty.storage.group_sums import GroupSums, Rows
-from tests.integration.sqlite_writer_support import Refused, traced_database
+from tests.integration.sqlite_writer_support import Refused, run_one_group, traced_database, write_orphan
 
 
 class Counter:
@@ -96,24 +96,15 @@ async def test_a_failed_commit_writes_none_of_its_sums_and_the_next_group_starts
 ) -> None:
     monkeypatch.setattr(sqlite_writer, "GROUP_SHARE", 1.0)  # the whole queue in one group
 
-    async def orphan() -> None:  # valid until COMMIT checks the deferred foreign key
+    async def orphan() -> None:
         async with db.write() as conn:
             await add(conn, "every", 1000)
-            await conn.execute(text("INSERT INTO child (id, parent_id) VALUES (1, 404)"))
+            await write_orphan(conn)
 
-    queued = asyncio.Event()
+    async def first(conn: AsyncConnection) -> None:
+        await add(conn, "every", 10)
 
-    async def holder() -> None:
-        async with db.write() as conn:
-            await add(conn, "every", 10)
-            await queued.wait()
-
-    tasks = [asyncio.create_task(holder())]
-    await asyncio.sleep(0)
-    tasks += [asyncio.create_task(adder(db, 1)), asyncio.create_task(orphan())]
-    await asyncio.sleep(0)
-    queued.set()
-    results = await asyncio.gather(*tasks, return_exceptions=True)
+    results = await run_one_group(db, first, lambda: adder(db, 1), orphan)
     assert [type(result) for result in results] == [sqlite3.IntegrityError] * 3
     assert committed(db) == {}
     await adder(db, 5)
