@@ -43,24 +43,14 @@ class GroupSums:
         """Add to the open transaction's sums; False when none is open (the caller writes now)."""
         if self._open is None:
             return False
-        row = self._open.get((adder, key))
-        if row is None:
-            self._open[(adder, key)] = dict(counts)
-        else:
-            for name, count in counts.items():
-                row[name] = row.get(name, 0) + count
+        _add_into(self._open, (adder, key), counts)
         return True
 
     def keep(self) -> None:
         """The open transaction's savepoint was released: its sums join the group's."""
         opened, self._open = self._open, None
         for at, counts in (opened or {}).items():
-            row = self._group.get(at)
-            if row is None:
-                self._group[at] = counts
-            else:
-                for name, count in counts.items():
-                    row[name] = row.get(name, 0) + count
+            _add_into(self._group, at, counts)
 
     def drop(self) -> None:
         """The open transaction was rolled back to its savepoint: its sums are gone."""
@@ -81,3 +71,16 @@ class GroupSums:
         self._group.clear()
         for adder, rows in by_adder.items():
             adder.add_rows(conn, rows)
+
+
+def _add_into(
+    sums: dict[tuple[RowAdder, Hashable], dict[str, int]],
+    at: tuple[RowAdder, Hashable],
+    counts: Mapping[str, int],
+) -> None:
+    row = sums.get(at)
+    if row is None:
+        sums[at] = dict(counts)
+        return
+    for name, count in counts.items():
+        row[name] = row.get(name, 0) + count
