@@ -61,6 +61,8 @@ class RunReport:
     command: str
     loads: list[LoadResult] = field(default_factory=list)
     reference_tps: float | None = None
+    reference_p50_ms: float | None = None
+    reference_p99_ms: float | None = None
     peak_rss_mb: list[float] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)
     plans: dict[str, str] = field(default_factory=dict)
@@ -303,7 +305,16 @@ def connection_args(url: str) -> tuple[list[str], str]:
     return ["-h", host, "-p", port or "5432", "-U", user or "postgres"], name
 
 
-def run_reference(url: str, users: int, connections: int, duration: int) -> float:
+@dataclass
+class Reference:
+    tps: float
+    p50_ms: float
+    p99_ms: float
+
+
+def run_reference(url: str, users: int, connections: int, duration: int, workdir: Path) -> Reference:
+    """pgbench's TPS for the reference transaction, and the latency of each of them (from its
+    per-transaction log) at the same number of clients as wrk's connections."""
     env = {**os.environ, "PGOPTIONS": "-c synchronous_commit=on"}
     args, name = connection_args(url)
     subprocess.run(
@@ -312,6 +323,8 @@ def run_reference(url: str, users: int, connections: int, duration: int) -> floa
         check=True,
         capture_output=True,
     )
+    logs = workdir / "pgbench-log"
+    logs.mkdir(exist_ok=True)
     out = subprocess.run(
         [
             "pgbench",
@@ -322,6 +335,8 @@ def run_reference(url: str, users: int, connections: int, duration: int) -> floa
             f"-T{duration}",
             "-D",
             f"maxuser={users}",
+            "--log",
+            f"--log-prefix={logs / 'tx'}",
             "-f",
             str(BENCH / "reference.sql"),
             name,
@@ -331,7 +346,14 @@ def run_reference(url: str, users: int, connections: int, duration: int) -> floa
         capture_output=True,
         text=True,
     ).stdout
-    return float(re.search(r"tps = ([\d.]+)", out).group(1))  # type: ignore[union-attr]
+    tps = float(re.search(r"tps = ([\d.]+)", out).group(1))  # type: ignore[union-attr]
+    # One line per transaction: client, transaction number, its latency in µs, …
+    latencies = sorted(int(line.split()[2]) for log in logs.iterdir() for line in log.open())
+    return Reference(tps, percentile_ms(latencies, 0.50), percentile_ms(latencies, 0.99))
+
+
+def percentile_ms(sorted_us: list[int], share: float) -> float:
+    return sorted_us[min(len(sorted_us) - 1, int(len(sorted_us) * share))] / 1000
 
 
 def main() -> int:
@@ -372,7 +394,9 @@ def main() -> int:
         else:
             url = measure(args, store, workers, workdir, report)
         if store == "postgres" and args.scenario in ("events", "scale"):
-            report.reference_tps = run_reference(url, args.users, args.connections, args.duration)
+            reference = run_reference(url, args.users, args.connections, args.duration, workdir)
+            report.reference_tps = reference.tps
+            report.reference_p50_ms, report.reference_p99_ms = reference.p50_ms, reference.p99_ms
     print_report(report)
     if args.json:
         args.json.write_text(json.dumps(asdict(report), indent=2))
@@ -526,8 +550,8 @@ def print_report(report: RunReport) -> None:
     if report.reference_tps:
         ratio = report.loads[0].requests_per_s / report.reference_tps
         print(
-            f"  reference  {report.reference_tps:>9.0f} tps (pgbench, 3-statement event transaction)  "
-            f"ratio {ratio:.2f}"
+            f"  reference  {report.reference_tps:>9.0f} tps   p50 {report.reference_p50_ms:.1f} ms   "
+            f"p99 {report.reference_p99_ms:.1f} ms   (pgbench, 3-statement event transaction)  ratio {ratio:.2f}"
         )
     print(f"  peak RSS per server process (MB): {report.peak_rss_mb}")
     for note in report.notes:

@@ -50,5 +50,6 @@ def test_the_scale_benchmark_compares_an_empty_and_a_filled_store(tmp_path: Path
     assert all(load["requests"] > 0 and load["non_2xx"] == 0 for load in report["loads"])
     assert report["notes"] == ["filled store: 5000 users, 50000 ledger lines, 50000 history entries"]
     assert report["reference_tps"] > 0
+    assert 0 < report["reference_p50_ms"] <= report["reference_p99_ms"]  # from pgbench's own log
     assert "Index" in report["plans"]["history page (GET /v1/user/{id}/history)"]
     assert "Index" in report["plans"]["user lookup (every request)"]
