@@ -305,16 +305,11 @@ def connection_args(url: str) -> tuple[list[str], str]:
     return ["-h", host, "-p", port or "5432", "-U", user or "postgres"], name
 
 
-@dataclass
-class Reference:
-    tps: float
-    p50_ms: float
-    p99_ms: float
-
-
-def run_reference(url: str, users: int, connections: int, duration: int, workdir: Path) -> Reference:
-    """pgbench's TPS for the reference transaction, and the latency of each of them (from its
-    per-transaction log) at the same number of clients as wrk's connections."""
+def run_reference(
+    url: str, users: int, connections: int, duration: int, workdir: Path
+) -> tuple[float, float, float]:
+    """pgbench's TPS for the reference transaction at as many clients as wrk's connections, and
+    the p50 and p99 of its transactions in ms (from its per-transaction log)."""
     env = {**os.environ, "PGOPTIONS": "-c synchronous_commit=on"}
     args, name = connection_args(url)
     subprocess.run(
@@ -349,7 +344,7 @@ def run_reference(url: str, users: int, connections: int, duration: int, workdir
     tps = float(re.search(r"tps = ([\d.]+)", out).group(1))  # type: ignore[union-attr]
     # One line per transaction: client, transaction number, its latency in µs, …
     latencies = sorted(int(line.split()[2]) for log in logs.iterdir() for line in log.open())
-    return Reference(tps, percentile_ms(latencies, 0.50), percentile_ms(latencies, 0.99))
+    return tps, percentile_ms(latencies, 0.50), percentile_ms(latencies, 0.99)
 
 
 def percentile_ms(sorted_us: list[int], share: float) -> float:
@@ -394,9 +389,9 @@ def main() -> int:
         else:
             url = measure(args, store, workers, workdir, report)
         if store == "postgres" and args.scenario in ("events", "scale"):
-            reference = run_reference(url, args.users, args.connections, args.duration, workdir)
-            report.reference_tps = reference.tps
-            report.reference_p50_ms, report.reference_p99_ms = reference.p50_ms, reference.p99_ms
+            report.reference_tps, report.reference_p50_ms, report.reference_p99_ms = run_reference(
+                url, args.users, args.connections, args.duration, workdir
+            )
     print_report(report)
     if args.json:
         args.json.write_text(json.dumps(asdict(report), indent=2))
