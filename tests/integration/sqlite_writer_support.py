@@ -7,10 +7,12 @@ import contextlib
 from collections.abc import AsyncIterator, Awaitable, Callable
 from pathlib import Path
 from typing import Any
+from unittest import mock
 
 from sqlalchemy import event, text
 from sqlalchemy.ext.asyncio import AsyncConnection
 
+from loyalty.storage import sqlite_writer
 from loyalty.storage.database import Database
 
 PARENT_AND_CHILD = (
@@ -48,16 +50,22 @@ async def traced_database(path: Path, *tables: str) -> AsyncIterator[Database]:
         await database.dispose()
 
 
-async def write_orphan(conn: AsyncConnection) -> None:
-    """A row valid until COMMIT checks its deferred foreign key: its group fails to commit."""
-    await conn.execute(text("INSERT INTO child (id, parent_id) VALUES (1, 404)"))
+async def write_orphan(
+    db: Database, before: Callable[[AsyncConnection], Awaitable[None]] | None = None
+) -> None:
+    """A write transaction (doing ``before`` first) whose row is valid until COMMIT checks its
+    deferred foreign key: its group fails to commit."""
+    async with db.write() as conn:
+        if before is not None:
+            await before(conn)
+        await conn.execute(text("INSERT INTO child (id, parent_id) VALUES (1, 404)"))
 
 
 async def run_one_group(
     db: Database, first: Callable[[AsyncConnection], Awaitable[None]], *queued: Callable[[], Awaitable[None]]
 ) -> list[object]:
     """``first`` runs in the group's first transaction, which holds the writer until every one of
-    ``queued`` waits behind it (one group when ``GROUP_SHARE`` is 1.0); each outcome, first's first."""
+    ``queued`` waits behind it; the whole queue makes one group. Each outcome, first's first."""
     all_queued = asyncio.Event()
 
     async def holder() -> None:
@@ -65,9 +73,10 @@ async def run_one_group(
             await first(conn)
             await all_queued.wait()
 
-    tasks = [asyncio.create_task(holder())]
-    await asyncio.sleep(0)  # the holder takes the writer lock
-    tasks += [asyncio.create_task(writer()) for writer in queued]
-    await asyncio.sleep(0)  # each runs up to the writer lock
-    all_queued.set()
-    return await asyncio.gather(*tasks, return_exceptions=True)
+    with mock.patch.object(sqlite_writer, "GROUP_SHARE", 1.0):  # the whole queue in one group
+        tasks = [asyncio.create_task(holder())]
+        await asyncio.sleep(0)  # the holder takes the writer lock
+        tasks += [asyncio.create_task(writer()) for writer in queued]
+        await asyncio.sleep(0)  # each runs up to the writer lock
+        all_queued.set()
+        return await asyncio.gather(*tasks, return_exceptions=True)

@@ -72,19 +72,13 @@ async def test_a_refused_writer_in_a_group_changes_nothing_and_the_others_commit
     assert len(db.commits) == 1  # type: ignore[attr-defined]  # the holder's group of 13
 
 
-async def test_a_failed_commit_fails_every_writer_of_its_group_and_keeps_none_of_them(
-    db: Database, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    monkeypatch.setattr(sqlite_writer, "GROUP_SHARE", 1.0)  # the whole queue in one group
-
-    async def orphan() -> None:
-        async with db.write() as conn:
-            await write_orphan(conn)
-
+async def test_a_failed_commit_fails_every_writer_of_its_group_and_keeps_none_of_them(db: Database) -> None:
     async def first(conn: AsyncConnection) -> None:  # the group's first: it fails with the others
         await conn.execute(text("INSERT INTO t (id) VALUES (0)"))
 
-    results = await run_one_group(db, first, lambda: insert(db, 1), orphan, lambda: insert(db, 2))
+    results = await run_one_group(
+        db, first, lambda: insert(db, 1), lambda: write_orphan(db), lambda: insert(db, 2)
+    )
     assert [type(result) for result in results] == [sqlite3.IntegrityError] * 4
     assert committed_ids(db) == set()
     await insert(db, 3)  # the writer goes on

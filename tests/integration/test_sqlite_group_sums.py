@@ -91,20 +91,14 @@ async def test_a_groups_additions_are_summed_and_written_once_before_its_commit(
     assert COUNTER.statements == [[("by-i", sum(kept)), ("every", 100 + 2 * len(kept))]]
 
 
-async def test_a_failed_commit_writes_none_of_its_sums_and_the_next_group_starts_afresh(
-    db: Database, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    monkeypatch.setattr(sqlite_writer, "GROUP_SHARE", 1.0)  # the whole queue in one group
-
-    async def orphan() -> None:
-        async with db.write() as conn:
-            await add(conn, "every", 1000)
-            await write_orphan(conn)
-
+async def test_a_failed_commit_writes_none_of_its_sums_and_the_next_group_starts_afresh(db: Database) -> None:
     async def first(conn: AsyncConnection) -> None:
         await add(conn, "every", 10)
 
-    results = await run_one_group(db, first, lambda: adder(db, 1), orphan)
+    async def add_a_thousand(conn: AsyncConnection) -> None:
+        await add(conn, "every", 1000)
+
+    results = await run_one_group(db, first, lambda: adder(db, 1), lambda: write_orphan(db, add_a_thousand))
     assert [type(result) for result in results] == [sqlite3.IntegrityError] * 3
     assert committed(db) == {}
     await adder(db, 5)
