@@ -46,6 +46,10 @@ class LoadResult:
     requests: int
     errors: int
     non_2xx: int
+    server_cpu_ms: float | None = None
+    """utime + stime of every server process over the run ÷ requests."""
+    db_cpu_ms: float | None = None
+    """utime + stime of the PostgreSQL backends of the benchmark's database over the run ÷ requests."""
 
 
 @dataclass
@@ -63,6 +67,8 @@ class RunReport:
     reference_tps: float | None = None
     reference_p50_ms: float | None = None
     reference_p99_ms: float | None = None
+    reference_db_cpu_ms: float | None = None
+    """PostgreSQL CPU per reference transaction (its backends, over the middle of the run)."""
     peak_rss_mb: list[float] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)
     plans: dict[str, str] = field(default_factory=dict)
@@ -193,7 +199,9 @@ def configure(base: str, admin_key: str, report: RunReport) -> None:
 
 
 def start_server(url: str, workers: int, port: int, env: dict[str, str]) -> subprocess.Popen[bytes]:
-    server_env = {**env, "LOYALTY_DATABASE_URL": url, "LOYALTY_LOG_LEVEL": "WARNING"}
+    # The settings a user gets by default (the access log on): the log goes where the server's
+    # stderr goes.
+    server_env = {**env, "LOYALTY_DATABASE_URL": url}
     # The log goes to a file: a pipe nobody drains would block the server once 64 KiB are written.
     log = tempfile.TemporaryFile()  # noqa: SIM115  (open as long as the server runs; closed with the process)
     proc = subprocess.Popen(
@@ -234,9 +242,60 @@ def peak_rss_mb(pid: int) -> float:
     return 0.0
 
 
-def wrk_script(path: Path, kind: str, users: int, api_key: str, extra: dict[str, Any]) -> None:
+CLOCK_TICKS = os.sysconf("SC_CLK_TCK")
+
+
+def cpu_seconds(pid: int) -> float:
+    """utime + stime of a process (``/proc/PID/stat`` fields 14 and 15); 0 once it is gone."""
+    try:
+        fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    except OSError:
+        return 0.0
+    return (int(fields[11]) + int(fields[12])) / CLOCK_TICKS
+
+
+def backend_pids(url: str | None) -> list[int]:
+    """The PostgreSQL backends connected to the benchmark's database (none for SQLite)."""
+    if url is None or not url.startswith("postgres"):
+        return []
+    args, name = connection_args(url)
+    sql = f"SELECT pid FROM pg_stat_activity WHERE datname = '{name}' AND pid <> pg_backend_pid()"
+    out = subprocess.run(
+        ["psql", *args, "-At", "-c", sql, "postgres"], capture_output=True, text=True, check=True
+    ).stdout
+    return [int(p) for p in out.split()]
+
+
+class CpuMeter:
+    """CPU of a set of processes over a window: server processes, and database backends that may
+    connect during it (a backend first seen at the end counts from zero)."""
+
+    def __init__(self, server: list[int], url: str | None) -> None:
+        self.server, self.url = server, url
+        self.start_server = sum(cpu_seconds(p) for p in server)
+        self.start_db = {p: cpu_seconds(p) for p in backend_pids(url)}
+
+    def stop(self, count: int) -> tuple[float | None, float | None]:
+        """(server ms, database ms) per one of ``count`` requests."""
+        server = sum(cpu_seconds(p) for p in self.server) - self.start_server
+        db = None
+        if self.url is not None and self.url.startswith("postgres"):
+            ends = {p: cpu_seconds(p) for p in backend_pids(self.url)}
+            db = sum(ends[p] - self.start_db.get(p, 0.0) for p in ends)
+            db = round(1000 * db / max(count, 1), 3)
+        return round(1000 * server / max(count, 1), 3), db
+
+
+def wrk_script(
+    path: Path, kind: str, users: int, api_key: str, extra: dict[str, Any], *, pause_ms: float | None = None
+) -> None:
+    """``pause_ms`` paces each connection: a random pause of that mean before each request (wrk's
+    ``delay()``), so the load is an open stream at a chosen rate, not a closed loop at saturation."""
     body = event_request("__USER__")
-    lua = f"""
+    lua = ""
+    if pause_ms is not None:
+        lua += f"delay = function() return math.floor(-math.log(1 - math.random()) * {pause_ms:.3f}) end\n"
+    lua += f"""
 local users = {users}
 local key = "{api_key}"
 math.randomseed(os.time() + tonumber(tostring({{}}):sub(8), 16))
@@ -307,9 +366,10 @@ def connection_args(url: str) -> tuple[list[str], str]:
 
 def run_reference(
     url: str, users: int, connections: int, duration: int, workdir: Path
-) -> tuple[float, float, float]:
-    """pgbench's TPS for the reference transaction at as many clients as wrk's connections, and
-    the p50 and p99 of its transactions in ms (from its per-transaction log)."""
+) -> tuple[float, float, float, float]:
+    """pgbench's TPS for the reference transaction at as many clients as wrk's connections, the
+    p50 and p99 of its transactions in ms (from its per-transaction log), and the PostgreSQL CPU
+    per transaction in ms."""
     env = {**os.environ, "PGOPTIONS": "-c synchronous_commit=on"}
     args, name = connection_args(url)
     subprocess.run(
@@ -320,7 +380,7 @@ def run_reference(
     )
     logs = workdir / "pgbench-log"
     logs.mkdir(exist_ok=True)
-    out = subprocess.run(
+    pgbench = subprocess.Popen(
         [
             "pgbench",
             *args,
@@ -337,14 +397,29 @@ def run_reference(
             name,
         ],
         env=env,
-        check=True,
-        capture_output=True,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
         text=True,
-    ).stdout
+    )
+    # The backends' CPU over the middle of the run (they connect at its start and leave at its end).
+    margin = min(2.0, duration / 4)
+    time.sleep(margin)
+    start = time.time()
+    backends = {p: cpu_seconds(p) for p in backend_pids(url)}
+    time.sleep(max(duration - 2 * margin, 0.1))
+    used = sum(cpu_seconds(p) - before for p, before in backends.items())
+    end = time.time()
+    out, err = pgbench.communicate()
+    if pgbench.returncode != 0:
+        raise SystemExit(f"pgbench failed: {err}")
     tps = float(re.search(r"tps = ([\d.]+)", out).group(1))  # type: ignore[union-attr]
-    # One line per transaction: client, transaction number, its latency in µs, …
-    latencies = sorted(int(line.split()[2]) for log in logs.iterdir() for line in log.open())
-    return tps, percentile_ms(latencies, 0.50), percentile_ms(latencies, 0.99)
+    # One line per transaction: client, transaction number, its latency in µs, script, and the
+    # epoch seconds and µs it ended at.
+    lines = [line.split() for log in logs.iterdir() for line in log.open()]
+    latencies = sorted(int(fields[2]) for fields in lines)
+    in_window = sum(1 for fields in lines if start <= int(fields[4]) + int(fields[5]) / 1e6 <= end)
+    db_cpu_ms = round(1000 * used / max(in_window, 1), 3)
+    return tps, percentile_ms(latencies, 0.50), percentile_ms(latencies, 0.99), db_cpu_ms
 
 
 def percentile_ms(sorted_us: list[int], share: float) -> float:
@@ -389,9 +464,12 @@ def main() -> int:
         else:
             url = measure(args, store, workers, workdir, report)
         if store == "postgres" and args.scenario in ("events", "scale"):
-            report.reference_tps, report.reference_p50_ms, report.reference_p99_ms = run_reference(
-                url, args.users, args.connections, args.duration, workdir
-            )
+            (
+                report.reference_tps,
+                report.reference_p50_ms,
+                report.reference_p99_ms,
+                report.reference_db_cpu_ms,
+            ) = run_reference(url, args.users, args.connections, args.duration, workdir)
     print_report(report)
     if args.json:
         args.json.write_text(json.dumps(asdict(report), indent=2))
@@ -436,10 +514,14 @@ def measure(
             script = workdir / f"{name}.lua"
             wrk_script(script, kind, users, admin_key, extra)
             run_wrk(name, base, script, args.connections, min(3, args.duration))  # warm-up
+            meter = CpuMeter(pids, url)
             result = run_wrk(name, base, script, args.connections, args.duration)
+            result.server_cpu_ms, result.db_cpu_ms = meter.stop(result.requests)
             if label:
                 result.name = label
             report.loads.append(result)
+            if kind == "events" and args.scenario != "scale":
+                report.loads.append(paced_run(base, workdir, users, admin_key, pids, url, result, args))
         report.peak_rss_mb = [round(peak_rss_mb(p), 1) for p in pids]
     finally:
         os.killpg(proc.pid, signal.SIGTERM)
@@ -451,6 +533,31 @@ def measure(
     if fill:
         report.plans = asyncio.run(query_plans(url))
     return url
+
+
+PACED_CONNECTIONS = 16
+
+
+def paced_run(
+    base: str,
+    workdir: Path,
+    users: int,
+    admin_key: str,
+    pids: list[int],
+    url: str,
+    saturated: LoadResult,
+    args: argparse.Namespace,
+) -> LoadResult:
+    """Latency as a user meets it: 16 connections sending, together, about half the rate the
+    server sustained at saturation (a closed loop's latency is only connections ÷ throughput)."""
+    connections = min(PACED_CONNECTIONS, args.connections)
+    target = max(saturated.requests_per_s / 2, 1.0)
+    script = workdir / "paced.lua"
+    wrk_script(script, "events", users, admin_key, {}, pause_ms=1000 * connections / target)
+    meter = CpuMeter(pids, url)
+    result = run_wrk(f"paced ~{target:.0f}/s", base, script, connections, args.duration)
+    result.server_cpu_ms, result.db_cpu_ms = meter.stop(result.requests)
+    return result
 
 
 SCALE_USERS = 1_000_000
@@ -538,15 +645,20 @@ def print_report(report: RunReport) -> None:
     )
     print(f"machine: {report.machine}\ncommand: {report.command}")
     for load in report.loads:
+        cpu = f"   server CPU {load.server_cpu_ms:.2f} ms/req" if load.server_cpu_ms is not None else ""
+        if load.db_cpu_ms is not None:
+            cpu += f"   PostgreSQL CPU {load.db_cpu_ms:.2f} ms/req"
         print(
             f"  {load.name:<11} {load.requests_per_s:>9.0f} req/s   p50 {load.p50_ms:.1f} ms   "
             f"p99 {load.p99_ms:.1f} ms   max {load.max_ms:.1f} ms   errors {load.errors}   non-2xx {load.non_2xx}"
+            + cpu
         )
     if report.reference_tps:
         ratio = report.loads[0].requests_per_s / report.reference_tps
         print(
             f"  reference  {report.reference_tps:>9.0f} tps   p50 {report.reference_p50_ms:.1f} ms   "
-            f"p99 {report.reference_p99_ms:.1f} ms   (pgbench, 3-statement event transaction)  ratio {ratio:.2f}"
+            f"p99 {report.reference_p99_ms:.1f} ms   PostgreSQL CPU {report.reference_db_cpu_ms:.2f} ms/tx   "
+            f"(pgbench, the event's three writes on per-user rows)  ratio {ratio:.2f}"
         )
     print(f"  peak RSS per server process (MB): {report.peak_rss_mb}")
     for note in report.notes:

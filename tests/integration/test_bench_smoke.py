@@ -41,6 +41,13 @@ def test_the_benchmark_produces_figures(tmp_path: Path, scenario: str) -> None:
     assert load["non_2xx"] == 0
     assert report["notes"] == []
     assert all(rss > 0 for rss in report["peak_rss_mb"])
+    assert load["server_cpu_ms"] > 0  # utime + stime of the server processes ÷ requests
+    if scenario == "events":  # and a paced run at about half the saturated rate, for latency
+        paced = report["loads"][1]
+        assert paced["name"].startswith("paced ~")
+        assert paced["requests"] > 0
+        assert paced["non_2xx"] == 0
+        assert paced["p50_ms"] <= paced["p99_ms"]
 
 
 @pytest.mark.postgres_only
@@ -51,5 +58,7 @@ def test_the_scale_benchmark_compares_an_empty_and_a_filled_store(tmp_path: Path
     assert report["notes"] == ["filled store: 5000 users, 50000 ledger lines, 50000 history entries"]
     assert report["reference_tps"] > 0
     assert 0 < report["reference_p50_ms"] <= report["reference_p99_ms"]  # from pgbench's own log
+    assert report["reference_db_cpu_ms"] > 0  # PostgreSQL CPU per reference transaction
+    assert all(load["db_cpu_ms"] > 0 for load in report["loads"])
     assert "Index" in report["plans"]["history page (GET /v1/user/{id}/history)"]
     assert "Index" in report["plans"]["user lookup (every request)"]
