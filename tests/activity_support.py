@@ -1,15 +1,52 @@
-"""Logging activity without the event endpoints: the challenges reactor inside a write transaction."""
+"""Logging an activity without the HTTP endpoints: the event path (read, decide, write once)
+inside a write transaction, for an event id the tenant need not have defined, with the points,
+condition and user group a test chooses."""
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+from decimal import Decimal
 from typing import Any
 
-from loyalty.app import challenges
-from loyalty.app.activity import Activity, Outcome
+from loyalty.app import event_path
 from loyalty.app.principal import Principal
-from loyalty.app.uow import Tx
+from loyalty.app.uow import Encoded, Tx, run_write
 from loyalty.app.users import resolve_user
+from loyalty.core import events as core
+from loyalty.core import rules
 from tests.support import TenantHandle
+
+NEVER = rules.compile_condition({"type": "AND", "conditions": [{"field": "__never__", "operator": "exists"}]})
+"""A condition no test metadata meets (the event's own condition failed)."""
+
+
+@dataclass(frozen=True)
+class Logged:
+    data: dict[str, Any]
+    """What the event response adds after its own fields (challenges, streaks, tier changes)."""
+
+
+def service_principal(tenant: TenantHandle) -> Principal:
+    return Principal(
+        tenant_id=tenant.tenant_id,
+        tenant=tenant.name,
+        subject=None,
+        scopes=frozenset(),
+        api_key_role="service",
+        api_key_id="tests",
+    )
+
+
+async def in_write(app: Any, tenant: TenantHandle, work: Any) -> Any:
+    out: dict[str, Any] = {}
+
+    async def run(tx: Tx) -> None:
+        out["value"] = await work(tx)
+
+    await run_write(
+        app.state.services, service_principal(tenant), run, lambda _: Encoded(200, b"", "application/json")
+    )
+    return out.get("value")
 
 
 async def log_activity(
@@ -19,34 +56,33 @@ async def log_activity(
     event_id: str,
     metadata: dict[str, Any] | None = None,
     *,
+    points: int = 0,
     condition_reached: bool = True,
-    limit_reached: bool = False,
-) -> Outcome:
-    """What ``POST /v1/event`` / ``POST /api/loyalty/action`` do after the rules engine: dispatch."""
-    services = app.state.services
-    config = await services.tenants.by_id(tenant.tenant_id)
-    principal = Principal(
-        tenant_id=tenant.tenant_id,
-        tenant=tenant.name,
-        subject=None,
-        scopes=frozenset(),
-        api_key_role="service",
-        api_key_id="test",
+    usergroup: str = "default",
+) -> Logged:
+    """One event of ``event_id`` worth ``points`` (creating the user when need be)."""
+    rule = core.EventRule(
+        event_id=event_id,
+        rates={usergroup: Decimal(points)},
+        condition=None if condition_reached else NEVER,
     )
-    async with services.db.write() as conn:
-        tx = Tx(conn=conn, services=services, tenant=config, principal=principal, now=services.now())
-        user_pk = await resolve_user(tx, user_id, create=True)
-        activity = Activity(
-            user_pk=user_pk,
-            user_id=user_id,
-            event_id=event_id,
-            metadata=metadata or {},
-            ts=tx.now,
-            points=0,
-            condition_reached=condition_reached,
-            limit_reached=limit_reached,
-            usergroup="default",
+    request = core.Request(event_id, {**(metadata or {}), "usergroup": [usergroup]})
+
+    async def work(tx: Tx) -> Logged:
+        await resolve_user(tx, user_id, create=True)
+        plan = event_path.compile_plan(tx.tenant, event_id, rule)
+        text = event_path.EventText(
+            title=event_id,
+            history={
+                "entry_id": f"EVENT#{event_id}#{tx.now}",
+                "title": {"en": event_id},
+                "description": None,
+                "image": None,
+            },
+            notification=None,
         )
-        outcome = Outcome()
-        await challenges.on_activity(tx, activity, outcome)
-        return outcome
+        outcome = await event_path.run(tx, plan, request, user_id, text)
+        return Logged(outcome.extra)
+
+    result: Logged = await in_write(app, tenant, work)
+    return result

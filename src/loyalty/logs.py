@@ -7,11 +7,14 @@ fields and masks bearer tokens, JWTs and API keys that slip into messages.
 
 from __future__ import annotations
 
+import atexit
 import contextvars
 import datetime as dt
 import json
 import logging
+import queue
 import re
+from logging.handlers import QueueHandler, QueueListener
 from typing import Any
 
 from loyalty.settings import Settings
@@ -101,23 +104,53 @@ class TextFormatter(logging.Formatter):
         fields = getattr(record, "fields", None)
         if isinstance(fields, dict) and fields:
             line += " " + " ".join(f"{k}={v}" for k, v in fields.items())
-        request_id = request_id_var.get()
+        request_id = getattr(record, "request_id", None) or request_id_var.get()
         return f"{line} request_id={request_id}" if request_id else line
 
 
+class Enqueue(QueueHandler):
+    """Hands records to the writer thread as they are: formatting and writing happen there, off the
+    request's path. The redaction filter still runs here, where the request id is known."""
+
+    def prepare(self, record: logging.LogRecord) -> logging.LogRecord:
+        return record
+
+
+_writer: QueueListener | None = None
+
+
 def configure_logging(settings: Settings) -> None:
-    """Install (or replace) the ``loyalty`` logger's handler; safe to call more than once."""
+    """Install (or replace) the ``loyalty`` logger's handler; safe to call more than once.
+
+    Records go through a queue to one writer thread per process (stdlib ``QueueHandler`` and
+    ``QueueListener``), so a request never waits for a log line to be formatted and written;
+    the writer drains the queue at exit."""
+    global _writer
     logger = logging.getLogger("loyalty")
     logger.setLevel(settings.log_level.upper())
     for handler in list(logger.handlers):
         if getattr(handler, _HANDLER_MARK, False):
             logger.removeHandler(handler)
-    handler = logging.StreamHandler()
-    setattr(handler, _HANDLER_MARK, True)
-    handler.setFormatter(
+    _stop_writer()
+    output = logging.StreamHandler()
+    output.setFormatter(
         JsonFormatter()
         if settings.log_json
         else TextFormatter("%(asctime)s %(levelname)s %(name)s %(message)s")
     )
+    records: queue.SimpleQueue[Any] = queue.SimpleQueue()
+    handler = Enqueue(records)
+    setattr(handler, _HANDLER_MARK, True)
     handler.addFilter(RedactSecrets())
     logger.addHandler(handler)
+    _writer = QueueListener(records, output)
+    _writer.start()
+
+
+@atexit.register
+def _stop_writer() -> None:
+    """Write what is queued and end the writer thread."""
+    global _writer
+    if _writer is not None:
+        _writer.stop()
+        _writer = None

@@ -102,3 +102,33 @@ async def test_rs256_token_signed_by_an_unknown_key_is_401(tenant: TenantHandle)
     await _set_jwks(tenant, {**jwk, "kid": "idp-1", "alg": "RS256"})
     token = jwt.encode(claims(tenant), attacker, algorithm="RS256", headers={"kid": "idp-1"})
     assert await points(tenant, bearer(token)) == 401
+
+
+# --- verified tokens are remembered, never beyond what verification would allow -----------------
+
+
+async def test_a_remembered_token_is_refused_once_its_key_is_withdrawn(tenant: TenantHandle) -> None:
+    first = rsa.generate_private_key(public_exponent=65537, key_size=2048)
+    second = rsa.generate_private_key(public_exponent=65537, key_size=2048)
+    jwk = json.loads(jwt.algorithms.RSAAlgorithm.to_jwk(first.public_key()))
+    await _set_jwks(tenant, {**jwk, "kid": "idp-1", "alg": "RS256"})
+    token = jwt.encode(claims(tenant), first, algorithm="RS256", headers={"kid": "idp-1"})
+    assert [await points(tenant, bearer(token)) for _ in range(2)] == [200, 200]  # verified, then remembered
+    jwk = json.loads(jwt.algorithms.RSAAlgorithm.to_jwk(second.public_key()))
+    await _set_jwks(tenant, {**jwk, "kid": "idp-2", "alg": "RS256"})  # the identity provider rotated
+    assert await points(tenant, bearer(token)) == 401
+
+
+def test_a_remembered_token_expires_with_its_exp_claim() -> None:
+    from loyalty.app.principal import Principal
+    from loyalty.app.token_cache import VerifiedToken, VerifiedTokens
+
+    tokens = VerifiedTokens(size=2)
+    principal = Principal(1, "t", "u1", frozenset())
+    tokens.put("expired", VerifiedToken(principal, object(), time.time() - 1))
+    tokens.put("live", VerifiedToken(principal, object(), time.time() + 600))
+    assert tokens.get("expired") is None
+    assert tokens.get("live") is not None
+    tokens.put("a", VerifiedToken(principal, object(), time.time() + 600))
+    tokens.put("b", VerifiedToken(principal, object(), time.time() + 600))  # the oldest goes
+    assert (tokens.get("live"), len(tokens)) == (None, 2)

@@ -9,7 +9,8 @@ import pytest
 from sqlalchemy import select
 
 from loyalty.storage.event_tables import logged_events
-from loyalty.storage.tables import history_entries
+from loyalty.storage.stats_tables import stats_event_daily
+from loyalty.storage.tables import history_entries, users
 from tests.support import TenantHandle
 
 # The seed's GET /v1/event/{eventId} example, used as the PUT body (plus rewardValueField).
@@ -557,54 +558,55 @@ async def test_reverse_of_another_tenants_logged_event_is_404(
     assert await points_of(tenant, "u") == 40
 
 
-# --- the one internal path to challenges, streaks, leaderboards, analytics --------------------------
+# --- the one event path: read a snapshot, decide, write once ----------------------------------
 
 
-@pytest.fixture
-def recording_reactor() -> Any:
-    from loyalty.app import activity
-
-    seen: list[activity.Activity] = []
-
-    async def react(tx: Any, act: activity.Activity, outcome: activity.Outcome) -> None:
-        seen.append(act)
-        outcome.data["streak"] = {"current": 1}
-
-    activity.register_reactor("test-recorder", react)
-    yield seen
-    activity.REACTORS[:] = [r for r in activity.REACTORS if r[1] != "test-recorder"]
+async def _rows_of(app: Any, table: Any, *where: Any) -> list[dict[str, Any]]:
+    async with app.state.services.db.read() as conn:
+        return [dict(r) for r in (await conn.execute(select(table).where(*where))).mappings()]
 
 
-async def test_every_logged_event_reaches_the_reactors_and_their_data_joins_the_response(
-    tenant: TenantHandle, recording_reactor: Any, clock
+async def test_an_event_whose_condition_failed_is_still_logged_and_counted(
+    app: Any, tenant: TenantHandle, clock: Any
 ) -> None:
     await seed_event(tenant)
     await tenant.create_user("u")
     clock.set(1730818799123)
     r = await log(tenant, {"eventId": "purchase_completed", "userId": "u", "metadata": {"amount": 0}})
-    assert r.json()["data"]["streak"] == {"current": 1}
-    [act] = recording_reactor
-    assert (act.user_id, act.event_id, act.points, act.condition_reached, act.limit_reached) == (
-        "u",
-        "purchase_completed",
-        0,
-        False,
-        False,
+    data = r.json()["data"]
+    assert (data["points"], data["conditionReached"], data["limitReached"]) == (0, False, False)
+    assert "challenges" not in data
+    assert "streaks" not in data
+    logged_id = int(r.headers["Loyalty-Logged-Event-Id"])
+    [logged] = await _rows_of(app, logged_events, logged_events.c.id == logged_id)
+    assert (logged["points"], logged["condition_reached"], logged["period_key"]) == (0, 0, None)
+    [entry] = await _rows_of(
+        app,
+        history_entries,
+        history_entries.c.tenant_id == tenant.tenant_id,
+        history_entries.c.entry_id == "EVENT#purchase_completed#1730818799123",
     )
-    assert act.history_entry_id == "EVENT#purchase_completed#1730818799123"
-    assert act.extras == {
-        "loggedEventId": int(r.headers["Loyalty-Logged-Event-Id"]),
-        "eventType": "TRANSACTION",
-    }
+    assert entry["points"] == 0
+    assert entry["details"] == {"loggedEventId": logged_id, "conditionReached": False, "limitReached": False}
+    rollups = await _rows_of(app, stats_event_daily, stats_event_daily.c.tenant_id == tenant.tenant_id)
+    counted = {(row["event_id"], row["condition_failed"], row["events"]) for row in rollups}
+    assert counted == {("purchase_completed", 1, 1), ("", 1, 1)}
 
 
-async def test_a_dry_run_does_not_reach_the_reactors(tenant: TenantHandle, recording_reactor: Any) -> None:
+async def test_a_dry_run_writes_nothing(app: Any, tenant: TenantHandle) -> None:
     await seed_event(tenant)
     await tenant.create_user("u")
-    await log(
+    r = await log(
         tenant, {"eventId": "purchase_completed", "userId": "u", "metadata": {"amount": 5}}, query="?dryRun=1"
     )
-    assert recording_reactor == []
+    assert r.status_code == 200
+    assert r.json()["data"]["points"] == 10
+    assert "Loyalty-Logged-Event-Id" not in r.headers
+    assert await _rows_of(app, logged_events, logged_events.c.tenant_id == tenant.tenant_id) == []
+    assert await _rows_of(app, stats_event_daily, stats_event_daily.c.tenant_id == tenant.tenant_id) == []
+    [user] = await _rows_of(app, users, users.c.tenant_id == tenant.tenant_id)
+    assert user["version"] == 0
+    assert await points_of(tenant, "u") == 0
 
 
 async def test_the_logged_event_and_its_history_entry_carry_the_id_the_answer_names(

@@ -28,11 +28,9 @@ from typing import Any
 
 import pytest
 
-from loyalty.app import stats
-from loyalty.app.activity import Activity, Outcome
 from loyalty.app.principal import Principal
 from loyalty.app.uow import Tx
-from loyalty.app.users import resolve_user
+from tests.stats_support import record_hit
 from tests.support import TenantHandle
 
 NOW = int(datetime(2025, 8, 7, 18, 0, tzinfo=UTC).timestamp() * 1000)
@@ -57,9 +55,7 @@ async def log_events(
     async with services.db.write() as conn:
         tx = Tx(conn=conn, services=services, tenant=config, principal=admin, now=NOW)
         for user, event, ts, points, met, limited in events:
-            user_pk = await resolve_user(tx, user, create=True)
-            activity = Activity(user_pk, user, event, {}, ts, points, met, limited, "default")
-            await stats.record_activity(tx, activity, Outcome())
+            await record_hit(tx, user, event, ts, points, met, limited)
 
 
 @pytest.fixture

@@ -1,6 +1,6 @@
 """The statistics rollups against a direct count over the raw event log, on randomised data.
 
-Activities are recorded through the stats reactor inside real write transactions, in shuffled
+Activities are recorded through the rollup write of the event path inside real write transactions, in shuffled
 order (so days also arrive out of order), in zones with a daylight-saving change inside the range;
 every figure of ``GET /v1/stats/event`` is then compared with a count over the raw list.
 """
@@ -16,11 +16,10 @@ from typing import Any
 import pytest
 
 from loyalty.app import stats
-from loyalty.app.activity import Activity, Outcome
 from loyalty.app.principal import Principal
 from loyalty.app.uow import Tx
-from loyalty.app.users import resolve_user
 from loyalty.core import periods, timeutil
+from tests.stats_support import record_hit
 from tests.support import TenantHandle
 
 NOW = int(datetime(2025, 11, 20, 15, 30, tzinfo=UTC).timestamp() * 1000)
@@ -67,19 +66,7 @@ async def record(app: Any, tenant: TenantHandle, log: list[Raw], seed: int) -> N
         async with services.db.write() as conn:
             tx = Tx(conn=conn, services=services, tenant=config, principal=admin, now=NOW)
             for raw in shuffled[start : start + 100]:
-                user_pk = await resolve_user(tx, raw.user, create=True)
-                activity = Activity(
-                    user_pk=user_pk,
-                    user_id=raw.user,
-                    event_id=raw.event,
-                    metadata={},
-                    ts=raw.ts,
-                    points=raw.points,
-                    condition_reached=raw.met,
-                    limit_reached=raw.limited,
-                    usergroup="default",
-                )
-                await stats.record_activity(tx, activity, Outcome())
+                await record_hit(tx, raw.user, raw.event, raw.ts, raw.points, raw.met, raw.limited)
 
 
 def expected(

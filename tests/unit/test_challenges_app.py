@@ -54,10 +54,20 @@ async def test_event_whose_own_condition_failed_does_not_count_but_one_over_its_
     app: Any, tenant: TenantHandle
 ) -> None:
     await put(tenant, "challenges", "c", {"challengeId": "c", "title": "C", "eventId": "e", "goal": 5})
-    await log_activity(app, tenant, "u1", "e", condition_reached=False)
-    await log_activity(app, tenant, "u1", "e", limit_reached=True)
+    condition = {"type": "AND", "conditions": [{"field": "amount", "operator": "greater_than", "value": 0}]}
+    await put(tenant, "events", "e", {"eventId": "e", "title": "E", "limit": 1, "conditions": condition})
+    await tenant.create_user("u1")
+    answers = []
+    for amount in (0, 1, 1):  # condition failed; counted; over the limit
+        r = await tenant.client.post(
+            "/v1/event",
+            json={"eventId": "e", "userId": "u1", "metadata": {"amount": amount}},
+            headers=tenant.admin,
+        )
+        answers.append((r.json()["data"]["conditionReached"], r.json()["data"]["limitReached"]))
+    assert answers == [(False, False), (True, False), (True, True)]
     r = await tenant.client.get("/v1/user/u1/challenge/c", headers=tenant.admin)
-    assert r.json()["progress"] == 1
+    assert r.json()["progress"] == 2
 
 
 async def test_transaction_challenge_adds_the_metadata_value(app: Any, tenant: TenantHandle) -> None:

@@ -58,19 +58,26 @@ class AccessLogAndMetrics:
             timed.observe(elapsed)
             if access_log.isEnabledFor(logging.INFO):
                 principal = scope.get("loyalty.principal")
-                access_log.info(
+                fields = {
+                    "method": method,
+                    "route": template,
+                    "status": status,
+                    "duration_ms": round(elapsed * 1000, 2),
+                    "tenant": getattr(principal, "tenant", None),
+                }
+                # The record is made here rather than by ``info()``, which would first walk the
+                # stack to find the caller: every access line comes from this line.
+                record = access_log.makeRecord(
+                    access_log.name,
+                    logging.INFO,
+                    __file__,
+                    0,
                     "request",
-                    extra={
-                        "request_id": request_id,
-                        "fields": {
-                            "method": method,
-                            "route": template,
-                            "status": status,
-                            "duration_ms": round(elapsed * 1000, 2),
-                            "tenant": getattr(principal, "tenant", None),
-                        },
-                    },
+                    (),
+                    None,
+                    extra={"request_id": request_id, "fields": fields},
                 )
+                access_log.handle(record)
             request_id_var.reset(token)
 
 

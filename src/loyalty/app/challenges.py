@@ -12,13 +12,13 @@ from __future__ import annotations
 import base64
 import binascii
 import json
+from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
 from sqlalchemy.ext.asyncio import AsyncConnection
 
 from loyalty.app import inventory, metrics, outbox, transactions
-from loyalty.app.activity import Activity, Outcome, Reads, register_reactor, register_reads
 from loyalty.app.challenge_config import Challenge, Mission, effective_rewards, points_of
 from loyalty.app.notifications import notify
 from loyalty.app.principal import Principal
@@ -28,6 +28,7 @@ from loyalty.app.texts import translations
 from loyalty.app.uow import Tx, run_read
 from loyalty.core import challenges as core
 from loyalty.core.errors import invalid, not_found
+from loyalty.core.events import ChallengeStep
 from loyalty.core.timeutil import day_key
 from loyalty.storage.repositories import challenges as challenge_repo
 from loyalty.storage.repositories import history as history_repo
@@ -60,11 +61,6 @@ def rules_of(tenant: TenantConfig) -> dict[str, core.ChallengeRule]:
 # --- advancing -------------------------------------------------------------------------------
 
 
-def _counts(rule: core.ChallengeRule, activity: Activity) -> bool:
-    triggers = [m.trigger for m in rule.missions] if rule.missions else [rule.trigger]
-    return any(t.increment(activity.event_id, activity.metadata) for t in triggers)
-
-
 _INDEX: dict[int, tuple[int, dict[str, list[core.ChallengeRule]]]] = {}
 
 
@@ -82,44 +78,35 @@ def rules_for_event(tenant: TenantConfig, event_id: str) -> list[core.ChallengeR
     return cached[1].get(event_id, [])
 
 
-async def on_activity(tx: Tx, activity: Activity, outcome: Outcome) -> None:
-    # An event whose own condition failed is not a valid occurrence; one over its limit is (the
-    # limit caps the event's points, not what the user did).
-    if not activity.condition_reached:
-        return
-    candidates = [
-        r
-        for r in rules_for_event(tx.tenant, activity.event_id)
-        if r.in_window(tx.now) and _counts(r, activity)
-    ]
-    if not candidates:
-        return
+async def after_steps(tx: Tx, user_pk: int, steps: Sequence[ChallengeStep]) -> list[dict[str, Any]]:
+    """Announce the missions and pay the rounds the event's steps completed (a round pays only
+    when its completion row is newly inserted, so exactly once however many requests race), and
+    return the steps' challenges in seed 000's shape."""
     rules = rules_of(tx.tenant)
-    snapshot = tx.snapshot_of(activity.user_pk)
-    if snapshot is not None and snapshot.challenges is not None:
-        rows = snapshot.challenges
-    else:
-        rows = await challenge_repo.states_of_user(tx.conn, activity.user_pk)
-    completions = {cid: int(row["completions"]) for cid, row in rows.items()}
-    tz = tx.tenant.settings.timeZone
-    # A step unlocked by this very activity starts counting with the next one. A challenge already
-    # done and capped is skipped without locking anything (completions only ever grow).
-    candidates = [
-        r
-        for r in candidates
-        if core.is_unlocked(r, rules, completions)
-        and core.may_advance(r, state_of(rows.get(r.challenge_id)), tx.now, tz)
-    ]
-    if not candidates:
-        return
-    await _lock_reward_balances(tx, activity.user_pk, candidates)
-    changed: list[dict[str, Any]] = []
-    for rule in candidates:
-        view = await _advance_one(tx, activity, rule, rules, rows.get(rule.challenge_id))
-        if view is not None:
-            changed.append(view)
-    if changed:
-        outcome.data.setdefault("challenges", []).extend(changed)
+    completing = [rules[s.challenge_id] for s in steps if s.advance.completed]
+    if completing:
+        await _lock_reward_balances(tx, user_pk, completing)
+    views: list[dict[str, Any]] = []
+    for step in steps:
+        config = tx.tenant.get("challenges", step.challenge_id)
+        assert isinstance(config, Challenge)
+        missions_by_id = {m.id: m for m in config.missions}
+        for mission_id in step.advance.missions_completed:
+            await _mission_completed(tx, user_pk, config, missions_by_id[mission_id])
+        state = step.advance.state
+        if step.advance.completed and await challenge_repo.claim_completion(
+            tx.insert,
+            tx.conn,
+            tenant_id=tx.tenant.id,
+            user_pk=user_pk,
+            challenge_id=step.challenge_id,
+            round_no=step.advance.round_no,
+            period_key=state.period_key,
+            now=tx.now,
+        ):
+            await _challenge_completed(tx, user_pk, config, step.advance.round_no)
+        views.append(lynes_view(tx.tenant, config, rules[step.challenge_id], rules, state))
+    return views
 
 
 async def _lock_reward_balances(tx: Tx, user_pk: int, candidates: list[core.ChallengeRule]) -> None:
@@ -131,69 +118,6 @@ async def _lock_reward_balances(tx: Tx, user_pk: int, candidates: list[core.Chal
     for metric in sorted(wanted, key=lambda m: (m != metrics.POINTS, m)):
         if (user_pk, metric) not in tx.locked_accounts:  # e.g. the event's own points credit
             await metrics.open_balance(tx, user_pk, metric)
-
-
-async def _advance_one(
-    tx: Tx,
-    activity: Activity,
-    rule: core.ChallengeRule,
-    rules: dict[str, core.ChallengeRule],
-    read: dict[str, Any] | None,
-) -> dict[str, Any] | None:
-    """Advance one challenge; ``read`` is its row as the reactor read it (None: no row yet)."""
-    config = tx.tenant.get("challenges", rule.challenge_id)
-    assert isinstance(config, Challenge)
-    tz = tx.tenant.settings.timeZone
-    if tx.is_sqlite:
-        # One write transaction at a time holds an SQLite database, and only this reactor writes
-        # progress rows, each of its challenges once: the row read above is the latest one. It is
-        # written once below (created with its new state when absent) instead of created, locked
-        # and then updated.
-        row = read
-    else:  # PostgreSQL: create the row if need be and lock it against concurrent events
-        row = await challenge_repo.lock_state(
-            tx.conn,
-            tenant_id=tx.tenant.id,
-            user_pk=activity.user_pk,
-            challenge_id=rule.challenge_id,
-            now=tx.now,
-        )
-    step = core.advance(
-        rule, state_of(row), event_id=activity.event_id, metadata=activity.metadata, now=tx.now, tz=tz
-    )
-    if step is None:
-        return None
-    state = step.state
-    await challenge_repo.save_state(
-        tx.conn,
-        create=row is None,
-        tenant_id=tx.tenant.id,
-        user_pk=activity.user_pk,
-        challenge_id=rule.challenge_id,
-        progress=state.progress,
-        missions=dict(state.missions),
-        round_done=state.round_done,
-        completions=state.completions,
-        period_key=state.period_key,
-        period_completions=state.period_completions,
-        completed_at=state.completed_at,
-        updated_at=tx.now,
-    )
-    missions_by_id = {m.id: m for m in config.missions}
-    for mission_id in step.missions_completed:
-        await _mission_completed(tx, activity.user_pk, config, missions_by_id[mission_id])
-    if step.completed and await challenge_repo.claim_completion(
-        tx.insert,
-        tx.conn,
-        tenant_id=tx.tenant.id,
-        user_pk=activity.user_pk,
-        challenge_id=rule.challenge_id,
-        round_no=step.round_no,
-        period_key=state.period_key,
-        now=tx.now,
-    ):
-        await _challenge_completed(tx, activity.user_pk, config, step.round_no)
-    return lynes_view(tx.tenant, config, rule, rules, state)
 
 
 async def pay_rewards(tx: Tx, user_pk: int, config: Challenge, round_no: int) -> transactions.Changes:
@@ -277,14 +201,6 @@ async def _announce(
     await transactions.record(tx, user_pk, type=kind, payload=payload)
     if kind == "challengeCompleted":
         await outbox.publish_for(tx, "challenge.completed", payload, user_pk=user_pk)
-
-
-def reads_of(tenant: TenantConfig, event_id: str) -> Reads:
-    return Reads(challenges=bool(rules_for_event(tenant, event_id)))
-
-
-register_reactor("challenges", on_activity, order=20)
-register_reads("challenges", reads_of)
 
 
 # --- reading ---------------------------------------------------------------------------------

@@ -12,6 +12,7 @@ import jwt
 
 from loyalty.app.principal import Principal, normalise_scopes
 from loyalty.app.tenants import TenantCache, TenantConfig
+from loyalty.app.token_cache import VerifiedToken
 from loyalty.core.errors import ErrorCode, LoyaltyError, invalid, unauthenticated
 from loyalty.storage.repositories import api_keys as api_key_repo
 from loyalty.storage.repositories import tenants as tenant_repo
@@ -91,6 +92,11 @@ async def principal_from_key_hash(cache: TenantCache, digest: str) -> Principal:
 
 
 async def principal_from_jwt(cache: TenantCache, token: str) -> Principal:
+    known = cache.verified_tokens.get(token)
+    if known is not None:
+        if await cache.by_id(known.principal.tenant_id) is known.tenant:
+            return known.principal
+        cache.verified_tokens.forget(token)  # the tenant's configuration changed: check again
     try:
         header = jwt.get_unverified_header(token)
         unverified = jwt.decode(token, options={"verify_signature": False})
@@ -106,12 +112,14 @@ async def principal_from_jwt(cache: TenantCache, token: str) -> Principal:
     sub = claims.get("sub")
     if not isinstance(sub, str) or not sub:
         raise unauthenticated("token has no 'sub' claim")
-    return Principal(
+    principal = Principal(
         tenant_id=tenant.id,
         tenant=tenant.name,
         subject=sub,
         scopes=normalise_scopes(claims.get("scope")),
     )
+    cache.verified_tokens.put(token, VerifiedToken(principal, tenant, float(claims["exp"])))
+    return principal
 
 
 def verify_token(tenant: TenantConfig, token: str, header: dict[str, Any]) -> dict[str, Any]:

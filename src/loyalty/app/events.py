@@ -1,9 +1,8 @@
 """Events: the ``events`` config kind and the use cases that log, dry-run, batch and reverse them.
 
-The hot path (``log_event``) reads the definition from the tenant cache (compiled once per change),
-and writes: the user lookup, one conditional counter upsert for the limit, the logged event, the
-ledger credit (balance + line) and the history entry. Everything else that reacts to an event
-(challenges, streaks, leaderboards, analytics) is a reactor behind ``activity.dispatch``.
+``log_event`` checks the request against the definition (compiled once per configuration change)
+and hands it to the event path (:mod:`loyalty.app.event_path`): one snapshot read of the user,
+the pure decision of :mod:`loyalty.core.events`, and one write of the outcome.
 """
 
 from __future__ import annotations
@@ -16,23 +15,22 @@ from typing import Any, Literal
 
 import msgspec
 
-from loyalty.app import ledger, notifications
-from loyalty.app.activity import Activity, dispatch, reads_for
+from loyalty.app import event_path, ledger
 from loyalty.app.challenge_config import Notification
 from loyalty.app.config_kinds import ConfigKind, register
 from loyalty.app.principal import Principal
 from loyalty.app.services import Services
 from loyalty.app.tenants import TenantConfig
 from loyalty.app.uow import Tx, tenant_of
-from loyalty.app.users import check_user_id, resolve_user
+from loyalty.app.users import check_user_id
 from loyalty.app.validation import MAX_SAFE_INTEGER, is_whole
+from loyalty.core import events as core_events
 from loyalty.core import rules
 from loyalty.core.errors import ErrorCode, LoyaltyError, forbidden, invalid, not_found
 from loyalty.core.timeutil import local_datetime
 from loyalty.storage.repositories import events as events_repo
 from loyalty.storage.repositories import history as history_repo
 from loyalty.storage.repositories import idempotency as idem_repo
-from loyalty.storage.repositories import user_snapshot
 
 KIND = "events"
 MAX_EVENT_ID = 200
@@ -77,8 +75,7 @@ class EventDefinition(msgspec.Struct, forbid_unknown_fields=True):
 @dataclass(frozen=True)
 class CompiledEvent:
     definition: EventDefinition
-    condition: rules.Condition | None
-    rates: dict[str, Decimal]
+    rule: core_events.EventRule
     fields: tuple[MetadataField, ...]
 
 
@@ -108,12 +105,17 @@ def check_definition(value: EventDefinition) -> None:
 
 
 def compile_definition(value: EventDefinition) -> CompiledEvent:
-    return CompiledEvent(
-        definition=value,
-        condition=rules.compile_condition(value.conditions),
+    rule = core_events.EventRule(
+        event_id=value.eventId,
+        kind=value.type,
         rates={group: Decimal(str(amount)) for group, amount in value.reward.items()},
-        fields=tuple(value.metadataFields),
+        maximum=value.maximumReward,
+        limit=value.limit or 0,
+        limit_period=value.limitPeriod,
+        condition=rules.compile_condition(value.conditions),
+        value_field=value.rewardValueField,
     )
+    return CompiledEvent(definition=value, rule=rule, fields=tuple(value.metadataFields))
 
 
 register(
@@ -270,223 +272,69 @@ def _has_type(value: Any, kind: str) -> bool:
     return isinstance(value, str)
 
 
-async def _find_user(
-    tx: Tx,
-    user_id: str,
-    event_id: str,
-    *,
-    need_group: bool,
-    dry_run: bool,
-    limit: user_snapshot.LimitCount | None = None,
-) -> tuple[int | None, str | None]:
-    """The user's key (and stored group when it can matter); None only for a dry run's new user.
-
-    On PostgreSQL the lookup also reads what the event's reactors read first and counts ``limit``
-    (``tx.snapshot``): one round trip instead of up to four."""
-    tx.snapshot = None
-    if not dry_run and not tx.is_sqlite:
-        reads = reads_for(tx.tenant, event_id)
-        if reads or limit is not None:
-            tx.snapshot = await user_snapshot.read(
-                tx.conn,
-                tx.tenant.id,
-                user_id,
-                challenges=reads.challenges,
-                streak_ids=reads.streak_ids,
-                limit=limit,
-            )
-            if tx.snapshot is not None:
-                return tx.snapshot.user_pk, tx.snapshot.usergroup if need_group else None
-    if not dry_run and not need_group:
-        return await resolve_user(tx, user_id, create=False), None
-    found = await events_repo.user_with_group(tx.conn, tx.tenant.id, user_id)
-    if found is not None:
-        return found
-    if dry_run:
-        if tx.tenant.settings.autoCreateUsers:
-            return None, None
-        raise not_found("user", user_id)
-    return await resolve_user(tx, user_id, create=False), None
-
-
 async def log_event(tx: Tx, request: EventRequest, *, dry_run: bool = False) -> EventResult:
-    """Log one event for a user: evaluate, enforce the limit atomically, credit, record, dispatch."""
+    """Log one event for a user: read their snapshot, decide, write once (``event_path``)."""
     event = compiled_event(tx.tenant, request.event_id)
     definition = event.definition
     if definition.requiresApiKey and not tx.principal.via_api_key:
         raise forbidden(f"event '{request.event_id}' can only be logged with an API key")
     tx.principal.require_act_for_user(request.user_id)
-    metadata = request.metadata
-    check_metadata(event, metadata)
-
-    failure = rules.evaluate(event.condition, metadata)
-    condition_reached = failure is None
-    requested_groups = metadata.get("usergroup")
-    need_group = rules.needs_stored_group(requested_groups, definition.reward)
-    limit = None
-    if condition_reached and not dry_run and definition.limit:
-        limit = user_snapshot.LimitCount(definition.eventId, _limit_period(tx, definition), definition.limit)
-    user_pk, stored_group = await _find_user(
-        tx, request.user_id, definition.eventId, need_group=need_group, dry_run=dry_run, limit=limit
+    check_metadata(event, request.metadata)
+    plan = event_path.plan_of(tx.tenant, definition.eventId, event.rule)
+    outcome = await event_path.run(
+        tx,
+        plan,
+        core_events.Request(definition.eventId, request.metadata),
+        request.user_id,
+        _text_of(tx, definition),
+        dry_run=dry_run,
     )
-    group = rules.choose_group(requested_groups, definition.reward, stored_group)
-
-    points = 0
-    if condition_reached:
-        value = None
-        if definition.type == "TRANSACTION":
-            value_field = f"metadata.{definition.rewardValueField}"
-            raw = metadata.get(definition.rewardValueField or "")
-            if raw is None:
-                raise invalid(value_field, f"'{value_field}' is required for this event")
-            value = rules.to_decimal(raw, value_field)
-        points = rules.points_for(
-            definition.type, event.rates.get(group), value=value, maximum=definition.maximumReward
-        )
-
-    limit_reached, counted_in, limit_state = await _apply_limit(
-        tx, event, user_pk, counts=condition_reached, dry_run=dry_run
-    )
-    if limit_reached:
-        points = 0
-    result = EventResult(
+    decision = outcome.decision
+    limit_state: dict[str, Any] | None = None
+    if dry_run:
+        limit_state = {"limit": None, "period": definition.limitPeriod, "used": None, "remaining": None}
+        if decision.limit_period_key is not None:
+            limit = definition.limit or 0
+            limit_state = {
+                "limit": limit,
+                "period": definition.limitPeriod,
+                "periodKey": decision.limit_period_key,
+                "used": decision.limit_used,
+                "remaining": max(0, limit - decision.limit_used),
+            }
+    return EventResult(
         user_id=request.user_id,
         event=definition,
-        points=points,
-        metadata=metadata,
-        condition_reached=condition_reached,
-        limit_reached=limit_reached,
-        usergroup=group,
-        failure=failure,
+        points=decision.points,
+        metadata=request.metadata,
+        condition_reached=decision.condition_reached,
+        limit_reached=decision.limit_reached,
+        usergroup=decision.usergroup,
+        logged_event_id=outcome.logged_id,
+        failure=decision.failure,
         limit_state=limit_state,
+        extra=outcome.extra,
     )
-    if dry_run:
-        return result
-    assert user_pk is not None
-    await _record(tx, result, user_pk, counted_in)
-    return result
 
 
-async def _apply_limit(
-    tx: Tx, event: CompiledEvent, user_pk: int | None, *, counts: bool, dry_run: bool
-) -> tuple[bool, str | None, dict[str, Any] | None]:
-    """(limit reached, the period the occurrence was counted in, the limit state for a dry run)."""
-    definition = event.definition
-    limit = definition.limit or 0
-    if limit <= 0:
-        return False, None, {"limit": None, "period": definition.limitPeriod, "used": None, "remaining": None}
-    period = _limit_period(tx, definition)
-    if dry_run:
-        used = 0
-        if user_pk is not None:
-            used = await events_repo.count(
-                tx.conn, user_pk=user_pk, event_id=definition.eventId, period_key=period
-            )
-        state = {
-            "limit": limit,
-            "period": definition.limitPeriod,
-            "periodKey": period,
-            "used": used,
-            "remaining": max(0, limit - used),
-        }
-        return counts and used >= limit, None, state
-    if not counts:
-        return False, None, None
-    assert user_pk is not None
-    snapshot = tx.snapshot_of(user_pk)
-    if snapshot is not None and snapshot.limit_counted:  # counted with the user lookup
-        return snapshot.limit_count is None, None if snapshot.limit_count is None else period, None
-    counted = await events_repo.count_if_below(
-        tx.conn,
-        tenant_id=tx.tenant.id,
-        user_pk=user_pk,
-        event_id=definition.eventId,
-        period_key=period,
-        limit=limit,
-    )
-    return counted is None, None if counted is None else period, None
-
-
-def _limit_period(tx: Tx, definition: EventDefinition) -> str:
-    local_day = local_datetime(tx.now, tx.tenant.settings.timeZone).date()
-    return rules.period_key(definition.limitPeriod, local_day)
-
-
-async def _record(tx: Tx, result: EventResult, user_pk: int, counted_in: str | None) -> None:
-    definition = result.event
-    history_id = f"EVENT#{definition.eventId}#{tx.now}"
+def _text_of(tx: Tx, definition: EventDefinition) -> event_path.EventText:
     language = tx.tenant.settings.defaultLanguage
     description = definition.historyDescription or (
         {language: definition.description} if definition.description else None
     )
-    snapshot = tx.snapshot_of(user_pk)
-    logged_id = await events_repo.insert_logged_with_history(
-        tx.conn,
-        {
-            "entry_id": history_id,
-            "date_key": local_datetime(tx.now, tx.tenant.settings.timeZone).date().isoformat(),
+    return event_path.EventText(
+        title=definition.title,
+        history={
+            "entry_id": f"EVENT#{definition.eventId}#{tx.now}",
             "title": definition.historyTitle or {language: definition.title},
             "description": description,
             "image": definition.image,
         },
-        tenant_id=tx.tenant.id,
-        user_pk=user_pk,
-        user_id=result.user_id,
-        event_id=definition.eventId,
-        ts=tx.now,
-        points=result.points,
-        usergroup=result.usergroup,
-        condition_reached=int(result.condition_reached),
-        limit_reached=int(result.limit_reached),
-        period_key=counted_in,
-        metadata=result.metadata,
-        logged_id=None if snapshot is None else snapshot.logged_id,
+        notification=definition.notification,
     )
-    result.logged_event_id = logged_id
-    if result.points > 0:
-        posting = await ledger.credit(
-            tx,
-            user_pk,
-            result.points,
-            source="event",
-            reference=str(logged_id),
-            description=definition.title,
-            entry_key=credit_key(logged_id),
-        )
-        note = definition.notification
-        if note is not None:  # opt-in: a notification row per event would grow with the traffic
-            await notifications.points_earned(
-                tx,
-                user_pk,
-                amount=result.points,
-                balance_after=posting.balance_after,
-                payload={"eventId": definition.eventId},
-                display=note.display,
-                title=note.title or definition.title,
-                message=note.message,
-            )
-    activity = Activity(
-        user_pk=user_pk,
-        user_id=result.user_id,
-        event_id=definition.eventId,
-        metadata=result.metadata,
-        ts=tx.now,
-        points=result.points,
-        condition_reached=result.condition_reached,
-        limit_reached=result.limit_reached,
-        usergroup=result.usergroup,
-        history_entry_id=history_id,
-        extras={"loggedEventId": logged_id, "eventType": definition.type},
-    )
-    try:
-        outcome = await dispatch(tx, activity)
-    finally:
-        tx.snapshot = None
-    result.extra = outcome.data
 
 
-def credit_key(logged_id: int) -> str:
-    return f"event:{logged_id}"
+credit_key = event_path.credit_key
 
 
 # ---------------------------------------------------------------------------------------------

@@ -14,12 +14,11 @@ from typing import Any, Literal
 import msgspec
 from sqlalchemy.ext.asyncio import AsyncConnection
 
-from loyalty.app.activity import Activity, Outcome, register_reactor
 from loyalty.app.config_kinds import ConfigKind, register
 from loyalty.app.principal import Principal
 from loyalty.app.services import Services
 from loyalty.app.tenants import TenantConfig
-from loyalty.app.uow import Tx, run_read
+from loyalty.app.uow import run_read
 from loyalty.app.validation import is_whole
 from loyalty.core import leaderboards as core
 from loyalty.core.errors import invalid, not_found
@@ -92,38 +91,6 @@ register(
         related=["events", "usergroups"],
     )
 )
-
-
-def score_of_activity(board: CompiledLeaderboard, activity: Activity) -> int:
-    if not board.active:
-        return 0
-    if board.event_ids is not None and activity.event_id not in board.event_ids:
-        return 0
-    if board.usergroup is not None and activity.usergroup != board.usergroup:
-        return 0
-    if board.metric == "points":
-        return max(activity.points, 0)
-    return 1 if activity.condition_reached else 0
-
-
-async def on_activity(tx: Tx, activity: Activity, outcome: Outcome) -> None:
-    boards: dict[str, CompiledLeaderboard] = tx.tenant.all_compiled("leaderboards")
-    increments: list[tuple[str, str, int]] = []
-    for board in boards.values():
-        amount = score_of_activity(board, activity)
-        if amount > 0:
-            buckets = core.buckets_to_update(activity.ts, tx.tenant.settings.timeZone, board.periods)
-            increments.extend((board.leaderboard_id, b, amount) for b in buckets)
-    await score_repo.add(
-        tx.conn,
-        tenant_id=tx.tenant.id,
-        user_pk=activity.user_pk,
-        increments=increments,
-        now=tx.now,
-    )
-
-
-register_reactor("leaderboards", on_activity, order=60)
 
 
 # --- reads -------------------------------------------------------------------------------------

@@ -15,7 +15,6 @@ from typing import Literal
 import msgspec
 
 from loyalty.app import notifications, outbox
-from loyalty.app.activity import Activity, Outcome, register_reactor
 from loyalty.app.config_kinds import ConfigKind, register
 from loyalty.app.uow import Tx
 from loyalty.core import tiers as core
@@ -134,13 +133,3 @@ async def reevaluate(tx: Tx, user_pk: int) -> dict[str, dict[str, str | None]]:
         )
         await outbox.publish_for(tx, "milestone.changed", {"milestoneChanges": changes}, user_pk=user_pk)
     return changes
-
-
-async def on_activity(tx: Tx, activity: Activity, outcome: Outcome) -> None:
-    changes = await reevaluate(tx, activity.user_pk)
-    if changes:
-        outcome.data["milestoneChanges"] = changes
-
-
-# Late: after the event's own points, streak milestones (30) and leaderboards (60).
-register_reactor("milestones", on_activity, order=90)

@@ -9,8 +9,10 @@ from typing import TYPE_CHECKING, Any
 
 from loyalty.settings import Settings
 from loyalty.storage.database import Database
+from loyalty.storage.event_store import event_store
 
 if TYPE_CHECKING:
+    from loyalty.app.event_store import EventStore
     from loyalty.app.tenants import TenantCache
 
 
@@ -27,6 +29,11 @@ class Services:
     wake_deletions: Callable[[], Awaitable[None]] | None = None
     """Wakes the background sweep of deleted users' rows; run after a deletion commits."""
     extras: dict[str, Any] = field(default_factory=dict)
+    event_store: EventStore = field(init=False)
+    """The event path's store for this database's engine."""
+
+    def __post_init__(self) -> None:
+        self.event_store = event_store(self.db.is_sqlite)
 
     def now(self) -> int:
         return self.clock()

@@ -20,11 +20,10 @@ from typing import Any
 
 from sqlalchemy.ext.asyncio import AsyncConnection
 
-from loyalty.app.activity import Activity, Outcome, register_reactor
 from loyalty.app.principal import Principal
 from loyalty.app.services import Services
 from loyalty.app.tenants import TenantConfig
-from loyalty.app.uow import Tx, run_read
+from loyalty.app.uow import run_read
 from loyalty.core import periods, timeutil
 from loyalty.storage.repositories import stats as stats_repo
 from loyalty.storage.stats_tables import HOURS
@@ -92,27 +91,6 @@ class _Sums:
 
     def total(self, name: str) -> int:
         return sum(int(r[name]) for r in self.rows)
-
-
-async def record_activity(tx: Tx, activity: Activity, _outcome: Outcome) -> None:
-    zone = tx.tenant.settings.timeZone
-    await stats_repo.record(
-        tx.conn,
-        stats_repo.Hit(
-            tenant_id=tx.tenant.id,
-            user_pk=activity.user_pk,
-            event_id=activity.event_id,
-            day=timeutil.day_key(activity.ts, zone),
-            hour=timeutil.local_hour(activity.ts, zone),
-            points=activity.points,
-            condition_met=activity.condition_reached,
-            limit_reached=activity.limit_reached,
-            shard=0 if tx.is_sqlite else activity.user_pk % stats_repo.PG_SHARDS,
-        ),
-    )
-
-
-register_reactor("stats", record_activity, order=90)
 
 
 def _users_method(rng: periods.DateRange, start: str | None) -> tuple[str, str]:

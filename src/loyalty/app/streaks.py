@@ -8,6 +8,7 @@ without any write.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any, Literal
 
@@ -15,7 +16,6 @@ import msgspec
 from sqlalchemy.ext.asyncio import AsyncConnection
 
 from loyalty.app import ledger, notifications, outbox
-from loyalty.app.activity import Activity, Outcome, Reads, register_reactor, register_reads
 from loyalty.app.config_kinds import ConfigKind, register
 from loyalty.app.principal import Principal
 from loyalty.app.services import Services
@@ -23,7 +23,8 @@ from loyalty.app.tenants import TenantConfig
 from loyalty.app.uow import Tx, run_read
 from loyalty.app.users import resolve_user
 from loyalty.core import streaks as core
-from loyalty.core.errors import ErrorCode, LoyaltyError, invalid, not_found
+from loyalty.core.errors import invalid, not_found
+from loyalty.core.events import StreakStep
 from loyalty.core.timeutil import is_valid_zone, iso_utc
 from loyalty.storage.repositories import history as history_repo
 from loyalty.storage.repositories import streaks as streak_repo
@@ -31,7 +32,6 @@ from loyalty.storage.repositories import users as user_repo
 
 Text = str | dict[str, str] | None
 MAX_FREEZES = 365
-WRITE_ATTEMPTS = 5
 
 
 class StreakDefinition(msgspec.Struct, forbid_unknown_fields=True):
@@ -122,7 +122,7 @@ def state_of(row: dict[str, Any] | None, rules: core.StreakRules) -> core.Streak
     )
 
 
-def _row_values(state: core.StreakState, rules: core.StreakRules, now: int) -> dict[str, Any]:
+def row_values(state: core.StreakState, rules: core.StreakRules, now: int) -> dict[str, Any]:
     return {
         "time_frame": rules.time_frame,
         "current_count": state.current_count,
@@ -138,45 +138,13 @@ def _row_values(state: core.StreakState, rules: core.StreakRules, now: int) -> d
     }
 
 
-async def advance_streak(tx: Tx, activity: Activity, streak: CompiledStreak) -> core.Advance:
-    """Count the activity's period for one streak; pays newly reached milestones exactly once.
-
-    The row is written with ``UPDATE … WHERE version = :read`` (or an insert that loses to a
-    concurrent one), so of two concurrent events in one period exactly one counts it.
-    """
-    rules = streak.rules
-    snapshot = tx.snapshot_of(activity.user_pk)
-    for attempt in range(WRITE_ATTEMPTS):
-        if attempt == 0 and snapshot is not None and streak.streak_id in snapshot.streaks:
-            user_tz, row = snapshot.time_zone, snapshot.streaks[streak.streak_id]
-        else:
-            user_tz, row = await streak_repo.load(tx.conn, activity.user_pk, streak.streak_id)
-        period = core.period_of(activity.ts, user_tz or tx.tenant.settings.timeZone, rules.time_frame)
-        result = core.advance(state_of(row, rules), period, activity.ts, rules)
-        if not result.counted:
-            return result
-        values = _row_values(result.state, rules, tx.now)
-        if row is None:
-            key = {"user_pk": activity.user_pk, "streak_id": streak.streak_id, "tenant_id": tx.tenant.id}
-            written = await streak_repo.insert_if_absent(tx.conn, {**key, **values})
-        else:
-            written = await streak_repo.update_if_version(
-                tx.conn, activity.user_pk, streak.streak_id, int(row["version"]), values
-            )
-        if written:
-            for count, points in result.milestones_reached:
-                await _pay_milestone(tx, activity, streak, count, points, period.day_key)
-            return result
-    raise LoyaltyError(ErrorCode.CONFLICT, "the streak changed concurrently too often; retry")
-
-
 async def _pay_milestone(
-    tx: Tx, activity: Activity, streak: CompiledStreak, count: int, points: int, day_key: str
+    tx: Tx, user_pk: int, streak: CompiledStreak, count: int, points: int, day_key: str
 ) -> None:
     reference = f"{streak.streak_id}#{count}"
     posting = await ledger.credit(
         tx,
-        activity.user_pk,
+        user_pk,
         points,
         source="streak",
         reference=reference,
@@ -186,7 +154,7 @@ async def _pay_milestone(
     await history_repo.insert(
         tx.conn,
         tenant_id=tx.tenant.id,
-        user_pk=activity.user_pk,
+        user_pk=user_pk,
         entry_id=f"STREAK#{streak.streak_id}#{count}",
         type="STREAK",
         ref_id=streak.streak_id,
@@ -200,7 +168,7 @@ async def _pay_milestone(
     )
     await notifications.notify(
         tx,
-        activity.user_pk,
+        user_pk,
         type="streakMilestoneReached",
         payload={
             "streakId": streak.streak_id,
@@ -220,34 +188,30 @@ async def _pay_milestone(
         tx,
         "streak.milestone",
         {"streakId": streak.streak_id, "milestone": count, "points": points},
-        user_pk=activity.user_pk,
+        user_pk=user_pk,
     )
 
 
-async def on_activity(tx: Tx, activity: Activity, outcome: Outcome) -> None:
-    if not activity.condition_reached:
-        return
-    for streak in tx.tenant.all_compiled("streaks").values():
-        if not streak.active or activity.event_id not in streak.event_ids:
-            continue
-        result = await advance_streak(tx, activity, streak)
-        outcome.data.setdefault("streaks", []).append(
+async def after_steps(
+    tx: Tx, user_pk: int, streaks: dict[str, CompiledStreak], steps: Sequence[StreakStep]
+) -> list[dict[str, Any]]:
+    """Pay the milestones the event's counted periods reached (once each: the row that claims
+    them was written only if no other event of the user got in between), and return the steps in
+    the event response's shape."""
+    out: list[dict[str, Any]] = []
+    for step in steps:
+        result = step.advance
+        for count, points in result.milestones_reached:
+            await _pay_milestone(tx, user_pk, streaks[step.streak_id], count, points, step.period.day_key)
+        out.append(
             {
-                "streakId": streak.streak_id,
+                "streakId": step.streak_id,
                 "currentCount": result.state.current_count,
                 "counted": result.counted,
                 "milestonesReached": [c for c, _ in result.milestones_reached],
             }
         )
-
-
-def reads_of(tenant: TenantConfig, event_id: str) -> Reads:
-    streaks = tenant.all_compiled("streaks").values()
-    return Reads(streak_ids=tuple(s.streak_id for s in streaks if s.active and event_id in s.event_ids))
-
-
-register_reactor("streaks", on_activity, order=30)
-register_reads("streaks", reads_of)
+    return out
 
 
 # --- reads -------------------------------------------------------------------------------------

@@ -17,6 +17,7 @@ import msgspec
 
 from loyalty.app.config_kinds import KINDS
 from loyalty.app.tenant_settings import TenantSettings, check_settings
+from loyalty.app.token_cache import VerifiedTokens
 from loyalty.app.validation import convert
 from loyalty.core.errors import ErrorCode, LoyaltyError, invalid
 from loyalty.storage.database import Database
@@ -70,6 +71,7 @@ class TenantCache:
         self._by_id: dict[int, TenantConfig] = {}
         self._ids_by_name: dict[str, int] = {}
         self._tenant_by_key_hash: dict[str, int] = {}
+        self.verified_tokens = VerifiedTokens()
 
     def invalidate(self, tenant_id: int) -> None:
         self._by_id.pop(tenant_id, None)

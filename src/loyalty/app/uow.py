@@ -21,7 +21,6 @@ from loyalty.app.services import Services
 from loyalty.app.tenants import TenantConfig
 from loyalty.core.errors import ErrorCode, LoyaltyError
 from loyalty.storage.repositories import idempotency as idem_repo
-from loyalty.storage.repositories.user_snapshot import UserSnapshot
 
 R = TypeVar("R")
 
@@ -38,19 +37,9 @@ class Tx:
     after_commit: list[Callable[[], Awaitable[None]]] = field(default_factory=list)
     locked_accounts: set[tuple[int, str]] = field(default_factory=set)
     """(user_pk, metric) balance rows this transaction has written, and so holds locked."""
-    snapshot: UserSnapshot | None = None
-    """The current event's user with the progress rows its reactors read first (PostgreSQL)."""
-
-    def snapshot_of(self, user_pk: int) -> UserSnapshot | None:
-        snapshot = self.snapshot
-        return snapshot if snapshot is not None and snapshot.user_pk == user_pk else None
 
     def insert(self, table: Table) -> Insert:
         return self.services.db.insert(table)
-
-    @property
-    def is_sqlite(self) -> bool:
-        return self.services.db.is_sqlite
 
 
 @dataclass(frozen=True)

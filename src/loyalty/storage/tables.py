@@ -81,6 +81,8 @@ users = Table(
     Column("time_zone", String(64), nullable=True),
     Column("profile", JSON, nullable=False),
     Column("created_at", BigInteger, nullable=False),
+    Column("version", BigInteger, nullable=False, server_default="0"),
+    # Moved on by every logged event: the guard of the event path's one write (see event_store).
     UniqueConstraint("tenant_id", "external_id"),
     sqlite_autoincrement=True,
 )

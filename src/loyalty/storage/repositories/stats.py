@@ -28,6 +28,8 @@ ALL_EVENTS = ""
 # rows allow ~4,000 events/s per tenant, above what the whole event path sustains on one
 # PostgreSQL; every shard more is one more row for each day and event a query reads.
 PG_SHARDS = 4
+SQLITE_SHARD = 0
+"""SQLite has one writer at a time: one row per day and event."""
 COUNTERS = (
     "events",
     "points",
@@ -55,8 +57,6 @@ class Hit:
     points: int
     condition_met: bool
     limit_reached: bool
-    shard: int = 0
-    """``user_pk % PG_SHARDS`` on PostgreSQL; SQLite has one writer at a time and one shard."""
 
 
 def month_period(day: str) -> str:
@@ -106,41 +106,72 @@ def _rollup_row_sql() -> Statement:
 _ROLLUP_ROW = _rollup_row_sql()
 
 
-def _record_in_one_sql() -> Statement:
-    """PostgreSQL: the mark, the move of the latest day and the rollup as one statement.
+STATS_COUNTED = ("events", "points", "condition_met", "condition_failed", "limit_reached")
 
-    Data-modifying CTEs run once each and the next one reads the rows the previous one returned,
-    so this is the SQLite path below (mark; move where the day is new; one multi-row upsert) in one
-    round trip. The current day's rows count the event (``cur`` = 1); a moved scope's previous
-    day gets ``last_users - 1`` and nothing else.
-    """
-    counted = ("events", "points", "condition_met", "condition_failed", "limit_reached")
-    values = ", ".join(
-        [f"r.cur * :{name}" for name in counted]
-        + ["r.day_users", "r.month_users", "r.last_users"]
-        + [f"r.cur * :{hour}" for hour in HOURS]
+
+def guarded_ctes() -> list[str]:
+    """PostgreSQL: the statistics of one logged event as data-modifying CTEs that all hang on a
+    CTE ``g`` (its one row is the user's key; no row, nothing written): mark the (user, event,
+    day/month) periods, move the user's latest day when the day is new to them, and add to the
+    daily rollup rows of the user's shard (the SQLite path below, in one statement). The current
+    day's rows count the event (``cur`` = 1); a moved scope's previous day gets ``last_users - 1``
+    and nothing else. Parameters are cast (values in a SELECT list have no type to infer)."""
+    day, month = "CAST(:day AS VARCHAR)", "CAST(:month AS VARCHAR)"
+    scopes = ("CAST(:event_id AS VARCHAR)", f"CAST('{ALL_EVENTS}' AS VARCHAR)")
+    marks = " UNION ALL ".join(
+        f"SELECT g.id, {scope}, {period}, CAST(:tenant_id AS INTEGER) FROM g"  # noqa: S608
+        for scope in scopes
+        for period in (day, month)
     )
+    counted = ", ".join(
+        f"r.cur * CAST(:{name} AS {'BIGINT' if name == 'points' else 'INTEGER'})" for name in STATS_COUNTED
+    )
+    hours = ", ".join(f"r.cur * CAST(:{hour} AS INTEGER)" for hour in HOURS)
     updates = ", ".join(f"{c} = stats_event_daily.{c} + excluded.{c}" for c in COUNTERS)
-    # Only this module's column names and placeholders are interpolated.
-    return Statement(
-        "WITH marked AS ("  # noqa: S608
-        f"{_MARK}), "
-        "moved AS (INSERT INTO stats_user_last_day (user_pk, event_id, tenant_id, last_day, previous_day) "
-        "SELECT :user_pk, event_id, :tenant_id, :day, NULL FROM marked WHERE period = :day "
-        "ON CONFLICT (user_pk, event_id) DO UPDATE SET "
+    # Only this module's column names, casts and placeholders are interpolated.
+    return [
+        "marked AS (INSERT INTO stats_user_periods (user_pk, event_id, period, tenant_id) "
+        f"{marks} ON CONFLICT DO NOTHING RETURNING event_id, period)",
+        "moved AS (INSERT INTO stats_user_last_day (user_pk, event_id, tenant_id, last_day, previous_day) "  # noqa: S608
+        f"SELECT g.id, m.event_id, CAST(:tenant_id AS INTEGER), {day}, NULL FROM marked m, g "
+        f"WHERE m.period = {day} ON CONFLICT (user_pk, event_id) DO UPDATE SET "
         "previous_day = stats_user_last_day.last_day, last_day = excluded.last_day "
-        "WHERE stats_user_last_day.last_day < excluded.last_day RETURNING event_id, previous_day), "
-        "r AS (SELECT s.scope AS event_id, CAST(:day AS VARCHAR) AS day_key, 1 AS cur, "
-        "(SELECT count(*) FROM marked m WHERE m.event_id = s.scope AND m.period = :day) AS day_users, "
-        "(SELECT count(*) FROM marked m WHERE m.event_id = s.scope AND m.period = :month) AS month_users, "
+        "WHERE stats_user_last_day.last_day < excluded.last_day RETURNING event_id, previous_day)",
+        f"r AS (SELECT s.scope AS event_id, {day} AS day_key, 1 AS cur, "  # noqa: S608
+        f"(SELECT count(*) FROM marked m WHERE m.event_id = s.scope AND m.period = {day}) AS day_users, "
+        f"(SELECT count(*) FROM marked m WHERE m.event_id = s.scope AND m.period = {month}) AS month_users, "
         "(SELECT count(*) FROM moved v WHERE v.event_id = s.scope) AS last_users "
-        "FROM (VALUES (CAST(:event_id AS VARCHAR)), (CAST(:all_events AS VARCHAR))) AS s (scope) "
+        f"FROM (VALUES ({scopes[0]}), ({scopes[1]})) AS s (scope), g "
         "UNION ALL SELECT v.event_id, v.previous_day, 0, 0, 0, -1 FROM moved v "
-        "WHERE v.previous_day IS NOT NULL) "
-        f"INSERT INTO stats_event_daily ({', '.join(ROLLUP_COLUMNS)}) "
-        f"SELECT :tenant_id, r.day_key, r.event_id, :shard, {values} FROM r "
-        f"ON CONFLICT ({', '.join(KEY)}) DO UPDATE SET {updates}"
-    )
+        "WHERE v.previous_day IS NOT NULL)",
+        f"st AS (INSERT INTO stats_event_daily ({', '.join(ROLLUP_COLUMNS)}) "  # noqa: S608
+        f"SELECT CAST(:tenant_id AS INTEGER), r.day_key, r.event_id, CAST(:shard AS INTEGER), {counted}, "
+        f"r.day_users, r.month_users, r.last_users, {hours} FROM r "
+        f"ON CONFLICT ({', '.join(KEY)}) DO UPDATE SET {updates})",
+    ]
+
+
+def guarded_params(hit: Hit) -> dict[str, Any]:
+    """The parameters of :func:`guarded_ctes` for ``hit`` (``shard`` = the user's on PostgreSQL)."""
+    params: dict[str, Any] = {
+        "event_id": hit.event_id,
+        "day": hit.day,
+        "month": month_period(hit.day),
+        "tenant_id": hit.tenant_id,
+        "shard": hit.user_pk % PG_SHARDS,
+        "events": 1,
+        "points": hit.points,
+        "condition_met": int(hit.condition_met),
+        "condition_failed": int(not hit.condition_met),
+        "limit_reached": int(hit.limit_reached),
+    }
+    params.update({hour: int(i == hit.hour) for i, hour in enumerate(HOURS)})
+    return params
+
+
+_RECORD_ALONE = Statement(
+    f"WITH g AS (SELECT CAST(:user_pk AS BIGINT) AS id), {', '.join(guarded_ctes())} SELECT 1"
+)
 
 
 async def record(conn: AsyncConnection, hit: Hit) -> None:
@@ -156,16 +187,7 @@ async def record(conn: AsyncConnection, hit: Hit) -> None:
         "tenant_id": hit.tenant_id,
     }
     if not sql.is_sqlite:
-        params.update(
-            shard=hit.shard,
-            events=1,
-            points=hit.points,
-            condition_met=int(hit.condition_met),
-            condition_failed=int(not hit.condition_met),
-            limit_reached=int(hit.limit_reached),
-        )
-        params.update({hour: int(i == hit.hour) for i, hour in enumerate(HOURS)})
-        await sql.write_later(_RECORD_IN_ONE, params)
+        await sql.execute(_RECORD_ALONE, {**guarded_params(hit), "user_pk": hit.user_pk})
         return
     assert isinstance(sql, SqliteDriver)
     marked = await sql.fetch(MARK_SQL, params)
@@ -186,10 +208,10 @@ async def record(conn: AsyncConnection, hit: Hit) -> None:
             row["month_users"] = 1
         if scope in moved_from:
             row["last_users"] = 1
-        sql.add_to_row(ROLLUP, (hit.tenant_id, hit.day, scope, hit.shard), row)
+        sql.add_to_row(ROLLUP, (hit.tenant_id, hit.day, scope, SQLITE_SHARD), row)
     for scope, previous in moved_from.items():
         if previous is not None:  # the user's previous latest day no longer is: one fewer there
-            sql.add_to_row(ROLLUP, (hit.tenant_id, previous, scope, hit.shard), {"last_users": -1})
+            sql.add_to_row(ROLLUP, (hit.tenant_id, previous, scope, SQLITE_SHARD), {"last_users": -1})
 
 
 class _Rollup:
@@ -203,9 +225,6 @@ class _Rollup:
 
 ROLLUP = _Rollup()
 """The rows of ``stats_event_daily``, keyed (tenant_id, day_key, event_id, shard)."""
-
-
-_RECORD_IN_ONE = _record_in_one_sql()
 
 
 async def _move_last_day(sql: Driver, hit: Hit, scopes: Sequence[str]) -> dict[str, str | None]:

@@ -1,0 +1,320 @@
+"""The event path: read one snapshot of the user, decide in core, write the outcome once.
+
+Every logged event and Audience action, one at a time or in a batch, and every dry run, goes
+through :func:`run`:
+
+1. **Read.** The store reads what the event's rules and reactions need (the user, their group and
+   time zone, the limit counter of the period, their challenge and streak progress, the points
+   account) in one statement.
+2. **Decide.** :func:`loyalty.core.events.decide` computes the outcome from the programme, the
+   request and the snapshot: points, limit, challenge and streak steps, leaderboard scores.
+3. **Write.** The store writes the outcome in one statement that holds only if the user's version
+   is still the one read; when another event of the same user got in between, the event is read
+   and decided again (with the user locked, so it cannot be overtaken twice).
+
+What an outcome sets off beyond its rows — paying a completed challenge or a streak milestone,
+re-evaluating tiers, a notification the event asks for, webhooks, crediting points when older
+ones are due to expire — runs after the write, in the same transaction, through the features'
+own use cases. Only outcomes that need it open a transaction; the common event commits with its
+one write.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from loyalty.app import challenges as challenge_app
+from loyalty.app import ledger, ledger_effects, milestones, notifications, outbox
+from loyalty.app import streaks as streak_app
+from loyalty.app.event_store import (
+    Applied,
+    CreditWrite,
+    EventWrites,
+    ProgressWrite,
+    SnapshotQuery,
+    UserSnapshotRows,
+)
+from loyalty.app.tenants import TenantConfig
+from loyalty.app.uow import Tx
+from loyalty.app.users import resolve_user
+from loyalty.core import events as core
+from loyalty.core.errors import ErrorCode, LoyaltyError, not_found
+
+ATTEMPTS = 5
+"""Reads of one event: the first unlocked, the others with the user locked (another event of the
+user can then only get in by deleting the user)."""
+
+
+@dataclass(frozen=True)
+class Plan:
+    """An event id's programme in a tenant's configuration, and what its snapshot reads."""
+
+    programme: core.Programme
+    streaks: dict[str, streak_app.CompiledStreak]
+    may_credit: bool
+
+
+_PLANS: dict[int, tuple[int, dict[str, Plan]]] = {}
+
+
+def plan_of(tenant: TenantConfig, event_id: str, rule: core.EventRule) -> Plan:
+    """Compiled once per configuration version."""
+    cached = _PLANS.get(tenant.id)
+    if cached is None or cached[0] != tenant.version:
+        cached = (tenant.version, {})
+        _PLANS[tenant.id] = cached
+    plan = cached[1].get(event_id)
+    if plan is None:
+        plan = compile_plan(tenant, event_id, rule)
+        cached[1][event_id] = plan
+    return plan
+
+
+def compile_plan(tenant: TenantConfig, event_id: str, rule: core.EventRule) -> Plan:
+    streaks = {
+        s.streak_id: s
+        for s in tenant.all_compiled("streaks").values()
+        if s.active and event_id in s.event_ids
+    }
+    boards = tuple(
+        core.BoardRule(b.leaderboard_id, b.metric, b.periods, b.event_ids, b.usergroup)
+        for b in tenant.all_compiled("leaderboards").values()
+        if b.active
+    )
+    programme = core.Programme(
+        event=rule,
+        time_zone=tenant.settings.timeZone,
+        challenges=tuple(challenge_app.rules_for_event(tenant, event_id)),
+        all_challenges=challenge_app.rules_of(tenant),
+        streaks=tuple(core.StreakRule(s.streak_id, s.rules) for s in streaks.values()),
+        boards=boards,
+    )
+    return Plan(programme, streaks, may_credit=any(rate > 0 for rate in rule.rates.values()))
+
+
+@dataclass(frozen=True)
+class Outcome:
+    decision: core.Decision
+    user_pk: int | None
+    logged_id: int | None
+    extra: dict[str, Any]
+    """What the response adds after the event's own fields: challenges, streaks, tier changes."""
+
+
+@dataclass(frozen=True)
+class EventText:
+    """What the event's rows say about it (its history entry, ledger line and notification)."""
+
+    title: str
+    history: dict[str, Any]
+    notification: Any | None
+    """The event's ``Notification`` settings, when it asks for one on points earned."""
+
+
+async def run(
+    tx: Tx,
+    plan: Plan,
+    request: core.Request,
+    user_id: str,
+    text: EventText,
+    *,
+    dry_run: bool = False,
+) -> Outcome:
+    store = tx.services.event_store
+    programme = plan.programme
+    query = SnapshotQuery(
+        tenant_id=tx.tenant.id,
+        user_id=user_id,
+        event_id=request.event_id,
+        limit_period_key=core.limit_period_key(programme, tx.now),
+        challenges=bool(programme.challenges),
+        streak_ids=tuple(plan.streaks),
+        points_account=plan.may_credit and not dry_run,
+        allocate_id=not dry_run,
+    )
+    for attempt in range(ATTEMPTS):
+        rows = await store.read(tx.conn, query, lock=attempt > 0)
+        if rows is None:
+            if not tx.tenant.settings.autoCreateUsers:
+                raise not_found("user", user_id)
+            if dry_run:  # a new user would start empty
+                decision = core.decide(programme, request, core.Snapshot(user_pk=None), tx.now)
+                return Outcome(decision, None, None, {})
+            await resolve_user(tx, user_id, create=True)
+            continue
+        decision = core.decide(programme, request, _snapshot(plan, rows), tx.now)
+        if dry_run:
+            return Outcome(decision, rows.user_pk, None, {})
+        ledger_credit = decision.points > 0 and rows.points_need_ledger(tx.now)
+        follow = ledger_credit or _needs_follow_ups(tx, decision, text)
+        writes = _writes(tx, plan, request, user_id, rows, decision, text, with_credit=not ledger_credit)
+        applied = await store.apply(tx.conn, writes, transaction=follow or attempt > 0)
+        if applied is None:
+            continue  # another event of the user got in between: read and decide again
+        extra = await _follow_ups(
+            tx, plan, rows.user_pk, decision, applied, text, ledger_credit=ledger_credit
+        )
+        return Outcome(decision, rows.user_pk, applied.logged_id, extra)
+    raise LoyaltyError(ErrorCode.CONFLICT, "the user changed concurrently too often; retry")
+
+
+def _snapshot(plan: Plan, rows: UserSnapshotRows) -> core.Snapshot:
+    return core.Snapshot(
+        user_pk=rows.user_pk,
+        usergroup=rows.usergroup,
+        time_zone=rows.time_zone,
+        version=rows.version,
+        limit_used=rows.limit_used,
+        challenges={cid: challenge_app.state_of(row) for cid, row in rows.challenges.items()},
+        streaks={
+            sid: core.StreakProgress(streak_app.state_of(row, plan.streaks[sid].rules), int(row["version"]))
+            for sid, row in rows.streaks.items()
+        },
+    )
+
+
+def _needs_follow_ups(tx: Tx, decision: core.Decision, text: EventText) -> bool:
+    if decision.points > 0 and (text.notification is not None or outbox.subscribers(tx, "points.awarded")):
+        return True
+    if any(s.advance.completed or s.advance.missions_completed for s in decision.challenges):
+        return True
+    if any(s.advance.milestones_reached for s in decision.streaks):
+        return True
+    return bool(tx.tenant.all_compiled("milestones"))
+
+
+def _writes(
+    tx: Tx,
+    plan: Plan,
+    request: core.Request,
+    user_id: str,
+    rows: UserSnapshotRows,
+    decision: core.Decision,
+    text: EventText,
+    *,
+    with_credit: bool,
+) -> EventWrites:
+    now = tx.now
+    credit = None
+    if with_credit and decision.points > 0:
+        credit = CreditWrite(decision.points, ledger.policy_valid_until(tx.tenant, now), text.title)
+    challenges = tuple(
+        ProgressWrite(step.challenge_id, _challenge_values(step.advance.state, now), created=step.created)
+        for step in decision.challenges
+    )
+    streaks = tuple(
+        ProgressWrite(
+            step.streak_id,
+            {
+                **streak_app.row_values(step.advance.state, plan.streaks[step.streak_id].rules, now),
+                "version": step.version + 1,
+            },
+            created=step.version == 0,
+        )
+        for step in decision.streaks
+        if step.advance.counted
+    )
+    return EventWrites(
+        tenant_id=tx.tenant.id,
+        user_pk=rows.user_pk,
+        user_id=user_id,
+        version=rows.version,
+        now=now,
+        logged_id=rows.logged_id,
+        event_id=request.event_id,
+        points=decision.points,
+        usergroup=decision.usergroup,
+        condition_reached=decision.condition_reached,
+        limit_reached=decision.limit_reached,
+        counted_in=decision.period_key,
+        metadata=dict(request.metadata),
+        history={**text.history, "date_key": decision.day_key},
+        day_key=decision.day_key,
+        hour=decision.hour,
+        credit=credit,
+        challenges=challenges,
+        streaks=streaks,
+        scores=decision.scores,
+    )
+
+
+def _challenge_values(state: Any, now: int) -> dict[str, Any]:
+    return {
+        "progress": state.progress,
+        "missions": dict(state.missions),
+        "round_done": state.round_done,
+        "completions": state.completions,
+        "period_key": state.period_key,
+        "period_completions": state.period_completions,
+        "completed_at": state.completed_at,
+        "updated_at": now,
+    }
+
+
+async def _follow_ups(
+    tx: Tx,
+    plan: Plan,
+    user_pk: int,
+    decision: core.Decision,
+    applied: Applied,
+    text: EventText,
+    *,
+    ledger_credit: bool,
+) -> dict[str, Any]:
+    """What the outcome sets off beyond its rows, in the order the features always ran; returns
+    the response's additions."""
+    if decision.points > 0:
+        balance_after = await _event_credit(tx, user_pk, decision.points, applied, text, ledger_credit)
+        note = text.notification
+        if note is not None:  # opt-in: a notification row per event would grow with the traffic
+            await notifications.points_earned(
+                tx,
+                user_pk,
+                amount=decision.points,
+                balance_after=balance_after,
+                payload={"eventId": plan.programme.event.event_id},
+                display=note.display,
+                title=note.title or text.title,
+                message=note.message,
+            )
+    extra: dict[str, Any] = {}
+    if decision.challenges:
+        extra["challenges"] = await challenge_app.after_steps(tx, user_pk, decision.challenges)
+    if decision.streaks:
+        extra["streaks"] = await streak_app.after_steps(tx, user_pk, plan.streaks, decision.streaks)
+    changes = await milestones.reevaluate(tx, user_pk)
+    if changes:
+        extra["milestoneChanges"] = changes
+    return extra
+
+
+async def _event_credit(
+    tx: Tx, user_pk: int, points: int, applied: Applied, text: EventText, ledger_credit: bool
+) -> int:
+    """The event's credit: written with the event (then announced here), or — when older credits
+    were due to expire or the account owed points — through the ledger's full credit."""
+    reference = str(applied.logged_id)
+    if ledger_credit:
+        posting = await ledger.credit(
+            tx,
+            user_pk,
+            points,
+            source="event",
+            reference=reference,
+            description=text.title,
+            entry_key=credit_key(applied.logged_id),
+        )
+        return posting.balance_after
+    balance, entry_id = applied.balance_after, applied.credit_entry_id
+    assert balance is not None
+    assert entry_id is not None
+    tx.locked_accounts.add((user_pk, ledger.POINTS))
+    await ledger_effects.credited(
+        tx, user_pk, points, balance, entry_id, "event", ledger.POINTS, reference, text.title
+    )
+    return balance
+
+
+def credit_key(logged_id: int) -> str:
+    return f"event:{logged_id}"
