@@ -293,14 +293,16 @@ async def test_coupons_are_only_unredeemed_and_unexpired(tenant: TenantHandle, c
     short = (await redeem(tenant, "user_123", "short")).json()["coupon"]
     long = (await redeem(tenant, "user_123", "long")).json()["coupon"]
     assert short["validUntil"] == NOW + DAY
-    assert long["validUntil"] is None
+    assert long["validUntil"] == NOW + 365 * DAY  # no validity configured: the tenant's default
     assert [c["SK"] for c in await coupons(tenant, "user_123")] == [short["SK"], long["SK"]]
     clock.set(NOW + DAY)
     assert [c["SK"] for c in await coupons(tenant, "user_123")] == [long["SK"]]
     # An expired coupon cannot be redeemed either.
     cid = short["SK"].removeprefix("COUPON#")
     r = await tenant.client.put(
-        f"/v1/user/user_123/coupon/{cid}", json={"SK": short["SK"]}, headers=tenant.user("user_123")
+        f"/v1/user/user_123/coupon/{cid}",
+        json={"userId": "user_123", "SK": short["SK"]},
+        headers=tenant.user("user_123"),
     )
     assert (r.status_code, r.json()["message"]) == (400, "the coupon has expired")
 
@@ -326,26 +328,36 @@ async def test_redeem_coupon_input_errors(tenant: TenantHandle) -> None:
     coupon = (await redeem(tenant, "user_123", "coffee")).json()["coupon"]
     cid = coupon["SK"].removeprefix("COUPON#")
     me = tenant.user("user_123")
-    r = await tenant.client.put(f"/v1/user/user_123/coupon/{cid}", json={"SK": "COUPON#999999"}, headers=me)
+    r = await tenant.client.put(
+        f"/v1/user/user_123/coupon/{cid}", json={"userId": "user_123", "SK": "COUPON#999999"}, headers=me
+    )
     assert (r.status_code, r.json()["data"]["field"]) == (400, "SK")
-    r = await tenant.client.put(f"/v1/user/user_123/coupon/{cid}", json={}, headers=me)
+    r = await tenant.client.put(f"/v1/user/user_123/coupon/{cid}", json={"userId": "user_123"}, headers=me)
     assert (r.status_code, r.json()["data"]["field"]) == (400, "SK")
     r = await tenant.client.put(
         f"/v1/user/user_123/coupon/{cid}", json={"SK": coupon["SK"], "userId": "x"}, headers=me
     )
     assert (r.status_code, r.json()["data"]["field"]) == (400, "userId")
-    r = await tenant.client.put("/v1/user/user_123/coupon/abc", json={"SK": "COUPON#abc"}, headers=me)
+    r = await tenant.client.put(
+        "/v1/user/user_123/coupon/abc", json={"userId": "user_123", "SK": "COUPON#abc"}, headers=me
+    )
     assert (r.status_code, r.json()["data"]["field"]) == (400, "couponId")
-    r = await tenant.client.put("/v1/user/user_123/coupon/999999", json={"SK": "COUPON#999999"}, headers=me)
+    r = await tenant.client.put(
+        "/v1/user/user_123/coupon/999999", json={"userId": "user_123", "SK": "COUPON#999999"}, headers=me
+    )
     assert r.status_code == 404
     # Someone else's coupon is not theirs to redeem.
     await tenant.create_user("other")
     r = await tenant.client.put(
-        f"/v1/user/other/coupon/{cid}", json={"SK": coupon["SK"]}, headers=tenant.user("other")
+        f"/v1/user/other/coupon/{cid}",
+        json={"userId": "other", "SK": coupon["SK"]},
+        headers=tenant.user("other"),
     )
     assert r.status_code == 404
     r = await tenant.client.put(
-        f"/v1/user/user_123/coupon/{cid}", json={"SK": coupon["SK"]}, headers=tenant.user("other")
+        f"/v1/user/user_123/coupon/{cid}",
+        json={"userId": "user_123", "SK": coupon["SK"]},
+        headers=tenant.user("other"),
     )
     assert r.status_code == 403
     assert len(await coupons(tenant, "user_123")) == 1

@@ -88,7 +88,36 @@ async def test_event_points_leave_a_notification_in_the_seed_shape(
             "payload": {"eventId": "login", "metricChanges": {"points": {"oldValue": 0, "newValue": 10}}},
         }
     ]
-    assert data[0]["id"].isdigit()
+    assert data[0]["id"].startswith("ledger-")  # derived from the event's ledger credit
+    # ... and the event wrote no notification row for it (no write per event on the hot path).
+    export = await tenant.client.get("/v1/user/u1/export", headers=tenant.admin)
+    assert export.json()["notifications"] == []
+
+
+async def test_event_points_notify_without_a_notification_setting(tenant: TenantHandle, clock: Clock) -> None:
+    # PRODUCT.md: "Everything a user gains (points, items, ...) produces a notification (seed 001
+    # shape)". Without ``notification`` on the event: display toast, the event's title.
+    clock.set(T0)
+    assert (await tenant.put("events", "login", {**LOGIN, "notification": None})).status_code == 200
+    await log_login(tenant, "u1")
+    [note] = await unread(tenant, "u1")
+    assert {k: note[k] for k in ("type", "display", "title", "message", "payload")} == {
+        "type": "pointsEarned",
+        "display": "toast",
+        "title": "Login",
+        "message": None,
+        "payload": {"eventId": "login", "metricChanges": {"points": {"oldValue": 0, "newValue": 10}}},
+    }
+
+
+async def test_the_event_definition_decides_display_when_read(tenant: TenantHandle, clock: Clock) -> None:
+    clock.set(T0)
+    assert (await tenant.put("events", "login", LOGIN)).status_code == 200
+    await log_login(tenant, "u1")
+    quiet = {**LOGIN, "notification": {"display": "none", "title": "Quiet"}}
+    assert (await tenant.put("events", "login", quiet)).status_code == 200
+    [note] = await unread(tenant, "u1")
+    assert (note["display"], note["title"], note["message"]) == ("none", "Quiet", None)
 
 
 async def test_title_and_message_follow_accept_language(tenant: TenantHandle, clock: Clock) -> None:
@@ -125,13 +154,17 @@ async def test_challenge_completion_notifies_with_translated_texts(
     assert completed[0]["title"] == "Gut gemacht"
     assert completed[0]["payload"]["challengeId"] == CID
     assert completed[0]["payload"]["metricChanges"]["points"] == {"oldValue": 10, "newValue": 15}
-    # The event itself has no ``notification``: its points leave none (events notify by opt-in).
-    assert [n for n in notes if n["type"] == "pointsEarned"] == []
+    # The event has no ``notification`` setting: its points still notify, with the defaults,
+    # and come first (they are what completed the challenge).
+    assert [(n["type"], n["display"], n["title"]) for n in notes] == [
+        ("pointsEarned", "toast", "Login"),
+        ("challengeCompleted", "toast", "Gut gemacht"),
+    ]
     ov = await overview(tenant, "u1")
     assert ov == {
         "userId": "u1",
         "hasUnseenChallenges": True,
-        "hasUnseenRewards": False,  # only the challenge notified
+        "hasUnseenRewards": True,  # points were gained (from the event and the challenge)
         "hasUnseenSurveys": False,
     }
 

@@ -16,7 +16,7 @@ from typing import Any, Literal
 
 import msgspec
 
-from loyalty.app import ledger, notifications
+from loyalty.app import ledger
 from loyalty.app.activity import Activity, dispatch, reads_for
 from loyalty.app.challenge_config import Notification
 from loyalty.app.config_kinds import ConfigKind, register
@@ -25,7 +25,7 @@ from loyalty.app.services import Services
 from loyalty.app.tenants import TenantConfig
 from loyalty.app.uow import Tx, tenant_of
 from loyalty.app.users import check_user_id, resolve_user
-from loyalty.app.validation import MAX_SAFE_INTEGER, is_whole
+from loyalty.app.validation import MAX_SAFE_INTEGER, check_string, is_whole
 from loyalty.core import rules
 from loyalty.core.errors import ErrorCode, LoyaltyError, forbidden, invalid, not_found
 from loyalty.core.timeutil import local_datetime
@@ -133,8 +133,8 @@ register(
 
 
 def check_event_id(event_id: object, field_name: str = "eventId") -> str:
-    if not isinstance(event_id, str) or not event_id.strip():
-        raise invalid(field_name, f"'{field_name}' is required")
+    check_string(event_id, field_name)  # absent: "is required"; another type: "must be a string"
+    assert isinstance(event_id, str)
     if len(event_id) > MAX_EVENT_ID:
         raise invalid(field_name, f"'{field_name}' must be at most {MAX_EVENT_ID} characters")
     return event_id
@@ -444,7 +444,8 @@ async def _record(tx: Tx, result: EventResult, user_pk: int, counted_in: str | N
     )
     result.logged_event_id = logged_id
     if result.points > 0:
-        posting = await ledger.credit(
+        # The credit is also the notification (derived on read, see app.notifications): no row here.
+        await ledger.credit(
             tx,
             user_pk,
             result.points,
@@ -453,18 +454,6 @@ async def _record(tx: Tx, result: EventResult, user_pk: int, counted_in: str | N
             description=definition.title,
             entry_key=credit_key(logged_id),
         )
-        note = definition.notification
-        if note is not None:  # opt-in: a notification row per event would grow with the traffic
-            await notifications.points_earned(
-                tx,
-                user_pk,
-                amount=result.points,
-                balance_after=posting.balance_after,
-                payload={"eventId": definition.eventId},
-                display=note.display,
-                title=note.title or definition.title,
-                message=note.message,
-            )
     activity = Activity(
         user_pk=user_pk,
         user_id=result.user_id,
