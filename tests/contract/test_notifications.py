@@ -236,7 +236,51 @@ async def test_marking_by_ids_hides_only_those(tenant: TenantHandle, clock: Cloc
     assert await unread(tenant, "u1") == []
 
 
-@pytest.mark.parametrize("ids", [["abc"], "1", [True], [None]])
+async def test_marking_an_event_points_notification_marks_it_and_the_earlier_ones(
+    tenant: TenantHandle, clock: Clock
+) -> None:
+    # Notifications of event points are read up to a per-user marker: naming one marks it and
+    # every earlier one (the list is oldest first); stored notifications are marked one by one.
+    clock.set(T0)
+    assert (await tenant.put("events", "login", LOGIN)).status_code == 200
+    for _ in range(3):
+        await log_login(tenant, "u1")
+        clock.advance(1000)
+    r = await tenant.client.post(
+        "/v1/admin/users/u1/adjustments", json={"points": 5, "reason": "Goodwill"}, headers=tenant.admin
+    )
+    assert r.status_code == 201
+    first, second, third, adjusted = await unread(tenant, "u1")
+    assert [n["type"] for n in (first, second, third, adjusted)] == ["pointsEarned"] * 4
+    assert adjusted["id"].isdigit()  # a stored notification
+    r = await tenant.client.post(
+        "/api/loyalty/notifications/read", json={"ids": [second["id"]]}, headers=tenant.user("u1")
+    )
+    assert r.json() == {"message": "OK", "data": {"marked": 2}}
+    assert [n["id"] for n in await unread(tenant, "u1")] == [third["id"], adjusted["id"]]
+    clock.advance(1000)
+    await log_login(tenant, "u1")
+    fourth = (await unread(tenant, "u1"))[-1]
+    assert fourth["payload"]["metricChanges"]["points"] == {"oldValue": 35, "newValue": 45}
+    r = await tenant.client.post("/api/loyalty/notifications/read", json={}, headers=tenant.user("u1"))
+    assert r.json() == {"message": "OK", "data": {"marked": 3}}
+    assert await unread(tenant, "u1") == []
+
+
+async def test_an_unknown_ledger_id_marks_nothing(tenant: TenantHandle, clock: Clock) -> None:
+    clock.set(T0)
+    assert (await tenant.put("events", "login", LOGIN)).status_code == 200
+    await log_login(tenant, "u1")
+    r = await tenant.client.post(
+        "/api/loyalty/notifications/read", json={"ids": ["ledger-999999999"]}, headers=tenant.user("u1")
+    )
+    assert r.json() == {"message": "OK", "data": {"marked": 0}}
+    clock.advance(1000)
+    await log_login(tenant, "u1")
+    assert len(await unread(tenant, "u1")) == 2
+
+
+@pytest.mark.parametrize("ids", [["abc"], "1", [True], [None], ["ledger-x"], ["ledger-"]])
 async def test_marking_with_bad_ids_is_400(tenant: TenantHandle, ids: Any) -> None:
     r = await tenant.client.post(
         "/api/loyalty/notifications/read", json={"ids": ids}, headers=tenant.user("u1")
@@ -272,6 +316,30 @@ async def test_viewing_a_screen_clears_its_flag_until_something_new(
     clock.advance(1000)
     await log_login(tenant, "u1")
     assert (await overview(tenant, "u1"))["hasUnseenRewards"] is True
+
+
+async def test_rewards_flag_turns_on_for_points_from_any_source(tenant: TenantHandle, clock: Clock) -> None:
+    # Seed 000: "GET /user/{userId}/notifications/overview – Return whether the user has unseen
+    # challenges, rewards, or surveys." Points from an event without a notification setting are
+    # new rewards too (PRODUCT.md: everything a user gains moves the unseen flags).
+    clock.set(T0)
+    assert (await tenant.put("events", "login", {**LOGIN, "notification": None})).status_code == 200
+    await log_login(tenant, "u1")
+    assert (await overview(tenant, "u1"))["hasUnseenRewards"] is True
+    clock.advance(1000)
+    assert (await view(tenant, "u1", {"screenId": "rewards"})).status_code == 200
+    assert (await overview(tenant, "u1"))["hasUnseenRewards"] is False
+    clock.advance(1000)
+    await log_login(tenant, "u1")
+    assert (await overview(tenant, "u1"))["hasUnseenRewards"] is True
+    clock.advance(1000)
+    assert (await view(tenant, "u1", {"screenId": "rewards"})).status_code == 200
+    clock.advance(1000)
+    r = await tenant.client.post(
+        "/v1/admin/users/u1/adjustments", json={"points": -5, "reason": "Correction"}, headers=tenant.admin
+    )
+    assert r.status_code == 201
+    assert (await overview(tenant, "u1"))["hasUnseenRewards"] is False  # losing points is no reward
 
 
 async def test_change_clears_the_last_viewed_markers(tenant: TenantHandle, clock: Clock) -> None:
