@@ -79,7 +79,6 @@ async def log_activity(
                 "description": None,
                 "image": None,
             },
-            notification=None,
         )
         outcome = await event_path.run(tx, plan, request, user_id, text)
         return Logged(outcome.extra)

@@ -5,6 +5,8 @@ from __future__ import annotations
 import re
 from typing import Any
 
+import pytest
+
 from tests.support import TenantHandle
 
 
@@ -66,8 +68,20 @@ async def test_someone_elses_or_unknown_coupon_is_404(tenant: TenantHandle) -> N
     assert r.status_code == 404
 
 
-async def test_bad_id_is_400_and_no_token_401_and_api_key_403(tenant: TenantHandle) -> None:
-    r = await tenant.client.get("/api/loyalty/coupons/abc", headers=tenant.user("user_123"))
-    assert (r.status_code, r.json()["data"]["field"]) == (400, "couponId")
+@pytest.mark.parametrize("coupon_id", ["abc", "COUPON%23abc", "-1", "1.5", "9" * 40, "%C2%B2"])
+async def test_an_id_that_is_not_one_of_the_users_coupons_is_404_whatever_its_form(
+    tenant: TenantHandle, coupon_id: str
+) -> None:
+    # Seed 001: "GET /api/loyalty/coupons/{couponId}" with "couponId string Required - ID of the
+    # coupon". Any string is an id; one that names none of the user's coupons is not found (a 400
+    # would tell the caller what our ids look like).
+    await tenant.create_user("user_123")
+    r = await tenant.client.get(f"/api/loyalty/coupons/{coupon_id}", headers=tenant.user("user_123"))
+    assert r.status_code == 404
+    assert r.json()["data"] == {"code": "not_found", "field": None}
+    assert r.json()["message"].endswith("' does not exist")
+
+
+async def test_no_token_401_and_api_key_403(tenant: TenantHandle) -> None:
     assert (await tenant.client.get("/api/loyalty/coupons/1")).status_code == 401
     assert (await tenant.client.get("/api/loyalty/coupons/1", headers=tenant.admin)).status_code == 403

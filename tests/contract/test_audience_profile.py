@@ -265,3 +265,98 @@ async def test_notifications_are_recorded_in_the_seed_payload_shape(
     ]
     assert (rows[2]["title"], rows[2]["message"]) == ("Well done", "Explorer complete")
     assert rows[2]["payload"]["metricChanges"]["gems"] == {"oldValue": 5, "newValue": 15}
+
+
+# Seed 001 "Get transaction history": "Returns paginated transaction history of all achievements
+# (challenges and missions) and rewards (metrics and inventory) ... arranged by timestamp ascending."
+
+
+async def act(tenant: TenantHandle, user_id: str, action: str) -> None:
+    r = await tenant.client.post("/api/loyalty/action", json={"action": action}, headers=tenant.user(user_id))
+    assert r.status_code == 200, r.text
+
+
+async def test_history_lists_the_points_an_action_paid_before_the_challenge_it_completed(
+    tenant: TenantHandle, clock
+) -> None:
+    clock.set(T0)
+    await configure(tenant)
+    await tenant.create_user("u1")
+    for event_id in ("article_read", "shared"):
+        r = await tenant.put(
+            "events", event_id, {"eventId": event_id, "title": event_id, "reward": {"default": 3}}
+        )
+        assert r.status_code == 200, r.text
+    await act(tenant, "u1", "article_read")
+    clock.set(T0 + 10)
+    await act(tenant, "u1", "shared")
+    r = await tenant.client.get("/api/loyalty/history", headers=tenant.user("u1"))
+    data = r.json()["data"]
+    assert [(t["type"], t["timestamp"]) for t in data] == [
+        ("pointsEarned", T0),
+        ("missionCompleted", T0),
+        ("pointsEarned", T0 + 10),
+        ("missionCompleted", T0 + 10),
+        ("challengeCompleted", T0 + 10),
+    ]
+    assert data[0]["id"].startswith("ledger-")
+    assert data[0]["payload"] == {
+        "source": "event",
+        "eventId": "article_read",
+        "metricChanges": {"points": {"oldValue": 0, "newValue": 3}},
+        "inventoryChanges": {"received": [], "lost": []},
+    }
+    assert data[2]["payload"]["metricChanges"] == {"points": {"oldValue": 3, "newValue": 6}}
+    assert data[4]["payload"]["metricChanges"]["points"] == {"oldValue": 6, "newValue": 56}
+    # from/to bound the event lines too (inclusive).
+    r = await tenant.client.get(f"/api/loyalty/history?from={T0 + 1}&to={T0 + 10}", headers=tenant.user("u1"))
+    assert [t["type"] for t in r.json()["data"]] == ["pointsEarned", "missionCompleted", "challengeCompleted"]
+
+
+async def test_history_lists_redemptions_and_adjustments_with_their_metric_changes(
+    tenant: TenantHandle, clock
+) -> None:
+    clock.set(T0)
+    await tenant.create_user("u1")
+    r = await tenant.client.post(
+        "/v1/admin/users/u1/adjustments", json={"points": 30, "reason": "Goodwill"}, headers=tenant.admin
+    )
+    assert r.status_code == 201, r.text
+    offer = {"title": "Coffee", "type": "LOCAL", "points": 20}
+    assert (await tenant.put("offers", "coffee", offer)).status_code == 200
+    clock.set(T0 + 5)
+    r = await tenant.client.post("/v1/user/u1/offer/coffee/redeem", headers=tenant.user("u1"))
+    assert r.status_code == 200, r.text
+    data = (await tenant.client.get("/api/loyalty/history", headers=tenant.user("u1"))).json()["data"]
+    assert [(t["type"], t["timestamp"], t["payload"]) for t in data] == [
+        (
+            "pointsEarned",
+            T0,
+            {
+                "source": "manual",
+                "metricChanges": {"points": {"oldValue": 0, "newValue": 30}},
+                "inventoryChanges": {"received": [], "lost": []},
+            },
+        ),
+        (
+            "pointsRedeemed",
+            T0 + 5,
+            {
+                "source": "offer",
+                "offerId": "coffee",
+                "metricChanges": {"points": {"oldValue": 30, "newValue": 10}},
+                "inventoryChanges": {"received": [], "lost": []},
+            },
+        ),
+    ]
+
+
+async def test_a_new_profile_has_no_entries_for_challenges_never_touched(tenant: TenantHandle, clock) -> None:
+    # Seed 001 "Get user's rewards profile": "If the profile doesn't exist, empty one will be
+    # created." An open challenge the user never worked on is in /config, not in the profile.
+    clock.set(T0)
+    await configure(tenant)
+    config = await tenant.client.get("/api/loyalty/config", headers=tenant.user("fresh"))
+    assert [c["id"] for c in config.json()["data"]["challenges"]] == [CID]
+    r = await tenant.client.get("/api/loyalty/profile", headers=tenant.user("fresh"))
+    assert r.json()["data"]["challenges"] == {}

@@ -6,6 +6,7 @@ import json
 import re
 from typing import Any
 
+import pytest
 from sqlalchemy import select
 
 from loyalty.storage.coupon_tables import coupons as coupon_table
@@ -293,14 +294,16 @@ async def test_coupons_are_only_unredeemed_and_unexpired(tenant: TenantHandle, c
     short = (await redeem(tenant, "user_123", "short")).json()["coupon"]
     long = (await redeem(tenant, "user_123", "long")).json()["coupon"]
     assert short["validUntil"] == NOW + DAY
-    assert long["validUntil"] is None
+    assert long["validUntil"] == NOW + 365 * DAY  # no validity configured: the tenant's default
     assert [c["SK"] for c in await coupons(tenant, "user_123")] == [short["SK"], long["SK"]]
     clock.set(NOW + DAY)
     assert [c["SK"] for c in await coupons(tenant, "user_123")] == [long["SK"]]
     # An expired coupon cannot be redeemed either.
     cid = short["SK"].removeprefix("COUPON#")
     r = await tenant.client.put(
-        f"/v1/user/user_123/coupon/{cid}", json={"SK": short["SK"]}, headers=tenant.user("user_123")
+        f"/v1/user/user_123/coupon/{cid}",
+        json={"userId": "user_123", "SK": short["SK"]},
+        headers=tenant.user("user_123"),
     )
     assert (r.status_code, r.json()["message"]) == (400, "the coupon has expired")
 
@@ -326,26 +329,36 @@ async def test_redeem_coupon_input_errors(tenant: TenantHandle) -> None:
     coupon = (await redeem(tenant, "user_123", "coffee")).json()["coupon"]
     cid = coupon["SK"].removeprefix("COUPON#")
     me = tenant.user("user_123")
-    r = await tenant.client.put(f"/v1/user/user_123/coupon/{cid}", json={"SK": "COUPON#999999"}, headers=me)
+    r = await tenant.client.put(
+        f"/v1/user/user_123/coupon/{cid}", json={"userId": "user_123", "SK": "COUPON#999999"}, headers=me
+    )
     assert (r.status_code, r.json()["data"]["field"]) == (400, "SK")
-    r = await tenant.client.put(f"/v1/user/user_123/coupon/{cid}", json={}, headers=me)
+    r = await tenant.client.put(f"/v1/user/user_123/coupon/{cid}", json={"userId": "user_123"}, headers=me)
     assert (r.status_code, r.json()["data"]["field"]) == (400, "SK")
     r = await tenant.client.put(
         f"/v1/user/user_123/coupon/{cid}", json={"SK": coupon["SK"], "userId": "x"}, headers=me
     )
     assert (r.status_code, r.json()["data"]["field"]) == (400, "userId")
-    r = await tenant.client.put("/v1/user/user_123/coupon/abc", json={"SK": "COUPON#abc"}, headers=me)
+    r = await tenant.client.put(
+        "/v1/user/user_123/coupon/abc", json={"userId": "user_123", "SK": "COUPON#abc"}, headers=me
+    )
     assert (r.status_code, r.json()["data"]["field"]) == (400, "couponId")
-    r = await tenant.client.put("/v1/user/user_123/coupon/999999", json={"SK": "COUPON#999999"}, headers=me)
+    r = await tenant.client.put(
+        "/v1/user/user_123/coupon/999999", json={"userId": "user_123", "SK": "COUPON#999999"}, headers=me
+    )
     assert r.status_code == 404
     # Someone else's coupon is not theirs to redeem.
     await tenant.create_user("other")
     r = await tenant.client.put(
-        f"/v1/user/other/coupon/{cid}", json={"SK": coupon["SK"]}, headers=tenant.user("other")
+        f"/v1/user/other/coupon/{cid}",
+        json={"userId": "other", "SK": coupon["SK"]},
+        headers=tenant.user("other"),
     )
     assert r.status_code == 404
     r = await tenant.client.put(
-        f"/v1/user/user_123/coupon/{cid}", json={"SK": coupon["SK"]}, headers=tenant.user("other")
+        f"/v1/user/user_123/coupon/{cid}",
+        json={"userId": "user_123", "SK": coupon["SK"]},
+        headers=tenant.user("other"),
     )
     assert r.status_code == 403
     assert len(await coupons(tenant, "user_123")) == 1
@@ -460,3 +473,65 @@ async def test_a_pool_code_taken_meanwhile_is_skipped(app: Any, tenant: TenantHa
     assert r.json()["coupon"]["metadata"]["code"] == "OK-1"
     r = await tenant.client.get("/v1/admin/offers/voucher/codes", headers=tenant.admin)
     assert r.json()["available"] == 0
+
+
+# Seed 000 "PUT /user/{userId}/coupon/{couponId} – Redeem Coupon": Request Body
+# {"userId": "user_123", "SK": "COUPON#abc123"}; "400 Bad Request - userId missing."
+@pytest.mark.parametrize("version", ["v0", "v1", "v2", "v3"])
+@pytest.mark.parametrize("coupon_form", ["{cid}", "COUPON%23{cid}"])
+async def test_redeem_coupon_without_user_id_in_the_body_is_400_on_every_path_form(
+    tenant: TenantHandle, version: str, coupon_form: str
+) -> None:
+    await offer(tenant, "coffee", points=0)
+    await tenant.create_user("user_123")
+    coupon = (await redeem(tenant, "user_123", "coffee")).json()["coupon"]
+    cid = coupon["SK"].removeprefix("COUPON#")
+    path = f"/{version}/user/user_123/coupon/{coupon_form.format(cid=cid)}"
+    for body in (
+        {"SK": coupon["SK"]},
+        {"userId": None, "SK": coupon["SK"]},
+        {"userId": "", "SK": coupon["SK"]},
+    ):
+        r = await tenant.client.put(path, json=body, headers=tenant.user("user_123"))
+        assert r.status_code == 400
+        assert r.json() == {
+            "statusCode": 400,
+            "message": "'userId' is required",
+            "data": {"code": "invalid_input", "field": "userId"},
+        }
+    assert len(await coupons(tenant, "user_123")) == 1  # nothing was redeemed
+    r = await tenant.client.put(
+        path, json={"userId": "user_123", "SK": coupon["SK"]}, headers=tenant.user("user_123")
+    )
+    assert (r.status_code, r.json()) == (200, {"redeemed": True})
+
+
+# Seed 000 "GET /user/{userId}/coupon": "validUntil": 1762354799000 (a number); "Only coupons
+# where redeemed === false and validUntil > now are returned."
+async def test_a_coupon_without_configured_validity_ends_after_the_tenant_default(
+    tenant: TenantHandle, clock: Clock
+) -> None:
+    clock.set(NOW)
+    await offer(tenant, "plain", points=0)
+    await tenant.create_user("user_123")
+    first = (await redeem(tenant, "user_123", "plain")).json()["coupon"]
+    assert first["validUntil"] == NOW + 365 * DAY
+    r = await tenant.put("settings", "tenant", {"couponValidDays": 30})
+    assert r.status_code == 200, r.text
+    assert r.json()["couponValidDays"] == 30
+    second = (await redeem(tenant, "user_123", "plain")).json()["coupon"]
+    assert second["validUntil"] == NOW + 30 * DAY
+    listed = await coupons(tenant, "user_123")
+    assert [(c["SK"], c["validUntil"]) for c in listed] == [
+        (first["SK"], NOW + 365 * DAY),
+        (second["SK"], NOW + 30 * DAY),
+    ]
+    clock.set(NOW + 30 * DAY)
+    assert [c["SK"] for c in await coupons(tenant, "user_123")] == [first["SK"]]
+
+
+@pytest.mark.parametrize("days", [0, -1, 36_501, 1.5, "a year"])
+async def test_coupon_valid_days_must_be_a_positive_whole_number(tenant: TenantHandle, days: Any) -> None:
+    r = await tenant.put("settings", "tenant", {"couponValidDays": days})
+    assert r.status_code == 400
+    assert r.json()["data"]["field"] == "couponValidDays"

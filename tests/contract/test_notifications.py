@@ -88,7 +88,36 @@ async def test_event_points_leave_a_notification_in_the_seed_shape(
             "payload": {"eventId": "login", "metricChanges": {"points": {"oldValue": 0, "newValue": 10}}},
         }
     ]
-    assert data[0]["id"].isdigit()
+    assert data[0]["id"].startswith("ledger-")  # derived from the event's ledger credit
+    # ... and the event wrote no notification row for it (no write per event on the hot path).
+    export = await tenant.client.get("/v1/user/u1/export", headers=tenant.admin)
+    assert export.json()["notifications"] == []
+
+
+async def test_event_points_notify_without_a_notification_setting(tenant: TenantHandle, clock: Clock) -> None:
+    # PRODUCT.md: "Everything a user gains (points, items, ...) produces a notification (seed 001
+    # shape)". Without ``notification`` on the event: display toast, the event's title.
+    clock.set(T0)
+    assert (await tenant.put("events", "login", {**LOGIN, "notification": None})).status_code == 200
+    await log_login(tenant, "u1")
+    [note] = await unread(tenant, "u1")
+    assert {k: note[k] for k in ("type", "display", "title", "message", "payload")} == {
+        "type": "pointsEarned",
+        "display": "toast",
+        "title": "Login",
+        "message": None,
+        "payload": {"eventId": "login", "metricChanges": {"points": {"oldValue": 0, "newValue": 10}}},
+    }
+
+
+async def test_the_event_definition_decides_display_when_read(tenant: TenantHandle, clock: Clock) -> None:
+    clock.set(T0)
+    assert (await tenant.put("events", "login", LOGIN)).status_code == 200
+    await log_login(tenant, "u1")
+    quiet = {**LOGIN, "notification": {"display": "none", "title": "Quiet"}}
+    assert (await tenant.put("events", "login", quiet)).status_code == 200
+    [note] = await unread(tenant, "u1")
+    assert (note["display"], note["title"], note["message"]) == ("none", "Quiet", None)
 
 
 async def test_title_and_message_follow_accept_language(tenant: TenantHandle, clock: Clock) -> None:
@@ -125,13 +154,17 @@ async def test_challenge_completion_notifies_with_translated_texts(
     assert completed[0]["title"] == "Gut gemacht"
     assert completed[0]["payload"]["challengeId"] == CID
     assert completed[0]["payload"]["metricChanges"]["points"] == {"oldValue": 10, "newValue": 15}
-    # The event itself has no ``notification``: its points leave none (events notify by opt-in).
-    assert [n for n in notes if n["type"] == "pointsEarned"] == []
+    # The event has no ``notification`` setting: its points still notify, with the defaults,
+    # and come first (they are what completed the challenge).
+    assert [(n["type"], n["display"], n["title"]) for n in notes] == [
+        ("pointsEarned", "toast", "Login"),
+        ("challengeCompleted", "toast", "Gut gemacht"),
+    ]
     ov = await overview(tenant, "u1")
     assert ov == {
         "userId": "u1",
         "hasUnseenChallenges": True,
-        "hasUnseenRewards": False,  # only the challenge notified
+        "hasUnseenRewards": True,  # points were gained (from the event and the challenge)
         "hasUnseenSurveys": False,
     }
 
@@ -203,7 +236,51 @@ async def test_marking_by_ids_hides_only_those(tenant: TenantHandle, clock: Cloc
     assert await unread(tenant, "u1") == []
 
 
-@pytest.mark.parametrize("ids", [["abc"], "1", [True], [None]])
+async def test_marking_an_event_points_notification_marks_it_and_the_earlier_ones(
+    tenant: TenantHandle, clock: Clock
+) -> None:
+    # Notifications of event points are read up to a per-user marker: naming one marks it and
+    # every earlier one (the list is oldest first); stored notifications are marked one by one.
+    clock.set(T0)
+    assert (await tenant.put("events", "login", LOGIN)).status_code == 200
+    for _ in range(3):
+        await log_login(tenant, "u1")
+        clock.advance(1000)
+    r = await tenant.client.post(
+        "/v1/admin/users/u1/adjustments", json={"points": 5, "reason": "Goodwill"}, headers=tenant.admin
+    )
+    assert r.status_code == 201
+    first, second, third, adjusted = await unread(tenant, "u1")
+    assert [n["type"] for n in (first, second, third, adjusted)] == ["pointsEarned"] * 4
+    assert adjusted["id"].isdigit()  # a stored notification
+    r = await tenant.client.post(
+        "/api/loyalty/notifications/read", json={"ids": [second["id"]]}, headers=tenant.user("u1")
+    )
+    assert r.json() == {"message": "OK", "data": {"marked": 2}}
+    assert [n["id"] for n in await unread(tenant, "u1")] == [third["id"], adjusted["id"]]
+    clock.advance(1000)
+    await log_login(tenant, "u1")
+    fourth = (await unread(tenant, "u1"))[-1]
+    assert fourth["payload"]["metricChanges"]["points"] == {"oldValue": 35, "newValue": 45}
+    r = await tenant.client.post("/api/loyalty/notifications/read", json={}, headers=tenant.user("u1"))
+    assert r.json() == {"message": "OK", "data": {"marked": 3}}
+    assert await unread(tenant, "u1") == []
+
+
+async def test_an_unknown_ledger_id_marks_nothing(tenant: TenantHandle, clock: Clock) -> None:
+    clock.set(T0)
+    assert (await tenant.put("events", "login", LOGIN)).status_code == 200
+    await log_login(tenant, "u1")
+    r = await tenant.client.post(
+        "/api/loyalty/notifications/read", json={"ids": ["ledger-999999999"]}, headers=tenant.user("u1")
+    )
+    assert r.json() == {"message": "OK", "data": {"marked": 0}}
+    clock.advance(1000)
+    await log_login(tenant, "u1")
+    assert len(await unread(tenant, "u1")) == 2
+
+
+@pytest.mark.parametrize("ids", [["abc"], "1", [True], [None], ["ledger-x"], ["ledger-"]])
 async def test_marking_with_bad_ids_is_400(tenant: TenantHandle, ids: Any) -> None:
     r = await tenant.client.post(
         "/api/loyalty/notifications/read", json={"ids": ids}, headers=tenant.user("u1")
@@ -239,6 +316,30 @@ async def test_viewing_a_screen_clears_its_flag_until_something_new(
     clock.advance(1000)
     await log_login(tenant, "u1")
     assert (await overview(tenant, "u1"))["hasUnseenRewards"] is True
+
+
+async def test_rewards_flag_turns_on_for_points_from_any_source(tenant: TenantHandle, clock: Clock) -> None:
+    # Seed 000: "GET /user/{userId}/notifications/overview – Return whether the user has unseen
+    # challenges, rewards, or surveys." Points from an event without a notification setting are
+    # new rewards too (PRODUCT.md: everything a user gains moves the unseen flags).
+    clock.set(T0)
+    assert (await tenant.put("events", "login", {**LOGIN, "notification": None})).status_code == 200
+    await log_login(tenant, "u1")
+    assert (await overview(tenant, "u1"))["hasUnseenRewards"] is True
+    clock.advance(1000)
+    assert (await view(tenant, "u1", {"screenId": "rewards"})).status_code == 200
+    assert (await overview(tenant, "u1"))["hasUnseenRewards"] is False
+    clock.advance(1000)
+    await log_login(tenant, "u1")
+    assert (await overview(tenant, "u1"))["hasUnseenRewards"] is True
+    clock.advance(1000)
+    assert (await view(tenant, "u1", {"screenId": "rewards"})).status_code == 200
+    clock.advance(1000)
+    r = await tenant.client.post(
+        "/v1/admin/users/u1/adjustments", json={"points": -5, "reason": "Correction"}, headers=tenant.admin
+    )
+    assert r.status_code == 201
+    assert (await overview(tenant, "u1"))["hasUnseenRewards"] is False  # losing points is no reward
 
 
 async def test_change_clears_the_last_viewed_markers(tenant: TenantHandle, clock: Clock) -> None:

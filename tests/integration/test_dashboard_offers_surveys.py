@@ -226,7 +226,7 @@ async def test_user_page_lists_coupons_issued_by_a_redemption_redeemed_ones_mark
     clock.set(NOW + DAY)
     r = await tenant.client.put(
         f"/v1/user/ann/coupon/{first['SK'].removeprefix('COUPON#')}",
-        json={"SK": first["SK"]},
+        json={"userId": "ann", "SK": first["SK"]},
         headers=tenant.user("ann"),
     )
     assert r.status_code == 200, r.text

@@ -82,6 +82,45 @@ async def test_rekeying_the_leaderboard_scores_keeps_every_score(database_url: s
             await db.dispose()
 
 
+async def test_read_markers_start_after_existing_event_credits_and_old_coupons_get_an_end(
+    database_url: str, tmp_path
+) -> None:
+    """0014: users read every event credit from before it (those notified by stored rows, if at
+    all); a coupon without an end gets the default 365 days from its issue."""
+    line = (
+        "INSERT INTO ledger_entries (tenant_id, user_pk, metric, kind, amount, source, balance_after, "
+        "created_at) VALUES (1, :user, 'points', 'credit', 5, :source, 5, :at)"
+    )
+    coupon = (
+        "INSERT INTO coupons (tenant_id, user_pk, code, valid_until, metadata, created_at) "
+        "VALUES (1, 7, :code, :until, '{}', 1000)"
+    )
+    async with _scratch_url(database_url, tmp_path) as url:
+        db = Database(url)
+        try:
+            await migrate.upgrade(db.engine, url, "0011")
+            async with db.engine.begin() as conn:
+                for user, source, at in [
+                    (7, "event", 100),
+                    (7, "event", 200),
+                    (7, "manual", 300),
+                    (8, "manual", 50),
+                ]:
+                    await conn.execute(text(line), {"user": user, "source": source, "at": at})
+                await conn.execute(text(coupon), {"code": "A", "until": None})
+                await conn.execute(text(coupon), {"code": "B", "until": 5000})
+            await migrate.upgrade(db.engine, url)
+            async with db.engine.connect() as conn:
+                markers = await conn.execute(
+                    text("SELECT user_pk, ledger_id, ledger_ts FROM notification_read_markers")
+                )
+                assert [tuple(r) for r in markers] == [(7, 2, 200)]
+                ends = await conn.execute(text("SELECT code, valid_until FROM coupons ORDER BY code"))
+                assert [tuple(r) for r in ends] == [("A", 1000 + 365 * 86_400_000), ("B", 5000)]
+        finally:
+            await db.dispose()
+
+
 async def test_the_check_sees_how_an_sqlite_table_is_stored(database_url: str, tmp_path) -> None:
     """Alembic's comparison ignores WITHOUT ROWID; the check does not."""
     if not database_url.startswith("sqlite"):

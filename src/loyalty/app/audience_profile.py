@@ -21,10 +21,20 @@ from loyalty.app.users import check_user_id, resolve_user
 from loyalty.core import challenges as core
 from loyalty.core.errors import forbidden, invalid
 from loyalty.storage.repositories import challenges as challenge_repo
+from loyalty.storage.repositories import ledger_history
 from loyalty.storage.repositories import transactions as transaction_repo
 from loyalty.storage.repositories import users as user_repo
 
 MAX_HISTORY = 1000
+EVENT_SOURCES = ("event", "event_reversal")
+
+
+def _logged_event_of(line: dict[str, Any]) -> int | None:
+    """An event credit's (or its reversal's) ``reference`` is the logged event's id."""
+    reference = line["reference"]
+    if line["source"] in EVENT_SOURCES and isinstance(reference, str) and reference.isdigit():
+        return int(reference)
+    return None
 
 
 def subject_of(principal: Principal) -> str:
@@ -142,6 +152,8 @@ async def profile(tx: Tx) -> dict[str, Any]:
     rows = await challenge_repo.states_of_user(tx.conn, user_pk)
     standing = {}
     for item in challenges.visible_challenges(tx.tenant, rows, tx.now):
+        if item.config.challengeId not in rows:  # never touched: seed 001's new profile is empty
+            continue
         held = item.state.missions
         done = {m.mission_id for m in item.rule.missions if held.get(m.mission_id, 0) >= m.goal}
         standing[item.config.challengeId] = {
@@ -168,6 +180,21 @@ async def history(
         if pk is None:
             return []
         rows = await transaction_repo.list_for_user(conn, pk, from_ts=from_ts, to_ts=to_ts, limit=MAX_HISTORY)
-        return [transactions.view(r) for r in rows]
+        lines = await ledger_history.lines_between(
+            conn, pk, from_ts=from_ts, to_ts=to_ts, leave_out=transactions.NOT_IN_HISTORY, limit=MAX_HISTORY
+        )
+        logged = {line["id"]: _logged_event_of(line) for line in lines}
+        names = await ledger_history.event_ids(conn, (i for i in logged.values() if i is not None))
+        merged = [
+            ((int(r["ts"]), 1, int(r["id"])), transactions.view(r)) for r in rows
+        ]  # at one instant the points of the event come before the challenge they complete
+        for line in lines:
+            number = logged[line["id"]]
+            event_id = names.get(number) if number is not None else None
+            merged.append(
+                ((int(line["created_at"]), 0, int(line["id"])), transactions.ledger_view(line, event_id))
+            )
+        merged.sort(key=lambda item: item[0])
+        return [item for _, item in merged[:MAX_HISTORY]]
 
     return await run_read(services, principal, work)

@@ -17,6 +17,7 @@ from loyalty.app.tenants import TenantConfig
 from loyalty.app.uow import Tx, run_read
 from loyalty.core.coupons import make_code
 from loyalty.core.errors import ErrorCode, LoyaltyError
+from loyalty.core.expiry import DAY_MS
 from loyalty.storage.repositories import coupons as coupon_repo
 from loyalty.storage.repositories import users as user_repo
 
@@ -29,7 +30,7 @@ class IssuedCoupon:
     code: str
     offer_id: str | None
     title: str | None
-    valid_until: int | None
+    valid_until: int
     description: str | None = None
     metadata: dict[str, Any] = field(default_factory=dict)
 
@@ -50,6 +51,8 @@ async def issue_coupon(
     """Store a coupon for the user; ``code`` is drawn from ``pattern`` (the tenant's
     ``couponCodePattern`` when None) unless given (a code pool hands one in)."""
     pattern = pattern or tx.tenant.settings.couponCodePattern
+    if valid_until is None:  # every coupon ends: the tenant's default validity
+        valid_until = tx.now + tx.tenant.settings.couponValidDays * DAY_MS
     for _ in range(MAX_ATTEMPTS if code is None else 1):
         candidate = code or make_code(pattern)
         coupon_id = await coupon_repo.insert_if_code_free(

@@ -25,7 +25,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from loyalty.app import challenges as challenge_app
-from loyalty.app import ledger, ledger_effects, milestones, notifications, outbox
+from loyalty.app import ledger, ledger_effects, milestones, outbox
 from loyalty.app import streaks as streak_app
 from loyalty.app.event_store import (
     Applied,
@@ -108,8 +108,6 @@ class EventText:
 
     title: str
     history: dict[str, Any]
-    notification: Any | None
-    """The event's ``Notification`` settings, when it asks for one on points earned."""
 
 
 async def run(
@@ -147,7 +145,7 @@ async def run(
         if dry_run:
             return Outcome(decision, rows.user_pk, None, {})
         ledger_credit = decision.points > 0 and rows.points_need_ledger(tx.now)
-        follow = ledger_credit or _needs_follow_ups(tx, decision, text)
+        follow = ledger_credit or _needs_follow_ups(tx, decision)
         writes = _writes(tx, plan, request, user_id, rows, decision, text, with_credit=not ledger_credit)
         applied = await store.apply(tx.conn, writes, transaction=follow or attempt > 0)
         if applied is None:
@@ -174,8 +172,8 @@ def _snapshot(plan: Plan, rows: UserSnapshotRows) -> core.Snapshot:
     )
 
 
-def _needs_follow_ups(tx: Tx, decision: core.Decision, text: EventText) -> bool:
-    if decision.points > 0 and (text.notification is not None or outbox.subscribers(tx, "points.awarded")):
+def _needs_follow_ups(tx: Tx, decision: core.Decision) -> bool:
+    if decision.points > 0 and outbox.subscribers(tx, "points.awarded"):
         return True
     if any(s.advance.completed or s.advance.missions_completed for s in decision.challenges):
         return True
@@ -264,20 +262,8 @@ async def _follow_ups(
 ) -> dict[str, Any]:
     """What the outcome sets off beyond its rows, in the order the features always ran; returns
     the response's additions."""
-    if decision.points > 0:
-        balance_after = await _event_credit(tx, user_pk, decision.points, applied, text, ledger_credit)
-        note = text.notification
-        if note is not None:  # opt-in: a notification row per event would grow with the traffic
-            await notifications.points_earned(
-                tx,
-                user_pk,
-                amount=decision.points,
-                balance_after=balance_after,
-                payload={"eventId": plan.programme.event.event_id},
-                display=note.display,
-                title=note.title or text.title,
-                message=note.message,
-            )
+    if decision.points > 0:  # its notification is the credit itself, read back (app.notifications)
+        await _event_credit(tx, user_pk, decision.points, applied, text, ledger_credit)
     extra: dict[str, Any] = {}
     if decision.challenges:
         extra["challenges"] = await challenge_app.after_steps(tx, user_pk, decision.challenges)

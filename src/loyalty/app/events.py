@@ -23,7 +23,7 @@ from loyalty.app.services import Services
 from loyalty.app.tenants import TenantConfig
 from loyalty.app.uow import Tx, tenant_of
 from loyalty.app.users import check_user_id
-from loyalty.app.validation import MAX_SAFE_INTEGER, is_whole
+from loyalty.app.validation import MAX_SAFE_INTEGER, check_string, is_whole
 from loyalty.core import events as core_events
 from loyalty.core import rules
 from loyalty.core.errors import ErrorCode, LoyaltyError, forbidden, invalid, not_found
@@ -135,8 +135,8 @@ register(
 
 
 def check_event_id(event_id: object, field_name: str = "eventId") -> str:
-    if not isinstance(event_id, str) or not event_id.strip():
-        raise invalid(field_name, f"'{field_name}' is required")
+    check_string(event_id, field_name)  # absent: "is required"; another type: "must be a string"
+    assert isinstance(event_id, str)
     if len(event_id) > MAX_EVENT_ID:
         raise invalid(field_name, f"'{field_name}' must be at most {MAX_EVENT_ID} characters")
     return event_id
@@ -330,7 +330,6 @@ def _text_of(tx: Tx, definition: EventDefinition) -> event_path.EventText:
             "description": description,
             "image": definition.image,
         },
-        notification=definition.notification,
     )
 
 

@@ -127,10 +127,15 @@ async def open_coupons(services: Services, principal: Principal, user_id: str) -
 
 
 def parse_coupon_id(text: str, field: str = "couponId") -> int:
-    value = text.removeprefix("COUPON#")
-    if not value.isdigit() or len(value) > 18:
+    value = coupon_id_or_none(text)
+    if value is None:
         raise invalid(field, f"'{field}' must be a coupon id such as 'COUPON#12' or '12'")
-    return int(value)
+    return value
+
+
+def coupon_id_or_none(text: str) -> int | None:
+    value = text.removeprefix("COUPON#")
+    return int(value) if value.isascii() and value.isdigit() and len(value) <= 18 else None
 
 
 async def redeem_coupon(tx: Tx, user_id: str, coupon_id: int) -> None:
@@ -153,17 +158,23 @@ class CouponDetails:
     offer: catalog.Offer | None
 
 
-async def signed_in_coupon(services: Services, principal: Principal, coupon_id: int) -> CouponDetails:
-    """One coupon of the signed-in user (the token's ``sub``), with its offer when it still exists."""
+async def signed_in_coupon(services: Services, principal: Principal, coupon_id: str) -> CouponDetails:
+    """One coupon of the signed-in user (the token's ``sub``), with its offer when it still exists.
+
+    Any id that is not one of the user's coupons is "not found", whatever its form: the answer
+    never says what our ids look like."""
     from loyalty.app.audience_profile import subject_of
 
     user_id = subject_of(principal)
+    number = coupon_id_or_none(coupon_id)
 
     async def work(conn: AsyncConnection, tenant: TenantConfig) -> CouponDetails:
         pk = await user_repo.find_pk(conn, tenant.id, user_id)
-        row = None if pk is None else await coupon_repo.get_for_user(conn, pk, coupon_id)
+        row = None
+        if pk is not None and number is not None:
+            row = await coupon_repo.get_for_user(conn, pk, number)
         if row is None:
-            raise not_found("coupon", str(coupon_id))
+            raise not_found("coupon", coupon_id)
         offer = tenant.get(catalog.KIND, row["offer_id"]) if row["offer_id"] else None
         return CouponDetails(row=row, offer=offer if isinstance(offer, catalog.Offer) else None)
 

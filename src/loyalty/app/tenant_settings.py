@@ -10,6 +10,9 @@ import msgspec
 from loyalty.core.errors import invalid
 from loyalty.core.timeutil import is_valid_zone
 
+MAX_COUPON_VALID_DAYS = 36_500
+"""A hundred years: far beyond any programme, far below what an epoch-ms timestamp holds."""
+
 
 class ExpiryPolicy(msgspec.Struct, forbid_unknown_fields=True):
     mode: Literal["never", "days_after_earning", "end_of_period"] = "never"
@@ -30,6 +33,9 @@ class TenantSettings(msgspec.Struct, forbid_unknown_fields=True):
     timeZone: str = "UTC"
     expiryPolicy: ExpiryPolicy = msgspec.field(default_factory=ExpiryPolicy)
     couponCodePattern: str = "LLS-######"
+    couponValidDays: int = 365
+    """How long a coupon stays valid when its offer sets no validity (seed 000 coupons always
+    carry a numeric ``validUntil``)."""
     languages: list[str] = msgspec.field(default_factory=lambda: ["en", "de"])
     defaultLanguage: str = "en"
     autoCreateUsers: bool = False
@@ -59,6 +65,10 @@ def check_settings(value: TenantSettings) -> None:
         )
     if not re.fullmatch(r"[A-Za-z0-9#\-_]+", value.couponCodePattern):
         raise invalid("couponCodePattern", "'couponCodePattern' may hold letters, digits, '-', '_' and '#'")
+    if not 0 < value.couponValidDays <= MAX_COUPON_VALID_DAYS:
+        raise invalid(
+            "couponValidDays", f"'couponValidDays' must be a whole number from 1 to {MAX_COUPON_VALID_DAYS}"
+        )
     if value.defaultLanguage not in value.languages:
         raise invalid("defaultLanguage", "'defaultLanguage' must be one of 'languages'")
     if value.jwtSecret is not None and len(value.jwtSecret) < 16:

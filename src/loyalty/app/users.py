@@ -12,6 +12,7 @@ from loyalty.app.principal import Principal
 from loyalty.app.services import Services
 from loyalty.app.tenants import TenantConfig
 from loyalty.app.uow import Tx, run_read
+from loyalty.app.validation import check_string
 from loyalty.core.errors import ErrorCode, LoyaltyError, invalid, not_found
 from loyalty.storage.repositories import history as history_repo
 from loyalty.storage.repositories import ledger as ledger_repo
@@ -23,8 +24,8 @@ POINTS = "points"
 
 
 def check_user_id(user_id: object, field: str = "userId") -> str:
-    if not isinstance(user_id, str) or not user_id.strip():
-        raise invalid(field, f"'{field}' is required")
+    check_string(user_id, field)
+    assert isinstance(user_id, str)
     if len(user_id) > MAX_USER_ID:
         raise invalid(field, f"'{field}' must be at most {MAX_USER_ID} characters")
     return user_id

@@ -30,7 +30,39 @@ def field_of(error: msgspec.ValidationError | msgspec.DecodeError) -> tuple[str 
     if unknown:
         name = f"{path}.{unknown.group('f')}" if path else unknown.group("f")
         return name, f"'{name}' is not a known field"
+    wrong = re.match(r"Expected `(?P<want>[^`]+)`, got `(?P<got>[^`]+)`", base)
+    if wrong and path:
+        return path, f"'{path}' must be {type_phrase(wrong.group('want'))}"
     return path, f"'{path}': {base}" if path else base
+
+
+_TYPE_PHRASES = {
+    "str": "a string",
+    "int": "a whole number",
+    "float": "a number",
+    "bool": "a boolean",
+    "object": "an object",
+    "array": "an array",
+    "null": "null",
+}
+
+
+def type_phrase(expected: str) -> str:
+    """msgspec's expected type (``str``, ``int | null``, ``array``, ...) in words."""
+    phrases = [_TYPE_PHRASES.get(part.strip(), part.strip()) for part in expected.split("|")]
+    phrases = [p for p in phrases if p != "null"] or phrases
+    return " or ".join(phrases)
+
+
+def check_string(value: object, field: str) -> str:
+    """A required string field: absent or empty is "is required", another type says so."""
+    if value is None or value == "":
+        raise invalid(field, f"'{field}' is required")
+    if not isinstance(value, str):
+        raise invalid(field, f"'{field}' must be a string")
+    if not value.strip():
+        raise invalid(field, f"'{field}' is required")
+    return value
 
 
 def convert(data: Any, kind: type[T], *, what: str = "body") -> T:

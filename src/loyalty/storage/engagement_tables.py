@@ -27,4 +27,16 @@ notifications = Table(
     sqlite_autoincrement=True,
 )
 
-USER_DATA_TABLES.append(notifications)
+# How far the user has read the notifications derived from ledger lines (points earned by events,
+# which write no notification row of their own): lines up to (``ledger_ts``, ``ledger_id``) are read.
+notification_read_markers = Table(
+    "notification_read_markers",
+    metadata,
+    Column("user_pk", BigInteger, primary_key=True),
+    Column("tenant_id", Integer, nullable=False),
+    Column("ledger_id", BigInteger, nullable=False),
+    Column("ledger_ts", BigInteger, nullable=False),
+    Column("updated_at", BigInteger, nullable=False),
+)
+
+USER_DATA_TABLES.extend([notifications, notification_read_markers])

@@ -30,8 +30,7 @@ class CouponReply(msgspec.Struct):
 
 
 async def get_coupon(call: Call) -> Reply:
-    coupon_id = offers.parse_coupon_id(call.params["couponId"])
-    found = await offers.signed_in_coupon(call.services, call.principal, coupon_id)
+    found = await offers.signed_in_coupon(call.services, call.principal, call.params["couponId"])
     row: dict[str, Any] = found.row
     template = None if found.offer is None else found.offer.couponTemplate
     meta = row["metadata"] or {}

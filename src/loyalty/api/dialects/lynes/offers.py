@@ -9,6 +9,7 @@ import msgspec
 from loyalty.api.routing import Call, Endpoint, Reply
 from loyalty.app import offers, redeem
 from loyalty.app.users import check_user_id
+from loyalty.app.validation import check_string
 from loyalty.core import offers as rules
 from loyalty.core.errors import invalid
 
@@ -20,7 +21,8 @@ class Coupon(msgspec.Struct):
     SK: str
     title: str | None
     description: str | None
-    validUntil: int | None
+    validUntil: int
+    """Always a number (seed 000): the tenant's ``couponValidDays`` when the offer sets no end."""
     redeemed: bool
     metadata: dict[str, Any]
     """The offer's coupon fields and ``shopId``, plus ``code`` and ``offerId``."""
@@ -53,8 +55,11 @@ class Redeemed(msgspec.Struct):
 
 
 class CouponRedeemBody(msgspec.Struct, forbid_unknown_fields=True):
-    SK: str
-    userId: str | None = None
+    # Typed loosely so a missing or mistyped field is answered with a 400 naming it.
+    userId: Any = None
+    """Required (seed 000: "400 userId missing"); must match the path."""
+    SK: Any = None
+    """Required: the coupon's ``COUPON#…`` id; must name the coupon in the path."""
 
 
 class CouponRedeemed(msgspec.Struct):
@@ -67,7 +72,7 @@ def coupon_view(row: dict[str, Any], user_id: str) -> Coupon:
         SK=f"COUPON#{row['id']}",
         title=row["title"],
         description=row["description"],
-        validUntil=None if row["valid_until"] is None else int(row["valid_until"]),
+        validUntil=int(row["valid_until"]),
         redeemed=bool(row["redeemed"]),
         metadata=offers.coupon_metadata(row),
     )
@@ -136,10 +141,11 @@ async def redeem_coupon(call: Call) -> Reply:
     assert call.tx is not None
     user_id = check_user_id(call.params.get("userId"))
     body: CouponRedeemBody = call.body
-    if body.userId is not None and body.userId != user_id:
+    if check_string(body.userId, "userId") != user_id:
         raise invalid("userId", "'userId' must match the user in the path")
+    sort_key = check_string(body.SK, "SK")
     coupon_id = offers.parse_coupon_id(call.params["couponId"])
-    if offers.parse_coupon_id(body.SK, "SK") != coupon_id:
+    if offers.parse_coupon_id(sort_key, "SK") != coupon_id:
         raise invalid("SK", "'SK' must name the coupon in the path")
     await offers.redeem_coupon(call.tx, user_id, coupon_id)
     return Reply(CouponRedeemed(redeemed=True))
