@@ -30,7 +30,51 @@ def field_of(error: msgspec.ValidationError | msgspec.DecodeError) -> tuple[str 
     if unknown:
         name = f"{path}.{unknown.group('f')}" if path else unknown.group("f")
         return name, f"'{name}' is not a known field"
+    wrong = re.match(r"Expected `(?P<want>[^`]+)`, got `(?P<got>[^`]+)`", base)
+    if wrong and path:
+        return path, f"'{path}' must be {type_phrase(wrong.group('want'))}"
+    if path and (rule := constraint_phrase(base)):
+        return path, f"'{path}' {rule}"
     return path, f"'{path}': {base}" if path else base
+
+
+_TYPE_PHRASES = {
+    "str": "a string",
+    "int": "a whole number",
+    "float": "a number",
+    "bool": "a boolean",
+    "object": "an object",
+    "array": "an array",
+    "null": "null",
+}
+
+
+def type_phrase(expected: str) -> str:
+    """msgspec's expected type (``str``, ``int | null``, ``array``, ...) in words."""
+    phrases = [_TYPE_PHRASES.get(part.strip(), part.strip()) for part in expected.split("|")]
+    phrases = [p for p in phrases if p != "null"] or phrases
+    return " or ".join(phrases)
+
+
+_BOUND = re.compile(r"Expected `[^`]+` (?P<op>>=|<=|>|<) (?P<n>-?[0-9.e+]+)$")
+_PATTERN = re.compile(r"Expected `str` matching regex (?P<re>.+)$")
+_ENUM = re.compile(r"Invalid enum value (?P<v>.+)$")
+_BOUND_WORDS = {">=": "at least", "<=": "at most", ">": "greater than", "<": "less than"}
+
+
+def constraint_phrase(base: str) -> str | None:
+    """msgspec's constraint messages (``Meta`` bounds and patterns, ``Literal`` values) in words."""
+    if bound := _BOUND.match(base):
+        number = bound.group("n")
+        number = number.removesuffix(".0") if number.endswith(".0") else number
+        return f"must be {_BOUND_WORDS[bound.group('op')]} {number}"
+    if pattern := _PATTERN.match(base):
+        return f"must match {pattern.group('re')}"
+    if enum := _ENUM.match(base):
+        return f"must be one of the allowed values, not {enum.group('v')}"
+    if base == "Number out of range":
+        return "is out of range"
+    return None
 
 
 def convert(data: Any, kind: type[T], *, what: str = "body") -> T:
