@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import json
+
 import httpx
 
 from loyalty.core.timeutil import iso_utc, parse_iso_ms
@@ -457,3 +459,28 @@ async def test_a_field_of_the_wrong_type_is_named_as_such(tenant: TenantHandle) 
     r = await tenant.client.post(f"{BASE}/public/customer/redeem", json={"id": 5}, headers=tenant.user("c1"))
     assert assert_problem(r, 400, "/public/customer/redeem")["detail"] == "'id' must be a string"
     assert (await tenant.client.get(f"{BASE}/customer/c1", headers=viewer(tenant))).json() == 0
+
+
+async def test_a_path_of_no_endpoint_answers_the_vendors_404_shape(tenant: TenantHandle) -> None:
+    r = await tenant.client.get(f"{BASE}/customer/c1/nothing", headers=viewer(tenant))
+    assert_problem(r, 404, "/customer/c1/nothing")
+    assert r.json()["message"] == "no such endpoint"
+
+
+def test_an_unhandled_error_answers_the_vendors_500_shape() -> None:
+    """trait_internal_500: {"timestamp": "2023-10-12T06:41:03.866+00:00", "status": 500,
+    "error": "Internal Server Error", "path": "/customer/30010284222"}."""
+    from starlette.requests import Request
+
+    from loyalty.api.dialects import emporix
+
+    scope = {"type": "http", "method": "GET", "path": "/reward-points/customer/30010284222", "headers": []}
+    request = Request(scope)
+    response = emporix.internal_error(request, NOW)
+    assert (response.status_code, response.media_type) == (500, "application/json")
+    assert json.loads(response.body) == {
+        "timestamp": "2026-11-23T10:00:00.000Z",
+        "status": 500,
+        "error": "Internal Server Error",
+        "path": "/customer/30010284222",
+    }

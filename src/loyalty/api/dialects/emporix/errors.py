@@ -19,6 +19,7 @@ from starlette.responses import Response
 from loyalty.api.problems import TITLES
 from loyalty.app.principal import Principal
 from loyalty.core.errors import LoyaltyError, forbidden
+from loyalty.core.timeutil import iso_utc
 
 PREFIX = "/reward-points"
 INVALID_TOKEN = "oauth.v2.InvalidAccessToken"
@@ -87,6 +88,22 @@ def error_body(request: Request, status: int, error: LoyaltyError) -> dict[str, 
         "code": code,
         "field": field,
     }
+
+
+def owns(request: Request) -> bool:
+    """Whether the request is under this face (for answers no endpoint of it renders)."""
+    return request.url.path.startswith(PREFIX + "/")
+
+
+def internal_error(request: Request, now_ms: int) -> Response:
+    """The vendor's 500 shape (``trait_internal_500``), for an error no endpoint caught."""
+    body = {
+        "timestamp": iso_utc(now_ms),
+        "status": 500,
+        "error": "Internal Server Error",
+        "path": request.url.path.removeprefix(PREFIX),
+    }
+    return Response(msgspec.json.encode(body), status_code=500, media_type="application/json")
 
 
 def authorize_tenant_path(request: Request, principal: Principal) -> None:
