@@ -251,13 +251,16 @@ async def test_an_offer_from_the_admin_api_is_a_redeem_option(tenant: TenantHand
 
 
 async def test_an_emporix_update_keeps_the_fields_only_the_other_face_sets(tenant: TenantHandle) -> None:
-    await tenant.put("offers", "o1", {"title": "Coffee", "points": 100, "shopId": "shop_1"})
+    await tenant.put(
+        "offers", "o1", {"title": "Coffee", "points": 100, "shopId": "shop_1", "metadata": {"shelf": 3}}
+    )
     r = await tenant.client.put(
         f"{BASE}/{tenant.name}/redeemOptions/o1", json=SEED_OPTION, headers=manager(tenant)
     )
     assert r.status_code == 200
     stored = (await tenant.client.get("/v1/admin/offers/o1", headers=tenant.admin)).json()
     assert (stored["title"], stored["shopId"], stored["points"]) == ("10 Euro Gutschein", "shop_1", 90)
+    assert stored["metadata"] == {"shelf": 3}  # display metadata of the other faces, not this face's
 
 
 async def test_update_with_another_id_in_the_body_names_the_field(tenant: TenantHandle) -> None:

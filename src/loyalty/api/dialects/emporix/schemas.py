@@ -381,8 +381,7 @@ def offer_fields(body: RedeemOptionBody) -> tuple[dict[str, Any], int | None]:
         "description": _given(body.description),
         "coupon": coupon,
         "pointsAfterCoupon": _given(body.pointsAfterCoupon),
-        "metadata": None,  # only the version, which is the catalog item's own
-    }
+    }  # no "metadata": this face's is only the version, the catalog item's own
     if body.id is not UNSET:
         fields["offerId"] = body.id
     return fields, _given(metadata.version)
