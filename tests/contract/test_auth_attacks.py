@@ -213,11 +213,14 @@ CASES: list[tuple[Build, int, str]] = [
 
 
 def error_code(body: Any) -> str | None:
-    """The error code in either envelope (Lynes ``data.code``, problem document ``code``)."""
+    """The error code in any envelope (Lynes ``data.code``, the Emporix problem document's ``code``,
+    the other Emporix error shapes' ``errorCode``, where their ``code`` is the HTTP status)."""
     if isinstance(body, dict):
         data = body.get("data")
         if isinstance(data, dict) and "code" in data:
             return str(data["code"])
+        if "errorCode" in body:
+            return str(body["errorCode"])
         if "code" in body:
             return str(body["code"])
     return None

@@ -7,14 +7,23 @@ import re
 from tests.support import TenantHandle
 
 BASE = "/reward-points"
-# The seed's request sample for creating (and, with metadata, updating) a redeem option.
+# The vendor document's "Redeem option creation sample" (POST /reward-points/{tenant}/redeemOptions in
+# ../shared/vendor/emporix-reward-points.openapi.yml; the seed shows its coupon collapsed).
 SEED_OPTION = {
     "type": "coupon",
     "name": "10 Euro Gutschein",
     "description": "Für 90 Punkte können Sie sich einen Gutschein über 10 Euro generieren lassen. "
     "Diesen Gutschein können Sie auch an Freunde und Bekannte weitergeben.",
     "points": 90,
-    "coupon": {"discountType": "ABSOLUTE", "discountAbsolute": {"amount": 10, "currency": "EUR"}},
+    "coupon": {
+        "name": "Gutschein über 10 Euro (eingelöste Bonuspunkte)",
+        "description": "Gutschein über 10 Euro aus 1000 Bonuspunkte",
+        "discountType": "ABSOLUTE",
+        "discountAbsolute": {"amount": 10, "currency": "EUR"},
+        "allowAnonymous": True,
+        "maxRedemptions": 1,
+        "status": "VALID",
+    },
 }
 
 
@@ -82,7 +91,9 @@ async def test_only_employees_create_options(tenant: TenantHandle) -> None:
         f"{BASE}/{tenant.name}/redeemOptions", json=SEED_OPTION, headers=tenant.user("shopper")
     )
     assert r.status_code == 403
-    assert r.json()["status"] == 403
+    assert r.headers["content-type"] == "application/json"
+    # trait_forbidden_403: {"code": 403, "status": "Forbidden", "message": ..., "details": [...]}
+    assert (r.json()["code"], r.json()["status"]) == (403, "Forbidden")
 
 
 async def test_another_tenant_in_the_path_is_403(tenant: TenantHandle, other_tenant: TenantHandle) -> None:
@@ -115,8 +126,12 @@ async def test_update_with_a_stale_version_is_409(tenant: TenantHandle) -> None:
     assert (await tenant.client.put(path, json=body, headers=manager(tenant))).status_code == 200
     r = await tenant.client.put(path, json={**body, "points": 1}, headers=manager(tenant))
     assert r.status_code == 409
-    assert r.json()["title"] == "Conflict"
-    assert r.json()["instance"] == f"/{tenant.name}/redeemOptions/{option['id']}"
+    assert r.headers["content-type"] == "application/json"
+    # The vendor's PUT 409 example: {"status": 409, "message": "RedeemOption not Updated",
+    #   "details": {"message": "The resource that was requested for update with id = 64b7a has changed. ..."}}
+    assert (r.json()["status"], r.json()["message"]) == (409, "RedeemOption not Updated")
+    assert r.json()["details"]["message"] == f"offer '{option['id']}' has changed (version 2, not 1)"
+    assert r.json()["field"] == "metadata.version"
     listed = (await tenant.client.get(f"{BASE}/{tenant.name}/redeemOptions", headers=manager(tenant))).json()
     assert listed[0]["points"] == 90
 
@@ -185,7 +200,9 @@ async def test_redeem_an_unknown_option_is_404(tenant: TenantHandle) -> None:
         f"{BASE}/public/customer/redeem", json={"id": "nope"}, headers=tenant.user("shopper")
     )
     assert r.status_code == 404
-    assert r.json()["instance"] == "/public/customer/redeem"
+    # trait_notFound_404: {"type": "resource_not_found", "status": 404, "message": ...}
+    assert (r.json()["type"], r.json()["status"]) == ("resource_not_found", 404)
+    assert r.json()["message"]
 
 
 async def test_redeem_without_an_id_names_the_field(tenant: TenantHandle) -> None:
@@ -234,13 +251,16 @@ async def test_an_offer_from_the_admin_api_is_a_redeem_option(tenant: TenantHand
 
 
 async def test_an_emporix_update_keeps_the_fields_only_the_other_face_sets(tenant: TenantHandle) -> None:
-    await tenant.put("offers", "o1", {"title": "Coffee", "points": 100, "shopId": "shop_1"})
+    await tenant.put(
+        "offers", "o1", {"title": "Coffee", "points": 100, "shopId": "shop_1", "metadata": {"shelf": 3}}
+    )
     r = await tenant.client.put(
         f"{BASE}/{tenant.name}/redeemOptions/o1", json=SEED_OPTION, headers=manager(tenant)
     )
     assert r.status_code == 200
     stored = (await tenant.client.get("/v1/admin/offers/o1", headers=tenant.admin)).json()
     assert (stored["title"], stored["shopId"], stored["points"]) == ("10 Euro Gutschein", "shop_1", 90)
+    assert stored["metadata"] == {"shelf": 3}  # display metadata of the other faces, not this face's
 
 
 async def test_update_with_another_id_in_the_body_names_the_field(tenant: TenantHandle) -> None:
@@ -252,3 +272,145 @@ async def test_update_with_another_id_in_the_body_names_the_field(tenant: Tenant
     )
     assert r.status_code == 400
     assert r.json()["field"] == "id"
+
+
+# The vendor's "Sample response" of GET /reward-points/{tenant}/redeemOptions.
+VENDOR_LISTED = {
+    "id": "5f905280df6b3b0013b6c541",
+    **SEED_OPTION,
+    "metadata": {
+        "version": 1,
+        "createdAt": "2023-07-25T13:28:25.960Z",
+        "modifiedAt": "2023-07-25T13:28:25.960Z",
+    },
+}
+
+
+async def test_the_listed_option_has_the_vendors_shape(tenant: TenantHandle) -> None:
+    created = await create_option(tenant, {**SEED_OPTION, "id": "5f905280df6b3b0013b6c541"})
+    listed = (await tenant.client.get(f"{BASE}/{tenant.name}/redeemOptions", headers=tenant.user("u"))).json()
+    assert listed == [created]
+    # The same keys and values as the vendor's sample; metadata carries only the version (we keep no
+    # creation or modification time per option).
+    assert {k: v for k, v in created.items() if k != "metadata"} == {
+        k: v for k, v in VENDOR_LISTED.items() if k != "metadata"
+    }
+    assert created["metadata"] == {"version": 1}
+
+
+async def invalid_option(tenant: TenantHandle, body: dict) -> dict:
+    r = await tenant.client.post(f"{BASE}/{tenant.name}/redeemOptions", json=body, headers=manager(tenant))
+    assert r.status_code == 400, r.text
+    assert r.headers["content-type"] == "application/json"
+    return r.json()
+
+
+async def test_the_coupon_is_held_to_the_vendors_coupon_schema(tenant: TenantHandle) -> None:
+    coupon = SEED_OPTION["coupon"]
+    cases = [
+        (
+            {**coupon, "discountAbsolute": {"amount": 10, "currency": ""}},
+            "coupon.discountAbsolute.currency",
+            "'coupon.discountAbsolute.currency' must match '^[a-zA-Z]{3}$'",
+        ),
+        (
+            {**coupon, "discountAbsolute": {"amount": -1, "currency": "EUR"}},
+            "coupon.discountAbsolute.amount",
+            "'coupon.discountAbsolute.amount' must be at least 0",
+        ),
+        (
+            {**coupon, "discountType": "HALF"},
+            "coupon.discountType",
+            "'coupon.discountType' must be one of the allowed values, not 'HALF'",
+        ),
+        (
+            {**coupon, "status": "SOLD"},
+            "coupon.status",
+            "'coupon.status' must be one of the allowed values, not 'SOLD'",
+        ),
+        (
+            {**coupon, "maxRedemptions": -2},
+            "coupon.maxRedemptions",
+            "'coupon.maxRedemptions' must be at least -1",
+        ),
+        (
+            {**coupon, "maxRedemptions": 1.5},
+            "coupon.maxRedemptions",
+            "'coupon.maxRedemptions' must be a whole number",
+        ),
+        (
+            {**coupon, "maxRedemptions": "1"},
+            "coupon.maxRedemptions",
+            "'coupon.maxRedemptions' must be a number",
+        ),
+        (
+            {**coupon, "allowAnonymous": "yes"},
+            "coupon.allowAnonymous",
+            "'coupon.allowAnonymous' must be a boolean",
+        ),
+        ({**coupon, "name": {"de": "Gutschein"}}, "coupon.name", "'coupon.name' must be a string"),
+        ({k: v for k, v in coupon.items() if k != "name"}, "coupon.name", "'coupon.name' is required"),
+        (
+            {"name": "10 %", "discountType": "PERCENT", "discountPercentage": 101},
+            "coupon.discountPercentage",
+            "'coupon.discountPercentage' must be at most 100",
+        ),
+        (
+            {**coupon, "discountPercentage": 10},
+            "coupon.discountPercentage",
+            "'coupon.discountPercentage' is only for discountType PERCENT",
+        ),
+        (
+            {**coupon, "restrictions": {"validFrom": "soon"}},
+            "coupon.restrictions.validFrom",
+            "'coupon.restrictions.validFrom' must be an ISO 8601 date-time",
+        ),
+        (
+            {**coupon, "links": [{"rel": "self"}]},
+            "coupon.links[0].title",
+            "'coupon.links[0].title' is required",
+        ),
+        ({**coupon, "colour": "red"}, "coupon.colour", "'coupon.colour' is not a known field"),
+        ("ten euros", "coupon", "'coupon' must be an object"),
+    ]
+    for bad, field, detail in cases:
+        problem = await invalid_option(tenant, {**SEED_OPTION, "coupon": bad})
+        assert (problem["field"], problem["detail"]) == (field, detail), bad
+    listed = (await tenant.client.get(f"{BASE}/{tenant.name}/redeemOptions", headers=manager(tenant))).json()
+    assert listed == []
+
+
+async def test_every_field_of_the_wrong_type_is_named_as_such(tenant: TenantHandle) -> None:
+    cases = [
+        ({"id": 5}, "id", "a string"),
+        ({"type": 5}, "type", "a string"),
+        ({"name": None}, "name", "a string"),
+        ({"description": 5}, "description", "a string"),
+        ({"points": "90"}, "points", "a whole number"),
+        ({"pointsAfterCoupon": 1.5}, "pointsAfterCoupon", "a whole number"),
+        ({"metadata": []}, "metadata", "an object"),
+        ({"metadata": {"version": "1"}}, "metadata.version", "a whole number"),
+        ({"metadata": {"createdAt": 1}}, "metadata.createdAt", "a string"),
+    ]
+    for change, field, kind in cases:
+        problem = await invalid_option(tenant, {**SEED_OPTION, **change})
+        assert (problem["field"], problem["detail"]) == (field, f"'{field}' must be {kind}"), change
+
+
+async def test_metadata_other_than_the_vendors_is_refused_not_stored(tenant: TenantHandle) -> None:
+    problem = await invalid_option(tenant, {**SEED_OPTION, "metadata": {"owner": {"x": 1}}})
+    assert problem["field"] == "metadata.owner"
+    option = await create_option(
+        tenant, {**SEED_OPTION, "metadata": {"createdAt": "2023-07-25T13:28:25.960Z"}}
+    )
+    assert option["metadata"] == {"version": 1}
+
+
+async def test_a_free_form_coupon_from_the_admin_api_is_not_echoed(tenant: TenantHandle) -> None:
+    """The admin API stores coupon templates free-form; this face answers only a vendor ``coupon``."""
+    r = await tenant.put("offers", "o1", {"title": "Coffee", "points": 10, "coupon": {"currency": ""}})
+    assert r.status_code == 200, r.text
+    listed = (await tenant.client.get(f"{BASE}/{tenant.name}/redeemOptions", headers=manager(tenant))).json()
+    assert listed == [
+        {"id": "o1", "type": "coupon", "name": "Coffee", "points": 10, "metadata": {"version": 1}}
+    ]

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import json
+
 import httpx
 
 from loyalty.core.timeutil import iso_utc, parse_iso_ms
@@ -24,6 +26,18 @@ SEED_ADD_POINTS = {
 }
 
 
+EMPTY_SUMMARY = {
+    "addedPointsList": [],
+    "redeemedPointsList": [],
+    "expiredPointsList": [],
+    "reversedPointsList": [],
+    "totalAddedPoints": 0,
+    "totalRedeemedPoints": 0,
+    "totalExpiredPoints": 0,
+    "totalReversedPoints": 0,
+}
+
+
 def manager(tenant: TenantHandle) -> dict[str, str]:
     return tenant.user("employee", "rewardspoints.rewardpoints_manage")
 
@@ -38,15 +52,66 @@ async def add(tenant: TenantHandle, customer: str, body: dict) -> httpx.Response
     )
 
 
+# The vendor document's error examples (components/responses), one body shape per status, all
+# served as application/json:
+VENDOR_400 = {  # trait_badRequest_400 "Bad request"
+    "type": "about:blank",
+    "title": "Bad Request",
+    "status": 400,
+    "detail": "Invalid request content.",
+    "instance": "/customer/61443563/addPoints",
+}
+VENDOR_401 = {
+    "fault": {"faultstring": "Invalid access token", "detail": {"errorcode": "oauth.v2.InvalidAccessToken"}}
+}
+VENDOR_403 = {  # trait_forbidden_403 "Forbidden"
+    "code": 403,
+    "status": "Forbidden",
+    "message": "Scope validation failed",
+    "details": ["Missing required scopes '[rewardspoints.rewardpoints_view, saasag.rewardpoints_view]'"],
+}
+VENDOR_404 = {
+    "type": "resource_not_found",
+    "status": 404,
+    "message": "No reward points found for customer 202429132",
+}
+VENDOR_409 = {  # trait_conflict_409 "Conflict"
+    "status": 409,
+    "type": "application/json",
+    "message": "New Reward Point Entry not Created",
+    "moreInfo": "",
+    "details": [{"field": None, "type": None, "message": "Couldn't create ...", "moreInfo": ""}],
+}
+
+
 def assert_problem(r: httpx.Response, status: int, instance: str) -> dict:
+    """The error is in the vendor's shape for its status (its keys, their types), plus our
+    ``field`` (and ``code``/``errorCode``) extensions."""
     assert r.status_code == status, r.text
-    assert r.headers["content-type"] == "application/problem+json"
+    assert r.headers["content-type"] == "application/json"
     body = r.json()
-    assert body["type"] == "about:blank"
-    assert body["status"] == status
-    assert body["instance"] == instance
-    assert body["title"]
-    assert body["detail"]
+    example = {400: VENDOR_400, 401: VENDOR_401, 403: VENDOR_403, 404: VENDOR_404, 409: VENDOR_409}[status]
+    assert set(example) <= set(body), body
+    for key, value in example.items():
+        if value is not None and key != "details":
+            assert type(body[key]) is type(value), (key, body)
+    if status == 400:
+        assert (body["type"], body["title"], body["status"]) == ("about:blank", "Bad Request", 400)
+        assert body["instance"] == instance
+        assert body["detail"]
+    elif status == 401:
+        assert body["fault"]["detail"]["errorcode"] == "oauth.v2.InvalidAccessToken"
+        assert body["fault"]["faultstring"]
+    elif status == 403:
+        assert (body["code"], body["status"]) == (403, "Forbidden")
+        assert body["details"] == [body["message"]]
+    elif status == 404:
+        assert (body["type"], body["status"]) == ("resource_not_found", 404)
+        assert body["message"]
+    elif status == 409:
+        assert body["status"] == 409
+        [detail] = body["details"]
+        assert (detail["message"], detail["field"]) == (body["message"], body["field"])
     return body
 
 
@@ -74,7 +139,7 @@ async def test_add_points_honours_the_site_code(tenant: TenantHandle) -> None:
     )
     assert r.status_code == 201
     assert r.json()["siteCode"] == "de"
-    assert r.json()["validUntil"] is None
+    assert "validUntil" not in r.json()  # a date-time in the vendor's addedPoints: never null
 
 
 async def test_get_customer_answers_a_bare_integer(tenant: TenantHandle) -> None:
@@ -108,7 +173,7 @@ async def test_redeem_points_answers_201_and_uses_the_credit(tenant: TenantHandl
     assert redeemed["createdAt"] == "2026-11-23T10:00:01.000Z"
     assert redeemed["usedWith"] == ["12345fee-0b83-48aa-95dc-11e3dcf84aaa"]
     summary = (await tenant.client.get(f"{BASE}/customer/c1/summary", headers=viewer(tenant))).json()
-    added = summary["summary"]["addedPoints"][0]
+    added = summary["summary"]["addedPointsList"][0]
     assert (added["usedPoints"], added["usedWith"]) == (50, [redeemed["id"]])
     assert summary["activePoints"] == 73
 
@@ -119,7 +184,6 @@ async def test_redeem_points_beyond_the_balance_is_a_400_problem(tenant: TenantH
         f"{BASE}/customer/c1/redeemPoints", json={"points": 50}, headers=manager(tenant)
     )
     body = assert_problem(r, 400, "/customer/c1/redeemPoints")
-    assert body["title"] == "Bad Request"
     assert body["detail"] == "not enough points"
     assert (await tenant.client.get(f"{BASE}/customer/c1", headers=viewer(tenant))).json() == 40
 
@@ -167,7 +231,7 @@ async def test_create_customer_with_start_points(tenant: TenantHandle, clock) ->
     assert r.status_code == 200, r.text
     assert r.json()["customerId"] == "C4289081720"
     assert r.json()["activePoints"] == 100
-    assert r.json()["summary"]["addedPoints"][0]["description"] == "welcome"
+    assert r.json()["summary"]["addedPointsList"][0]["description"] == "welcome"
     assert (await tenant.client.get(f"{BASE}/customer/C4289081720", headers=viewer(tenant))).json() == 100
 
 
@@ -214,10 +278,10 @@ async def test_summary_adds_up_added_redeemed_and_expired(tenant: TenantHandle, 
     body = r.json()
     assert body["activePoints"] == 50
     s = body["summary"]
-    assert [e["id"] for e in s["addedPoints"]] == ["short", "long"]
-    assert [e["usedPoints"] for e in s["addedPoints"]] == [30, 0]  # first-expiring first
-    assert [(e["points"], e["reference-id"]) for e in s["expiredPoints"]] == [(70, "short")]
-    assert s["expiredPoints"][0]["validUntil"] == iso_utc(NOW + DAY)
+    assert [e["id"] for e in s["addedPointsList"]] == ["short", "long"]
+    assert [e["usedPoints"] for e in s["addedPointsList"]] == [30, 0]  # first-expiring first
+    assert [(e["points"], e["reference-id"]) for e in s["expiredPointsList"]] == [(70, "short")]
+    assert s["expiredPointsList"][0]["validUntil"] == iso_utc(NOW + DAY)
     assert (s["totalAddedPoints"], s["totalRedeemedPoints"], s["totalExpiredPoints"]) == (150, 30, 70)
     assert s["totalAddedPoints"] - s["totalRedeemedPoints"] - s["totalExpiredPoints"] == body["activePoints"]
 
@@ -288,7 +352,7 @@ async def test_public_summary_of_a_customer_without_points_is_empty(tenant: Tena
     assert r.status_code == 200
     assert r.json()["customerId"] == "new"
     assert r.json()["activePoints"] == 0
-    assert r.json()["summary"]["addedPoints"] == []
+    assert r.json()["summary"] == EMPTY_SUMMARY
 
 
 async def test_public_summary_shows_the_signed_in_customer(tenant: TenantHandle) -> None:
@@ -306,3 +370,117 @@ async def test_public_endpoints_need_a_customer_token(tenant: TenantHandle) -> N
 async def test_no_credentials_is_401(tenant: TenantHandle) -> None:
     r = await tenant.client.get(f"{BASE}/public/customer")
     assert_problem(r, 401, "/public/customer")
+
+
+async def test_the_summary_has_the_vendors_customer_summary_shape(tenant: TenantHandle, clock) -> None:
+    """The vendor's "Customer summary sample" (GET /customer/{customerId}/summary, pointsSummaryOut):
+    ``summary`` is ``customerSummary`` = ``{addedPointsList (required), redeemedPointsList}`` of
+    ``addedPoints`` / ``redeemedPoints``; ours adds the expired and reversed lists and the totals."""
+    clock.set(NOW)
+    await add(tenant, "123", {"id": "zzpscd12uimlmybtthb", "reference-id": "B7011746", "points": 209})
+    clock.set(NOW + 1000)
+    r = await tenant.client.post(
+        f"{BASE}/customer/123/redeemPoints",
+        json={"id": "e7522b99-2448-44b5-8f68-8bffcc207d18", "points": 9},
+        headers=manager(tenant),
+    )
+    assert r.json() == {
+        "id": "e7522b99-2448-44b5-8f68-8bffcc207d18",
+        "points": 9,
+        "createdAt": "2026-11-23T10:00:01.000Z",
+        "allPointsAfterCreation": 200,
+        "usedPoints": 9,
+        "usedWith": ["zzpscd12uimlmybtthb"],
+    }
+    summary = (await tenant.client.get(f"{BASE}/customer/123/summary", headers=viewer(tenant))).json()
+    assert summary == {
+        "customerId": "123",
+        "activePoints": 200,
+        "summary": {
+            **EMPTY_SUMMARY,
+            "addedPointsList": [
+                {
+                    "id": "zzpscd12uimlmybtthb",
+                    "reference-id": "B7011746",
+                    "points": 209,
+                    "createdAt": "2026-11-23T10:00:00.000Z",
+                    "allPointsAfterCreation": 209,
+                    "usedPoints": 9,
+                    "usedWith": ["e7522b99-2448-44b5-8f68-8bffcc207d18"],
+                    "siteCode": "main",
+                }
+            ],
+            "redeemedPointsList": [r.json()],
+            "totalAddedPoints": 209,
+            "totalRedeemedPoints": 9,
+        },
+    }
+    batch = (await tenant.client.get(f"{BASE}/summaryBatch", headers=viewer(tenant))).json()
+    assert batch == [summary]  # customerSummaryBatchOut: an array of pointsSummaryOut
+
+
+async def test_a_field_of_the_wrong_type_is_named_as_such(tenant: TenantHandle) -> None:
+    """Every body field of the addedPoints / redeemedPoints / newCustomerIn / redeemOptionIn schemas,
+    sent with the wrong type, is a 400 saying which type it must be (never "is required")."""
+    cases = [
+        ("/customer/c1/addPoints", {"points": "5"}, "points", "a whole number"),
+        ("/customer/c1/addPoints", {"points": 5, "id": 7}, "id", "a string"),
+        ("/customer/c1/addPoints", {"points": 5, "reference-id": 7}, "reference-id", "a string"),
+        ("/customer/c1/addPoints", {"points": 5, "description": None}, "description", "a string"),
+        ("/customer/c1/addPoints", {"points": 5, "createdAt": 1}, "createdAt", "a string"),
+        ("/customer/c1/addPoints", {"points": 5, "validUntil": 1}, "validUntil", "a string"),
+        (
+            "/customer/c1/addPoints",
+            {"points": 5, "allPointsAfterCreation": "1"},
+            "allPointsAfterCreation",
+            "a whole number",
+        ),
+        ("/customer/c1/addPoints", {"points": 5, "usedPoints": True}, "usedPoints", "a whole number"),
+        ("/customer/c1/addPoints", {"points": 5, "usedWith": "x"}, "usedWith", "an array"),
+        ("/customer/c1/addPoints", {"points": 5, "usedWith": [1]}, "usedWith[0]", "a string"),
+        ("/customer/c1/redeemPoints", {"points": 1.5}, "points", "a whole number"),
+        ("/customer/c1/redeemPoints", {"points": 1, "id": 1}, "id", "a string"),
+        ("/customer/c1/redeemPoints", {"points": 1, "description": 1}, "description", "a string"),
+        ("/customer/c1/redeemPoints", {"points": 1, "createdAt": []}, "createdAt", "a string"),
+        (
+            "/customer/c1/redeemPoints",
+            {"points": 1, "allPointsAfterCreation": {}},
+            "allPointsAfterCreation",
+            "a whole number",
+        ),
+        ("/customer/c1", {"customerId": 1}, "customerId", "a string"),
+        ("/customer/c1", {"startPoints": 5}, "startPoints", "an object"),
+        ("/customer/c1", {"startPoints": {"points": "5"}}, "startPoints.points", "a whole number"),
+    ]
+    for path, body, field, kind in cases:
+        r = await tenant.client.post(BASE + path, json=body, headers=manager(tenant))
+        problem = assert_problem(r, 400, path)
+        assert (problem["field"], problem["detail"]) == (field, f"'{field}' must be {kind}"), body
+    r = await tenant.client.post(f"{BASE}/public/customer/redeem", json={"id": 5}, headers=tenant.user("c1"))
+    assert assert_problem(r, 400, "/public/customer/redeem")["detail"] == "'id' must be a string"
+    assert (await tenant.client.get(f"{BASE}/customer/c1", headers=viewer(tenant))).json() == 0
+
+
+async def test_a_path_of_no_endpoint_answers_the_vendors_404_shape(tenant: TenantHandle) -> None:
+    r = await tenant.client.get(f"{BASE}/customer/c1/nothing", headers=viewer(tenant))
+    assert_problem(r, 404, "/customer/c1/nothing")
+    assert r.json()["message"] == "no such endpoint"
+
+
+def test_an_unhandled_error_answers_the_vendors_500_shape() -> None:
+    """trait_internal_500: {"timestamp": "2023-10-12T06:41:03.866+00:00", "status": 500,
+    "error": "Internal Server Error", "path": "/customer/30010284222"}."""
+    from starlette.requests import Request
+
+    from loyalty.api.dialects import emporix
+
+    scope = {"type": "http", "method": "GET", "path": "/reward-points/customer/30010284222", "headers": []}
+    request = Request(scope)
+    response = emporix.internal_error(request, NOW)
+    assert (response.status_code, response.media_type) == (500, "application/json")
+    assert json.loads(response.body) == {
+        "timestamp": "2026-11-23T10:00:00.000Z",
+        "status": 500,
+        "error": "Internal Server Error",
+        "path": "/customer/30010284222",
+    }

@@ -30,6 +30,7 @@ from loyalty.app import delivery, features, ledger, ratelimit, users
 from loyalty.app.bootstrap import bootstrap_from_settings
 from loyalty.app.services import Services, wall_clock_ms
 from loyalty.app.tenants import TenantCache
+from loyalty.core.errors import ErrorCode, LoyaltyError
 from loyalty.logs import configure_logging
 from loyalty.settings import Settings
 from loyalty.storage import migrate
@@ -223,6 +224,8 @@ def create_app(settings: Settings | None = None, *, clock: Callable[[], int] | N
     async def http_error(request: Request, exc: Exception) -> Response:
         assert isinstance(exc, HTTPException)
         message = "no such endpoint" if exc.status_code == 404 else exc.detail
+        if exc.status_code == 404 and emporix.owns(request):  # the vendor's 404 shape
+            return emporix.DIALECT.render_error(request, 404, LoyaltyError(ErrorCode.NOT_FOUND, message))
         body = {
             "statusCode": exc.status_code,
             "message": message,
@@ -241,6 +244,8 @@ def create_app(settings: Settings | None = None, *, clock: Callable[[], int] | N
             headers = {"Retry-After": str(RETRY_AFTER_S)}
             return Response(msgspec.json.encode(body), 503, headers=headers, media_type="application/json")
         log.exception("unhandled error on %s %s", request.method, request.url.path)
+        if emporix.owns(request):
+            return emporix.internal_error(request, services.clock())
         body = {"statusCode": 500, "message": "internal error", "data": {"code": "internal", "field": None}}
         return Response(msgspec.json.encode(body), status_code=500, media_type="application/json")
 

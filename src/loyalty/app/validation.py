@@ -33,6 +33,8 @@ def field_of(error: msgspec.ValidationError | msgspec.DecodeError) -> tuple[str 
     wrong = re.match(r"Expected `(?P<want>[^`]+)`, got `(?P<got>[^`]+)`", base)
     if wrong and path:
         return path, f"'{path}' must be {type_phrase(wrong.group('want'))}"
+    if path and (rule := constraint_phrase(base)):
+        return path, f"'{path}' {rule}"
     return path, f"'{path}': {base}" if path else base
 
 
@@ -63,6 +65,27 @@ def check_string(value: object, field: str) -> str:
     if not value.strip():
         raise invalid(field, f"'{field}' is required")
     return value
+
+
+_BOUND = re.compile(r"Expected `[^`]+` (?P<op>>=|<=|>|<) (?P<n>-?[0-9.e+]+)$")
+_PATTERN = re.compile(r"Expected `str` matching regex (?P<re>.+)$")
+_ENUM = re.compile(r"Invalid enum value (?P<v>.+)$")
+_BOUND_WORDS = {">=": "at least", "<=": "at most", ">": "greater than", "<": "less than"}
+
+
+def constraint_phrase(base: str) -> str | None:
+    """msgspec's constraint messages (``Meta`` bounds and patterns, ``Literal`` values) in words."""
+    if bound := _BOUND.match(base):
+        number = bound.group("n")
+        number = number.removesuffix(".0") if number.endswith(".0") else number
+        return f"must be {_BOUND_WORDS[bound.group('op')]} {number}"
+    if pattern := _PATTERN.match(base):
+        return f"must match {pattern.group('re')}"
+    if enum := _ENUM.match(base):
+        return f"must be one of the allowed values, not {enum.group('v')}"
+    if base == "Number out of range":
+        return "is out of range"
+    return None
 
 
 def convert(data: Any, kind: type[T], *, what: str = "body") -> T:

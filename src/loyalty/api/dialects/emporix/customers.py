@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from msgspec import UNSET
+
 from loyalty.api.dialects.emporix import schemas
 from loyalty.api.routing import Call, Endpoint, Reply
 from loyalty.app import points
@@ -47,10 +49,10 @@ async def create_customer(call: Call) -> Reply:
     assert call.tx is not None
     customer_id = _customer_id(call)
     body: schemas.NewCustomer | None = call.body
-    if body is not None and body.customerId is not None and body.customerId != customer_id:
+    if body is not None and isinstance(body.customerId, str) and body.customerId != customer_id:
         raise invalid("customerId", "'customerId' must match the customer in the path")
     start = None
-    if body is not None and body.startPoints is not None:
+    if body is not None and isinstance(body.startPoints, schemas.AddedPoints):
         start = schemas.new_points(body.startPoints, site_code=_site_code(call), field="startPoints.")
     view = await points.open_account(call.tx, customer_id, start)
     return Reply(schemas.summary(view))
@@ -76,10 +78,15 @@ async def add_points(call: Call) -> Reply:
 async def redeem_points(call: Call) -> Reply:
     assert call.tx is not None
     body: schemas.RedeemedPoints = call.body
+    schemas.check_redeemed(body)
     view = await points.redeem_points(
-        call.tx, _customer_id(call), body.points, description=body.description, entry_key=body.id
+        call.tx,
+        _customer_id(call),
+        body.points,
+        description=None if body.description is UNSET else body.description,
+        entry_key=None if body.id is UNSET else body.id,
     )
-    return Reply(schemas.entry(view), status=201)
+    return Reply(schemas.redeemed_entry(view), status=201)
 
 
 ENDPOINTS = [
@@ -150,7 +157,7 @@ ENDPOINTS = [
         "Redeem a customer's points without a coupon (manage scope)",
         body=schemas.RedeemedPoints,
         write=True,
-        responses={201: schemas.PointsEntry},
+        responses={201: schemas.RedeemedEntry},
         tags=TAGS,
     ),
 ]
