@@ -21,7 +21,6 @@ import httpx
 from loyalty.app.credentials import create_api_key, mint_token
 from loyalty.app.tenants import create_tenant
 
-
 TEST_RECEIVERS = "127.0.0.1"
 """``LOYALTY_WEBHOOK_ALLOWED_DESTINATIONS`` of every test server, as an operator would set it: the
 test webhook receivers (``tests/webhook_receiver.py``) listen on 127.0.0.1, which is refused by

@@ -39,7 +39,9 @@ async def test_two_workers_deliver_each_message_exactly_once(
 ) -> None:
     with webhook_receiver() as receiver:
         await tenant.put(
-            "webhooks", "crm", {"url": receiver.url, "secret": STANDARD_SECRET, "eventTypes": ["points.awarded"]}
+            "webhooks",
+            "crm",
+            {"url": receiver.url, "secret": STANDARD_SECRET, "eventTypes": ["points.awarded"]},
         )
         services = app.state.services
         principal = await principal_from_api_key(services.tenants, tenant.admin_key)

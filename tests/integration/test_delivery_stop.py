@@ -21,7 +21,9 @@ SRC = str(Path(__file__).resolve().parents[2] / "src")
 
 async def queue_one_deletion_webhook(tenant: TenantHandle, url: str) -> None:
     """A webhook subscribed to ``user.deleted`` and one deletion: one message in the outbox."""
-    r = await tenant.put("webhooks", "crm", {"url": url, "secret": STANDARD_SECRET, "eventTypes": ["user.deleted"]})
+    r = await tenant.put(
+        "webhooks", "crm", {"url": url, "secret": STANDARD_SECRET, "eventTypes": ["user.deleted"]}
+    )
     assert r.status_code == 200, r.text
     await tenant.create_user("user_123")
     deleted = await tenant.client.delete("/v1/user/user_123", headers=tenant.admin)

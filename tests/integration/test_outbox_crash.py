@@ -36,7 +36,9 @@ async def test_message_committed_before_a_server_is_killed_is_delivered_by_a_wor
 ) -> None:
     with webhook_receiver() as receiver:
         r = await tenant.put(
-            "webhooks", "crm", {"url": receiver.url, "secret": STANDARD_SECRET, "eventTypes": ["user.deleted"]}
+            "webhooks",
+            "crm",
+            {"url": receiver.url, "secret": STANDARD_SECRET, "eventTypes": ["user.deleted"]},
         )
         assert r.status_code == 200, r.text
         await tenant.create_user("user_123")

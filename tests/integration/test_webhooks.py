@@ -344,17 +344,29 @@ async def test_a_webhook_in_the_loyalty_v1_format_is_signed_with_x_loyalty_signa
         "AQIDBAUGBwgJCgsMDQ4PEBESExQVFhcYGRobHB0eHyA=",  # the key without its whsec_ prefix
     ],
 )
-async def test_a_standard_format_webhook_needs_a_whsec_base64_secret(tenant: TenantHandle, secret: str) -> None:
+async def test_a_standard_format_webhook_needs_a_whsec_base64_secret(
+    tenant: TenantHandle, secret: str
+) -> None:
     r = await tenant.put("webhooks", "crm", {**hook("https://crm.example.com/hook"), "secret": secret})
     assert r.status_code == 400, r.text
     assert r.json()["data"]["field"] == "secret"
     assert "whsec_" in r.json()["message"]
 
 
-async def test_switching_a_loyalty_v1_webhook_to_standard_checks_the_kept_secret(tenant: TenantHandle) -> None:
-    legacy = {**hook("https://crm.example.com/hook"), "secret": LEGACY_SECRET, "signatureFormat": "loyalty-v1"}
+async def test_switching_a_loyalty_v1_webhook_to_standard_checks_the_kept_secret(
+    tenant: TenantHandle,
+) -> None:
+    legacy = {
+        **hook("https://crm.example.com/hook"),
+        "secret": LEGACY_SECRET,
+        "signatureFormat": "loyalty-v1",
+    }
     assert (await tenant.put("webhooks", "crm", legacy)).status_code == 200
-    switched = {"url": "https://crm.example.com/hook", "eventTypes": ["user.deleted"], "signatureFormat": "standard"}
+    switched = {
+        "url": "https://crm.example.com/hook",
+        "eventTypes": ["user.deleted"],
+        "signatureFormat": "standard",
+    }
     refused = await tenant.put("webhooks", "crm", switched)
     assert refused.status_code == 400, refused.text
     assert refused.json()["data"]["field"] == "secret"

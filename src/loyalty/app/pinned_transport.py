@@ -68,7 +68,9 @@ class PinnedTransport(httpx.AsyncBaseTransport):
             addresses = [literal]
         else:
             try:
-                addresses = [ipaddress.ip_address(a.split("%", 1)[0]) for a in await self.resolver(host, port)]
+                addresses = [
+                    ipaddress.ip_address(a.split("%", 1)[0]) for a in await self.resolver(host, port)
+                ]
             except OSError as exc:
                 raise httpx.ConnectError(f"cannot resolve {host}: {exc}") from exc
             if not addresses:

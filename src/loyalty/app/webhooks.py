@@ -31,9 +31,9 @@ from loyalty.storage.repositories import outbox as outbox_repo
 
 MIN_SECRET_LENGTH = 16
 MAX_URL_LENGTH = 2000
-STANDARD = "standard"
-LOYALTY_V1 = "loyalty-v1"
 SignatureFormat = Literal["standard", "loyalty-v1"]
+STANDARD: SignatureFormat = "standard"
+LOYALTY_V1: SignatureFormat = "loyalty-v1"
 STANDARD_SECRET_PREFIX = "whsec_"
 # Standard Webhooks: the key is 24 to 64 random bytes, written base64 after ``whsec_``.
 STANDARD_KEY_BYTES = (24, 64)
