@@ -45,7 +45,7 @@ class Settings(BaseSettings):
     delivery_retention_days: int = 30
     """Delivered and failed webhook messages (they hold personal data) are removed after this many
     days; 0 keeps them."""
-    webhook_allowed_destinations: str = ""
+    webhook_allowed_destinations: str | None = None
     """Host names (``*.suffix`` too), addresses and networks webhooks may reach although they are
     not public (loopback, private, link-local, metadata …); comma- or space-separated."""
     metrics_enabled: bool = True
@@ -60,10 +60,10 @@ class Settings(BaseSettings):
 
     @field_validator("webhook_allowed_destinations")
     @classmethod
-    def _destinations_readable(cls, value: str) -> str:
+    def _destinations_readable(cls, value: str | None) -> str | None:
         from loyalty.app.destinations import DestinationPolicy
 
-        DestinationPolicy.from_setting(value)  # a typo stops the start, naming the entry
+        DestinationPolicy.from_setting(value or "")  # a typo stops the start, naming the entry
         return value
 
     def sqlite_path(self) -> Path | None:

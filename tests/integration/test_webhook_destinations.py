@@ -40,7 +40,7 @@ def default_policy_services(app: Any) -> Any:
     """The app's services with the operator's allow-list unset (the default)."""
     services = app.state.services
     return dataclasses.replace(
-        services, settings=services.settings.model_copy(update={"webhook_allowed_destinations": ""})
+        services, settings=services.settings.model_copy(update={"webhook_allowed_destinations": None})
     )
 
 

@@ -77,5 +77,5 @@ def test_an_unreadable_allow_list_entry_stops_the_start_naming_it() -> None:
 
 
 def test_the_allow_list_is_empty_by_default() -> None:
-    assert Settings().webhook_allowed_destinations == ""
+    assert Settings().webhook_allowed_destinations is None
     assert DestinationPolicy.from_setting("") == DestinationPolicy()

@@ -103,7 +103,7 @@ class Deliverer:
         # The lease outlives one batch (sent concurrently, each bounded by the timeout).
         self.lease_ms = int((self.timeout * 2 + 30) * 1000)
         self.retention_ms = settings.delivery_retention_days * DAY_MS
-        self.policy = DestinationPolicy.from_setting(settings.webhook_allowed_destinations)
+        self.policy = DestinationPolicy.from_setting(settings.webhook_allowed_destinations or "")
         self.resolver = resolver
         self._client = client
         self._own_client = client is None

@@ -73,7 +73,7 @@ def check_webhook(value: Webhook) -> None:
 
 def check_stored_webhook(stored: dict[str, Any], settings: Settings) -> None:
     """The rules that need the operator's settings or the secret kept from before."""
-    policy = DestinationPolicy.from_setting(settings.webhook_allowed_destinations)
+    policy = DestinationPolicy.from_setting(settings.webhook_allowed_destinations or "")
     refusal = policy.url_refusal(str(stored["url"]))
     if refusal is not None:
         raise invalid(
