@@ -45,6 +45,7 @@ DAY_MS = 86_400_000
 CLEANUP_INTERVAL_MS = 600_000
 """How often (at most) a deliverer looks for messages past their retention."""
 CLEANUP_BATCH = 1_000
+CLEANUP_BATCHES_PER_ROUND = 20
 
 
 def backoff_ms(failed_attempts: int) -> int:
@@ -189,13 +190,16 @@ class Deliverer:
 
     async def remove_expired(self) -> int:
         """Remove delivered and failed messages past the retention period (with their attempts);
-        runs at most every ten minutes per deliverer. Returns how many messages were removed."""
+        runs at most every ten minutes per deliverer. Returns how many messages were removed.
+
+        A long backlog (the first run after an upgrade) is removed a few batches per round, each
+        in its own transaction, so deliveries are not held up behind it."""
         now = self.services.now()
         if self.retention_ms <= 0 or now < self._next_cleanup_at:
             return 0
         self._next_cleanup_at = now + CLEANUP_INTERVAL_MS
         removed = 0
-        while True:
+        for _ in range(CLEANUP_BATCHES_PER_ROUND):
             async with self.services.db.write() as conn:
                 done = await outbox_repo.delete_finished_before(
                     conn, cutoff=now - self.retention_ms, limit=CLEANUP_BATCH
@@ -203,6 +207,8 @@ class Deliverer:
             removed += done
             if done < CLEANUP_BATCH:
                 return removed
+        self._next_cleanup_at = now  # more to remove: go on in the next round
+        return removed
 
     async def drain(self, stop: asyncio.Event | None = None) -> int:
         """Attempt batches until nothing is due or ``stop`` is set; returns the number of attempts.
