@@ -15,7 +15,7 @@ from pathlib import Path
 import httpx
 import pytest
 
-from tests.support import Clock, TenantHandle, make_tenant, pg_admin_url, start_live_server
+from tests.support import TEST_RECEIVERS, Clock, TenantHandle, make_tenant, pg_admin_url, start_live_server
 
 
 def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
@@ -74,6 +74,7 @@ async def app(database_url: str, clock: Clock) -> AsyncIterator[object]:
         config_cache_seconds=0.0,
         max_body_bytes=64 * 1024,
         delivery_in_process=False,  # tests drive webhook delivery themselves, on the test clock
+        webhook_allowed_destinations=TEST_RECEIVERS,
     )
     application = create_app(settings, clock=clock)
     async with application.router.lifespan_context(application):

@@ -21,6 +21,11 @@ import httpx
 from loyalty.app.credentials import create_api_key, mint_token
 from loyalty.app.tenants import create_tenant
 
+TEST_RECEIVERS = "127.0.0.1"
+"""``LOYALTY_WEBHOOK_ALLOWED_DESTINATIONS`` of every test server, as an operator would set it: the
+test webhook receivers (``tests/webhook_receiver.py``) listen on 127.0.0.1, which is refused by
+default."""
+
 
 class Clock:
     """Wall time plus an offset the test controls; ``reset()`` after every test."""
@@ -114,6 +119,7 @@ def start_live_server(
         "LOYALTY_DATABASE_URL": database_url,
         "LOYALTY_CONFIG_CACHE_SECONDS": "0",
         "LOYALTY_DELIVERY_IN_PROCESS": "false",  # webhook tests drive delivery themselves
+        "LOYALTY_WEBHOOK_ALLOWED_DESTINATIONS": TEST_RECEIVERS,
         **(extra_env or {}),
     }
     # The server's log goes to a file, not a pipe: nobody reads a pipe while the test runs, and a
@@ -180,6 +186,7 @@ class LiveProcess:
             "LOYALTY_DATABASE_URL": database_url,
             "LOYALTY_CONFIG_CACHE_SECONDS": "0",
             "LOYALTY_DELIVERY_IN_PROCESS": "false",  # tests drive webhook delivery themselves
+            "LOYALTY_WEBHOOK_ALLOWED_DESTINATIONS": TEST_RECEIVERS,
             "LOYALTY_LOG_LEVEL": "WARNING",
             **(extra_env or {}),
         }

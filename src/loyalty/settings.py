@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from pydantic import field_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 
@@ -41,6 +42,12 @@ class Settings(BaseSettings):
     """Per HTTP request to a webhook receiver."""
     delivery_retry_hours: int = 24
     """How long a message is retried (exponential backoff, capped at one hour) before it is failed."""
+    delivery_retention_days: int = 30
+    """Delivered and failed webhook messages (they hold personal data) are removed after this many
+    days; 0 keeps them."""
+    webhook_allowed_destinations: str | None = None
+    """Host names (``*.suffix`` too), addresses and networks webhooks may reach although they are
+    not public (loopback, private, link-local, metadata …); comma- or space-separated."""
     metrics_enabled: bool = True
     """Serve ``/metrics`` in the Prometheus text format."""
 
@@ -50,6 +57,14 @@ class Settings(BaseSettings):
 
     dashboard_secret: str | None = None
     """Signs dashboard session cookies; a random one per process when unset."""
+
+    @field_validator("webhook_allowed_destinations")
+    @classmethod
+    def _destinations_readable(cls, value: str | None) -> str | None:
+        from loyalty.app.destinations import DestinationPolicy
+
+        DestinationPolicy.from_setting(value or "")  # a typo stops the start, naming the entry
+        return value
 
     def sqlite_path(self) -> Path | None:
         if not self.database_url.startswith("sqlite"):

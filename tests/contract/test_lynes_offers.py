@@ -12,6 +12,7 @@ from sqlalchemy import select
 from loyalty.storage.coupon_tables import coupons as coupon_table
 from loyalty.storage.ops_tables import webhook_outbox
 from tests.support import Clock, TenantHandle
+from tests.webhook_receiver import STANDARD_SECRET
 
 DAY = 86_400_000
 NOW = 1_800_000_000_000
@@ -194,7 +195,7 @@ async def test_redeemable_of_unknown_offer_or_user_is_404(tenant: TenantHandle) 
 
 
 async def test_redeem_debits_issues_the_coupon_and_writes_history(app: Any, tenant: TenantHandle) -> None:
-    hook = {"url": "http://127.0.0.1:9/hook", "secret": "s" * 32, "eventTypes": ["coupon.issued"]}
+    hook = {"url": "http://127.0.0.1:9/hook", "secret": STANDARD_SECRET, "eventTypes": ["coupon.issued"]}
     assert (await tenant.put("webhooks", "crm", hook)).status_code == 200
     await offer(tenant, "coffee", couponTemplate={"codePattern": "CAFE-####", "validDays": 7})
     await give(tenant, "user_123", 150)

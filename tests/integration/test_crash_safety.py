@@ -32,7 +32,7 @@ from loyalty.app.delivery import Deliverer
 from loyalty.storage.event_tables import logged_events
 from loyalty.storage.tables import balances, history_entries, idempotency_keys, ledger_entries
 from tests.support import Clock, LiveProcess, TenantHandle
-from tests.webhook_receiver import webhook_receiver
+from tests.webhook_receiver import STANDARD_SECRET, webhook_receiver
 
 EVENTS = int(os.environ.get("LOYALTY_CRASH_EVENTS", "10000"))
 CLIENTS = 32
@@ -261,7 +261,7 @@ async def test_events_survive_three_sigkills_exactly_once(
         r = await tenant.put(
             "webhooks",
             "crm",
-            {"url": receiver.url, "secret": "whsec-crash-0123456789", "eventTypes": ["points.awarded"]},
+            {"url": receiver.url, "secret": STANDARD_SECRET, "eventTypes": ["points.awarded"]},
         )
         assert r.status_code == 200, r.text
         # The configuration is complete before the server starts: it may cache it as it does by default.

@@ -16,15 +16,19 @@ from loyalty.app.tenants import TenantCache
 from loyalty.app.uow import Encoded, run_write
 from loyalty.settings import Settings
 from loyalty.storage.database import Database
-from tests.support import TenantHandle
-from tests.webhook_receiver import webhook_receiver
+from tests.support import TEST_RECEIVERS, TenantHandle
+from tests.webhook_receiver import STANDARD_SECRET, webhook_receiver
 
-SECRET = "whsec-0123456789abcdef"
 MESSAGES = 60
 
 
 def _worker_services(database_url: str) -> Services:
-    settings = Settings(database_url=database_url, delivery_batch_size=4, config_cache_seconds=0.0)
+    settings = Settings(
+        database_url=database_url,
+        delivery_batch_size=4,
+        config_cache_seconds=0.0,
+        webhook_allowed_destinations=TEST_RECEIVERS,
+    )
     db = Database(database_url, pool_size=4)
     return Services(settings=settings, db=db, tenants=TenantCache(db, 0.0))
 
@@ -35,7 +39,9 @@ async def test_two_workers_deliver_each_message_exactly_once(
 ) -> None:
     with webhook_receiver() as receiver:
         await tenant.put(
-            "webhooks", "crm", {"url": receiver.url, "secret": SECRET, "eventTypes": ["points.awarded"]}
+            "webhooks",
+            "crm",
+            {"url": receiver.url, "secret": STANDARD_SECRET, "eventTypes": ["points.awarded"]},
         )
         services = app.state.services
         principal = await principal_from_api_key(services.tenants, tenant.admin_key)

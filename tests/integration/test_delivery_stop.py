@@ -13,16 +13,17 @@ from pathlib import Path
 from typing import Any
 
 from loyalty.app.delivery import Deliverer
-from tests.support import TenantHandle
-from tests.webhook_receiver import webhook_receiver
+from tests.support import TEST_RECEIVERS, TenantHandle
+from tests.webhook_receiver import STANDARD_SECRET, webhook_receiver
 
-SECRET = "whsec-0123456789abcdef"
 SRC = str(Path(__file__).resolve().parents[2] / "src")
 
 
 async def queue_one_deletion_webhook(tenant: TenantHandle, url: str) -> None:
     """A webhook subscribed to ``user.deleted`` and one deletion: one message in the outbox."""
-    r = await tenant.put("webhooks", "crm", {"url": url, "secret": SECRET, "eventTypes": ["user.deleted"]})
+    r = await tenant.put(
+        "webhooks", "crm", {"url": url, "secret": STANDARD_SECRET, "eventTypes": ["user.deleted"]}
+    )
     assert r.status_code == 200, r.text
     await tenant.create_user("user_123")
     deleted = await tenant.client.delete("/v1/user/user_123", headers=tenant.admin)
@@ -38,7 +39,12 @@ async def test_a_worker_stopped_while_sending_records_the_delivery_and_sends_it_
         worker = await asyncio.to_thread(
             subprocess.Popen,
             [sys.executable, "-m", "loyalty", "worker"],
-            env={**os.environ, "PYTHONPATH": SRC, "LOYALTY_DATABASE_URL": database_url},
+            env={
+                **os.environ,
+                "PYTHONPATH": SRC,
+                "LOYALTY_DATABASE_URL": database_url,
+                "LOYALTY_WEBHOOK_ALLOWED_DESTINATIONS": TEST_RECEIVERS,
+            },
             stdout=subprocess.DEVNULL,
             stderr=log,
         )

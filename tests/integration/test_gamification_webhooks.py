@@ -9,6 +9,7 @@ from sqlalchemy import select
 
 from loyalty.storage.ops_tables import webhook_outbox
 from tests.support import TenantHandle
+from tests.webhook_receiver import STANDARD_SECRET
 
 
 async def queued(app, tenant: TenantHandle) -> list[tuple[str, str | None]]:
@@ -26,7 +27,7 @@ async def test_a_completed_challenge_and_a_crossed_tier_are_queued_for_subscribe
 ) -> None:
     hook = {
         "url": "http://127.0.0.1:9/hook",
-        "secret": "s" * 32,
+        "secret": STANDARD_SECRET,
         "eventTypes": ["challenge.completed", "milestone.changed"],
     }
     assert (await tenant.put("webhooks", "crm", hook)).status_code == 200, (

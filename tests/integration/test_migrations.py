@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import contextlib
+import json
 import secrets
 import sqlite3
 from collections.abc import AsyncIterator
@@ -162,3 +163,52 @@ async def test_a_new_sqlite_database_gets_small_pages_and_an_old_one_keeps_its_o
         check.close()
     assert sizes == {"fresh.db": SQLITE_PAGE_SIZE, "old.db": 4096}
     assert SQLITE_PAGE_SIZE == 2048
+
+
+async def test_existing_webhooks_keep_their_signature_format_and_queued_messages_learn_their_user(
+    database_url: str, tmp_path
+) -> None:
+    """0013: webhooks made before the Standard Webhooks format keep ``loyalty-v1``; queued messages
+    get ``user_id`` from their body so a user's deletion finds them. Downgrade takes both back."""
+    hook = json.dumps(
+        {"id": "crm", "url": "https://crm.example.com/h", "eventTypes": ["user.deleted"], "secret": "x" * 16}
+    )
+    message = (
+        '{"id":"whd_1","type":"user.deleted","tenant":"acme","createdAt":1,"data":{"userId":"user_123"}}'
+    )
+    async with _scratch_url(database_url, tmp_path) as url:
+        db = Database(url)
+        try:
+            await migrate.upgrade(db.engine, url, "0011")
+            async with db.engine.begin() as conn:
+                await conn.execute(
+                    text("INSERT INTO tenants (id, name, settings, created_at) VALUES (1, 'acme', '{}', 1)")
+                )
+                await conn.execute(
+                    text(
+                        "INSERT INTO config_items (tenant_id, kind, item_id, body, version, updated_at) "
+                        "VALUES (1, 'webhooks', 'crm', :body, 1, 1)"
+                    ),
+                    {"body": hook},
+                )
+                await conn.execute(
+                    text(
+                        "INSERT INTO webhook_outbox (delivery_id, tenant_id, webhook_id, event_type, body, "
+                        "status, attempts, next_attempt_at, retry_until, created_at) "
+                        "VALUES ('whd_1', 1, 'crm', 'user.deleted', :body, 'pending', 0, 1, 2, 1)"
+                    ),
+                    {"body": message},
+                )
+            await migrate.upgrade(db.engine, url)
+            async with db.engine.connect() as conn:
+                body = (await conn.execute(text("SELECT body FROM config_items"))).scalar_one()
+                user = (await conn.execute(text("SELECT user_id FROM webhook_outbox"))).scalar_one()
+            stored = json.loads(body) if isinstance(body, str) else body
+            assert stored == {**json.loads(hook), "signatureFormat": "loyalty-v1"}
+            assert user == "user_123"
+            await migrate.downgrade(db.engine, url, "0011")
+            async with db.engine.connect() as conn:
+                body = (await conn.execute(text("SELECT body FROM config_items"))).scalar_one()
+            assert (json.loads(body) if isinstance(body, str) else body) == json.loads(hook)
+        finally:
+            await db.dispose()

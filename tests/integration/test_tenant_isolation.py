@@ -19,6 +19,7 @@ import httpx
 from loyalty.app import features as _features  # noqa: F401 - registers every kind
 from loyalty.app.config_kinds import KINDS, SPECIAL_KINDS
 from tests.support import TenantHandle
+from tests.webhook_receiver import STANDARD_SECRET
 
 VICTIM = "victim"
 POINTS = 424_242
@@ -47,7 +48,7 @@ async def seed_victim(t: TenantHandle) -> dict[str, str]:
     assert option.status_code == 200, option.text
     hook = {
         "url": "https://example.invalid/hook",
-        "secret": "s" * 24,
+        "secret": STANDARD_SECRET,
         "eventTypes": ["points.awarded"],
         "description": MARKER,
     }

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+from datetime import UTC, datetime
 from typing import Any
 
 import pytest
+import standardwebhooks
 
 from loyalty.app import ledger, outbox
 from loyalty.app.delivery import Deliverer
@@ -12,9 +14,15 @@ from loyalty.app.uow import Encoded, run_write
 from loyalty.app.users import resolve_user
 from loyalty.storage.repositories import outbox as outbox_repo
 from tests.support import TenantHandle
-from tests.webhook_receiver import signature_is_valid, webhook_receiver
+from tests.webhook_receiver import (
+    LEGACY_SECRET,
+    STANDARD_SECRET,
+    signature_is_valid,
+    verified_by_the_standard_library,
+    webhook_receiver,
+)
 
-SECRET = "whsec-0123456789abcdef"
+SECRET = STANDARD_SECRET
 T0 = 1_800_000_000_000
 
 
@@ -53,6 +61,7 @@ async def test_webhook_secret_is_never_returned_only_secret_set(tenant: TenantHa
         "eventTypes": ["user.deleted"],
         "active": True,
         "description": None,
+        "signatureFormat": "standard",
         "secretSet": True,
         "version": 1,
     }
@@ -271,9 +280,105 @@ async def test_receiver_failing_twice_gets_the_message_exactly_once_with_a_valid
     assert message.json["data"] == {"userId": "user_123"}
     assert message.headers["x-loyalty-event"] == "user.deleted"
     assert message.headers["x-loyalty-delivery"] == message.json["id"]
-    assert message.headers["x-loyalty-signature"].startswith(f"t={(T0 + 3_000) // 1000},v1=")
-    assert signature_is_valid(SECRET, message.headers["x-loyalty-signature"], message.body)
+    # Standard Webhooks headers, signed for the attempt's own time (the clock is T0 + 3 s then).
+    attempted_s = (T0 + 3_000) // 1000
+    assert message.headers["webhook-id"] == message.json["id"]
+    assert message.headers["webhook-timestamp"] == str(attempted_s)
+    expected = standardwebhooks.Webhook(SECRET).sign(
+        message.json["id"], datetime.fromtimestamp(attempted_s, tz=UTC), message.body
+    )
+    assert message.headers["webhook-signature"] == expected
+    assert "x-loyalty-signature" not in message.headers
+
+
+async def test_deliveries_in_the_standard_format_pass_the_standard_webhooks_library_verifier(
+    app, tenant: TenantHandle
+) -> None:
+    """On the wall clock: the library's verifier refuses timestamps more than 5 minutes away."""
+    with webhook_receiver() as receiver:
+        await tenant.put("webhooks", "crm", hook(receiver.url, "user.deleted", "points.awarded"))
+        await delete_user(tenant, "user_123")
+        await deliver_due(app)
+        [message] = receiver.accepted(tenant.name)
+    assert verified_by_the_standard_library(STANDARD_SECRET, message)
+    verifier = standardwebhooks.Webhook(STANDARD_SECRET)
+    assert verifier.verify(message.body, message.headers) == {
+        "id": message.json["id"],
+        "type": "user.deleted",
+        "tenant": tenant.name,
+        "createdAt": message.json["createdAt"],
+        "data": {"userId": "user_123"},
+    }
+    tampered = message.body.replace(b"user_123", b"user_999")
+    with pytest.raises(standardwebhooks.WebhookVerificationError):
+        verifier.verify(tampered, message.headers)
+    other_key = "whsec_" + "B" * 44
+    with pytest.raises(standardwebhooks.WebhookVerificationError):
+        standardwebhooks.Webhook(other_key).verify(message.body, message.headers)
+
+
+async def test_a_webhook_in_the_loyalty_v1_format_is_signed_with_x_loyalty_signature(
+    app, tenant: TenantHandle, clock
+) -> None:
+    clock.set(T0)
+    with webhook_receiver() as receiver:
+        legacy = {**hook(receiver.url), "secret": LEGACY_SECRET, "signatureFormat": "loyalty-v1"}
+        put = await tenant.put("webhooks", "crm", legacy)
+        assert put.status_code == 200, put.text
+        assert put.json()["signatureFormat"] == "loyalty-v1"
+        await delete_user(tenant, "user_123")
+        await deliver_due(app)
+        [message] = receiver.accepted(tenant.name)
+    assert message.headers["x-loyalty-signature"].startswith(f"t={T0 // 1000},v1=")
+    assert signature_is_valid(LEGACY_SECRET, message.headers["x-loyalty-signature"], message.body)
     assert not signature_is_valid("another-secret-123", message.headers["x-loyalty-signature"], message.body)
+    assert "webhook-signature" not in message.headers
+
+
+@pytest.mark.parametrize(
+    "secret",
+    [
+        LEGACY_SECRET,  # any text is enough for loyalty-v1, not for the standard format
+        "whsec_not base64!",
+        "whsec_" + "A" * 16,  # 12 bytes: shorter than the 24 the standard asks for
+        "AQIDBAUGBwgJCgsMDQ4PEBESExQVFhcYGRobHB0eHyA=",  # the key without its whsec_ prefix
+    ],
+)
+async def test_a_standard_format_webhook_needs_a_whsec_base64_secret(
+    tenant: TenantHandle, secret: str
+) -> None:
+    r = await tenant.put("webhooks", "crm", {**hook("https://crm.example.com/hook"), "secret": secret})
+    assert r.status_code == 400, r.text
+    assert r.json()["data"]["field"] == "secret"
+    assert "whsec_" in r.json()["message"]
+
+
+async def test_switching_a_loyalty_v1_webhook_to_standard_checks_the_kept_secret(
+    tenant: TenantHandle,
+) -> None:
+    legacy = {
+        **hook("https://crm.example.com/hook"),
+        "secret": LEGACY_SECRET,
+        "signatureFormat": "loyalty-v1",
+    }
+    assert (await tenant.put("webhooks", "crm", legacy)).status_code == 200
+    switched = {
+        "url": "https://crm.example.com/hook",
+        "eventTypes": ["user.deleted"],
+        "signatureFormat": "standard",
+    }
+    refused = await tenant.put("webhooks", "crm", switched)
+    assert refused.status_code == 400, refused.text
+    assert refused.json()["data"]["field"] == "secret"
+    accepted = await tenant.put("webhooks", "crm", {**switched, "secret": STANDARD_SECRET})
+    assert accepted.status_code == 200, accepted.text
+    assert accepted.json()["signatureFormat"] == "standard"
+
+
+async def test_an_unknown_signature_format_is_400(tenant: TenantHandle) -> None:
+    r = await tenant.put("webhooks", "crm", hook("https://crm.example.com/hook", signatureFormat="svix"))
+    assert r.status_code == 400, r.text
+    assert r.json()["data"]["field"] == "signatureFormat"
 
 
 async def test_delivery_with_its_attempts_is_visible_in_the_admin_api(

@@ -152,6 +152,7 @@ async def save_item(tx: Tx, kind: str, item_id: str, body: Any) -> dict[str, Any
     stored = config_kind.dump(value)
     existing = await config_repo.get_for_update(tx.conn, tenant.id, kind, item_id)
     stored = config_kind.keep_write_only(stored, existing["body"] if existing else None)
+    config_kind.check_for_operator(stored, tx.services.settings)
     version = 1 if existing is None else int(existing["version"]) + 1
     expected = body.get("version") if isinstance(body, dict) else None
     if isinstance(expected, int) and existing is not None and expected != existing["version"]:

@@ -163,6 +163,7 @@ async def _plan(services: Services, principal: Principal, document: Any, prune: 
                             body[key] = secret
                 try:
                     value = kind.parse(item_id, body)
+                    kind.check_for_operator(kind.dump(value), services.settings)
                 except LoyaltyError as error:
                     found.append(Problem(kind_name, item_id, error.field, error.message))
                     continue

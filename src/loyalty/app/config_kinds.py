@@ -15,6 +15,7 @@ import msgspec
 
 from loyalty.app.validation import convert
 from loyalty.core.errors import invalid
+from loyalty.settings import Settings
 
 
 @dataclass(frozen=True)
@@ -27,6 +28,9 @@ class ConfigKind:
     """Raises ``LoyaltyError`` (invalid, naming the field) for rules a type cannot express."""
     compile: Callable[[Any], Any] | None = None
     """Turns the validated struct into what the hot path uses (cached per process)."""
+    check_stored: Callable[[dict[str, Any], Settings], None] | None = None
+    """Rules over the item as it will be stored (write-only fields kept from before) and the
+    operator's settings; raises ``LoyaltyError`` naming the field."""
     description: str = ""
     related: list[str] = field(default_factory=list)
     write_only: tuple[str, ...] = ()
@@ -65,6 +69,10 @@ class ConfigKind:
         if self.check is not None:
             self.check(value)
         return value
+
+    def check_for_operator(self, stored: dict[str, Any], settings: Settings) -> None:
+        if self.check_stored is not None:
+            self.check_stored(stored, settings)
 
     def prepared(self, value: Any) -> Any:
         return self.compile(value) if self.compile is not None else value

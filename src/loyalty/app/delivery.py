@@ -4,6 +4,10 @@ Runs inside every server process by default (``LOYALTY_DELIVERY_IN_PROCESS``) or
 ``loyalty worker``. Any number of deliverers may run against one database: a row is claimed by
 taking a lease (owner + expiry) in one conditional UPDATE, so two deliverers never send the same
 message at the same time, and a deliverer that dies only delays its rows until the lease expires.
+
+Connections go only to destinations the operator's policy allows (``app/destinations.py``), checked
+on the resolved address at connect time (``app/pinned_transport.py``). Each deliverer also removes
+delivered and failed messages older than ``LOYALTY_DELIVERY_RETENTION_DAYS`` (they hold personal data).
 """
 
 from __future__ import annotations
@@ -17,14 +21,18 @@ import socket
 import time
 import uuid
 from dataclasses import dataclass
+from datetime import UTC, datetime
 from typing import Any
 
 import httpx
+import standardwebhooks
 
 from loyalty.app import telemetry
+from loyalty.app.destinations import DestinationPolicy
 from loyalty.app.outbox import WAKEUP
+from loyalty.app.pinned_transport import PinnedTransport, Resolver, system_resolver
 from loyalty.app.services import Services
-from loyalty.app.webhooks import Webhook
+from loyalty.app.webhooks import LOYALTY_V1, Webhook
 from loyalty.storage.repositories import outbox as outbox_repo
 
 log = logging.getLogger("loyalty.delivery")
@@ -33,6 +41,11 @@ FIRST_BACKOFF_MS = 1_000
 MAX_BACKOFF_MS = 3_600_000
 SIGNATURE_HEADER = "X-Loyalty-Signature"
 USER_AGENT = "loyalty-webhooks/1"
+DAY_MS = 86_400_000
+CLEANUP_INTERVAL_MS = 600_000
+"""How often (at most) a deliverer looks for messages past their retention."""
+CLEANUP_BATCH = 1_000
+CLEANUP_BATCHES_PER_ROUND = 20
 
 
 def backoff_ms(failed_attempts: int) -> int:
@@ -55,6 +68,19 @@ def signature(secret: str, timestamp_s: int, body: str) -> str:
     return f"t={timestamp_s},v1={digest}"
 
 
+def signature_headers(webhook: Webhook, delivery_id: str, timestamp_s: int, body: str) -> dict[str, str]:
+    """The signature headers of one attempt in the webhook's format (see docs/webhooks.md)."""
+    assert webhook.secret is not None
+    if webhook.signatureFormat == LOYALTY_V1:
+        return {SIGNATURE_HEADER: signature(webhook.secret, timestamp_s, body)}
+    signer = standardwebhooks.Webhook(webhook.secret)
+    return {
+        "webhook-id": delivery_id,
+        "webhook-timestamp": str(timestamp_s),
+        "webhook-signature": signer.sign(delivery_id, datetime.fromtimestamp(timestamp_s, tz=UTC), body),
+    }
+
+
 def new_owner() -> str:
     return f"{socket.gethostname()[:30]}:{os.getpid()}:{uuid.uuid4().hex[:8]}"
 
@@ -63,7 +89,12 @@ class Deliverer:
     """One delivery worker. ``run_once`` handles one batch; ``run`` loops until cancelled."""
 
     def __init__(
-        self, services: Services, *, owner: str | None = None, client: httpx.AsyncClient | None = None
+        self,
+        services: Services,
+        *,
+        owner: str | None = None,
+        client: httpx.AsyncClient | None = None,
+        resolver: Resolver = system_resolver,
     ):
         self.services = services
         self.owner = owner or new_owner()
@@ -72,8 +103,12 @@ class Deliverer:
         self.timeout = settings.delivery_timeout_seconds
         # The lease outlives one batch (sent concurrently, each bounded by the timeout).
         self.lease_ms = int((self.timeout * 2 + 30) * 1000)
+        self.retention_ms = settings.delivery_retention_days * DAY_MS
+        self.policy = DestinationPolicy.from_setting(settings.webhook_allowed_destinations or "")
+        self.resolver = resolver
         self._client = client
         self._own_client = client is None
+        self._next_cleanup_at = 0
 
     async def __aenter__(self) -> Deliverer:
         return self
@@ -86,7 +121,14 @@ class Deliverer:
         if self._client is None:
             # Keep a connection per concurrent send alive between batches (httpx keeps 20 by default).
             limits = httpx.Limits(max_connections=self.batch_size, max_keepalive_connections=self.batch_size)
-            self._client = httpx.AsyncClient(timeout=self.timeout, follow_redirects=False, limits=limits)
+            transport = PinnedTransport(
+                self.policy, inner=httpx.AsyncHTTPTransport(limits=limits), resolver=self.resolver
+            )
+            # trust_env=False: a proxy from HTTP(S)_PROXY would make the connection itself, to an
+            # address this process never checked.
+            self._client = httpx.AsyncClient(
+                timeout=self.timeout, follow_redirects=False, transport=transport, trust_env=False
+            )
         return self._client
 
     async def close(self) -> None:
@@ -146,8 +188,36 @@ class Deliverer:
                 )
         return len(rows)
 
+    async def remove_expired(self) -> int:
+        """Remove delivered and failed messages past the retention period (with their attempts);
+        runs at most every ten minutes per deliverer. Returns how many messages were removed.
+
+        A long backlog (the first run after an upgrade) is removed a few batches per round, each
+        in its own transaction, so deliveries are not held up behind it."""
+        now = self.services.now()
+        if self.retention_ms <= 0 or now < self._next_cleanup_at:
+            return 0
+        self._next_cleanup_at = now + CLEANUP_INTERVAL_MS
+        removed = 0
+        for _ in range(CLEANUP_BATCHES_PER_ROUND):
+            async with self.services.db.write() as conn:
+                done = await outbox_repo.delete_finished_before(
+                    conn, cutoff=now - self.retention_ms, limit=CLEANUP_BATCH
+                )
+            removed += done
+            if done < CLEANUP_BATCH:
+                return removed
+        self._next_cleanup_at = now  # more to remove: go on in the next round
+        return removed
+
     async def drain(self, stop: asyncio.Event | None = None) -> int:
-        """Attempt batches until nothing is due or ``stop`` is set; returns the number of attempts."""
+        """Attempt batches until nothing is due or ``stop`` is set; returns the number of attempts.
+
+        Removes the messages past their retention first (``remove_expired``)."""
+        try:
+            await self.remove_expired()
+        except Exception:  # delivery matters more; the next round tries again
+            log.exception("expired webhook messages could not be removed")
         total = 0
         while stop is None or not stop.is_set():
             done = await self.run_once()
@@ -244,13 +314,12 @@ class Deliverer:
 
     async def _post(self, webhook: Webhook, row: dict[str, Any]) -> tuple[int | None, str | None, int]:
         body: str = row["body"]
-        assert webhook.secret is not None
         headers = {
             "Content-Type": "application/json",
             "User-Agent": USER_AGENT,
             "X-Loyalty-Event": row["event_type"],
             "X-Loyalty-Delivery": row["delivery_id"],
-            SIGNATURE_HEADER: signature(webhook.secret, self.services.now() // 1000, body),
+            **signature_headers(webhook, row["delivery_id"], self.services.now() // 1000, body),
         }
         started = time.perf_counter()
         try:

@@ -3,6 +3,10 @@
 ``publish`` writes one row per subscribed, active webhook in the caller's transaction, so a
 rolled-back change sends nothing and a committed one is delivered even if the process dies right
 after the commit. It costs nothing (no SQL) when no webhook of the tenant wants the event type.
+
+Messages hold personal data. ``forget_user`` (in a user's deletion) redacts the user's messages,
+all but the ``user.deleted`` notice; the deliverers remove finished messages after the retention
+period (``app/delivery.py``).
 """
 
 from __future__ import annotations
@@ -52,15 +56,7 @@ async def publish(tx: Tx, event_type: str, payload: dict[str, Any], *, user_id: 
     rows = []
     for hook in hooks:
         delivery_id = "whd_" + uuid.uuid4().hex
-        body = msgspec.json.encode(
-            {
-                "id": delivery_id,
-                "type": event_type,
-                "tenant": tx.tenant.name,
-                "createdAt": tx.now,
-                "data": data,
-            }
-        ).decode()
+        body = message_body(delivery_id, event_type, tx.tenant.name, tx.now, data)
         rows.append(
             {
                 "delivery_id": delivery_id,
@@ -73,6 +69,7 @@ async def publish(tx: Tx, event_type: str, payload: dict[str, Any], *, user_id: 
                 "next_attempt_at": tx.now,
                 "retry_until": retry_until,
                 "created_at": tx.now,
+                "user_id": user_id,
             }
         )
     await outbox_repo.insert_messages(tx.conn, rows)
@@ -88,6 +85,30 @@ async def publish_for(tx: Tx, event_type: str, payload: dict[str, Any], *, user_
         return
     user_id = await outbox_repo.external_user_id(tx.conn, user_pk)
     await publish(tx, event_type, payload, user_id=user_id)
+
+
+def message_body(
+    delivery_id: str, event_type: str, tenant: str, created_at: int, data: dict[str, Any], **extra: Any
+) -> str:
+    """The JSON text that is signed and sent (see docs/webhooks.md, "The message")."""
+    body = {"id": delivery_id, "type": event_type, "tenant": tenant, "createdAt": created_at, "data": data}
+    return msgspec.json.encode({**body, **extra}).decode()
+
+
+async def forget_user(tx: Tx, user_id: str) -> int:
+    """Redact every message about ``user_id`` (queued, failed or in the delivery log) to its type
+    and time: ``data`` becomes empty and ``redacted`` true. Messages still to be sent are sent so
+    redacted. Runs in the deletion's transaction, before its ``user.deleted`` notice is queued,
+    which keeps the ``userId``. Returns how many messages were redacted."""
+    rows = await outbox_repo.messages_about_user(tx.conn, tx.tenant.id, user_id)
+    bodies = {
+        int(row["id"]): message_body(
+            row["delivery_id"], row["event_type"], tx.tenant.name, int(row["created_at"]), {}, redacted=True
+        )
+        for row in rows
+    }
+    await outbox_repo.replace_bodies(tx.conn, bodies)
+    return len(bodies)
 
 
 def wake_hook(services: Services) -> Callable[[], Awaitable[None]] | None:

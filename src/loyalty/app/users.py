@@ -79,6 +79,7 @@ async def delete_user(tx: Tx, user_id: str) -> str:
     await user_data_repo.enqueue_deletion(
         tx.conn, tenant_id=tx.tenant.id, user_pk=pk, external_id=user_id, now=tx.now
     )
+    await outbox.forget_user(tx, user_id)
     await outbox.publish(tx, "user.deleted", {}, user_id=user_id)
     if tx.services.wake_deletions is not None:
         tx.after_commit.append(tx.services.wake_deletions)

@@ -1,12 +1,16 @@
 """Admin kind ``webhooks``: where a tenant's systems want to hear about changes, and which ones.
 
 The signing ``secret`` is write-only: required when a webhook is created, kept when a later PUT
-omits it, and never returned (reads show ``secretSet``).
+omits it, and never returned (reads show ``secretSet``). ``signatureFormat`` chooses how messages
+are signed: ``standard`` (Standard Webhooks, the default for new webhooks) or ``loyalty-v1`` (the
+``X-Loyalty-Signature`` header, kept for the webhooks made before the standard format existed).
 """
 
 from __future__ import annotations
 
-from typing import Any
+import base64
+import binascii
+from typing import Any, Literal
 from urllib.parse import urlsplit
 
 import msgspec
@@ -14,17 +18,25 @@ from sqlalchemy.ext.asyncio import AsyncConnection
 
 from loyalty.app import outbox
 from loyalty.app.config_kinds import ConfigKind, register
+from loyalty.app.destinations import DestinationPolicy
 from loyalty.app.outbox import EVENT_TYPES
 from loyalty.app.principal import Principal
 from loyalty.app.services import Services
 from loyalty.app.tenants import TenantConfig
 from loyalty.app.uow import Tx, run_read
 from loyalty.core.errors import ErrorCode, LoyaltyError, invalid, not_found
+from loyalty.settings import Settings
 from loyalty.storage.repositories import audit as audit_repo
 from loyalty.storage.repositories import outbox as outbox_repo
 
 MIN_SECRET_LENGTH = 16
 MAX_URL_LENGTH = 2000
+SignatureFormat = Literal["standard", "loyalty-v1"]
+STANDARD: SignatureFormat = "standard"
+LOYALTY_V1: SignatureFormat = "loyalty-v1"
+STANDARD_SECRET_PREFIX = "whsec_"
+# Standard Webhooks: the key is 24 to 64 random bytes, written base64 after ``whsec_``.
+STANDARD_KEY_BYTES = (24, 64)
 
 
 class Webhook(msgspec.Struct, forbid_unknown_fields=True):
@@ -34,6 +46,7 @@ class Webhook(msgspec.Struct, forbid_unknown_fields=True):
     secret: str | None = None
     active: bool = True
     description: str | None = None
+    signatureFormat: SignatureFormat = STANDARD
 
 
 def check_webhook(value: Webhook) -> None:
@@ -58,12 +71,46 @@ def check_webhook(value: Webhook) -> None:
         raise invalid("secret", f"'secret' must be at least {MIN_SECRET_LENGTH} characters")
 
 
+def check_stored_webhook(stored: dict[str, Any], settings: Settings) -> None:
+    """The rules that need the operator's settings or the secret kept from before."""
+    policy = DestinationPolicy.from_setting(settings.webhook_allowed_destinations or "")
+    refusal = policy.url_refusal(str(stored["url"]))
+    if refusal is not None:
+        raise invalid(
+            "url",
+            f"'url' must be a public address: {refusal}. The operator can allow internal destinations "
+            "with LOYALTY_WEBHOOK_ALLOWED_DESTINATIONS",
+        )
+    secret = stored.get("secret")
+    if stored.get("signatureFormat", STANDARD) == STANDARD and secret is not None:
+        standard_key(str(secret))
+
+
+def standard_key(secret: str) -> bytes:
+    """The HMAC key of a Standard Webhooks secret (``whsec_`` + base64); 400 naming ``secret``."""
+    problem = (
+        f"'secret' of a webhook with signatureFormat '{STANDARD}' must be '{STANDARD_SECRET_PREFIX}' "
+        f"followed by {STANDARD_KEY_BYTES[0]} to {STANDARD_KEY_BYTES[1]} random bytes in base64 "
+        "(docs/webhooks.md shows how to make one)"
+    )
+    if not secret.startswith(STANDARD_SECRET_PREFIX):
+        raise invalid("secret", problem)
+    try:
+        key = base64.b64decode(secret[len(STANDARD_SECRET_PREFIX) :], validate=True)
+    except (binascii.Error, ValueError):
+        raise invalid("secret", problem) from None
+    if not STANDARD_KEY_BYTES[0] <= len(key) <= STANDARD_KEY_BYTES[1]:
+        raise invalid("secret", problem)
+    return key
+
+
 WEBHOOKS = register(
     ConfigKind(
         name="webhooks",
         schema=Webhook,
         id_field="id",
         check=check_webhook,
+        check_stored=check_stored_webhook,
         write_only=("secret",),
         description="HTTP endpoints that receive signed messages about changes (see docs/webhooks.md)",
     )

@@ -20,7 +20,8 @@ from loyalty.settings import Settings
 def worker(
     once: Annotated[bool, typer.Option(help="Deliver what is due now, then exit.")] = False,
 ) -> None:
-    """Deliver webhook messages from the outbox (retries with backoff, until stopped).
+    """Deliver webhook messages from the outbox (retries with backoff, until stopped), and remove
+    delivered and failed ones past LOYALTY_DELIVERY_RETENTION_DAYS.
 
     SIGTERM or SIGINT stops it after the batch in hand is sent and recorded; a second one at once.
     """

@@ -1,7 +1,8 @@
 """Operations: the webhook outbox with its delivery attempts, and rate-limit counters.
 
 The outbox is not a per-user table (not in ``USER_DATA_TABLES``): a ``user.deleted`` message must
-survive the deletion sweep of the user it announces.
+survive the deletion sweep of the user it announces. A user's deletion instead redacts the user's
+other messages, found by ``user_id`` (``app/outbox.py``).
 """
 
 from __future__ import annotations
@@ -31,8 +32,13 @@ webhook_outbox = Table(
     Column("last_error", Text, nullable=True),
     Column("created_at", BigInteger, nullable=False),
     Column("delivered_at", BigInteger, nullable=True),
+    # The user the message is about (external id), so their deletion can redact it; null after that.
+    Column("user_id", String(200), nullable=True),
+    # Also finds finished messages past their retention: a settled row's next_attempt_at is when
+    # it was delivered or failed.
     Index("ix_webhook_outbox_due", "status", "next_attempt_at"),
     Index("ix_webhook_outbox_webhook", "tenant_id", "webhook_id", "id"),
+    Index("ix_webhook_outbox_user", "tenant_id", "user_id"),
     sqlite_autoincrement=True,
 )
 

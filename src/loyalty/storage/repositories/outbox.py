@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from sqlalchemy import and_, func, or_, select, update
+from sqlalchemy import and_, bindparam, delete, func, or_, select, update
 from sqlalchemy.ext.asyncio import AsyncConnection
 
 from loyalty.storage.ops_tables import webhook_attempts, webhook_outbox
@@ -18,6 +18,7 @@ from loyalty.storage.tables import users
 PENDING = "pending"
 DELIVERED = "delivered"
 FAILED = "failed"
+USER_DELETED = "user.deleted"
 
 
 async def insert_messages(conn: AsyncConnection, rows: list[dict[str, Any]]) -> None:
@@ -185,3 +186,59 @@ async def queue_depth(conn: AsyncConnection) -> dict[str, int]:
     for status, count in rows:
         counts[str(status)] = int(count)
     return counts
+
+
+async def delete_finished_before(conn: AsyncConnection, *, cutoff: int, limit: int) -> int:
+    """Remove up to ``limit`` delivered or failed messages settled before ``cutoff``, with their
+    attempts. A settled row's ``next_attempt_at`` is when it was delivered or failed, so the due
+    index finds them. On PostgreSQL rows another deliverer is removing are skipped, not waited on."""
+    finished = and_(
+        webhook_outbox.c.status.in_((DELIVERED, FAILED)), webhook_outbox.c.next_attempt_at < cutoff
+    )
+    candidates = (
+        select(webhook_outbox.c.id)
+        .where(finished)
+        .order_by(webhook_outbox.c.next_attempt_at)
+        .limit(limit)
+        .with_for_update(skip_locked=True)
+        .scalar_subquery()
+    )
+    # Re-checked in the DELETE: a message re-sent meanwhile is pending again and stays.
+    removed = await conn.execute(
+        delete(webhook_outbox)
+        .where(webhook_outbox.c.id.in_(candidates), finished)
+        .returning(webhook_outbox.c.id)
+    )
+    ids = [int(r[0]) for r in removed.all()]
+    if ids:
+        await conn.execute(delete(webhook_attempts).where(webhook_attempts.c.outbox_id.in_(ids)))
+    return len(ids)
+
+
+async def messages_about_user(conn: AsyncConnection, tenant_id: int, user_id: str) -> list[dict[str, Any]]:
+    """The messages that name the user, except the ``user.deleted`` notices."""
+    rows = await conn.execute(
+        select(
+            webhook_outbox.c.id,
+            webhook_outbox.c.delivery_id,
+            webhook_outbox.c.event_type,
+            webhook_outbox.c.created_at,
+        ).where(
+            webhook_outbox.c.tenant_id == tenant_id,
+            webhook_outbox.c.user_id == user_id,
+            webhook_outbox.c.event_type != USER_DELETED,
+        )
+    )
+    return [dict(r) for r in rows.mappings()]
+
+
+async def replace_bodies(conn: AsyncConnection, bodies: dict[int, str]) -> None:
+    """Give each message (by outbox id) a new body and forget whom it was about."""
+    if not bodies:
+        return
+    await conn.execute(
+        update(webhook_outbox)
+        .where(webhook_outbox.c.id == bindparam("outbox_id"))
+        .values(body=bindparam("new_body"), user_id=None),
+        [{"outbox_id": outbox_id, "new_body": body} for outbox_id, body in bodies.items()],
+    )
