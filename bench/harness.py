@@ -30,6 +30,8 @@ import httpx
 ROOT = Path(__file__).resolve().parent.parent
 BENCH = ROOT / "bench"
 PG_BASE = os.environ.get("LOYALTY_BENCH_POSTGRES", "postgresql://postgres@127.0.0.1:5432")
+PG_DATABASE = os.environ.get("LOYALTY_BENCH_DATABASE", "loyalty_bench")
+"""The database the run creates afresh (another name lets two runs share a server)."""
 SCENARIOS = ("events", "reads", "redeem", "scale", "sqlite", "stats")
 
 sys.path.insert(0, str(BENCH))
@@ -111,7 +113,7 @@ async def psql(url: str, sql: str) -> None:
 def fresh_database(store: str, workdir: Path) -> str:
     if store == "sqlite":
         return f"sqlite:///{workdir / 'bench.db'}"
-    name = "loyalty_bench"
+    name = PG_DATABASE
     asyncio.run(psql(PG_BASE + "/postgres", f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
     asyncio.run(psql(PG_BASE + "/postgres", f'CREATE DATABASE "{name}"'))
     return f"{PG_BASE}/{name}"

@@ -21,7 +21,8 @@ def run_smoke(tmp_path: Path, scenario: str, store: str) -> dict[str, Any]:
             pytest.fail("wrk is missing: .ci/run installs it")
         pytest.skip("wrk is not installed (apt-get install wrk); CI installs it")
     out = tmp_path / "report.json"
-    env = {**os.environ, "PYTHONPATH": str(ROOT / "src")}
+    # Its own database: a benchmark run by hand on the same server keeps the default one.
+    env = {**os.environ, "PYTHONPATH": str(ROOT / "src"), "LOYALTY_BENCH_DATABASE": "loyalty_bench_smoke"}
     command = [sys.executable, str(ROOT / "bench/harness.py"), scenario, "--store", store, "--smoke"]
     result = subprocess.run(
         [*command, "--json", str(out)], env=env, capture_output=True, text=True, timeout=300, check=False

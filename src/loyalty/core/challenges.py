@@ -139,7 +139,9 @@ def period_key(per: RepeatPer, ts: int, tz: str) -> str:
 def current_state(rule: ChallengeRule, state: ChallengeState, now: int, tz: str) -> ChallengeState:
     """The state as of ``now``: a daily/weekly challenge starts afresh in a new period."""
     key = period_key(rule.repeat_per, now, tz)
-    if state.period_key in ("", key):
+    if state.period_key == key:
+        return state
+    if state.period_key == "":
         return replace(state, period_key=key)
     return replace(state, progress=0, missions={}, round_done=False, period_key=key, period_completions=0)
 

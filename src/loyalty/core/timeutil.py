@@ -37,6 +37,7 @@ def local_hour(ts_ms: int, tz: str) -> int:
     return local_datetime(ts_ms, tz).hour
 
 
+@lru_cache(maxsize=256)
 def start_of_day_ms(day: date, tz: str) -> int:
     return int(datetime(day.year, day.month, day.day, tzinfo=zone(tz)).timestamp() * 1000)
 

@@ -27,7 +27,7 @@ from sqlalchemy.pool import AsyncAdaptedQueuePool
 from sqlalchemy.sql import Insert
 from sqlalchemy.sql.schema import Table
 
-from loyalty.storage.driver import READING, discard_writes, flush_writes
+from loyalty.storage.driver import READING
 from loyalty.storage.gate import FairGate
 from loyalty.storage.sqlite_checkpoint import Checkpointer
 from loyalty.storage.sqlite_inline import inline_creator
@@ -107,11 +107,18 @@ class Database:
     @asynccontextmanager
     async def write(self) -> AsyncIterator[AsyncConnection]:
         if not self.is_sqlite:
+            # The transaction begins with the first statement that needs one (through SQLAlchemy
+            # or ``driver_of``); a command whose one statement commits by itself (an event, see
+            # storage/event_store.py) never pays for BEGIN and COMMIT.
             async with self._connect(_READ_WRITE) as conn:
-                discard_writes(conn)  # never the writes of an earlier transaction that failed
-                async with conn.begin():
+                try:
                     yield conn
-                    await flush_writes(conn)  # nothing handed to Driver.write_later is left behind
+                except BaseException:
+                    if conn.in_transaction():
+                        await conn.rollback()
+                    raise
+                if conn.in_transaction():
+                    await conn.commit()
             return
         writer = self._loop_lanes().sqlite_writer(self.engine)
         async with writer.transaction() as conn:  # returns once committed, maybe with others

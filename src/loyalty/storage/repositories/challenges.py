@@ -75,11 +75,11 @@ async def lock_state(
 async def save_state(
     conn: AsyncConnection, *, create: bool, tenant_id: int, user_pk: int, challenge_id: str, **values: Any
 ) -> None:
-    """Write the row's new state; ``create``: the row does not exist yet (SQLite, see the reactor)."""
+    """Write the row's new state; ``create``: the row does not exist yet."""
     sql = await driver_of(conn)
     params = {**values, "tenant_id": tenant_id, "user_pk": user_pk, "challenge_id": challenge_id}
     params["missions"] = sql.json_in(params["missions"])
-    await sql.write_later(_CREATE if create else _SAVE, params)  # nothing in the event reads it again
+    await sql.execute(_CREATE if create else _SAVE, params)
 
 
 async def claim_completion(

@@ -88,83 +88,33 @@ async def uncount(conn: AsyncConnection, *, user_pk: int, event_id: str, period_
     )
 
 
-_HISTORY_COLUMNS = (
-    "tenant_id, user_pk, entry_id, type, ref_id, points, ts, date_key, title, description, image, details"
-)
-
-
-def _history_values(logged_id: str) -> str:
-    """The ``EVENT`` history entry's values; its details name the logged event (``logged_id``)."""
-    return (
-        ":tenant_id, :user_pk, :entry_id, 'EVENT', :event_id, :points, :ts, :date_key, :title, "
-        f":description, :image, json_build_object('loggedEventId', {logged_id}, 'conditionReached', "
-        "CAST(:condition_reached AS INTEGER) = 1, 'limitReached', CAST(:limit_reached AS INTEGER) = 1)"
-    )
-
-
-# Only this module's column lists, placeholders and expressions are interpolated.
-_LOGGED_WITH_HISTORY = Statement(
-    f"WITH logged AS ({_INSERT_LOGGED.source}), history AS (INSERT INTO history_entries "  # noqa: S608
-    f"({_HISTORY_COLUMNS}) SELECT {_history_values('logged.id')} FROM logged) SELECT id FROM logged"
-)
-# With the id taken beforehand (``user_snapshot``'s ``nextval``), nothing of these is read back in
-# the event: they go with the event's last statement (Driver.write_later), as plain INSERTs so that
-# they join its batch.
-_LOGGED_WITH_ID = Statement(
-    f"INSERT INTO logged_events (id, {_LOGGED_COLUMNS}) VALUES (:logged_id, {_LOGGED_VALUES})"  # noqa: S608
-)
-_HISTORY_OF_LOGGED = Statement(
-    f"INSERT INTO history_entries ({_HISTORY_COLUMNS}) "  # noqa: S608
-    f"VALUES ({_history_values('CAST(:logged_id AS BIGINT)')})"
-)
-
-
 async def insert_logged(conn: AsyncConnection, **values: Any) -> int:
     sql = await driver_of(conn)
     return int(await sql.fetchval(_INSERT_LOGGED, {**values, "metadata": sql.json_in(values["metadata"])}))
 
 
-async def insert_logged_with_history(
-    conn: AsyncConnection, history: dict[str, Any], *, logged_id: int | None = None, **values: Any
-) -> int:
+async def insert_logged_with_history(conn: AsyncConnection, history: dict[str, Any], **values: Any) -> int:
     """The logged event and its ``EVENT`` history entry (``entry_id``, ``date_key``, ``title``,
-    ``description``, ``image`` in ``history``; its details name the logged event): one round trip
-    on PostgreSQL, or none when ``logged_id`` was allocated already (PostgreSQL only: they are
-    written with the event's last statement); two statements on SQLite. Returns the logged event's
-    id."""
-    sql = await driver_of(conn)
-    if sql.is_sqlite:
-        logged_id = await insert_logged(conn, **values)
-        details = {
-            "loggedEventId": logged_id,
-            "conditionReached": bool(values["condition_reached"]),
-            "limitReached": bool(values["limit_reached"]),
-        }
-        await history_repo.insert(
-            conn,
-            tenant_id=values["tenant_id"],
-            user_pk=values["user_pk"],
-            type="EVENT",
-            ref_id=values["event_id"],
-            points=values["points"],
-            ts=values["ts"],
-            details=details,
-            **history,
-        )
-        return logged_id
-    params = {
-        **values,
-        **history,
-        "metadata": sql.json_in(values["metadata"]),
-        "title": sql.json_in(history["title"]),
-        "description": sql.json_in(history["description"]),
+    ``description``, ``image`` in ``history``; its details name the logged event); returns the
+    logged event's id. (PostgreSQL's event path writes both in its one statement.)"""
+    logged_id = await insert_logged(conn, **values)
+    details = {
+        "loggedEventId": logged_id,
+        "conditionReached": bool(values["condition_reached"]),
+        "limitReached": bool(values["limit_reached"]),
     }
-    if logged_id is not None:
-        params["logged_id"] = logged_id
-        await sql.write_later(_LOGGED_WITH_ID, params)
-        await sql.write_later(_HISTORY_OF_LOGGED, params)
-        return logged_id
-    return int(await sql.fetchval(_LOGGED_WITH_HISTORY, params))
+    await history_repo.insert(
+        conn,
+        tenant_id=values["tenant_id"],
+        user_pk=values["user_pk"],
+        type="EVENT",
+        ref_id=values["event_id"],
+        points=values["points"],
+        ts=values["ts"],
+        details=details,
+        **history,
+    )
+    return logged_id
 
 
 async def mark_reversed(

@@ -47,7 +47,7 @@ async def add(
     params: dict[str, Any] = {"tenant_id": tenant_id, "user_pk": user_pk, "now": now}
     for i, (lb, bucket, amount) in enumerate(increments):
         params.update({f"lb_{i}": lb, f"bucket_{i}": bucket, f"amount_{i}": amount})
-    await (await driver_of(conn)).write_later(_add_sql(len(increments)), params)
+    await (await driver_of(conn)).execute(_add_sql(len(increments)), params)
 
 
 @lru_cache(maxsize=16)
