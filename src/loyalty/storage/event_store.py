@@ -49,6 +49,20 @@ _STREAK_COLUMNS = streak_repo.COLUMNS
 _JSON_STREAK_COLUMNS = ("completed_dates", "milestones_claimed")
 
 
+_DRIVER = "loyalty.event_store.driver"
+
+
+async def _driver_connection(conn: AsyncConnection) -> Any:
+    """The database driver's own connection (asyncpg's, or the SQLite inline one), kept in the
+    pooled connection's ``info`` like ``driver_of``'s: asking SQLAlchemy for it each time is a
+    greenlet hand-off."""
+    raw = conn.info.get(_DRIVER)
+    if raw is None:
+        raw = (await conn.get_raw_connection()).driver_connection
+        conn.info[_DRIVER] = raw
+    return raw
+
+
 def _json(value: Any) -> str | None:
     return None if value is None else orjson.dumps(value).decode()
 
@@ -422,8 +436,7 @@ class PostgresEventStore:
             len(query.streak_ids),
             query.points_account,
         )
-        driver = (await conn.get_raw_connection()).driver_connection
-        assert driver is not None
+        driver = await _driver_connection(conn)
         row = await driver.fetchrow(sql.postgresql, *sql.args(params))
         if row is None:
             return None
@@ -442,8 +455,7 @@ class PostgresEventStore:
         if transaction:  # through SQLAlchemy: it begins the command's transaction if need be
             row: Any = (await conn.exec_driver_sql(sql.postgresql, tuple(args))).first()
         else:  # alone, outside any transaction: the statement commits by itself
-            driver = (await conn.get_raw_connection()).driver_connection
-            assert driver is not None
+            driver = await _driver_connection(conn)
             row = await driver.fetchrow(sql.postgresql, *args)
         if row is None or int(row[0]) == 0:
             return None
@@ -477,8 +489,7 @@ _SQLITE_COUNT = Statement(
 class SqliteEventStore:
     @staticmethod
     async def _sqlite(conn: AsyncConnection) -> Any:
-        inline: Any = (await conn.get_raw_connection()).driver_connection
-        return inline.sqlite
+        return (await _driver_connection(conn)).sqlite
 
     async def read(
         self, conn: AsyncConnection, query: SnapshotQuery, *, lock: bool = False
