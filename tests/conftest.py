@@ -74,6 +74,9 @@ async def app(database_url: str, clock: Clock) -> AsyncIterator[object]:
         config_cache_seconds=0.0,
         max_body_bytes=64 * 1024,
         delivery_in_process=False,  # tests drive webhook delivery themselves, on the test clock
+        # Every test signs in from the same address in the same minute of the test clock; the
+        # per-account limit (a new tenant per test) is the one the tests check.
+        dashboard_signin_per_address_per_minute=1_000_000,
     )
     application = create_app(settings, clock=clock)
     async with application.router.lifespan_context(application):

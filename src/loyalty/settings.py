@@ -50,6 +50,10 @@ class Settings(BaseSettings):
 
     dashboard_secret: str | None = None
     """Signs dashboard session cookies; a random one per process when unset."""
+    dashboard_signin_per_account_per_minute: int = 5
+    """Dashboard sign-in attempts per tenant and email in one minute (every attempt counts)."""
+    dashboard_signin_per_address_per_minute: int = 30
+    """Dashboard sign-in attempts per client address in one minute."""
 
     def sqlite_path(self) -> Path | None:
         if not self.database_url.startswith("sqlite"):

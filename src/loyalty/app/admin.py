@@ -37,6 +37,14 @@ def kind_of(name: str) -> ConfigKind:
     return kind
 
 
+def _require_read(principal: Principal, kind: str) -> None:
+    """Settings and keys are the admin's; the programme and the audit trail any staff member reads."""
+    if kind in ("settings", "api-keys"):
+        principal.require_admin()
+    else:
+        principal.require_read_programme()
+
+
 def _check_kind(name: str) -> None:
     if name not in KINDS and name not in ("settings", "api-keys", "audit"):
         raise not_found("admin kind", name)
@@ -59,7 +67,7 @@ def settings_view(tenant: TenantConfig) -> dict[str, Any]:
 
 
 async def list_items(services: Services, principal: Principal, kind: str) -> list[dict[str, Any]]:
-    principal.require_admin()
+    _require_read(principal, kind)
     _check_kind(kind)
 
     async def work(conn: AsyncConnection, tenant: TenantConfig) -> list[dict[str, Any]]:
@@ -75,7 +83,7 @@ async def list_items(services: Services, principal: Principal, kind: str) -> lis
 
 
 async def get_item(services: Services, principal: Principal, kind: str, item_id: str) -> dict[str, Any]:
-    principal.require_admin()
+    _require_read(principal, kind)
     _check_kind(kind)
 
     async def work(conn: AsyncConnection, tenant: TenantConfig) -> dict[str, Any]:
@@ -233,9 +241,12 @@ async def _put_settings(tx: Tx, item_id: str, body: Any) -> dict[str, Any]:
         raise not_found("settings", item_id)
     if isinstance(body, dict):
         body = {k: v for k, v in body.items() if k not in ("id", "jwtSecretSet")}
+    if isinstance(body, dict) and isinstance(body.get("sso"), dict):
+        body = {**body, "sso": {k: v for k, v in body["sso"].items() if k != "clientSecretSet"}}
     value = convert(body, TenantSettings)
     check_settings(value)
     stored = ConfigKind.dump(value)
+    _keep_sso_secret(stored, tx.tenant.settings)
     secret = stored.pop("jwtSecret", None)
     before = read_shape(tx.tenant.settings, jwt_secret_set=bool(tx.tenant.jwt_secret))
     await tenant_repo.update_settings(tx.conn, tx.tenant.id, stored, secret)
@@ -252,6 +263,14 @@ async def _put_settings(tx: Tx, item_id: str, body: Any) -> dict[str, Any]:
     )
     _invalidate_after_commit(tx)
     return {"id": SETTINGS_ID, **after}
+
+
+def _keep_sso_secret(stored: dict[str, Any], current: TenantSettings) -> None:
+    """The client secret is write-only: an update without one keeps the stored one."""
+    sso = stored.get("sso")
+    keep = current.sso.clientSecret if current.sso is not None else None
+    if isinstance(sso, dict) and not sso.get("clientSecret") and keep:
+        sso["clientSecret"] = keep
 
 
 def _check_item_id(item_id: str) -> None:
@@ -273,6 +292,43 @@ def _audit_view(row: dict[str, Any]) -> dict[str, Any]:
         "after": row["after"],
         "createdAt": row["created_at"],
     }
+
+
+AUDIT_PAGE = 50
+
+
+async def audit_records(
+    services: Services,
+    principal: Principal,
+    *,
+    actor: str = "",
+    action: str = "",
+    target: str = "",
+    since: int | None = None,
+    until: int | None = None,
+    before_id: int | None = None,
+    limit: int = AUDIT_PAGE,
+) -> tuple[list[dict[str, Any]], int | None]:
+    """A page of the audit trail, newest first, and the id to pass as ``before_id`` for the next
+    page (None on the last one): keyset paging reaches every record, not only the latest 500."""
+    principal.require_read_programme()
+
+    async def work(conn: AsyncConnection, tenant: TenantConfig) -> list[dict[str, Any]]:
+        return await audit_repo.search(
+            conn,
+            tenant.id,
+            actor=actor,
+            action=action,
+            target=target,
+            since=since,
+            until=until,
+            before_id=before_id,
+            limit=limit + 1,
+        )
+
+    rows = await run_read(services, principal, work)
+    records = [_audit_view(r) for r in rows[:limit]]
+    return records, (records[-1]["id"] if len(rows) > limit else None)
 
 
 def _invalidate_after_commit(tx: Tx) -> None:

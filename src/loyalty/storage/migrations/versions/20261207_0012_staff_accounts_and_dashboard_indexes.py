@@ -55,9 +55,7 @@ def upgrade() -> None:
             "ix_users_tenant_group", ["tenant_id", "usergroup", "external_id"], unique=False
         )
     with op.batch_alter_table("user_tiers", schema=None) as batch_op:
-        batch_op.create_index(
-            "ix_user_tiers_tenant_tier", ["tenant_id", "set_id", "tier_id", "user_pk"], unique=False
-        )
+        batch_op.create_index("ix_user_tiers_tenant_tier", ["tenant_id", "tier_id", "user_pk"], unique=False)
     with op.batch_alter_table("balances", schema=None) as batch_op:
         batch_op.drop_index("ix_balances_tenant_metric_balance")
         batch_op.create_index(
