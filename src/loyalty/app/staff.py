@@ -13,6 +13,7 @@ password that must be replaced at the first sign-in.
 from __future__ import annotations
 
 import asyncio
+import functools
 import re
 import secrets
 from dataclasses import dataclass
@@ -25,15 +26,25 @@ from sqlalchemy.ext.asyncio import AsyncConnection
 from loyalty.app.principal import MANAGE, VIEW, Principal
 from loyalty.app.services import Services
 from loyalty.core.errors import ErrorCode, LoyaltyError, invalid, not_found
+from loyalty.settings import Settings
 from loyalty.storage.repositories import audit as audit_repo
 from loyalty.storage.repositories import staff as staff_repo
 
 ROLES = ("admin", "support", "viewer")
 MIN_PASSWORD = 12
 _EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
-_HASHER = PasswordHasher()
-# Checked against when the email is unknown, so an unknown and a known email take the same time.
-_DUMMY_HASH = _HASHER.hash(secrets.token_urlsafe(16))
+
+
+@functools.cache
+def hasher(time_cost: int, memory_kib: int) -> tuple[PasswordHasher, str]:
+    """The argon2id hasher of these costs (``LOYALTY_PASSWORD_HASH_*``), and a hash of a random
+    password to check against when the email is unknown, so that takes as long as a known one."""
+    made = PasswordHasher(time_cost=time_cost, memory_cost=memory_kib)
+    return made, made.hash(secrets.token_urlsafe(16))
+
+
+def hasher_of(settings: Settings) -> tuple[PasswordHasher, str]:
+    return hasher(settings.password_hash_time_cost, settings.password_hash_memory_kib)
 
 
 @dataclass(frozen=True)
@@ -96,14 +107,16 @@ def check_password(password: str) -> None:
         raise invalid("password", f"the new password needs at least {MIN_PASSWORD} characters")
 
 
-async def hash_password(password: str) -> str:
-    return await asyncio.to_thread(_HASHER.hash, password)
+async def hash_password(settings: Settings, password: str) -> str:
+    return await asyncio.to_thread(hasher_of(settings)[0].hash, password)
 
 
-async def password_matches(stored: str | None, password: str) -> bool:
+async def password_matches(settings: Settings, stored: str | None, password: str) -> bool:
+    check, dummy = hasher_of(settings)
+
     def verify() -> bool:
         try:
-            return _HASHER.verify(stored or _DUMMY_HASH, password) and stored is not None
+            return check.verify(stored or dummy, password) and stored is not None
         except (VerificationError, InvalidHashError):
             return False
 
@@ -111,7 +124,7 @@ async def password_matches(stored: str | None, password: str) -> bool:
 
 
 async def create_staff(
-    conn: AsyncConnection, *, tenant_id: int, email: str, role: str, actor: str, now: int
+    conn: AsyncConnection, settings: Settings, *, tenant_id: int, email: str, role: str, actor: str, now: int
 ) -> tuple[StaffView, str]:
     """A new account with a one-time password (returned once, to be shown once)."""
     email = normalise_email(email)
@@ -124,7 +137,7 @@ async def create_staff(
         tenant_id=tenant_id,
         email=email,
         role=role,
-        password_hash=await hash_password(password),
+        password_hash=await hash_password(settings, password),
         must_change_password=True,
         oidc_subject=None,
         now=now,
@@ -189,7 +202,7 @@ async def authenticate(services: Services, tenant_id: int, email: str, password:
     async with services.db.read() as conn:
         row = await staff_repo.by_email(conn, tenant_id, email)
     stored = row["password_hash"] if row is not None and row["disabled_at"] is None else None
-    if not await password_matches(stored, password) or row is None:
+    if not await password_matches(services.settings, stored, password) or row is None:
         return None
     async with services.db.write() as conn:
         await staff_repo.signed_in(conn, int(row["id"]), services.now())
@@ -197,19 +210,28 @@ async def authenticate(services: Services, tenant_id: int, email: str, password:
 
 
 async def change_password(
-    conn: AsyncConnection, staff: StaffView, *, current: str, new: str, repeat: str, now: int
+    conn: AsyncConnection,
+    settings: Settings,
+    staff: StaffView,
+    *,
+    current: str,
+    new: str,
+    repeat: str,
+    now: int,
 ) -> StaffView:
     row = await staff_repo.by_id(conn, staff.tenant_id, staff.id)
     if row is None or row["disabled_at"] is not None:
         raise not_found("staff member", staff.email)
-    if row["password_hash"] is not None and not await password_matches(row["password_hash"], current):
+    if row["password_hash"] is not None and not await password_matches(
+        settings, row["password_hash"], current
+    ):
         raise invalid("current", "the current password is not right")
     check_password(new)
     if new != repeat:
         raise invalid("repeat", "the two new passwords differ")
     if new == current:
         raise invalid("password", "the new password must differ from the current one")
-    await staff_repo.set_password(conn, staff.id, await hash_password(new))
+    await staff_repo.set_password(conn, staff.id, await hash_password(settings, new))
     await _audit(
         conn, staff.tenant_id, f"staff:{staff.email}", "staff.password", staff.email, None, None, now
     )

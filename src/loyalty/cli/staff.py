@@ -56,7 +56,7 @@ def create(
 
     async def work(conn: Any, tenant_id: int) -> Any:
         return await staff.create_staff(
-            conn, tenant_id=tenant_id, email=email, role=role, actor=CLI_ACTOR, now=_now_ms()
+            conn, Settings(), tenant_id=tenant_id, email=email, role=role, actor=CLI_ACTOR, now=_now_ms()
         )
 
     account, password = _in_tenant(tenant, work)

@@ -357,6 +357,7 @@ def build(services: Services) -> Mount:
                 async with services.db.write() as conn:
                     person = await staff.change_password(
                         conn,
+                        services.settings,
                         ctx.staff,
                         current=fields["current"],
                         new=fields["password"],
@@ -393,6 +394,7 @@ def build(services: Services) -> Mount:
                 async with services.db.write() as conn:
                     created = await staff.create_staff(
                         conn,
+                        services.settings,
                         tenant_id=ctx.principal.tenant_id,
                         email=form_values["email"],
                         role=form_values["role"],

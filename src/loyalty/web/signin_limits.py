@@ -13,6 +13,7 @@ from starlette.requests import Request
 from loyalty.app import ratelimit
 from loyalty.app.services import Services
 
+
 def _digest(*parts: str) -> str:
     # Counters must not hold emails (personal data) in clear.
     return hashlib.sha256("\x00".join(parts).lower().encode()).hexdigest()[:32]
