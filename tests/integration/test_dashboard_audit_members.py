@@ -84,7 +84,8 @@ async def test_the_audit_page_filters_by_actor_action_target_and_dates(
     same_day = await viewer.get("/dashboard/audit", params={"from": "2026-01-01", "to": "2026-01-01"})
     assert len(shown_ids(same_day.text)) == 30
     next_day = await viewer.get(
-        "/dashboard/audit", params={"from": "2026-01-02", "to": "2026-01-02", "actor": "staff:alice@example.com"}
+        "/dashboard/audit",
+        params={"from": "2026-01-02", "to": "2026-01-02", "actor": "staff:alice@example.com"},
     )
     assert shown_ids(next_day.text) == []
     bad = await viewer.get("/dashboard/audit", params={"from": "01/02/2026"})

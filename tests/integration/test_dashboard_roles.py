@@ -70,7 +70,12 @@ FORMS: dict[str, dict[str, str]] = {
     "/users/{userId}/adjust": {"points": "5", "reason": "matrix"},
     "/users/{userId}/delete": {"confirm": "ann"},
     "/staff": {"email": "new@example.com", "role": "viewer"},
-    "/settings": {"timeZone": "UTC", "languages": "en", "defaultLanguage": "en", "couponCodePattern": "X-###"},
+    "/settings": {
+        "timeZone": "UTC",
+        "languages": "en",
+        "defaultLanguage": "en",
+        "couponCodePattern": "X-###",
+    },
     "/api-keys": {"id": "matrix", "role": "service"},
 }
 

@@ -245,8 +245,8 @@ async def _put_settings(tx: Tx, item_id: str, body: Any) -> dict[str, Any]:
         body = {**body, "sso": {k: v for k, v in body["sso"].items() if k != "clientSecretSet"}}
     value = convert(body, TenantSettings)
     check_settings(value)
+    _keep_sso_secret(value, tx.tenant.settings)
     stored = ConfigKind.dump(value)
-    _keep_sso_secret(stored, tx.tenant.settings)
     secret = stored.pop("jwtSecret", None)
     before = read_shape(tx.tenant.settings, jwt_secret_set=bool(tx.tenant.jwt_secret))
     await tenant_repo.update_settings(tx.conn, tx.tenant.id, stored, secret)
@@ -265,12 +265,10 @@ async def _put_settings(tx: Tx, item_id: str, body: Any) -> dict[str, Any]:
     return {"id": SETTINGS_ID, **after}
 
 
-def _keep_sso_secret(stored: dict[str, Any], current: TenantSettings) -> None:
+def _keep_sso_secret(value: TenantSettings, current: TenantSettings) -> None:
     """The client secret is write-only: an update without one keeps the stored one."""
-    sso = stored.get("sso")
-    keep = current.sso.clientSecret if current.sso is not None else None
-    if isinstance(sso, dict) and not sso.get("clientSecret") and keep:
-        sso["clientSecret"] = keep
+    if value.sso is not None and not value.sso.clientSecret and current.sso is not None:
+        value.sso.clientSecret = current.sso.clientSecret
 
 
 def _check_item_id(item_id: str) -> None:
