@@ -808,16 +808,24 @@ def build(services: Services) -> Mount:
         stats = await stats_source.load_stats(services, ctx.principal, period)
         figures = {}
         if stats is not None:
+            # Drawn at about the width a half-page card has at 1280 px, so the 13 px axis labels
+            # are shown at 13 px rather than scaled down.
+            half = {"width": HALF_CHART_WIDTH}
             figures = {
-                "events": charts.bar_chart(charts.daily_series(stats, "events"), title="Events per day"),
-                "users": charts.line_chart(charts.daily_series(stats, "users"), title="Unique users per day"),
+                "events": charts.bar_chart(
+                    charts.daily_series(stats, "events"), title="Events per day", **half
+                ),
+                "users": charts.line_chart(
+                    charts.daily_series(stats, "users"), title="Unique users per day", **half
+                ),
                 "points": charts.bar_chart(
-                    charts.daily_series(stats, "points"), title="Points awarded by events per day"
+                    charts.daily_series(stats, "points"), title="Points awarded by events per day", **half
                 ),
                 "top": charts.hbar_chart(charts.top_events(stats), title="Top events"),
                 "hourly": charts.bar_chart(
                     [(f"{h:02d}", float(v)) for h, v in enumerate(charts.hourly_totals(stats))],
                     title="Events by hour of day",
+                    **half,
                 ),
             }
         streaks = await stats_source.load_streak_analytics(services, ctx.principal)
@@ -904,6 +912,7 @@ def build(services: Services) -> Mount:
     return Mount("/dashboard", routes=routes)
 
 
+HALF_CHART_WIDTH = 460
 AUDIT_FILTERS = ("actor", "action", "target", "from", "to", "before")
 
 
