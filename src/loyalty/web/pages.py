@@ -30,7 +30,17 @@ from loyalty.app.services import Services
 from loyalty.app.uow import Encoded, Tx, run_write
 from loyalty.core.errors import ErrorCode, LoyaltyError
 from loyalty.core.timeutil import iso_utc
-from loyalty.web import charts, extensions, member_view, roles, schema_help, signin_limits, sso, stats_source
+from loyalty.web import (
+    charts,
+    extensions,
+    member_view,
+    roles,
+    schema_form,
+    schema_help,
+    signin_limits,
+    sso,
+    stats_source,
+)
 from loyalty.web import panels as _panels  # noqa: F401  (registers the offer, survey and webhook panels)
 from loyalty.web.session import Session, SessionCodec, csrf_matches, new_session
 
@@ -498,6 +508,13 @@ def build(services: Services) -> Mount:
         **extra: Any,
     ) -> Response:
         fields = schema_help.fields_of(kind.schema)
+        extra.setdefault("form", None)
+        if extra["form"] is None and error is None and isinstance(item, dict):
+            extra["form"] = schema_form.form_fields(fields, {k: v for k, v in item.items() if k != "version"})
+        # The form is the default; ?mode=yaml (and a refused YAML save) shows the whole body as YAML.
+        wants_yaml = ctx.request.query_params.get("mode") == "yaml" or (
+            ctx.request.method == "POST" and ctx.form is not None and ctx.form.get("body") is not None
+        )
         return show(
             ctx,
             "config_edit.html",
@@ -511,6 +528,7 @@ def build(services: Services) -> Mount:
             error=error,
             error_field=schema_help.top_field(error.field) if error else None,
             toggle=schema_help.toggle_of(fields),
+            mode="yaml" if wants_yaml or extra["form"] is None else "form",
             fragment=extensions.KIND_FRAGMENTS.get(kind.name),
             panel=await panel_of(ctx, kind, item_id, item) if exists else None,
             **extra,
@@ -519,6 +537,24 @@ def build(services: Services) -> Mount:
     async def config_edit(ctx: Ctx) -> Response:
         name, item_id = ctx.request.path_params["kind"], ctx.request.path_params["id"]
         kind = kind_or_404(name)
+        fields = schema_help.fields_of(kind.schema)
+        if ctx.request.method == "POST" and ctx.form is not None and ctx.form.get("mode") == "form":
+            typed = schema_form.typed_fields(fields, ctx.form)
+            try:
+                form_body = schema_form.body_from_form(fields, ctx.form)
+                saved = await write(
+                    services, ctx.principal, lambda tx: admin.put_item(tx, name, item_id, form_body)
+                )
+            except LoyaltyError as refused:
+                if refused.code == ErrorCode.FORBIDDEN:
+                    raise
+                return await editor(
+                    ctx, kind, item_id, "", exists=False, item=None, error=refused, status=400, form=typed
+                )
+            return back(
+                f"/dashboard/config/{quote(name)}/{quote(item_id, safe='')}",
+                f"Saved {name}/{item_id} (version {saved.get('version')}).",
+            )
         if ctx.request.method == "POST":
             assert ctx.form is not None
             text = str(ctx.form.get("body") or "")
@@ -549,12 +585,28 @@ def build(services: Services) -> Mount:
             if error.code != ErrorCode.NOT_FOUND:
                 raise
             skeleton: dict[str, Any] = {kind.id_field: item_id} if kind.id_field else {}
-            for f in schema_help.fields_of(kind.schema):
+            for f in fields:
                 if f.required and f.name not in skeleton:
                     skeleton[f.name] = None
-            return await editor(ctx, kind, item_id, dump_yaml(skeleton), exists=False, item=None)
+            return await editor(
+                ctx,
+                kind,
+                item_id,
+                dump_yaml(skeleton),
+                exists=False,
+                item=None,
+                form=schema_form.form_fields(fields, skeleton),
+            )
         body = {k: v for k, v in item.items() if k != "version"}
-        return await editor(ctx, kind, item_id, dump_yaml(body), exists=True, item=item)
+        return await editor(
+            ctx,
+            kind,
+            item_id,
+            dump_yaml(body),
+            exists=True,
+            item=item,
+            form=schema_form.form_fields(fields, body),
+        )
 
     async def stored_editor(
         ctx: Ctx, name: str, item_id: str, *, status: int = 200, **extra: Any
