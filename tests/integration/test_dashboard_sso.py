@@ -7,51 +7,27 @@ from __future__ import annotations
 
 import html
 import re
-import threading
 from collections.abc import Iterator
 from typing import Any
 from urllib.parse import urlsplit
 
 import httpx
 import pytest
-import werkzeug.serving
-from oidc_provider_mock import User
-from oidc_provider_mock import app as provider_app
 
 from tests.integration.test_dashboard import csrf_of
+from tests.oidc_provider import running_provider, sso_settings
 from tests.support import TenantHandle
-
-CLIENT_ID = "loyalty-dashboard"
-PEOPLE = [
-    User(sub="alice-1", claims={"email": "Alice@Example.com", "groups": ["staff", "loyalty-support"]}),
-    User(sub="olga-2", claims={"email": "olga@example.com", "groups": ["loyalty-admins"]}),
-    User(sub="mallory-3", claims={"email": "mallory@example.com", "groups": ["finance"]}),
-]
 
 
 @pytest.fixture(scope="module")
 def provider() -> Iterator[str]:
-    server = werkzeug.serving.make_server(
-        "127.0.0.1", 0, provider_app(require_nonce=True, user_claims=PEOPLE), threaded=True
-    )
-    thread = threading.Thread(target=server.serve_forever, kwargs={"poll_interval": 0.05}, daemon=True)
-    thread.start()
-    try:
-        yield f"http://127.0.0.1:{server.server_port}"
-    finally:
-        server.shutdown()
-        thread.join()
+    with running_provider() as issuer:
+        yield issuer
 
 
 async def configure(tenant: TenantHandle, issuer: str) -> None:
     current = (await tenant.client.get("/v1/admin/settings/tenant", headers=tenant.admin)).json()
-    current["sso"] = {
-        "issuer": issuer,
-        "clientId": CLIENT_ID,
-        "clientSecret": "client-secret",
-        "roleClaim": "groups",
-        "roleMapping": {"loyalty-support": "support", "loyalty-admins": "admin"},
-    }
+    current["sso"] = sso_settings(issuer)
     saved = await tenant.client.put("/v1/admin/settings/tenant", headers=tenant.admin, json=current)
     assert saved.status_code == 200, saved.text
     assert saved.json()["sso"]["clientSecretSet"] is True
