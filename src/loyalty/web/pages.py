@@ -548,8 +548,17 @@ def build(services: Services) -> Mount:
             except LoyaltyError as refused:
                 if refused.code == ErrorCode.FORBIDDEN:
                     raise
+                stored = await stored_item(ctx, name, item_id)
                 return await editor(
-                    ctx, kind, item_id, "", exists=False, item=None, error=refused, status=400, form=typed
+                    ctx,
+                    kind,
+                    item_id,
+                    "",
+                    exists=stored is not None,
+                    item=stored,
+                    error=refused,
+                    status=400,
+                    form=typed,
                 )
             return back(
                 f"/dashboard/config/{quote(name)}/{quote(item_id, safe='')}",
@@ -607,6 +616,14 @@ def build(services: Services) -> Mount:
             item=item,
             form=schema_form.form_fields(fields, body),
         )
+
+    async def stored_item(ctx: Ctx, name: str, item_id: str) -> dict[str, Any] | None:
+        try:
+            return await admin.get_item(services, ctx.principal, name, item_id)
+        except LoyaltyError as error:
+            if error.code != ErrorCode.NOT_FOUND:
+                raise
+            return None
 
     async def stored_editor(
         ctx: Ctx, name: str, item_id: str, *, status: int = 200, **extra: Any
