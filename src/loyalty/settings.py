@@ -57,6 +57,14 @@ class Settings(BaseSettings):
 
     dashboard_secret: str | None = None
     """Signs dashboard session cookies; a random one per process when unset."""
+    password_hash_time_cost: int = 3
+    """argon2id passes over memory for staff passwords (RFC 9106's second recommended choice)."""
+    password_hash_memory_kib: int = 65536
+    """argon2id memory for staff passwords, in KiB (64 MiB)."""
+    dashboard_signin_per_account_per_minute: int = 5
+    """Dashboard sign-in attempts per tenant and email in one minute (every attempt counts)."""
+    dashboard_signin_per_address_per_minute: int = 30
+    """Dashboard sign-in attempts per client address in one minute."""
 
     @field_validator("webhook_allowed_destinations")
     @classmethod

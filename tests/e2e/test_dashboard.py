@@ -28,10 +28,12 @@ limit: 5
 
 
 async def sign_in(page: Any, base: str, key: str) -> None:
+    """The bootstrap sign-in of a tenant without staff: the admin API key."""
     await page.goto(f"{base}/dashboard/")
     assert page.url.startswith(f"{base}/dashboard/login")
+    await page.click("summary:has-text('First sign-in')")
     await page.fill("#apiKey", key)
-    await page.click("button:has-text('Sign in')")
+    await page.click("button:has-text('Sign in with the API key')")
     await page.wait_for_url(f"{base}/dashboard/")
 
 
@@ -53,10 +55,10 @@ async def test_sign_in_settings_keys_and_a_manual_adjustment(
         assert (await api.post("/v1/user", json={"userId": "alice"})).status_code == 201
 
     await page.goto(f"{base}/dashboard/login")
-    await screenshot(page, "login")
+    await page.click("summary:has-text('First sign-in')")
     await page.fill("#apiKey", "lyk_wrong")
-    await page.click("button:has-text('Sign in')")
-    assert await text(page, ".field-error") == "That API key is unknown or revoked."
+    await page.click("button:has-text('Sign in with the API key')")
+    assert await text(page, "#key-error") == "That API key is unknown or revoked."
     await sign_in(page, base, tenant.admin_key)
     assert await text(page, ".tenant strong") == tenant.name
     await screenshot(page, "overview")
@@ -90,9 +92,9 @@ async def test_sign_in_settings_keys_and_a_manual_adjustment(
         assert (await api.get("/v1/user/alice/points", headers=key_header)).status_code == 401
 
     # A user: look up, adjust points with a reason, see balance and ledger.
-    await page.click("nav >> text=Users")
+    await page.click("nav >> text=Members")
     await page.fill("input[name='userId']", "alice")
-    await page.click("button:has-text('Look up')")
+    await page.click("button:has-text('Open')")
     assert await text(page, "#points-balance") == "0"
     await page.fill("#adjust-points", "250")
     await page.fill("#adjust-reason", "Apology for a late delivery")
@@ -128,6 +130,7 @@ async def test_create_an_event_log_it_and_see_points_and_analytics_change(
     await page.click("nav >> text=Events")
     await page.fill("input[name='new']", "review_written")
     await page.click("button:has-text('New')")
+    await page.click("#mode-yaml")  # the whole body as YAML: the advanced mode
     await page.fill("#body", EVENT_YAML)
     await page.click("button:has-text('Create')")
     assert await text(page, ".notice") == "Saved events/review_written (version 1)."

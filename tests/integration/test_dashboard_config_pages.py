@@ -60,6 +60,8 @@ async def test_new_item_form_opens_an_editor_with_the_id_filled(admin_browser: h
     assert response.headers["location"] == "/dashboard/config/gadgets/fan"
     editor = await admin_browser.get("/dashboard/config/gadgets/fan")
     assert editor.status_code == 200
+    assert 'id="ff-gadgetId" name="f.gadgetId" value="fan"' in editor.text  # the form is the default
+    editor = await admin_browser.get("/dashboard/config/gadgets/fan?mode=yaml")
     assert "gadgetId: fan\ntitle: null\n" in editor.text
     assert '<li class="" data-field="points">' in editor.text
     assert "integer · default 10" in editor.text
@@ -179,3 +181,33 @@ async def test_kinds_with_an_active_flag_are_switched_by_it(
         assert stored["active"] is False
     finally:
         KINDS.pop("switches", None)
+
+
+async def test_the_schema_form_saves_each_field_and_shows_a_refusal_at_its_field(
+    admin_browser: httpx.AsyncClient, tenant: TenantHandle
+) -> None:
+    page = "/dashboard/config/gadgets/fan"
+    form = {
+        "mode": "form",
+        "f.gadgetId": "fan",
+        "f.title": "Ceiling fan",
+        "f.points": "-3",
+        "f.status": "ACTIVE",
+    }
+    refused = await form_post(admin_browser, page, page, form)
+    assert refused.status_code == 400
+    at_points = refused.text.split('data-form-field="points"', 1)[1].split("</div>\n", 2)
+    assert 'value="-3"' in at_points[0]  # what was typed is kept
+    assert 'class="field-error"' in "".join(at_points[:2])
+    assert (await tenant.client.get("/v1/admin/gadgets/fan", headers=tenant.admin)).status_code == 404
+
+    saved = await form_post(admin_browser, page, page, {**form, "f.points": "25", "f.status": "INACTIVE"})
+    assert saved.status_code == 303
+    stored = (await tenant.client.get("/v1/admin/gadgets/fan", headers=tenant.admin)).json()
+    assert stored == {
+        "gadgetId": "fan",
+        "title": "Ceiling fan",
+        "points": 25,
+        "status": "INACTIVE",
+        "version": 1,
+    }

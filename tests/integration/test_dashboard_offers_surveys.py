@@ -213,7 +213,7 @@ async def test_user_page_lists_coupons_issued_by_a_redemption_redeemed_ones_mark
     )
     assert r.status_code == 201
     await tenant.client.post("/v1/user", json={"userId": "ann"}, headers=tenant.admin)
-    page = await admin_browser.get("/dashboard/users?userId=ann")
+    page = await admin_browser.get("/dashboard/users/ann")
     assert "No coupons yet." in page.text
     r = await tenant.client.post(
         "/v1/admin/users/ann/adjustments", json={"points": 50, "reason": "test"}, headers=tenant.admin
@@ -231,7 +231,7 @@ async def test_user_page_lists_coupons_issued_by_a_redemption_redeemed_ones_mark
     )
     assert r.status_code == 200, r.text
 
-    page = await admin_browser.get("/dashboard/users?userId=ann")
+    page = await admin_browser.get("/dashboard/users/ann")
     assert page.status_code == 200
     assert coupon_rows(page.text) == [
         [
@@ -252,5 +252,5 @@ async def test_user_page_lists_coupons_issued_by_a_redemption_redeemed_ones_mark
     assert open_codes == ["SHOP-2"]
 
     clock.set(NOW + 31 * DAY)
-    page = await admin_browser.get("/dashboard/users?userId=ann")
+    page = await admin_browser.get("/dashboard/users/ann")
     assert [row[-1] for row in coupon_rows(page.text)] == ["redeemed 2027-01-16 08:00", "expired"]

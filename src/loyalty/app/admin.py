@@ -37,6 +37,14 @@ def kind_of(name: str) -> ConfigKind:
     return kind
 
 
+def _require_read(principal: Principal, kind: str) -> None:
+    """Settings and keys are the admin's; the programme and the audit trail any staff member reads."""
+    if kind in ("settings", "api-keys"):
+        principal.require_admin()
+    else:
+        principal.require_read_programme()
+
+
 def _check_kind(name: str) -> None:
     if name not in KINDS and name not in ("settings", "api-keys", "audit"):
         raise not_found("admin kind", name)
@@ -59,7 +67,7 @@ def settings_view(tenant: TenantConfig) -> dict[str, Any]:
 
 
 async def list_items(services: Services, principal: Principal, kind: str) -> list[dict[str, Any]]:
-    principal.require_admin()
+    _require_read(principal, kind)
     _check_kind(kind)
 
     async def work(conn: AsyncConnection, tenant: TenantConfig) -> list[dict[str, Any]]:
@@ -75,7 +83,7 @@ async def list_items(services: Services, principal: Principal, kind: str) -> lis
 
 
 async def get_item(services: Services, principal: Principal, kind: str, item_id: str) -> dict[str, Any]:
-    principal.require_admin()
+    _require_read(principal, kind)
     _check_kind(kind)
 
     async def work(conn: AsyncConnection, tenant: TenantConfig) -> dict[str, Any]:
@@ -234,8 +242,11 @@ async def _put_settings(tx: Tx, item_id: str, body: Any) -> dict[str, Any]:
         raise not_found("settings", item_id)
     if isinstance(body, dict):
         body = {k: v for k, v in body.items() if k not in ("id", "jwtSecretSet")}
+    if isinstance(body, dict) and isinstance(body.get("sso"), dict):
+        body = {**body, "sso": {k: v for k, v in body["sso"].items() if k != "clientSecretSet"}}
     value = convert(body, TenantSettings)
     check_settings(value)
+    _keep_sso_secret(value, tx.tenant.settings)
     stored = ConfigKind.dump(value)
     secret = stored.pop("jwtSecret", None)
     before = read_shape(tx.tenant.settings, jwt_secret_set=bool(tx.tenant.jwt_secret))
@@ -253,6 +264,12 @@ async def _put_settings(tx: Tx, item_id: str, body: Any) -> dict[str, Any]:
     )
     _invalidate_after_commit(tx)
     return {"id": SETTINGS_ID, **after}
+
+
+def _keep_sso_secret(value: TenantSettings, current: TenantSettings) -> None:
+    """The client secret is write-only: an update without one keeps the stored one."""
+    if value.sso is not None and not value.sso.clientSecret and current.sso is not None:
+        value.sso.clientSecret = current.sso.clientSecret
 
 
 def _check_item_id(item_id: str) -> None:
@@ -274,6 +291,43 @@ def _audit_view(row: dict[str, Any]) -> dict[str, Any]:
         "after": row["after"],
         "createdAt": row["created_at"],
     }
+
+
+AUDIT_PAGE = 50
+
+
+async def audit_records(
+    services: Services,
+    principal: Principal,
+    *,
+    actor: str = "",
+    action: str = "",
+    target: str = "",
+    since: int | None = None,
+    until: int | None = None,
+    before_id: int | None = None,
+    limit: int = AUDIT_PAGE,
+) -> tuple[list[dict[str, Any]], int | None]:
+    """A page of the audit trail, newest first, and the id to pass as ``before_id`` for the next
+    page (None on the last one): keyset paging reaches every record, not only the latest 500."""
+    principal.require_read_programme()
+
+    async def work(conn: AsyncConnection, tenant: TenantConfig) -> list[dict[str, Any]]:
+        return await audit_repo.search(
+            conn,
+            tenant.id,
+            actor=actor,
+            action=action,
+            target=target,
+            since=since,
+            until=until,
+            before_id=before_id,
+            limit=limit + 1,
+        )
+
+    rows = await run_read(services, principal, work)
+    records = [_audit_view(r) for r in rows[:limit]]
+    return records, (records[-1]["id"] if len(rows) > limit else None)
 
 
 def _invalidate_after_commit(tx: Tx) -> None:

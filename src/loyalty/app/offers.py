@@ -230,7 +230,7 @@ async def import_codes(tx: Tx, offer_id: str, codes: list[str]) -> PoolState:
 
 
 async def pool_state(services: Services, principal: Principal, offer_id: str) -> PoolState:
-    principal.require_admin()
+    principal.require_read_programme()
 
     async def work(conn: AsyncConnection, tenant: TenantConfig) -> PoolState:
         catalog.offer_of(tenant, offer_id)

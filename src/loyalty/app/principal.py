@@ -32,6 +32,9 @@ class Principal:
     scopes: frozenset[str]
     api_key_role: str | None = None
     api_key_id: str | None = None
+    staff_email: str | None = None
+    """A person signed in to the dashboard (see ``app.staff``); their role is ``staff_role``."""
+    staff_role: str | None = None
 
     @property
     def via_api_key(self) -> bool:
@@ -39,7 +42,7 @@ class Principal:
 
     @property
     def is_admin(self) -> bool:
-        return self.api_key_role == "admin" or ADMIN in self.scopes
+        return self.api_key_role == "admin" or self.staff_role == "admin" or ADMIN in self.scopes
 
     @property
     def can_manage(self) -> bool:
@@ -50,7 +53,19 @@ class Principal:
         return self.can_manage or VIEW in self.scopes
 
     @property
+    def can_support(self) -> bool:
+        """Member care: an admin, or a support agent of the dashboard."""
+        return self.is_admin or self.staff_role == "support"
+
+    @property
+    def can_read_programme(self) -> bool:
+        """Read the programme's configuration and audit trail: an admin or any staff member."""
+        return self.is_admin or self.staff_role is not None
+
+    @property
     def actor(self) -> str:
+        if self.staff_email is not None:
+            return f"staff:{self.staff_email}"
         if self.api_key_id is not None:
             return f"api-key:{self.api_key_id}"
         return f"user:{self.subject}"
@@ -58,6 +73,14 @@ class Principal:
     def require_admin(self) -> None:
         if not self.is_admin:
             raise forbidden("this needs an admin API key or the loyalty:admin scope")
+
+    def require_support(self) -> None:
+        if not self.can_support:
+            raise forbidden("this needs an admin API key or a staff member with the support role")
+
+    def require_read_programme(self) -> None:
+        if not self.can_read_programme:
+            raise forbidden("this needs an admin API key or a staff member's session")
 
     def require_manage(self) -> None:
         if not self.can_manage:

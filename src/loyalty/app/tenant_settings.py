@@ -29,6 +29,22 @@ class RateLimit(msgspec.Struct, forbid_unknown_fields=True):
     perCredentialPerMinute: int = 0
 
 
+class SingleSignOn(msgspec.Struct, forbid_unknown_fields=True):
+    """Dashboard sign-in through the tenant's OpenID Connect provider (docs/dashboard.md)."""
+
+    issuer: str
+    """The provider's issuer URL; its ``/.well-known/openid-configuration`` is read at sign-in."""
+    clientId: str
+    clientSecret: str | None = None
+    """Write-only: kept when a later update leaves it out. Never returned."""
+    roleClaim: str = "groups"
+    """The ID token claim (a string or a list of strings) that the role is mapped from."""
+    roleMapping: dict[str, str] = msgspec.field(default_factory=dict)
+    """Claim value -> role (admin, support or viewer); the first listed role that matches wins."""
+    defaultRole: str | None = None
+    """The role when no value maps; None refuses people whose claim maps to no role."""
+
+
 class TenantSettings(msgspec.Struct, forbid_unknown_fields=True):
     timeZone: str = "UTC"
     expiryPolicy: ExpiryPolicy = msgspec.field(default_factory=ExpiryPolicy)
@@ -47,6 +63,23 @@ class TenantSettings(msgspec.Struct, forbid_unknown_fields=True):
     jwtSecret: str | None = None
     """Write-only: replaces the tenant's HS256 secret. Never returned."""
     rateLimit: RateLimit = msgspec.field(default_factory=RateLimit)
+    sso: SingleSignOn | None = None
+
+
+STAFF_ROLES = ("admin", "support", "viewer")
+
+
+def check_sso(sso: SingleSignOn) -> None:
+    local = re.match(r"^http://(127\.0\.0\.1|localhost)(:\d+)?(/|$)", sso.issuer)
+    if not (sso.issuer.startswith("https://") or local):
+        raise invalid("sso.issuer", "'sso.issuer' must be an https URL (http only for localhost)")
+    if not sso.clientId:
+        raise invalid("sso.clientId", "'sso.clientId' is required")
+    for value, role in sso.roleMapping.items():
+        if role not in STAFF_ROLES:
+            raise invalid(f"sso.roleMapping.{value}", f"roles are {', '.join(STAFF_ROLES)}, not '{role}'")
+    if sso.defaultRole is not None and sso.defaultRole not in STAFF_ROLES:
+        raise invalid("sso.defaultRole", f"'sso.defaultRole' must be one of {', '.join(STAFF_ROLES)}")
 
 
 def check_settings(value: TenantSettings) -> None:
@@ -77,6 +110,8 @@ def check_settings(value: TenantSettings) -> None:
         raise invalid("jwks", "'jwks' must be a JWKS document with a 'keys' list")
     if value.rateLimit.requestsPerMinute < 0 or value.rateLimit.perCredentialPerMinute < 0:
         raise invalid("rateLimit", "'rateLimit' values must not be negative")
+    if value.sso is not None:
+        check_sso(value.sso)
 
 
 def read_shape(value: TenantSettings, *, jwt_secret_set: bool) -> dict[str, Any]:
@@ -84,4 +119,6 @@ def read_shape(value: TenantSettings, *, jwt_secret_set: bool) -> dict[str, Any]
     assert isinstance(out, dict)
     out.pop("jwtSecret", None)
     out["jwtSecretSet"] = jwt_secret_set
+    if isinstance(out.get("sso"), dict):
+        out["sso"]["clientSecretSet"] = bool(out["sso"].pop("clientSecret", None))
     return out

@@ -161,7 +161,7 @@ async def list_deliveries(
 ) -> list[dict[str, Any]]:
     """The webhook's messages, newest first; ``last_attempt`` adds ``lastAttemptAt`` to each
     (one more query for the whole page, for the dashboard)."""
-    principal.require_admin()
+    principal.require_read_programme()
     if status is not None and status not in DELIVERY_STATUSES:
         raise invalid("status", f"'status' must be one of {', '.join(DELIVERY_STATUSES)}")
     if not 1 <= limit <= MAX_DELIVERY_LIST:
@@ -182,7 +182,7 @@ async def list_deliveries(
 async def get_delivery(
     services: Services, principal: Principal, webhook_id: str, delivery_id: str
 ) -> dict[str, Any]:
-    principal.require_admin()
+    principal.require_read_programme()
 
     async def work(conn: AsyncConnection, tenant: TenantConfig) -> dict[str, Any]:
         row = await outbox_repo.get(conn, tenant.id, delivery_id)
@@ -196,7 +196,7 @@ async def get_delivery(
 
 async def resend_delivery(tx: Tx, webhook_id: str, delivery_id: str) -> dict[str, Any]:
     """Queue the same message (same id and body) again now, with a fresh retry period."""
-    tx.principal.require_admin()
+    tx.principal.require_support()
     row = await outbox_repo.get(tx.conn, tx.tenant.id, delivery_id)
     if row is None or row["webhook_id"] != webhook_id:
         raise not_found("webhook delivery", delivery_id)

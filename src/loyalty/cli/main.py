@@ -14,6 +14,7 @@ import typer
 
 from loyalty.cli import ledger as ledger_cli
 from loyalty.cli import offers as offers_cli
+from loyalty.cli import staff as staff_cli
 from loyalty.cli.config import config_app
 from loyalty.cli.worker import worker
 from loyalty.settings import Settings
@@ -26,6 +27,7 @@ app.add_typer(apikey_app, name="apikey")
 app.add_typer(ledger_cli.app, name="ledger")
 app.add_typer(config_app, name="config")
 app.add_typer(offers_cli.app, name="offers")
+app.add_typer(staff_cli.app, name="staff")
 
 
 def _now_ms() -> int:

@@ -38,6 +38,8 @@ user_tiers = Table(
     Column("tenant_id", Integer, nullable=False),
     Column("tier_id", String(200), nullable=True),
     Column("updated_at", BigInteger, nullable=False),
+    # The dashboard's member search by tier.
+    Index("ix_user_tiers_tenant_tier", "tenant_id", "tier_id", "user_pk"),
 )
 
 leaderboard_scores = Table(

@@ -13,6 +13,7 @@ from loyalty.storage import ledger_tables as _ledger  # noqa: F401
 from loyalty.storage import offer_tables as _offers  # noqa: F401
 from loyalty.storage import ops_tables as _ops  # noqa: F401
 from loyalty.storage import progress_tables as _progress  # noqa: F401
+from loyalty.storage import staff_tables as _staff  # noqa: F401
 from loyalty.storage import stats_tables as _stats  # noqa: F401
 from loyalty.storage import survey_tables as _surveys  # noqa: F401
 from loyalty.storage.tables import metadata

@@ -84,6 +84,8 @@ users = Table(
     Column("version", BigInteger, nullable=False, server_default="0"),
     # Moved on by every logged event: the guard of the event path's one write (see event_store).
     UniqueConstraint("tenant_id", "external_id"),
+    # The dashboard's member search by group pages by external id inside a group.
+    Index("ix_users_tenant_group", "tenant_id", "usergroup", "external_id"),
     sqlite_autoincrement=True,
 )
 
@@ -97,7 +99,8 @@ balances = Table(
     Column("lifetime_earned", BigInteger, nullable=False, server_default="0"),
     Column("next_expiry_at", BigInteger, nullable=True),
     Column("updated_at", BigInteger, nullable=False),
-    Index("ix_balances_tenant_metric_balance", "tenant_id", "metric", "balance"),
+    # user_pk last: the dashboard's balance-range search pages by (balance, user_pk) from the index.
+    Index("ix_balances_tenant_metric_balance", "tenant_id", "metric", "balance", "user_pk"),
 )
 
 ledger_entries = Table(
@@ -194,6 +197,9 @@ audit_log = Table(
     Column("after", JSON, nullable=True),
     Column("created_at", BigInteger, nullable=False),
     Index("ix_audit_log_tenant_created", "tenant_id", "created_at"),
+    # The audit page pages newest first by id, over everything or one actor's records.
+    Index("ix_audit_log_tenant_id", "tenant_id", "id"),
+    Index("ix_audit_log_tenant_actor", "tenant_id", "actor", "id"),
     sqlite_autoincrement=True,
 )
 

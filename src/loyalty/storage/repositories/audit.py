@@ -40,3 +40,34 @@ async def list_recent(conn: AsyncConnection, tenant_id: int, *, limit: int) -> l
         .limit(limit)
     )
     return [dict(r) for r in rows.mappings()]
+
+
+async def search(
+    conn: AsyncConnection,
+    tenant_id: int,
+    *,
+    actor: str = "",
+    action: str = "",
+    target: str = "",
+    since: int | None = None,
+    until: int | None = None,
+    before_id: int | None = None,
+    limit: int,
+) -> list[dict[str, Any]]:
+    """Newest first, paged by id (``before_id`` is the last id of the previous page): the index on
+    (tenant, id), or on (tenant, actor, id) for one actor, reads only the page's rows."""
+    query = select(audit_log).where(audit_log.c.tenant_id == tenant_id)
+    if actor:
+        query = query.where(audit_log.c.actor == actor)
+    if action:
+        query = query.where(audit_log.c.action.startswith(action, autoescape=True))
+    if target:
+        query = query.where(audit_log.c.target.startswith(target, autoescape=True))
+    if since is not None:
+        query = query.where(audit_log.c.created_at >= since)
+    if until is not None:
+        query = query.where(audit_log.c.created_at < until)
+    if before_id is not None:
+        query = query.where(audit_log.c.id < before_id)
+    rows = await conn.execute(query.order_by(audit_log.c.id.desc()).limit(limit))
+    return [dict(r) for r in rows.mappings()]

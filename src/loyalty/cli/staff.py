@@ -1,0 +1,93 @@
+"""``loyalty staff``: the people who sign in to a tenant's dashboard."""
+
+from __future__ import annotations
+
+import json
+import time
+from collections.abc import Awaitable, Callable
+from typing import Annotated, Any
+
+import typer
+
+from loyalty.settings import Settings
+
+app = typer.Typer(help="Dashboard staff accounts (admin, support, viewer).", no_args_is_help=True)
+CLI_ACTOR = "cli"
+
+
+def _now_ms() -> int:
+    return time.time_ns() // 1_000_000
+
+
+def _in_tenant(tenant: str, work: Callable[[Any, int], Awaitable[Any]]) -> Any:
+    """Run ``work(conn, tenant_id)`` in one write transaction of the configured database."""
+    import asyncio
+
+    from loyalty.core.errors import LoyaltyError
+    from loyalty.storage.database import Database
+    from loyalty.storage.repositories import tenants as tenant_repo
+
+    async def run() -> Any:
+        db = Database(Settings().database_url)
+        try:
+            async with db.write() as conn:
+                row = await tenant_repo.get_by_name(conn, tenant)
+                if row is None:
+                    raise typer.BadParameter(f"no tenant '{tenant}'")
+                return await work(conn, int(row["id"]))
+        finally:
+            await db.dispose()
+
+    try:
+        return asyncio.run(run())
+    except LoyaltyError as exc:
+        typer.echo(f"error: {exc.message}", err=True)
+        raise typer.Exit(1) from None
+
+
+@app.command("create")
+def create(
+    tenant: str,
+    email: str,
+    role: Annotated[str, typer.Option(help="admin, support or viewer.")] = "viewer",
+) -> None:
+    """Create a staff account and print its one-time password (replaced at the first sign-in)."""
+    from loyalty.app import staff
+
+    async def work(conn: Any, tenant_id: int) -> Any:
+        return await staff.create_staff(
+            conn, Settings(), tenant_id=tenant_id, email=email, role=role, actor=CLI_ACTOR, now=_now_ms()
+        )
+
+    account, password = _in_tenant(tenant, work)
+    typer.echo(
+        json.dumps({"email": account.email, "role": account.role, "oneTimePassword": password}, indent=2)
+    )
+
+
+@app.command("list")
+def list_(tenant: str) -> None:
+    """List the tenant's staff accounts."""
+    from loyalty.app import staff
+
+    async def work(conn: Any, tenant_id: int) -> Any:
+        return await staff.list_staff(conn, tenant_id)
+
+    for account in _in_tenant(tenant, work):
+        state = "disabled" if account.disabled else "active"
+        how = "sso" if account.sso else "password"
+        typer.echo(f"{account.email}\t{account.role}\t{state}\t{how}")
+
+
+@app.command("disable")
+def disable(tenant: str, email: str) -> None:
+    """Disable a staff account: its sessions end at once and it can no longer sign in."""
+    from loyalty.app import staff
+
+    async def work(conn: Any, tenant_id: int) -> Any:
+        return await staff.disable_staff(
+            conn, tenant_id=tenant_id, email=email, actor=CLI_ACTOR, now=_now_ms()
+        )
+
+    account = _in_tenant(tenant, work)
+    typer.echo(f"disabled {account.email}")

@@ -1,0 +1,52 @@
+"""Staff accounts for the dashboard tests: made through the app's use cases, signed in over HTTP."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import httpx
+
+from loyalty.app import staff
+from loyalty.storage.repositories import staff as staff_repo
+from tests.integration.test_dashboard import csrf_of
+from tests.support import TenantHandle
+
+PASSWORD = "correct horse battery staple"
+
+
+async def add_staff(app: Any, tenant: TenantHandle, email: str, role: str, *, ready: bool = True) -> str:
+    """A staff account; ``ready`` gives it ``PASSWORD`` (no one-time password left to replace).
+    Returns the password that signs in."""
+    services = app.state.services
+    async with services.db.write() as conn:
+        account, one_time = await staff.create_staff(
+            conn,
+            services.settings,
+            tenant_id=tenant.tenant_id,
+            email=email,
+            role=role,
+            actor="test",
+            now=services.now(),
+        )
+        if not ready:
+            return one_time
+        await staff_repo.set_password(
+            conn, account.id, await staff.hash_password(services.settings, PASSWORD)
+        )
+    return PASSWORD
+
+
+async def staff_sign_in(
+    browser: httpx.AsyncClient, tenant: TenantHandle, email: str, password: str = PASSWORD
+) -> httpx.Response:
+    page = await browser.get("/dashboard/login")
+    return await browser.post(
+        "/dashboard/login",
+        data={
+            "csrf": csrf_of(page.text),
+            "tenant": tenant.name,
+            "email": email,
+            "password": password,
+            "next": "/dashboard/",
+        },
+    )
