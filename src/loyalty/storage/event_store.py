@@ -478,6 +478,19 @@ _SQLITE_LIMIT = Statement(
 _SQLITE_ACCOUNT = Statement(
     f"SELECT balance, next_expiry_at FROM balances WHERE user_pk = :user_pk AND metric = '{POINTS}'"
 )
+_SQLITE_CHALLENGES = Statement(
+    f"SELECT {', '.join(_CHALLENGE_COLUMNS)} FROM challenge_progress WHERE user_pk = :user_pk"
+)
+
+
+@lru_cache(maxsize=16)
+def _sqlite_streaks_sql(streaks: int) -> str:
+    ids = ", ".join("?" for _ in range(streaks))
+    return (
+        f"SELECT {', '.join(_STREAK_COLUMNS)} FROM streak_progress WHERE user_pk = ? AND streak_id IN ({ids})"
+    )
+
+
 _SQLITE_BUMP = Statement("UPDATE users SET version = version + 1 WHERE id = :user_pk AND version = :version")
 _SQLITE_COUNT = Statement(
     "INSERT INTO event_limit_counters (tenant_id, user_pk, event_id, period_key, n) "
@@ -507,20 +520,14 @@ class SqliteEventStore:
             found = db.execute(_SQLITE_LIMIT.sqlite, _SQLITE_LIMIT.args(params)).fetchone()
             rest.append(None if found is None else found[0])
         if query.challenges:
-            rows = await challenge_repo.states_of_user(conn, user[0])
-            rest.append([[row[c] for c in _CHALLENGE_COLUMNS] for row in rows.values()])
+            rest.append(db.execute(_SQLITE_CHALLENGES.sqlite, (user[0],)).fetchall())
         if query.streak_ids:
-            found_rows = []
-            for streak_id in query.streak_ids:
-                _, progress = await streak_repo.load(conn, user[0], streak_id)
-                if progress is not None:
-                    found_rows.append([progress[c] for c in _STREAK_COLUMNS])
-            rest.append(found_rows)
+            sql = _sqlite_streaks_sql(len(query.streak_ids))
+            rest.append(db.execute(sql, (user[0], *query.streak_ids)).fetchall())
         if query.points_account:
             account = db.execute(_SQLITE_ACCOUNT.sqlite, _SQLITE_ACCOUNT.args(params)).fetchone()
             rest.append(None if account is None else list(account))
-        snapshot = _snapshot(query, user, rest)
-        return UserSnapshotRows(**{**snapshot.__dict__, "logged_id": None})
+        return _snapshot(query, user, rest)
 
     async def apply(self, conn: AsyncConnection, writes: EventWrites, *, transaction: bool) -> Applied | None:
         db = await self._sqlite(conn)
