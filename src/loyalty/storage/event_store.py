@@ -32,6 +32,7 @@ from loyalty.storage.gamification_tables import challenge_progress
 from loyalty.storage.progress_tables import leaderboard_scores, streak_progress
 from loyalty.storage.repositories import challenges as challenge_repo
 from loyalty.storage.repositories import events as events_repo
+from loyalty.storage.repositories import history as history_repo
 from loyalty.storage.repositories import leaderboards as score_repo
 from loyalty.storage.repositories import ledger as ledger_repo
 from loyalty.storage.repositories import stats as stats_repo
@@ -214,37 +215,8 @@ _LOGGED = (
     "period_key",
     "metadata",
 )
-_HISTORY = (
-    "tenant_id",
-    "user_pk",
-    "entry_id",
-    "type",
-    "ref_id",
-    "points",
-    "ts",
-    "date_key",
-    "title",
-    "description",
-    "image",
-    "details",
-)
-_LINE = (
-    "tenant_id",
-    "user_pk",
-    "metric",
-    "kind",
-    "amount",
-    "remaining",
-    "valid_until",
-    "source",
-    "reference",
-    "description",
-    "site_code",
-    "entry_key",
-    "reversal_of",
-    "balance_after",
-    "created_at",
-)
+_HISTORY = history_repo.COLUMNS
+_LINE = ledger_repo.LINE_COLUMNS
 _BALANCE = ("user_pk", "metric", "tenant_id", "balance", "lifetime_earned", "next_expiry_at", "updated_at")
 _SCORE = ("tenant_id", "leaderboard_id", "bucket", "user_pk", "score", "updated_at")
 

@@ -22,6 +22,7 @@ _COLUMNS = (
     "image",
     "details",
 )
+COLUMNS = _COLUMNS
 _JSON_COLUMNS = ("title", "description", "details")
 _INSERT = Statement(
     f"INSERT INTO history_entries ({', '.join(_COLUMNS)}) "  # noqa: S608 (column names only)

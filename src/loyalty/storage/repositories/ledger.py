@@ -52,6 +52,7 @@ _LINE_COLUMNS = (
     "balance_after",
     "created_at",
 )
+LINE_COLUMNS = _LINE_COLUMNS
 _INSERT_LINE = Statement(
     f"INSERT INTO ledger_entries ({', '.join(_LINE_COLUMNS)}) "  # noqa: S608 (column names only)
     f"VALUES ({', '.join(':' + c for c in _LINE_COLUMNS)}) RETURNING id"
