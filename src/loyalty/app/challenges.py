@@ -78,22 +78,35 @@ def rules_for_event(tenant: TenantConfig, event_id: str) -> list[core.ChallengeR
     return cached[1].get(event_id, [])
 
 
-async def after_steps(tx: Tx, user_pk: int, steps: Sequence[ChallengeStep]) -> list[dict[str, Any]]:
-    """Announce the missions and pay the rounds the event's steps completed (a round pays only
-    when its completion row is newly inserted, so exactly once however many requests race), and
-    return the steps' challenges in seed 000's shape."""
+def step_views(tenant: TenantConfig, steps: Sequence[ChallengeStep]) -> list[dict[str, Any]]:
+    """The challenges an event's steps moved, in seed 000's shape (the event response's part)."""
+    rules = rules_of(tenant)
+    views: list[dict[str, Any]] = []
+    for step in steps:
+        config = tenant.get("challenges", step.challenge_id)
+        assert isinstance(config, Challenge)
+        views.append(lynes_view(tenant, config, rules[step.challenge_id], rules, step.advance.state))
+    return views
+
+
+def steps_pay(steps: Sequence[ChallengeStep]) -> bool:
+    """Whether the steps complete a mission or a round (then ``settle_steps`` has work)."""
+    return any(s.advance.completed or s.advance.missions_completed for s in steps)
+
+
+async def settle_steps(tx: Tx, user_pk: int, steps: Sequence[ChallengeStep]) -> None:
+    """Announce the missions and pay the rounds the event's steps completed. A round pays only
+    when its completion row is newly inserted, so exactly once however many requests race."""
     rules = rules_of(tx.tenant)
     completing = [rules[s.challenge_id] for s in steps if s.advance.completed]
     if completing:
         await _lock_reward_balances(tx, user_pk, completing)
-    views: list[dict[str, Any]] = []
     for step in steps:
         config = tx.tenant.get("challenges", step.challenge_id)
         assert isinstance(config, Challenge)
         missions_by_id = {m.id: m for m in config.missions}
         for mission_id in step.advance.missions_completed:
             await _mission_completed(tx, user_pk, config, missions_by_id[mission_id])
-        state = step.advance.state
         if step.advance.completed and await challenge_repo.claim_completion(
             tx.insert,
             tx.conn,
@@ -101,12 +114,10 @@ async def after_steps(tx: Tx, user_pk: int, steps: Sequence[ChallengeStep]) -> l
             user_pk=user_pk,
             challenge_id=step.challenge_id,
             round_no=step.advance.round_no,
-            period_key=state.period_key,
+            period_key=step.advance.state.period_key,
             now=tx.now,
         ):
             await _challenge_completed(tx, user_pk, config, step.advance.round_no)
-        views.append(lynes_view(tx.tenant, config, rules[step.challenge_id], rules, state))
-    return views
 
 
 async def _lock_reward_balances(tx: Tx, user_pk: int, candidates: list[core.ChallengeRule]) -> None:

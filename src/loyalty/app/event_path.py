@@ -147,12 +147,18 @@ async def run(
         ledger_credit = decision.points > 0 and rows.points_need_ledger(tx.now)
         follow = ledger_credit or _needs_follow_ups(tx, decision)
         writes = _writes(tx, plan, request, user_id, rows, decision, text, with_credit=not ledger_credit)
+        # The answer's additions are decided before the write: after a write that commits by
+        # itself nothing may fail.
+        extra = _response_extra(tx, decision)
         applied = await store.apply(tx.conn, writes, transaction=follow or attempt > 0)
         if applied is None:
             continue  # another event of the user got in between: read and decide again
-        extra = await _follow_ups(
-            tx, plan, rows.user_pk, decision, applied, text, ledger_credit=ledger_credit
-        )
+        if decision.points > 0:
+            await _event_credit(tx, rows.user_pk, decision.points, applied, text, ledger_credit)
+        if follow:
+            changes = await _follow_ups(tx, plan, rows.user_pk, decision)
+            if changes:
+                extra["milestoneChanges"] = changes
         return Outcome(decision, rows.user_pk, applied.logged_id, extra)
     raise LoyaltyError(ErrorCode.CONFLICT, "the user changed concurrently too often; retry")
 
@@ -175,7 +181,7 @@ def _snapshot(plan: Plan, rows: UserSnapshotRows) -> core.Snapshot:
 def _needs_follow_ups(tx: Tx, decision: core.Decision) -> bool:
     if decision.points > 0 and outbox.subscribers(tx, "points.awarded"):
         return True
-    if any(s.advance.completed or s.advance.missions_completed for s in decision.challenges):
+    if challenge_app.steps_pay(decision.challenges):
         return True
     if any(s.advance.milestones_reached for s in decision.streaks):
         return True
@@ -250,29 +256,24 @@ def _challenge_values(state: Any, now: int) -> dict[str, Any]:
     }
 
 
-async def _follow_ups(
-    tx: Tx,
-    plan: Plan,
-    user_pk: int,
-    decision: core.Decision,
-    applied: Applied,
-    text: EventText,
-    *,
-    ledger_credit: bool,
-) -> dict[str, Any]:
-    """What the outcome sets off beyond its rows, in the order the features always ran; returns
-    the response's additions."""
-    if decision.points > 0:  # its notification is the credit itself, read back (app.notifications)
-        await _event_credit(tx, user_pk, decision.points, applied, text, ledger_credit)
+def _response_extra(tx: Tx, decision: core.Decision) -> dict[str, Any]:
+    """What the event response adds after the event's own fields, in the order it always had."""
     extra: dict[str, Any] = {}
     if decision.challenges:
-        extra["challenges"] = await challenge_app.after_steps(tx, user_pk, decision.challenges)
+        extra["challenges"] = challenge_app.step_views(tx.tenant, decision.challenges)
     if decision.streaks:
-        extra["streaks"] = await streak_app.after_steps(tx, user_pk, plan.streaks, decision.streaks)
-    changes = await milestones.reevaluate(tx, user_pk)
-    if changes:
-        extra["milestoneChanges"] = changes
+        extra["streaks"] = streak_app.step_views(decision.streaks)
     return extra
+
+
+async def _follow_ups(
+    tx: Tx, plan: Plan, user_pk: int, decision: core.Decision
+) -> dict[str, dict[str, str | None]]:
+    """What the outcome sets off beyond its rows, in the order the features always ran; returns
+    the tier changes."""
+    await challenge_app.settle_steps(tx, user_pk, decision.challenges)
+    await streak_app.pay_milestones(tx, user_pk, plan.streaks, decision.streaks)
+    return await milestones.reevaluate(tx, user_pk)
 
 
 async def _event_credit(

@@ -192,26 +192,27 @@ async def _pay_milestone(
     )
 
 
-async def after_steps(
+def step_views(steps: Sequence[StreakStep]) -> list[dict[str, Any]]:
+    """The streaks an event's counted or repeated period touched (the event response's part)."""
+    return [
+        {
+            "streakId": step.streak_id,
+            "currentCount": step.advance.state.current_count,
+            "counted": step.advance.counted,
+            "milestonesReached": [c for c, _ in step.advance.milestones_reached],
+        }
+        for step in steps
+    ]
+
+
+async def pay_milestones(
     tx: Tx, user_pk: int, streaks: dict[str, CompiledStreak], steps: Sequence[StreakStep]
-) -> list[dict[str, Any]]:
-    """Pay the milestones the event's counted periods reached (once each: the row that claims
-    them was written only if no other event of the user got in between), and return the steps in
-    the event response's shape."""
-    out: list[dict[str, Any]] = []
+) -> None:
+    """Pay the milestones the event's counted periods reached: once each, because the row that
+    claims them was written only if no other event of the user got in between."""
     for step in steps:
-        result = step.advance
-        for count, points in result.milestones_reached:
+        for count, points in step.advance.milestones_reached:
             await _pay_milestone(tx, user_pk, streaks[step.streak_id], count, points, step.period.day_key)
-        out.append(
-            {
-                "streakId": step.streak_id,
-                "currentCount": result.state.current_count,
-                "counted": result.counted,
-                "milestonesReached": [c for c, _ in result.milestones_reached],
-            }
-        )
-    return out
 
 
 # --- reads -------------------------------------------------------------------------------------
