@@ -8,7 +8,21 @@ from starlette.responses import Response
 
 from loyalty.api.problems import TITLES
 from loyalty.app.principal import Principal
-from loyalty.core.errors import LoyaltyError, forbidden
+from loyalty.core.errors import ErrorCode, LoyaltyError, forbidden
+
+PROBLEM_JSON = "application/problem+json"
+
+
+class EmporixProblem(msgspec.Struct):
+    """An RFC 7807 problem document, the error answer of the Emporix-style API."""
+
+    type: str
+    title: str
+    status: int
+    detail: str
+    instance: str
+    code: ErrorCode
+    field: str | None
 
 
 def render_error(request: Request, status: int, error: LoyaltyError) -> Response:
@@ -22,9 +36,7 @@ def render_error(request: Request, status: int, error: LoyaltyError) -> Response
         "field": error.field,
     }
     headers = {"Retry-After": "1"} if status in (429, 503) else None
-    return Response(
-        msgspec.json.encode(body), status_code=status, media_type="application/problem+json", headers=headers
-    )
+    return Response(msgspec.json.encode(body), status_code=status, media_type=PROBLEM_JSON, headers=headers)
 
 
 def authorize_tenant_path(request: Request, principal: Principal) -> None:

@@ -154,6 +154,7 @@ ENDPOINTS = [
         responses={200: list[dict[str, Any]]},
         query={"type": "offer type, e.g. LOCAL or ONLINE"},
         tags=TAGS,
+        operation_id="getOfferFeed",
     ),
     Endpoint(
         "GET",
@@ -162,6 +163,7 @@ ENDPOINTS = [
         "Check whether the user can redeem the offer, with every reason that applies",
         responses={200: Redeemable},
         tags=TAGS,
+        operation_id="isOfferRedeemable",
     ),
     Endpoint(
         "POST",
@@ -173,6 +175,7 @@ ENDPOINTS = [
         write=True,
         responses={200: Redeemed},
         tags=TAGS,
+        operation_id="redeemOffer",
     ),
     Endpoint(
         "GET",
@@ -181,6 +184,7 @@ ENDPOINTS = [
         "Get the user's coupons that are neither redeemed nor expired",
         responses={200: list[Coupon]},
         tags=TAGS,
+        operation_id="listUserCoupons",
     ),
     Endpoint(
         "PUT",
@@ -191,5 +195,6 @@ ENDPOINTS = [
         write=True,
         responses={200: CouponRedeemed},
         tags=TAGS,
+        operation_id="redeemCoupon",
     ),
 ]
