@@ -2416,14 +2416,15 @@ export interface components {
             userId: string;
             globalEventDateKey: string;
         };
-        /** LogEventBody */
-        LogEventBody: {
+        /**
+         * EventToLog
+         * @description An event a user did (the document's shape of ``LogEventBody``).
+         */
+        EventToLog: {
+            eventId: string;
+            userId: string;
             /** @default null */
-            eventId: unknown;
-            /** @default null */
-            userId: unknown;
-            /** @default null */
-            metadata: unknown;
+            metadata: Record<string, never> | null;
         };
         /** LoggedEvent */
         LoggedEvent: {
@@ -2460,10 +2461,21 @@ export interface components {
             metadataFields: Record<string, never>[];
             type: string;
         };
-        /** BatchBody */
-        BatchBody: {
+        /**
+         * EventBatch
+         * @description Several events in one request; each item is answered on its own.
+         */
+        EventBatch: {
+            events: components["schemas"]["EventBatchItem"][];
+        };
+        /** EventBatchItem */
+        EventBatchItem: {
+            eventId: string;
+            userId: string;
             /** @default null */
-            events: unknown;
+            metadata: Record<string, never> | null;
+            /** @default null */
+            idempotencyKey: string | null;
         };
         /** UserChallengeList */
         UserChallengeList: {
@@ -2745,14 +2757,16 @@ export interface components {
         CouponRedeemed: {
             redeemed: boolean;
         };
-        /** ActionBody */
-        ActionBody: {
+        /**
+         * ActionToLog
+         * @description An action of the user (the document's shape of ``ActionBody``).
+         */
+        ActionToLog: {
+            action: string;
             /** @default null */
-            action: unknown;
+            data: Record<string, never> | null;
             /** @default null */
-            data: unknown;
-            /** @default null */
-            userId: unknown;
+            userId: string | null;
         };
         /** ActionResult */
         ActionResult: {
@@ -9086,7 +9100,7 @@ export interface operations {
                  *       }
                  *     }
                  */
-                "application/json": components["schemas"]["LogEventBody"];
+                "application/json": components["schemas"]["EventToLog"];
             };
         };
         responses: {
@@ -9279,7 +9293,7 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["BatchBody"];
+                "application/json": components["schemas"]["EventBatch"];
             };
         };
         responses: {
@@ -11533,7 +11547,7 @@ export interface operations {
                  *       }
                  *     }
                  */
-                "application/json": components["schemas"]["ActionBody"];
+                "application/json": components["schemas"]["ActionToLog"];
             };
         };
         responses: {
@@ -12922,6 +12936,16 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "id": "12345fee-0b83-48aa-95dc-11e3dcf84aaa",
+                 *       "reference-id": "123456",
+                 *       "description": "points added",
+                 *       "points": 123,
+                 *       "createdAt": "2023-10-24T14:15:22Z",
+                 *       "allPointsAfterCreation": 56778
+                 *     }
+                 */
                 "application/json": components["schemas"]["AddedPoints"];
             };
         };

@@ -1,8 +1,9 @@
 """Contains all the data models used in inputs/outputs"""
 
-from .action_body import ActionBody
 from .action_result import ActionResult
 from .action_result_data import ActionResultData
+from .action_to_log import ActionToLog
+from .action_to_log_data_type_0 import ActionToLogDataType0
 from .added_points import AddedPoints
 from .adjustment_body import AdjustmentBody
 from .adjustment_reply import AdjustmentReply
@@ -112,7 +113,6 @@ from .admin_webhook_input import AdminWebhookInput
 from .answer_body import AnswerBody
 from .audience_error import AudienceError
 from .audience_error_data import AudienceErrorData
-from .batch_body import BatchBody
 from .coupon import Coupon
 from .coupon_code import CouponCode
 from .coupon_data import CouponData
@@ -126,10 +126,15 @@ from .customer_summary import CustomerSummary
 from .day_stats import DayStats
 from .emporix_problem import EmporixProblem
 from .error_code import ErrorCode
+from .event_batch import EventBatch
+from .event_batch_item import EventBatchItem
+from .event_batch_item_metadata_type_0 import EventBatchItemMetadataType0
 from .event_data import EventData
 from .event_data_daily_data import EventDataDailyData
 from .event_day_stats import EventDayStats
 from .event_stats import EventStats
+from .event_to_log import EventToLog
+from .event_to_log_metadata_type_0 import EventToLogMetadataType0
 from .event_totals import EventTotals
 from .event_view import EventView
 from .event_view_conditions_type_0 import EventViewConditionsType0
@@ -164,7 +169,6 @@ from .list_audience_notifications_response_200 import ListAudienceNotificationsR
 from .list_webhook_deliveries_response_200_item import ListWebhookDeliveriesResponse200Item
 from .list_webhook_deliveries_status import ListWebhookDeliveriesStatus
 from .log_event_batch_response_200 import LogEventBatchResponse200
-from .log_event_body import LogEventBody
 from .logged_event import LoggedEvent
 from .logged_event_data import LoggedEventData
 from .logged_event_data_metadata import LoggedEventDataMetadata
@@ -239,9 +243,10 @@ from .user_time_zone import UserTimeZone
 from .users_metadata import UsersMetadata
 
 __all__ = (
-    "ActionBody",
     "ActionResult",
     "ActionResultData",
+    "ActionToLog",
+    "ActionToLogDataType0",
     "AddedPoints",
     "AdjustmentBody",
     "AdjustmentReply",
@@ -351,7 +356,6 @@ __all__ = (
     "AnswerBody",
     "AudienceError",
     "AudienceErrorData",
-    "BatchBody",
     "Coupon",
     "CouponCode",
     "CouponData",
@@ -365,10 +369,15 @@ __all__ = (
     "DayStats",
     "EmporixProblem",
     "ErrorCode",
+    "EventBatch",
+    "EventBatchItem",
+    "EventBatchItemMetadataType0",
     "EventData",
     "EventDataDailyData",
     "EventDayStats",
     "EventStats",
+    "EventToLog",
+    "EventToLogMetadataType0",
     "EventTotals",
     "EventView",
     "EventViewConditionsType0",
@@ -403,7 +412,6 @@ __all__ = (
     "ListWebhookDeliveriesResponse200Item",
     "ListWebhookDeliveriesStatus",
     "LogEventBatchResponse200",
-    "LogEventBody",
     "LoggedEvent",
     "LoggedEventData",
     "LoggedEventDataMetadata",

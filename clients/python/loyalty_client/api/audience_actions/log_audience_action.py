@@ -5,15 +5,15 @@ import httpx
 
 from ... import errors
 from ...client import AuthenticatedClient, Client
-from ...models.action_body import ActionBody
 from ...models.action_result import ActionResult
+from ...models.action_to_log import ActionToLog
 from ...models.audience_error import AudienceError
 from ...types import UNSET, Response, Unset
 
 
 def _get_kwargs(
     *,
-    body: ActionBody,
+    body: ActionToLog,
     idempotency_key: str | Unset = UNSET,
 ) -> dict[str, Any]:
     headers: dict[str, Any] = {}
@@ -111,14 +111,14 @@ def _build_response(
 def sync_detailed(
     *,
     client: AuthenticatedClient,
-    body: ActionBody,
+    body: ActionToLog,
     idempotency_key: str | Unset = UNSET,
 ) -> Response[ActionResult | AudienceError]:
     """Log an action of the authenticated user
 
     Args:
         idempotency_key (str | Unset):
-        body (ActionBody):
+        body (ActionToLog): An action of the user (the document's shape of ``ActionBody``).
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -143,14 +143,14 @@ def sync_detailed(
 def sync(
     *,
     client: AuthenticatedClient,
-    body: ActionBody,
+    body: ActionToLog,
     idempotency_key: str | Unset = UNSET,
 ) -> ActionResult | AudienceError | None:
     """Log an action of the authenticated user
 
     Args:
         idempotency_key (str | Unset):
-        body (ActionBody):
+        body (ActionToLog): An action of the user (the document's shape of ``ActionBody``).
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -170,14 +170,14 @@ def sync(
 async def asyncio_detailed(
     *,
     client: AuthenticatedClient,
-    body: ActionBody,
+    body: ActionToLog,
     idempotency_key: str | Unset = UNSET,
 ) -> Response[ActionResult | AudienceError]:
     """Log an action of the authenticated user
 
     Args:
         idempotency_key (str | Unset):
-        body (ActionBody):
+        body (ActionToLog): An action of the user (the document's shape of ``ActionBody``).
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -200,14 +200,14 @@ async def asyncio_detailed(
 async def asyncio(
     *,
     client: AuthenticatedClient,
-    body: ActionBody,
+    body: ActionToLog,
     idempotency_key: str | Unset = UNSET,
 ) -> ActionResult | AudienceError | None:
     """Log an action of the authenticated user
 
     Args:
         idempotency_key (str | Unset):
-        body (ActionBody):
+        body (ActionToLog): An action of the user (the document's shape of ``ActionBody``).
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.

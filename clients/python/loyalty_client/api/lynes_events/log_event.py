@@ -5,7 +5,7 @@ import httpx
 
 from ... import errors
 from ...client import AuthenticatedClient, Client
-from ...models.log_event_body import LogEventBody
+from ...models.event_to_log import EventToLog
 from ...models.logged_event import LoggedEvent
 from ...models.lynes_error import LynesError
 from ...types import UNSET, Response, Unset
@@ -13,7 +13,7 @@ from ...types import UNSET, Response, Unset
 
 def _get_kwargs(
     *,
-    body: LogEventBody,
+    body: EventToLog,
     dry_run: bool | Unset = UNSET,
     idempotency_key: str | Unset = UNSET,
 ) -> dict[str, Any]:
@@ -119,7 +119,7 @@ def _build_response(
 def sync_detailed(
     *,
     client: AuthenticatedClient,
-    body: LogEventBody,
+    body: EventToLog,
     dry_run: bool | Unset = UNSET,
     idempotency_key: str | Unset = UNSET,
 ) -> Response[LoggedEvent | LynesError]:
@@ -128,7 +128,7 @@ def sync_detailed(
     Args:
         dry_run (bool | Unset):
         idempotency_key (str | Unset):
-        body (LogEventBody):
+        body (EventToLog): An event a user did (the document's shape of ``LogEventBody``).
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -154,7 +154,7 @@ def sync_detailed(
 def sync(
     *,
     client: AuthenticatedClient,
-    body: LogEventBody,
+    body: EventToLog,
     dry_run: bool | Unset = UNSET,
     idempotency_key: str | Unset = UNSET,
 ) -> LoggedEvent | LynesError | None:
@@ -163,7 +163,7 @@ def sync(
     Args:
         dry_run (bool | Unset):
         idempotency_key (str | Unset):
-        body (LogEventBody):
+        body (EventToLog): An event a user did (the document's shape of ``LogEventBody``).
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -184,7 +184,7 @@ def sync(
 async def asyncio_detailed(
     *,
     client: AuthenticatedClient,
-    body: LogEventBody,
+    body: EventToLog,
     dry_run: bool | Unset = UNSET,
     idempotency_key: str | Unset = UNSET,
 ) -> Response[LoggedEvent | LynesError]:
@@ -193,7 +193,7 @@ async def asyncio_detailed(
     Args:
         dry_run (bool | Unset):
         idempotency_key (str | Unset):
-        body (LogEventBody):
+        body (EventToLog): An event a user did (the document's shape of ``LogEventBody``).
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -217,7 +217,7 @@ async def asyncio_detailed(
 async def asyncio(
     *,
     client: AuthenticatedClient,
-    body: LogEventBody,
+    body: EventToLog,
     dry_run: bool | Unset = UNSET,
     idempotency_key: str | Unset = UNSET,
 ) -> LoggedEvent | LynesError | None:
@@ -226,7 +226,7 @@ async def asyncio(
     Args:
         dry_run (bool | Unset):
         idempotency_key (str | Unset):
-        body (LogEventBody):
+        body (EventToLog): An event a user did (the document's shape of ``LogEventBody``).
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.

@@ -5,7 +5,7 @@ import httpx
 
 from ... import errors
 from ...client import AuthenticatedClient, Client
-from ...models.batch_body import BatchBody
+from ...models.event_batch import EventBatch
 from ...models.log_event_batch_response_200 import LogEventBatchResponse200
 from ...models.lynes_error import LynesError
 from ...types import UNSET, Response, Unset
@@ -13,7 +13,7 @@ from ...types import UNSET, Response, Unset
 
 def _get_kwargs(
     *,
-    body: BatchBody,
+    body: EventBatch,
     idempotency_key: str | Unset = UNSET,
 ) -> dict[str, Any]:
     headers: dict[str, Any] = {}
@@ -111,14 +111,14 @@ def _build_response(
 def sync_detailed(
     *,
     client: AuthenticatedClient,
-    body: BatchBody,
+    body: EventBatch,
     idempotency_key: str | Unset = UNSET,
 ) -> Response[LogEventBatchResponse200 | LynesError]:
     """Log up to 1,000 events, each with its own result and optional idempotencyKey
 
     Args:
         idempotency_key (str | Unset):
-        body (BatchBody):
+        body (EventBatch): Several events in one request; each item is answered on its own.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -143,14 +143,14 @@ def sync_detailed(
 def sync(
     *,
     client: AuthenticatedClient,
-    body: BatchBody,
+    body: EventBatch,
     idempotency_key: str | Unset = UNSET,
 ) -> LogEventBatchResponse200 | LynesError | None:
     """Log up to 1,000 events, each with its own result and optional idempotencyKey
 
     Args:
         idempotency_key (str | Unset):
-        body (BatchBody):
+        body (EventBatch): Several events in one request; each item is answered on its own.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -170,14 +170,14 @@ def sync(
 async def asyncio_detailed(
     *,
     client: AuthenticatedClient,
-    body: BatchBody,
+    body: EventBatch,
     idempotency_key: str | Unset = UNSET,
 ) -> Response[LogEventBatchResponse200 | LynesError]:
     """Log up to 1,000 events, each with its own result and optional idempotencyKey
 
     Args:
         idempotency_key (str | Unset):
-        body (BatchBody):
+        body (EventBatch): Several events in one request; each item is answered on its own.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -200,14 +200,14 @@ async def asyncio_detailed(
 async def asyncio(
     *,
     client: AuthenticatedClient,
-    body: BatchBody,
+    body: EventBatch,
     idempotency_key: str | Unset = UNSET,
 ) -> LogEventBatchResponse200 | LynesError | None:
     """Log up to 1,000 events, each with its own result and optional idempotencyKey
 
     Args:
         idempotency_key (str | Unset):
-        body (BatchBody):
+        body (EventBatch): Several events in one request; each item is answered on its own.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.

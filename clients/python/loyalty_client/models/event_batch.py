@@ -1,66 +1,63 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset
+if TYPE_CHECKING:
+    from ..models.event_batch_item import EventBatchItem
 
-T = TypeVar("T", bound="ActionBody")
+
+T = TypeVar("T", bound="EventBatch")
 
 
 @_attrs_define
-class ActionBody:
-    """
+class EventBatch:
+    """Several events in one request; each item is answered on its own.
+
     Attributes:
-        action (Any | Unset):
-        data (Any | Unset):
-        user_id (Any | Unset):
+        events (list[EventBatchItem]):
     """
 
-    action: Any | Unset = UNSET
-    data: Any | Unset = UNSET
-    user_id: Any | Unset = UNSET
+    events: list[EventBatchItem]
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
-        action = self.action
-
-        data = self.data
-
-        user_id = self.user_id
+        events = []
+        for events_item_data in self.events:
+            events_item = events_item_data.to_dict()
+            events.append(events_item)
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
-        field_dict.update({})
-        if action is not UNSET:
-            field_dict["action"] = action
-        if data is not UNSET:
-            field_dict["data"] = data
-        if user_id is not UNSET:
-            field_dict["userId"] = user_id
+        field_dict.update(
+            {
+                "events": events,
+            }
+        )
 
         return field_dict
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        from ..models.event_batch_item import EventBatchItem  # noqa: PLC0415
+
         d = dict(src_dict)
-        action = d.pop("action", UNSET)
+        events = []
+        _events = d.pop("events")
+        for events_item_data in _events:
+            events_item = EventBatchItem.from_dict(events_item_data)
 
-        data = d.pop("data", UNSET)
+            events.append(events_item)
 
-        user_id = d.pop("userId", UNSET)
-
-        action_body = cls(
-            action=action,
-            data=data,
-            user_id=user_id,
+        event_batch = cls(
+            events=events,
         )
 
-        action_body.additional_properties = d
-        return action_body
+        event_batch.additional_properties = d
+        return event_batch
 
     @property
     def additional_keys(self) -> list[str]:

@@ -6,61 +6,27 @@ from typing import Any, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset
-
-T = TypeVar("T", bound="LogEventBody")
+T = TypeVar("T", bound="EventToLogMetadataType0")
 
 
 @_attrs_define
-class LogEventBody:
-    """
-    Attributes:
-        event_id (Any | Unset):
-        user_id (Any | Unset):
-        metadata (Any | Unset):
-    """
-
-    event_id: Any | Unset = UNSET
-    user_id: Any | Unset = UNSET
-    metadata: Any | Unset = UNSET
+class EventToLogMetadataType0:
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
-        event_id = self.event_id
-
-        user_id = self.user_id
-
-        metadata = self.metadata
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
-        field_dict.update({})
-        if event_id is not UNSET:
-            field_dict["eventId"] = event_id
-        if user_id is not UNSET:
-            field_dict["userId"] = user_id
-        if metadata is not UNSET:
-            field_dict["metadata"] = metadata
 
         return field_dict
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         d = dict(src_dict)
-        event_id = d.pop("eventId", UNSET)
+        event_to_log_metadata_type_0 = cls()
 
-        user_id = d.pop("userId", UNSET)
-
-        metadata = d.pop("metadata", UNSET)
-
-        log_event_body = cls(
-            event_id=event_id,
-            user_id=user_id,
-            metadata=metadata,
-        )
-
-        log_event_body.additional_properties = d
-        return log_event_body
+        event_to_log_metadata_type_0.additional_properties = d
+        return event_to_log_metadata_type_0
 
     @property
     def additional_keys(self) -> list[str]:

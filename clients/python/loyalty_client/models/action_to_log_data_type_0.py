@@ -6,43 +6,27 @@ from typing import Any, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset
-
-T = TypeVar("T", bound="BatchBody")
+T = TypeVar("T", bound="ActionToLogDataType0")
 
 
 @_attrs_define
-class BatchBody:
-    """
-    Attributes:
-        events (Any | Unset):
-    """
-
-    events: Any | Unset = UNSET
+class ActionToLogDataType0:
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
-        events = self.events
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
-        field_dict.update({})
-        if events is not UNSET:
-            field_dict["events"] = events
 
         return field_dict
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         d = dict(src_dict)
-        events = d.pop("events", UNSET)
+        action_to_log_data_type_0 = cls()
 
-        batch_body = cls(
-            events=events,
-        )
-
-        batch_body.additional_properties = d
-        return batch_body
+        action_to_log_data_type_0.additional_properties = d
+        return action_to_log_data_type_0
 
     @property
     def additional_keys(self) -> list[str]:
