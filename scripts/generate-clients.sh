@@ -2,7 +2,7 @@
 # Regenerates both client SDKs from the server's OpenAPI document:
 #   clients/openapi.json        the document, as GET /openapi.json serves it
 #   clients/python/             openapi-python-client (pinned in clients/codegen-requirements.txt)
-#   clients/typescript/src/schema.d.ts   openapi-typescript (pinned in clients/typescript/package-lock.json)
+#   clients/typescript/src/schema.ts   openapi-typescript (pinned in clients/typescript/package-lock.json)
 # Run it after changing an endpoint and commit the result; CI runs it with --check and fails when the
 # committed clients differ from what the document generates.
 set -euo pipefail
@@ -36,21 +36,21 @@ cp clients/python/README.md "$out/python/README.md"
 
 # TypeScript: the types of every path and schema; openapi-fetch is the runtime.
 mkdir -p "$out/typescript"
-clients/typescript/node_modules/.bin/openapi-typescript "$out/openapi.json" -o "$out/typescript/schema.d.ts" --silent
+clients/typescript/node_modules/.bin/openapi-typescript "$out/openapi.json" -o "$out/typescript/schema.ts" --default-non-nullable false --silent
 (cd clients/typescript && npm pkg get version | tr -d '"') > "$out/ts-version"
 
 if $check; then
   status=0
   diff -q "$out/openapi.json" clients/openapi.json >/dev/null || { echo "clients/openapi.json is stale" >&2; status=1; }
   diff -r "$out/python" clients/python >/dev/null || { echo "clients/python is stale" >&2; diff -r "$out/python" clients/python | head -20 >&2; status=1; }
-  diff -q "$out/typescript/schema.d.ts" clients/typescript/src/schema.d.ts >/dev/null \
-    || { echo "clients/typescript/src/schema.d.ts is stale" >&2; status=1; }
+  diff -q "$out/typescript/schema.ts" clients/typescript/src/schema.ts >/dev/null \
+    || { echo "clients/typescript/src/schema.ts is stale" >&2; status=1; }
   [ "$(cat "$out/ts-version")" = "$version" ] || { echo "clients/typescript/package.json version is not $version" >&2; status=1; }
   if [ $status -ne 0 ]; then echo "Run scripts/generate-clients.sh and commit the result." >&2; fi
   exit $status
 fi
 cp "$out/openapi.json" clients/openapi.json
 rm -rf clients/python && cp -r "$out/python" clients/python
-cp "$out/typescript/schema.d.ts" clients/typescript/src/schema.d.ts
+cp "$out/typescript/schema.ts" clients/typescript/src/schema.ts
 (cd clients/typescript && npm pkg set version="$version")
 echo "Generated clients/python and clients/typescript (version $version) from the OpenAPI document."

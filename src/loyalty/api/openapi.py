@@ -96,6 +96,8 @@ def build_document(mounted: list[tuple[str, Endpoint, Dialect]]) -> dict[str, An
                 entry["content"] = {dialect.error_media_type: {"schema": schema_of[id(dialect.error_shape)]}}
             op["responses"].setdefault(str(status), entry)
         paths.setdefault(path, {})[ep.method.lower()] = op
+    _open_free_form_objects(paths)
+    _open_free_form_objects(components)
     return {
         "openapi": "3.1.0",
         "info": {
@@ -115,6 +117,19 @@ def build_document(mounted: list[tuple[str, Endpoint, Dialect]]) -> dict[str, An
             },
         },
     }
+
+
+def _open_free_form_objects(node: Any) -> None:
+    """``dict[str, Any]`` is ``{"type": "object"}`` in msgspec's schema; generators read that as an
+    object with no keys, so it says ``additionalProperties: true`` (what JSON Schema means anyway)."""
+    if isinstance(node, dict):
+        if node.get("type") == "object" and "properties" not in node and "additionalProperties" not in node:
+            node["additionalProperties"] = True
+        for value in node.values():
+            _open_free_form_objects(value)
+    elif isinstance(node, list):
+        for value in node:
+            _open_free_form_objects(value)
 
 
 def _body_type(ep: Endpoint) -> Any:

@@ -1393,47 +1393,49 @@ export interface components {
                 [key: string]: string;
             };
             /** @default null */
-            subtitle: string | {
+            subtitle?: string | {
                 [key: string]: string;
             } | null;
             /**
              * @default ACTIVE
              * @enum {unknown}
              */
-            status: "ACTIVE" | "INACTIVE";
+            status?: "ACTIVE" | "INACTIVE";
             /**
              * @default FIXED
              * @enum {unknown}
              */
-            type: "FIXED" | "TRANSACTION";
+            type?: "FIXED" | "TRANSACTION";
             /** @default null */
-            eventId: string | null;
+            eventId?: string | null;
             /** @default null */
-            conditions: Record<string, never> | null;
+            conditions?: {
+                [key: string]: unknown;
+            } | null;
             /** @default null */
-            valueField: string | null;
+            valueField?: string | null;
             /** @default 1 */
-            goal: number;
+            goal?: number;
             /** @default 0 */
-            points: number;
+            points?: number;
             /** @default [] */
-            rewards: components["schemas"]["Reward"][];
+            rewards?: components["schemas"]["Reward"][];
             /** @default [] */
-            missions: components["schemas"]["Mission"][];
+            missions?: components["schemas"]["Mission"][];
             /** @default null */
-            time: components["schemas"]["TimeWindow"] | null;
+            time?: components["schemas"]["TimeWindow"] | null;
             /** @default null */
-            notification: components["schemas"]["Notification"] | null;
+            notification?: components["schemas"]["Notification"] | null;
             /** @default true */
-            showInProfile: boolean;
+            showInProfile?: boolean;
             /** @default true */
-            showInRail: boolean;
+            showInRail?: boolean;
             /** @default null */
-            seriesId: string | null;
+            seriesId?: string | null;
             /** @default 0 */
-            seriesStep: number;
+            seriesStep?: number;
             /** @default null */
-            repeat: components["schemas"]["Repeat"] | null;
+            repeat?: components["schemas"]["Repeat"] | null;
             version: number;
         };
         /** Reward */
@@ -1441,37 +1443,39 @@ export interface components {
             /** @enum {unknown} */
             type: "inventory" | "metric";
             /** @default null */
-            metricId: string | null;
+            metricId?: string | null;
             /** @default null */
-            metricQuantity: number | null;
+            metricQuantity?: number | null;
             /** @default null */
-            inventorySetId: string | null;
+            inventorySetId?: string | null;
             /** @default null */
-            inventoryItemId: string | null;
+            inventoryItemId?: string | null;
             /** @default false */
-            remove: boolean;
+            remove?: boolean;
         };
         /** Mission */
         Mission: {
             id: string;
             eventId: string;
             /** @default null */
-            title: string | {
+            title?: string | {
                 [key: string]: string;
             } | null;
             /**
              * @default FIXED
              * @enum {unknown}
              */
-            type: "FIXED" | "TRANSACTION";
+            type?: "FIXED" | "TRANSACTION";
             /** @default null */
-            conditions: Record<string, never> | null;
+            conditions?: {
+                [key: string]: unknown;
+            } | null;
             /** @default null */
-            valueField: string | null;
+            valueField?: string | null;
             /** @default 1 */
-            goal: number;
+            goal?: number;
             /** @default null */
-            notification: components["schemas"]["Notification"] | null;
+            notification?: components["schemas"]["Notification"] | null;
         };
         /** Notification */
         Notification: {
@@ -1479,24 +1483,24 @@ export interface components {
              * @default toast
              * @enum {unknown}
              */
-            display: "banner" | "none" | "popup" | "toast";
+            display?: "banner" | "none" | "popup" | "toast";
             /** @default null */
-            title: string | {
+            title?: string | {
                 [key: string]: string;
             } | null;
             /** @default null */
-            message: string | {
+            message?: string | {
                 [key: string]: string;
             } | null;
         };
         /** TimeWindow */
         TimeWindow: {
             /** @default true */
-            showInUI: boolean;
+            showInUI?: boolean;
             /** @default null */
-            from: number | null;
+            from?: number | null;
             /** @default null */
-            to: number | null;
+            to?: number | null;
         };
         /** Repeat */
         Repeat: {
@@ -1504,9 +1508,9 @@ export interface components {
              * @default total
              * @enum {unknown}
              */
-            per: "day" | "total" | "week";
+            per?: "day" | "total" | "week";
             /** @default null */
-            maxCompletions: number | null;
+            maxCompletions?: number | null;
         };
         /**
          * LynesError
@@ -1538,47 +1542,49 @@ export interface components {
              * @default FIXED
              * @enum {unknown}
              */
-            type: "FIXED" | "TRANSACTION";
+            type?: "FIXED" | "TRANSACTION";
             /**
              * @default ACTIVE
              * @enum {unknown}
              */
-            status: "ACTIVE" | "INACTIVE";
+            status?: "ACTIVE" | "INACTIVE";
             /** @default null */
-            description: string | null;
+            description?: string | null;
             /** @default null */
-            limit: number | null;
+            limit?: number | null;
             /**
              * @default lifetime
              * @enum {unknown}
              */
-            limitPeriod: "day" | "lifetime" | "month" | "week";
+            limitPeriod?: "day" | "lifetime" | "month" | "week";
             /** @default null */
-            maximumReward: number | null;
+            maximumReward?: number | null;
             /** @default {} */
-            reward: {
+            reward?: {
                 [key: string]: number;
             };
             /** @default null */
-            conditions: Record<string, never> | null;
+            conditions?: {
+                [key: string]: unknown;
+            } | null;
             /** @default [] */
-            metadataFields: components["schemas"]["MetadataField"][];
+            metadataFields?: components["schemas"]["MetadataField"][];
             /** @default null */
-            rewardValueField: string | null;
+            rewardValueField?: string | null;
             /** @default false */
-            requiresApiKey: boolean;
+            requiresApiKey?: boolean;
             /** @default null */
-            image: string | null;
+            image?: string | null;
             /** @default null */
-            historyTitle: {
+            historyTitle?: {
                 [key: string]: string;
             } | null;
             /** @default null */
-            historyDescription: {
+            historyDescription?: {
                 [key: string]: string;
             } | null;
             /** @default null */
-            notification: components["schemas"]["Notification"] | null;
+            notification?: components["schemas"]["Notification"] | null;
             version: number;
         };
         /** MetadataField */
@@ -1588,9 +1594,9 @@ export interface components {
              * @default string
              * @enum {unknown}
              */
-            type: "array" | "boolean" | "number" | "object" | "string";
+            type?: "array" | "boolean" | "number" | "object" | "string";
             /** @default false */
-            required: boolean;
+            required?: boolean;
         };
         /**
          * AdminInventory
@@ -1599,22 +1605,22 @@ export interface components {
         AdminInventory: {
             id: string;
             /** @default null */
-            title: string | {
+            title?: string | {
                 [key: string]: string;
             } | null;
             /** @default [] */
-            items: components["schemas"]["InventoryItem"][];
+            items?: components["schemas"]["InventoryItem"][];
             version: number;
         };
         /** InventoryItem */
         InventoryItem: {
             id: string;
             /** @default null */
-            title: string | {
+            title?: string | {
                 [key: string]: string;
             } | null;
             /** @default null */
-            media: string | null;
+            media?: string | null;
         };
         /**
          * AdminLeaderboard
@@ -1626,25 +1632,25 @@ export interface components {
              * @default points
              * @enum {unknown}
              */
-            metric: "events" | "points";
+            metric?: "events" | "points";
             /** @default null */
-            eventIds: string[] | null;
+            eventIds?: string[] | null;
             periods?: ("30d" | "365d" | "7d" | "all" | "month" | "week")[];
             /** @default null */
-            usergroup: string | null;
+            usergroup?: string | null;
             /** @default null */
-            title: string | {
+            title?: string | {
                 [key: string]: string;
             } | null;
             /** @default null */
-            description: string | {
+            description?: string | {
                 [key: string]: string;
             } | null;
             /**
              * @default ACTIVE
              * @enum {unknown}
              */
-            status: "ACTIVE" | "INACTIVE";
+            status?: "ACTIVE" | "INACTIVE";
             version: number;
         };
         /**
@@ -1654,17 +1660,17 @@ export interface components {
         AdminMetric: {
             id: string;
             /** @default null */
-            title: string | {
+            title?: string | {
                 [key: string]: string;
             } | null;
             /** @default null */
-            media: string | null;
+            media?: string | null;
             /** @default 0 */
-            defaultValue: number;
+            defaultValue?: number;
             /** @default 0 */
-            minimumValue: number;
+            minimumValue?: number;
             /** @default null */
-            maximumValue: number | null;
+            maximumValue?: number | null;
             version: number;
         };
         /**
@@ -1675,14 +1681,14 @@ export interface components {
             id: string;
             milestones: components["schemas"]["Milestone"][];
             /** @default points */
-            metric: string;
+            metric?: string;
             /**
              * @default lifetime
              * @enum {unknown}
              */
-            basis: "balance" | "lifetime";
+            basis?: "balance" | "lifetime";
             /** @default null */
-            title: string | {
+            title?: string | {
                 [key: string]: string;
             } | null;
             version: number;
@@ -1692,11 +1698,11 @@ export interface components {
             id: string;
             threshold: number;
             /** @default null */
-            title: string | {
+            title?: string | {
                 [key: string]: string;
             } | null;
             /** @default null */
-            image: string | null;
+            image?: string | null;
         };
         /**
          * AdminOffer
@@ -1704,46 +1710,50 @@ export interface components {
          */
         AdminOffer: {
             /** @default null */
-            offerId: string | null;
+            offerId?: string | null;
             /** @default null */
-            id: string | null;
+            id?: string | null;
             /** @default coupon */
-            type: string;
+            type?: string;
             /** @default null */
-            title: string | null;
+            title?: string | null;
             /** @default null */
-            name: string | null;
+            name?: string | null;
             /** @default null */
-            description: string | null;
+            description?: string | null;
             /** @default 0 */
-            points: number;
+            points?: number;
             /** @default null */
-            coupon: Record<string, never> | null;
+            coupon?: {
+                [key: string]: unknown;
+            } | null;
             /** @default null */
-            pointsAfterCoupon: number | null;
+            pointsAfterCoupon?: number | null;
             /** @default null */
-            metadata: Record<string, never> | null;
+            metadata?: {
+                [key: string]: unknown;
+            } | null;
             /** @default null */
-            shopId: string | null;
+            shopId?: string | null;
             /** @default null */
-            image: string | null;
+            image?: string | null;
             /** @default null */
-            validFrom: number | null;
+            validFrom?: number | null;
             /** @default null */
-            validUntil: number | null;
+            validUntil?: number | null;
             /** @default null */
-            couponValidDays: number | null;
+            couponValidDays?: number | null;
             /** @default null */
-            stock: number | null;
+            stock?: number | null;
             /** @default null */
-            perUserLimit: number | null;
+            perUserLimit?: number | null;
             /** @default null */
-            couponTemplate: components["schemas"]["CouponTemplate"] | null;
+            couponTemplate?: components["schemas"]["CouponTemplate"] | null;
             /**
              * @default ACTIVE
              * @enum {unknown}
              */
-            status: "ACTIVE" | "INACTIVE";
+            status?: "ACTIVE" | "INACTIVE";
             version: number;
         };
         /**
@@ -1752,21 +1762,21 @@ export interface components {
          */
         CouponTemplate: {
             /** @default null */
-            title: string | null;
+            title?: string | null;
             /** @default null */
-            description: string | null;
+            description?: string | null;
             /** @default null */
-            validDays: number | null;
+            validDays?: number | null;
             /** @default null */
-            validUntil: number | null;
+            validUntil?: number | null;
             /** @default null */
-            codePattern: string | null;
+            codePattern?: string | null;
             /** @default false */
-            codePool: boolean;
+            codePool?: boolean;
             /** @default null */
-            link: string | null;
+            link?: string | null;
             /** @default true */
-            showOnNotification: boolean;
+            showOnNotification?: boolean;
         };
         /**
          * AdminStreak
@@ -1779,28 +1789,28 @@ export interface components {
              * @default daily
              * @enum {unknown}
              */
-            timeFrame: "daily" | "monthly" | "weekly";
+            timeFrame?: "daily" | "monthly" | "weekly";
             /** @default null */
-            title: string | {
+            title?: string | {
                 [key: string]: string;
             } | null;
             /** @default null */
-            description: string | {
+            description?: string | {
                 [key: string]: string;
             } | null;
             /** @default null */
-            image: string | null;
+            image?: string | null;
             /**
              * @default ACTIVE
              * @enum {unknown}
              */
-            status: "ACTIVE" | "INACTIVE";
+            status?: "ACTIVE" | "INACTIVE";
             /** @default {} */
-            milestones: {
+            milestones?: {
                 [key: string]: number;
             };
             /** @default 0 */
-            freezes: number;
+            freezes?: number;
             version: number;
         };
         /**
@@ -1817,20 +1827,20 @@ export interface components {
              * @default SINGLE
              * @enum {unknown}
              */
-            type: "MULTIPLE" | "SINGLE";
+            type?: "MULTIPLE" | "SINGLE";
             /** @default null */
-            validFrom: number | null;
+            validFrom?: number | null;
             /** @default null */
-            validUntil: number | null;
+            validUntil?: number | null;
             /** @default 0 */
-            points: number;
+            points?: number;
             /**
              * @default ACTIVE
              * @enum {unknown}
              */
-            status: "ACTIVE" | "INACTIVE";
+            status?: "ACTIVE" | "INACTIVE";
             /** @default null */
-            notification: components["schemas"]["Notification"] | null;
+            notification?: components["schemas"]["Notification"] | null;
             version: number;
         };
         /** SurveyOption */
@@ -1847,11 +1857,11 @@ export interface components {
         AdminUserGroup: {
             id: string;
             /** @default null */
-            title: string | {
+            title?: string | {
                 [key: string]: string;
             } | null;
             /** @default null */
-            description: string | {
+            description?: string | {
                 [key: string]: string;
             } | null;
             version: number;
@@ -1865,9 +1875,9 @@ export interface components {
             url: string;
             eventTypes: string[];
             /** @default true */
-            active: boolean;
+            active?: boolean;
             /** @default null */
-            description: string | null;
+            description?: string | null;
             secretSet: boolean;
             version: number;
         };
@@ -1878,19 +1888,21 @@ export interface components {
         AdminSettings: {
             id: string;
             /** @default UTC */
-            timeZone: string;
+            timeZone?: string;
             expiryPolicy?: components["schemas"]["ExpiryPolicy"];
             /** @default LLS-###### */
-            couponCodePattern: string;
+            couponCodePattern?: string;
             languages?: string[];
             /** @default en */
-            defaultLanguage: string;
+            defaultLanguage?: string;
             /** @default false */
-            autoCreateUsers: boolean;
+            autoCreateUsers?: boolean;
             /** @default false */
-            allowNegativeBalance: boolean;
+            allowNegativeBalance?: boolean;
             /** @default null */
-            jwks: Record<string, never> | null;
+            jwks?: {
+                [key: string]: unknown;
+            } | null;
             rateLimit?: components["schemas"]["RateLimit"];
             jwtSecretSet: boolean;
         };
@@ -1900,20 +1912,20 @@ export interface components {
              * @default never
              * @enum {unknown}
              */
-            mode: "days_after_earning" | "end_of_period" | "never";
+            mode?: "days_after_earning" | "end_of_period" | "never";
             /** @default null */
-            days: number | null;
+            days?: number | null;
             /** @default null */
-            period: ("month" | "quarter" | "year") | null;
+            period?: ("month" | "quarter" | "year") | null;
             /** @default 0 */
-            afterMonths: number;
+            afterMonths?: number;
         };
         /** RateLimit */
         RateLimit: {
             /** @default 0 */
-            requestsPerMinute: number;
+            requestsPerMinute?: number;
             /** @default 0 */
-            perCredentialPerMinute: number;
+            perCredentialPerMinute?: number;
         };
         /**
          * AdminApiKey
@@ -1937,8 +1949,12 @@ export interface components {
             actor: string;
             action: string;
             target: string;
-            before: Record<string, never> | null;
-            after: Record<string, never> | null;
+            before: {
+                [key: string]: unknown;
+            } | null;
+            after: {
+                [key: string]: unknown;
+            } | null;
             createdAt: number;
         };
         /**
@@ -1947,52 +1963,54 @@ export interface components {
          */
         AdminChallengeInput: {
             /** @default null */
-            challengeId: string | null;
+            challengeId?: string | null;
             title: string | {
                 [key: string]: string;
             };
             /** @default null */
-            subtitle: string | {
+            subtitle?: string | {
                 [key: string]: string;
             } | null;
             /**
              * @default ACTIVE
              * @enum {unknown}
              */
-            status: "ACTIVE" | "INACTIVE";
+            status?: "ACTIVE" | "INACTIVE";
             /**
              * @default FIXED
              * @enum {unknown}
              */
-            type: "FIXED" | "TRANSACTION";
+            type?: "FIXED" | "TRANSACTION";
             /** @default null */
-            eventId: string | null;
+            eventId?: string | null;
             /** @default null */
-            conditions: Record<string, never> | null;
+            conditions?: {
+                [key: string]: unknown;
+            } | null;
             /** @default null */
-            valueField: string | null;
+            valueField?: string | null;
             /** @default 1 */
-            goal: number;
+            goal?: number;
             /** @default 0 */
-            points: number;
+            points?: number;
             /** @default [] */
-            rewards: components["schemas"]["Reward"][];
+            rewards?: components["schemas"]["Reward"][];
             /** @default [] */
-            missions: components["schemas"]["Mission"][];
+            missions?: components["schemas"]["Mission"][];
             /** @default null */
-            time: components["schemas"]["TimeWindow"] | null;
+            time?: components["schemas"]["TimeWindow"] | null;
             /** @default null */
-            notification: components["schemas"]["Notification"] | null;
+            notification?: components["schemas"]["Notification"] | null;
             /** @default true */
-            showInProfile: boolean;
+            showInProfile?: boolean;
             /** @default true */
-            showInRail: boolean;
+            showInRail?: boolean;
             /** @default null */
-            seriesId: string | null;
+            seriesId?: string | null;
             /** @default 0 */
-            seriesStep: number;
+            seriesStep?: number;
             /** @default null */
-            repeat: components["schemas"]["Repeat"] | null;
+            repeat?: components["schemas"]["Repeat"] | null;
         };
         /**
          * AdminEventInput
@@ -2000,53 +2018,55 @@ export interface components {
          */
         AdminEventInput: {
             /** @default null */
-            eventId: string | null;
+            eventId?: string | null;
             title: string;
             /**
              * @default FIXED
              * @enum {unknown}
              */
-            type: "FIXED" | "TRANSACTION";
+            type?: "FIXED" | "TRANSACTION";
             /**
              * @default ACTIVE
              * @enum {unknown}
              */
-            status: "ACTIVE" | "INACTIVE";
+            status?: "ACTIVE" | "INACTIVE";
             /** @default null */
-            description: string | null;
+            description?: string | null;
             /** @default null */
-            limit: number | null;
+            limit?: number | null;
             /**
              * @default lifetime
              * @enum {unknown}
              */
-            limitPeriod: "day" | "lifetime" | "month" | "week";
+            limitPeriod?: "day" | "lifetime" | "month" | "week";
             /** @default null */
-            maximumReward: number | null;
+            maximumReward?: number | null;
             /** @default {} */
-            reward: {
+            reward?: {
                 [key: string]: number;
             };
             /** @default null */
-            conditions: Record<string, never> | null;
+            conditions?: {
+                [key: string]: unknown;
+            } | null;
             /** @default [] */
-            metadataFields: components["schemas"]["MetadataField"][];
+            metadataFields?: components["schemas"]["MetadataField"][];
             /** @default null */
-            rewardValueField: string | null;
+            rewardValueField?: string | null;
             /** @default false */
-            requiresApiKey: boolean;
+            requiresApiKey?: boolean;
             /** @default null */
-            image: string | null;
+            image?: string | null;
             /** @default null */
-            historyTitle: {
+            historyTitle?: {
                 [key: string]: string;
             } | null;
             /** @default null */
-            historyDescription: {
+            historyDescription?: {
                 [key: string]: string;
             } | null;
             /** @default null */
-            notification: components["schemas"]["Notification"] | null;
+            notification?: components["schemas"]["Notification"] | null;
         };
         /**
          * AdminInventoryInput
@@ -2054,13 +2074,13 @@ export interface components {
          */
         AdminInventoryInput: {
             /** @default null */
-            id: string | null;
+            id?: string | null;
             /** @default null */
-            title: string | {
+            title?: string | {
                 [key: string]: string;
             } | null;
             /** @default [] */
-            items: components["schemas"]["InventoryItem"][];
+            items?: components["schemas"]["InventoryItem"][];
         };
         /**
          * AdminLeaderboardInput
@@ -2068,32 +2088,32 @@ export interface components {
          */
         AdminLeaderboardInput: {
             /** @default null */
-            leaderboardId: string | null;
+            leaderboardId?: string | null;
             /**
              * @default points
              * @enum {unknown}
              */
-            metric: "events" | "points";
+            metric?: "events" | "points";
             /** @default null */
-            eventIds: string[] | null;
+            eventIds?: string[] | null;
             periods?: ("30d" | "365d" | "7d" | "all" | "month" | "week")[];
             /** @default null */
-            usergroup: string | null;
+            usergroup?: string | null;
             /** @default null */
-            title: string | {
+            title?: string | {
                 [key: string]: string;
             } | null;
             /** @default null */
-            description: string | {
+            description?: string | {
                 [key: string]: string;
             } | null;
             /**
              * @default ACTIVE
              * @enum {unknown}
              */
-            status: "ACTIVE" | "INACTIVE";
+            status?: "ACTIVE" | "INACTIVE";
             /** @default null */
-            version: number | null;
+            version?: number | null;
         };
         /**
          * AdminMetricInput
@@ -2101,19 +2121,19 @@ export interface components {
          */
         AdminMetricInput: {
             /** @default null */
-            id: string | null;
+            id?: string | null;
             /** @default null */
-            title: string | {
+            title?: string | {
                 [key: string]: string;
             } | null;
             /** @default null */
-            media: string | null;
+            media?: string | null;
             /** @default 0 */
-            defaultValue: number;
+            defaultValue?: number;
             /** @default 0 */
-            minimumValue: number;
+            minimumValue?: number;
             /** @default null */
-            maximumValue: number | null;
+            maximumValue?: number | null;
         };
         /**
          * AdminMilestoneInput
@@ -2121,21 +2141,21 @@ export interface components {
          */
         AdminMilestoneInput: {
             /** @default null */
-            id: string | null;
+            id?: string | null;
             milestones: components["schemas"]["Milestone"][];
             /** @default points */
-            metric: string;
+            metric?: string;
             /**
              * @default lifetime
              * @enum {unknown}
              */
-            basis: "balance" | "lifetime";
+            basis?: "balance" | "lifetime";
             /** @default null */
-            title: string | {
+            title?: string | {
                 [key: string]: string;
             } | null;
             /** @default null */
-            version: number | null;
+            version?: number | null;
         };
         /**
          * AdminOfferInput
@@ -2143,48 +2163,52 @@ export interface components {
          */
         AdminOfferInput: {
             /** @default null */
-            offerId: string | null;
+            offerId?: string | null;
             /** @default null */
-            id: string | null;
+            id?: string | null;
             /** @default coupon */
-            type: string;
+            type?: string;
             /** @default null */
-            title: string | null;
+            title?: string | null;
             /** @default null */
-            name: string | null;
+            name?: string | null;
             /** @default null */
-            description: string | null;
+            description?: string | null;
             /** @default 0 */
-            points: number;
+            points?: number;
             /** @default null */
-            coupon: Record<string, never> | null;
+            coupon?: {
+                [key: string]: unknown;
+            } | null;
             /** @default null */
-            pointsAfterCoupon: number | null;
+            pointsAfterCoupon?: number | null;
             /** @default null */
-            metadata: Record<string, never> | null;
+            metadata?: {
+                [key: string]: unknown;
+            } | null;
             /** @default null */
-            shopId: string | null;
+            shopId?: string | null;
             /** @default null */
-            image: string | null;
+            image?: string | null;
             /** @default null */
-            validFrom: number | null;
+            validFrom?: number | null;
             /** @default null */
-            validUntil: number | null;
+            validUntil?: number | null;
             /** @default null */
-            couponValidDays: number | null;
+            couponValidDays?: number | null;
             /** @default null */
-            stock: number | null;
+            stock?: number | null;
             /** @default null */
-            perUserLimit: number | null;
+            perUserLimit?: number | null;
             /** @default null */
-            couponTemplate: components["schemas"]["CouponTemplate"] | null;
+            couponTemplate?: components["schemas"]["CouponTemplate"] | null;
             /**
              * @default ACTIVE
              * @enum {unknown}
              */
-            status: "ACTIVE" | "INACTIVE";
+            status?: "ACTIVE" | "INACTIVE";
             /** @default null */
-            version: number | null;
+            version?: number | null;
         };
         /**
          * AdminStreakInput
@@ -2192,36 +2216,36 @@ export interface components {
          */
         AdminStreakInput: {
             /** @default null */
-            streakId: string | null;
+            streakId?: string | null;
             eventIds: string[];
             /**
              * @default daily
              * @enum {unknown}
              */
-            timeFrame: "daily" | "monthly" | "weekly";
+            timeFrame?: "daily" | "monthly" | "weekly";
             /** @default null */
-            title: string | {
+            title?: string | {
                 [key: string]: string;
             } | null;
             /** @default null */
-            description: string | {
+            description?: string | {
                 [key: string]: string;
             } | null;
             /** @default null */
-            image: string | null;
+            image?: string | null;
             /**
              * @default ACTIVE
              * @enum {unknown}
              */
-            status: "ACTIVE" | "INACTIVE";
+            status?: "ACTIVE" | "INACTIVE";
             /** @default {} */
-            milestones: {
+            milestones?: {
                 [key: string]: number;
             };
             /** @default 0 */
-            freezes: number;
+            freezes?: number;
             /** @default null */
-            version: number | null;
+            version?: number | null;
         };
         /**
          * AdminSurveyInput
@@ -2229,7 +2253,7 @@ export interface components {
          */
         AdminSurveyInput: {
             /** @default null */
-            surveyId: string | null;
+            surveyId?: string | null;
             title: string | {
                 [key: string]: string;
             };
@@ -2238,22 +2262,22 @@ export interface components {
              * @default SINGLE
              * @enum {unknown}
              */
-            type: "MULTIPLE" | "SINGLE";
+            type?: "MULTIPLE" | "SINGLE";
             /** @default null */
-            validFrom: number | null;
+            validFrom?: number | null;
             /** @default null */
-            validUntil: number | null;
+            validUntil?: number | null;
             /** @default 0 */
-            points: number;
+            points?: number;
             /**
              * @default ACTIVE
              * @enum {unknown}
              */
-            status: "ACTIVE" | "INACTIVE";
+            status?: "ACTIVE" | "INACTIVE";
             /** @default null */
-            notification: components["schemas"]["Notification"] | null;
+            notification?: components["schemas"]["Notification"] | null;
             /** @default null */
-            version: number | null;
+            version?: number | null;
         };
         /**
          * AdminUserGroupInput
@@ -2261,17 +2285,17 @@ export interface components {
          */
         AdminUserGroupInput: {
             /** @default null */
-            id: string | null;
+            id?: string | null;
             /** @default null */
-            title: string | {
+            title?: string | {
                 [key: string]: string;
             } | null;
             /** @default null */
-            description: string | {
+            description?: string | {
                 [key: string]: string;
             } | null;
             /** @default null */
-            version: number | null;
+            version?: number | null;
         };
         /**
          * AdminWebhookInput
@@ -2279,17 +2303,17 @@ export interface components {
          */
         AdminWebhookInput: {
             /** @default null */
-            id: string | null;
+            id?: string | null;
             url: string;
             eventTypes: string[];
             /** @default null */
-            secret: string | null;
+            secret?: string | null;
             /** @default true */
-            active: boolean;
+            active?: boolean;
             /** @default null */
-            description: string | null;
+            description?: string | null;
             /** @default null */
-            secretSet: boolean | null;
+            secretSet?: boolean | null;
         };
         /**
          * AdminSettingsInput
@@ -2297,24 +2321,26 @@ export interface components {
          */
         AdminSettingsInput: {
             /** @default UTC */
-            timeZone: string;
+            timeZone?: string;
             expiryPolicy?: components["schemas"]["ExpiryPolicy"];
             /** @default LLS-###### */
-            couponCodePattern: string;
+            couponCodePattern?: string;
             languages?: string[];
             /** @default en */
-            defaultLanguage: string;
+            defaultLanguage?: string;
             /** @default false */
-            autoCreateUsers: boolean;
+            autoCreateUsers?: boolean;
             /** @default false */
-            allowNegativeBalance: boolean;
+            allowNegativeBalance?: boolean;
             /** @default null */
-            jwks: Record<string, never> | null;
+            jwks?: {
+                [key: string]: unknown;
+            } | null;
             /** @default null */
-            jwtSecret: string | null;
+            jwtSecret?: string | null;
             rateLimit?: components["schemas"]["RateLimit"];
             /** @default null */
-            jwtSecretSet: boolean | null;
+            jwtSecretSet?: boolean | null;
         };
         /**
          * AdminApiKeyInput
@@ -2324,7 +2350,7 @@ export interface components {
             /** @enum {unknown} */
             role: "admin" | "service";
             /** @default null */
-            name: string | null;
+            name?: string | null;
         };
         /**
          * AdminApiKeyCreated
@@ -2381,7 +2407,7 @@ export interface components {
         /** CreateUserBody */
         CreateUserBody: {
             /** @default null */
-            userId: string | null;
+            userId?: string | null;
         };
         /** UserCreated */
         UserCreated: {
@@ -2424,7 +2450,9 @@ export interface components {
             eventId: string;
             userId: string;
             /** @default null */
-            metadata: Record<string, never> | null;
+            metadata?: {
+                [key: string]: unknown;
+            } | null;
         };
         /** LoggedEvent */
         LoggedEvent: {
@@ -2441,7 +2469,9 @@ export interface components {
             title: string;
             limit: number | null;
             maximumReward: number | null;
-            metadata: Record<string, never>;
+            metadata: {
+                [key: string]: unknown;
+            };
             conditionReached: boolean;
             limitReached: boolean;
             userGroupId: string;
@@ -2457,8 +2487,12 @@ export interface components {
             reward: {
                 [key: string]: number;
             };
-            conditions: Record<string, never> | null;
-            metadataFields: Record<string, never>[];
+            conditions: {
+                [key: string]: unknown;
+            } | null;
+            metadataFields: {
+                [key: string]: unknown;
+            }[];
             type: string;
         };
         /**
@@ -2473,9 +2507,11 @@ export interface components {
             eventId: string;
             userId: string;
             /** @default null */
-            metadata: Record<string, never> | null;
+            metadata?: {
+                [key: string]: unknown;
+            } | null;
             /** @default null */
-            idempotencyKey: string | null;
+            idempotencyKey?: string | null;
         };
         /** UserChallengeList */
         UserChallengeList: {
@@ -2666,11 +2702,11 @@ export interface components {
         /** AnswerBody */
         AnswerBody: {
             /** @default null */
-            userId: string | null;
+            userId?: string | null;
             /** @default null */
-            surveyId: string | null;
+            surveyId?: string | null;
             /** @default null */
-            responses: string[] | null;
+            responses?: string[] | null;
         };
         /** Message */
         Message: {
@@ -2701,16 +2737,16 @@ export interface components {
         /** ScreenBody */
         ScreenBody: {
             /** @default null */
-            screenId: string | null;
+            screenId?: string | null;
         };
         /** ResetBody */
         ResetBody: {
             /** @default null */
-            resetChallenges: boolean | null;
+            resetChallenges?: boolean | null;
             /** @default null */
-            resetRewards: boolean | null;
+            resetRewards?: boolean | null;
             /** @default null */
-            resetSurveys: boolean | null;
+            resetSurveys?: boolean | null;
         };
         /** Redeemable */
         Redeemable: {
@@ -2727,7 +2763,9 @@ export interface components {
         /** RedeemBody */
         RedeemBody: {
             /** @default null */
-            metadata: Record<string, never> | null;
+            metadata?: {
+                [key: string]: unknown;
+            } | null;
         };
         /** Redeemed */
         Redeemed: {
@@ -2745,13 +2783,15 @@ export interface components {
             description: string | null;
             validUntil: number | null;
             redeemed: boolean;
-            metadata: Record<string, never>;
+            metadata: {
+                [key: string]: unknown;
+            };
         };
         /** CouponRedeemBody */
         CouponRedeemBody: {
             SK: string;
             /** @default null */
-            userId: string | null;
+            userId?: string | null;
         };
         /** CouponRedeemed */
         CouponRedeemed: {
@@ -2764,14 +2804,18 @@ export interface components {
         ActionToLog: {
             action: string;
             /** @default null */
-            data: Record<string, never> | null;
+            data?: {
+                [key: string]: unknown;
+            } | null;
             /** @default null */
-            userId: string | null;
+            userId?: string | null;
         };
         /** ActionResult */
         ActionResult: {
             message: string;
-            data: Record<string, never>;
+            data: {
+                [key: string]: unknown;
+            };
         };
         /**
          * AudienceError
@@ -2789,7 +2833,7 @@ export interface components {
         /** ReadBody */
         ReadBody: {
             /** @default null */
-            ids: (string | number)[] | null;
+            ids?: (string | number)[] | null;
         };
         /** CouponReply */
         CouponReply: {
@@ -2860,9 +2904,9 @@ export interface components {
         /** NewCustomer */
         NewCustomer: {
             /** @default null */
-            customerId: string | null;
+            customerId?: string | null;
             /** @default null */
-            startPoints: components["schemas"]["AddedPoints"] | null;
+            startPoints?: components["schemas"]["AddedPoints"] | null;
         };
         /**
          * AddedPoints
@@ -2873,33 +2917,33 @@ export interface components {
         AddedPoints: {
             points: number;
             /** @default null */
-            id: string | null;
+            id?: string | null;
             /** @default null */
-            "reference-id": string | null;
+            "reference-id"?: string | null;
             /** @default null */
-            description: string | null;
+            description?: string | null;
             /** @default null */
-            createdAt: string | null;
+            createdAt?: string | null;
             /** @default null */
-            validUntil: string | null;
+            validUntil?: string | null;
             /** @default null */
-            allPointsAfterCreation: number | null;
+            allPointsAfterCreation?: number | null;
             /** @default null */
-            usedPoints: number | null;
+            usedPoints?: number | null;
             /** @default null */
-            usedWith: string[] | null;
+            usedWith?: string[] | null;
         };
         /** RedeemedPoints */
         RedeemedPoints: {
             points: number;
             /** @default null */
-            id: string | null;
+            id?: string | null;
             /** @default null */
-            description: string | null;
+            description?: string | null;
             /** @default null */
-            createdAt: string | null;
+            createdAt?: string | null;
             /** @default null */
-            allPointsAfterCreation: number | null;
+            allPointsAfterCreation?: number | null;
         };
         /** RedeemOptionBody */
         RedeemOptionBody: {
@@ -2907,15 +2951,19 @@ export interface components {
             name: string;
             points: number;
             /** @default null */
-            id: string | null;
+            id?: string | null;
             /** @default null */
-            description: string | null;
+            description?: string | null;
             /** @default null */
-            coupon: Record<string, never> | null;
+            coupon?: {
+                [key: string]: unknown;
+            } | null;
             /** @default null */
-            pointsAfterCoupon: number | null;
+            pointsAfterCoupon?: number | null;
             /** @default null */
-            metadata: Record<string, never> | null;
+            metadata?: {
+                [key: string]: unknown;
+            } | null;
         };
         /** RedeemOption */
         RedeemOption: {
@@ -2923,13 +2971,17 @@ export interface components {
             type: string;
             name: string;
             points: number;
-            metadata: Record<string, never>;
+            metadata: {
+                [key: string]: unknown;
+            };
             /** @default null */
-            description: string | null;
+            description?: string | null;
             /** @default null */
-            coupon: Record<string, never> | null;
+            coupon?: {
+                [key: string]: unknown;
+            } | null;
             /** @default null */
-            pointsAfterCoupon: number | null;
+            pointsAfterCoupon?: number | null;
         };
     };
     responses: never;
@@ -8032,7 +8084,9 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": Record<string, never>[];
+                    "application/json": {
+                        [key: string]: unknown;
+                    }[];
                 };
             };
             /** @description Bad Request */
@@ -8109,7 +8163,9 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": Record<string, never>;
+                    "application/json": {
+                        [key: string]: unknown;
+                    };
                 };
             };
             /** @description Bad Request */
@@ -8189,7 +8245,9 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": Record<string, never>;
+                    "application/json": {
+                        [key: string]: unknown;
+                    };
                 };
             };
             /** @description Bad Request */
@@ -8928,7 +8986,9 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": Record<string, never>;
+                    "application/json": {
+                        [key: string]: unknown;
+                    };
                 };
             };
             /** @description Bad Request */
@@ -9303,7 +9363,9 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": Record<string, never>;
+                    "application/json": {
+                        [key: string]: unknown;
+                    };
                 };
             };
             /** @description Bad Request */
@@ -9418,7 +9480,9 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": Record<string, never>;
+                    "application/json": {
+                        [key: string]: unknown;
+                    };
                 };
             };
             /** @description Bad Request */
@@ -11066,7 +11130,9 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": Record<string, never>[];
+                    "application/json": {
+                        [key: string]: unknown;
+                    }[];
                 };
             };
             /** @description Bad Request */
@@ -11667,7 +11733,9 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": Record<string, never>;
+                    "application/json": {
+                        [key: string]: unknown;
+                    };
                 };
             };
             /** @description Bad Request */
@@ -11744,7 +11812,9 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": Record<string, never>;
+                    "application/json": {
+                        [key: string]: unknown;
+                    };
                 };
             };
             /** @description Bad Request */
@@ -11859,7 +11929,9 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": Record<string, never>;
+                    "application/json": {
+                        [key: string]: unknown;
+                    };
                 };
             };
             /** @description Bad Request */
@@ -11933,7 +12005,9 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": Record<string, never>;
+                    "application/json": {
+                        [key: string]: unknown;
+                    };
                 };
             };
             /** @description Bad Request */
@@ -12014,7 +12088,9 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": Record<string, never>;
+                    "application/json": {
+                        [key: string]: unknown;
+                    };
                 };
             };
             /** @description Bad Request */
