@@ -32,17 +32,19 @@ version="$(.venv/bin/python -c 'import loyalty; print(loyalty.__version__)')"
 # Python: generated into a scratch folder, then our README put back over the generated one.
 PATH="$root/.venv-codegen/bin:$PATH" .venv-codegen/bin/openapi-python-client generate \
   --path "$out/openapi.json" --config clients/python-codegen.yaml --output-path "$out/python" --overwrite >/dev/null
+rm -rf "$out/python/.ruff_cache"
 cp clients/python/README.md "$out/python/README.md"
 
 # TypeScript: the types of every path and schema; openapi-fetch is the runtime.
 mkdir -p "$out/typescript"
-clients/typescript/node_modules/.bin/openapi-typescript "$out/openapi.json" -o "$out/typescript/schema.ts" --default-non-nullable false --silent
+clients/typescript/node_modules/.bin/openapi-typescript "$out/openapi.json" -o "$out/typescript/schema.ts" --default-non-nullable false --silent >/dev/null
 (cd clients/typescript && npm pkg get version | tr -d '"') > "$out/ts-version"
 
 if $check; then
   status=0
   diff -q "$out/openapi.json" clients/openapi.json >/dev/null || { echo "clients/openapi.json is stale" >&2; status=1; }
-  diff -r "$out/python" clients/python >/dev/null || { echo "clients/python is stale" >&2; diff -r "$out/python" clients/python | head -20 >&2; status=1; }
+  diff -r -x __pycache__ "$out/python" clients/python >/dev/null \
+    || { echo "clients/python is stale" >&2; diff -r -x __pycache__ "$out/python" clients/python | head -20 >&2; status=1; }
   diff -q "$out/typescript/schema.ts" clients/typescript/src/schema.ts >/dev/null \
     || { echo "clients/typescript/src/schema.ts is stale" >&2; status=1; }
   [ "$(cat "$out/ts-version")" = "$version" ] || { echo "clients/typescript/package.json version is not $version" >&2; status=1; }
