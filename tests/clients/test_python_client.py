@@ -8,11 +8,20 @@ answers are the generated models, so a document that stopped matching the server
 
 from __future__ import annotations
 
+import time
+
+import jwt
 from loyalty_client import AuthenticatedClient
-from loyalty_client.api.admin import get_admin_event, put_admin_event, put_admin_offer
+from loyalty_client.api.admin import (
+    get_admin_event,
+    get_admin_settings,
+    put_admin_event,
+    put_admin_offer,
+    put_admin_settings,
+)
 from loyalty_client.api.audience_actions import log_audience_action
 from loyalty_client.api.emporix_reward_points import add_points, get_customer_reward_summary
-from loyalty_client.api.lynes_events import log_event
+from loyalty_client.api.lynes_events import log_event, reverse_event
 from loyalty_client.api.lynes_offers_and_coupons import list_user_coupons, redeem_offer
 from loyalty_client.api.lynes_users import create_user, get_user_history, get_user_points
 from loyalty_client.models import (
@@ -23,6 +32,8 @@ from loyalty_client.models import (
     AdminEventInput,
     AdminOffer,
     AdminOfferInput,
+    AdminSettings,
+    AdminSettingsInput,
     CreateUserBody,
     EmporixProblem,
     EventToLog,
@@ -96,14 +107,26 @@ async def test_the_python_client_runs_a_shop_integration(live_server: str, tenan
         again = await log_event.asyncio_detailed(client=shop, body=order, idempotency_key="order-A-1001")
         assert again.headers.get("Idempotent-Replayed") == "true"
 
+        # a refund: the second order's event is reversed by the id its answer carried
+        refunded = EventToLog.from_dict(
+            {"eventId": "purchase_completed", "userId": "u-42", "metadata": {"amount": 10}}
+        )
+        second = await log_event.asyncio_detailed(client=shop, body=refunded, idempotency_key="order-A-1002")
+        assert isinstance(second.parsed, LoggedEvent)
+        assert second.parsed.data.points == 20
+        reversed_ = await reverse_event.asyncio_detailed(
+            second.headers["Loyalty-Logged-Event-Id"], client=shop
+        )
+        assert reversed_.status_code == 200
+        assert reversed_.parsed.to_dict()["data"]["points"] == 20  # type: ignore[union-attr]
+
         points = await get_user_points.asyncio("u-42", client=user)
         assert isinstance(points, UserPoints)
         assert (points.points, points.user_exists) == (100, True)
         history = await get_user_history.asyncio("u-42", client=user)
         assert isinstance(history, list)
-        assert len(history) == 1
-        assert isinstance(history[0], HistoryEntry)
-        assert history[0].points == 100
+        assert all(isinstance(entry, HistoryEntry) for entry in history)
+        assert [entry.points for entry in history] == [-20, 20, 100]
 
         redeemed = await redeem_offer.asyncio_detailed("u-42", "coffee", client=user)
         assert redeemed.status_code == 200
@@ -146,3 +169,28 @@ async def test_errors_come_back_as_the_dialects_typed_envelopes(
             "points",
             "invalid_input",
         )
+
+
+async def test_the_guides_hs256_tokens_from_the_shops_login(live_server: str, tenant: TenantHandle) -> None:
+    """docs/integration.md step 5: the shop sets its own secret through the settings and signs tokens."""
+    shop, _ = clients(live_server, tenant, "u-7")
+    secret = "the-shops-own-secret-" + "x" * 24
+    async with shop:
+        current = await get_admin_settings.asyncio("tenant", client=shop)
+        assert isinstance(current, AdminSettings)
+        assert current.jwt_secret_set is True
+        body = AdminSettingsInput.from_dict({**current.to_dict(), "jwtSecret": secret})
+        assert isinstance(await put_admin_settings.asyncio("tenant", client=shop, body=body), AdminSettings)
+        await create_user.asyncio(client=shop, body=CreateUserBody(user_id="u-7"))
+    now = int(time.time())
+    token = jwt.encode(
+        {"sub": "u-7", "tenant": tenant.name, "iat": now, "exp": now + 900}, secret, algorithm="HS256"
+    )
+    async with AuthenticatedClient(live_server, token=token) as me:
+        points = await get_user_points.asyncio("u-7", client=me)
+        assert isinstance(points, UserPoints)
+        assert (points.points, points.user_exists) == (0, True)
+        other = await get_user_points.asyncio_detailed("u-42", client=me)
+        assert other.status_code == 403
+    async with AuthenticatedClient(live_server, token=tenant.token("u-7")) as old:
+        assert (await get_user_points.asyncio_detailed("u-7", client=old)).status_code == 401

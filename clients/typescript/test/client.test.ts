@@ -69,13 +69,25 @@ test("a shop integration through the typed client", async () => {
   });
   assert.equal(retried.response.headers.get("Idempotent-Replayed"), "true");
 
+  // a refund: the second order's event is reversed by the id its answer carried
+  const second = await shop.POST("/v1/event", {
+    body: { eventId: "purchase_completed", userId: "u-42", metadata: { amount: 10 } },
+    params: { header: { "Idempotency-Key": "order-A-1002" } },
+  });
+  assert.equal(second.data?.data.points, 20);
+  const loggedEventId = second.response.headers.get("Loyalty-Logged-Event-Id") ?? "";
+  const reversal = await shop.POST("/v1/event/{loggedEventId}/reverse", { params: { path: { loggedEventId } } });
+  assert.equal(reversal.response.status, 200);
+
   const points = await user.GET("/v1/user/{userId}/points", { params: { path: { userId: "u-42" } } });
   assert.deepEqual(points.data, { userId: "u-42", points: 100, userExists: true });
   const history = await user.GET("/v1/user/{userId}/history", {
     params: { path: { userId: "u-42" }, query: { sort: "desc", showAll: false } },
   });
-  assert.equal(history.data?.length, 1);
-  assert.equal(history.data?.[0]?.points, 100);
+  assert.deepEqual(
+    history.data?.map((entry) => entry.points),
+    [-20, 20, 100],
+  );
 
   const redeemed = await user.POST("/v1/user/{userId}/offer/{offerId}/redeem", {
     params: { path: { userId: "u-42", offerId: "coffee" } },
