@@ -146,3 +146,18 @@ def test_the_committed_document_is_the_current_one(doc: dict[str, Any]) -> None:
     ``--check`` regenerates them all, this catches the common miss in the plain test run."""
     committed = json.loads((ROOT / "clients" / "openapi.json").read_text())
     assert committed == json.loads(json.dumps(doc)), "run scripts/generate-clients.sh and commit the result"
+
+
+async def test_a_read_item_can_be_put_back_and_its_version_makes_the_put_conditional(
+    tenant: TenantHandle,
+) -> None:
+    """The answer of a GET (with ``version``) is a valid PUT body for every kind, as the document says."""
+    body = {"title": "App login", "status": "ACTIVE", "type": "FIXED", "reward": {"default": 5}}
+    first = await tenant.put("events", "app_login", body)
+    assert first.json()["version"] == 1
+    again = await tenant.put("events", "app_login", first.json())
+    assert again.status_code == 200
+    assert again.json()["version"] == 2
+    stale = await tenant.put("events", "app_login", first.json())
+    assert stale.status_code == 409
+    assert stale.json()["data"]["field"] == "version"

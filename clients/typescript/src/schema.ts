@@ -2011,6 +2011,8 @@ export interface components {
             seriesStep?: number;
             /** @default null */
             repeat?: components["schemas"]["Repeat"] | null;
+            /** @default null */
+            version?: number | null;
         };
         /**
          * AdminEventInput
@@ -2067,6 +2069,8 @@ export interface components {
             } | null;
             /** @default null */
             notification?: components["schemas"]["Notification"] | null;
+            /** @default null */
+            version?: number | null;
         };
         /**
          * AdminInventoryInput
@@ -2081,6 +2085,8 @@ export interface components {
             } | null;
             /** @default [] */
             items?: components["schemas"]["InventoryItem"][];
+            /** @default null */
+            version?: number | null;
         };
         /**
          * AdminLeaderboardInput
@@ -2134,6 +2140,8 @@ export interface components {
             minimumValue?: number;
             /** @default null */
             maximumValue?: number | null;
+            /** @default null */
+            version?: number | null;
         };
         /**
          * AdminMilestoneInput
@@ -2314,6 +2322,8 @@ export interface components {
             description?: string | null;
             /** @default null */
             secretSet?: boolean | null;
+            /** @default null */
+            version?: number | null;
         };
         /**
          * AdminSettingsInput

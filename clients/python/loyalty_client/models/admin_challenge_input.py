@@ -47,6 +47,7 @@ class AdminChallengeInput:
         series_id (None | str | Unset):
         series_step (int | Unset):  Default: 0.
         repeat (None | Repeat | Unset):
+        version (int | None | Unset):
     """
 
     title: AdminChallengeInputTitleType1 | str
@@ -68,6 +69,7 @@ class AdminChallengeInput:
     series_id: None | str | Unset = UNSET
     series_step: int | Unset = 0
     repeat: None | Repeat | Unset = UNSET
+    version: int | None | Unset = UNSET
 
     def to_dict(self) -> dict[str, Any]:
         from ..models.admin_challenge_input_conditions_type_0 import AdminChallengeInputConditionsType0  # noqa: PLC0415
@@ -179,6 +181,12 @@ class AdminChallengeInput:
         else:
             repeat = self.repeat
 
+        version: int | None | Unset
+        if isinstance(self.version, Unset):
+            version = UNSET
+        else:
+            version = self.version
+
         field_dict: dict[str, Any] = {}
 
         field_dict.update(
@@ -222,6 +230,8 @@ class AdminChallengeInput:
             field_dict["seriesStep"] = series_step
         if repeat is not UNSET:
             field_dict["repeat"] = repeat
+        if version is not UNSET:
+            field_dict["version"] = version
 
         return field_dict
 
@@ -414,6 +424,15 @@ class AdminChallengeInput:
 
         repeat = _parse_repeat(d.pop("repeat", UNSET))
 
+        def _parse_version(data: object) -> int | None | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(int | None | Unset, data)
+
+        version = _parse_version(d.pop("version", UNSET))
+
         admin_challenge_input = cls(
             title=title,
             challenge_id=challenge_id,
@@ -434,6 +453,7 @@ class AdminChallengeInput:
             series_id=series_id,
             series_step=series_step,
             repeat=repeat,
+            version=version,
         )
 
         return admin_challenge_input

@@ -44,6 +44,7 @@ class AdminEventInput:
         history_title (AdminEventInputHistoryTitleType0 | None | Unset):
         history_description (AdminEventInputHistoryDescriptionType0 | None | Unset):
         notification (None | Notification | Unset):
+        version (int | None | Unset):
     """
 
     title: str
@@ -63,6 +64,7 @@ class AdminEventInput:
     history_title: AdminEventInputHistoryTitleType0 | None | Unset = UNSET
     history_description: AdminEventInputHistoryDescriptionType0 | None | Unset = UNSET
     notification: None | Notification | Unset = UNSET
+    version: int | None | Unset = UNSET
 
     def to_dict(self) -> dict[str, Any]:
         from ..models.admin_event_input_conditions_type_0 import AdminEventInputConditionsType0  # noqa: PLC0415
@@ -165,6 +167,12 @@ class AdminEventInput:
         else:
             notification = self.notification
 
+        version: int | None | Unset
+        if isinstance(self.version, Unset):
+            version = UNSET
+        else:
+            version = self.version
+
         field_dict: dict[str, Any] = {}
 
         field_dict.update(
@@ -204,6 +212,8 @@ class AdminEventInput:
             field_dict["historyDescription"] = history_description
         if notification is not UNSET:
             field_dict["notification"] = notification
+        if version is not UNSET:
+            field_dict["version"] = version
 
         return field_dict
 
@@ -380,6 +390,15 @@ class AdminEventInput:
 
         notification = _parse_notification(d.pop("notification", UNSET))
 
+        def _parse_version(data: object) -> int | None | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(int | None | Unset, data)
+
+        version = _parse_version(d.pop("version", UNSET))
+
         admin_event_input = cls(
             title=title,
             event_id=event_id,
@@ -398,6 +417,7 @@ class AdminEventInput:
             history_title=history_title,
             history_description=history_description,
             notification=notification,
+            version=version,
         )
 
         return admin_event_input

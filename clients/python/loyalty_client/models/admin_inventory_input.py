@@ -23,11 +23,13 @@ class AdminInventoryInput:
         id (None | str | Unset):
         title (AdminInventoryInputTitleType1 | None | str | Unset):
         items (list[InventoryItem] | Unset):
+        version (int | None | Unset):
     """
 
     id: None | str | Unset = UNSET
     title: AdminInventoryInputTitleType1 | None | str | Unset = UNSET
     items: list[InventoryItem] | Unset = UNSET
+    version: int | None | Unset = UNSET
 
     def to_dict(self) -> dict[str, Any]:
         from ..models.admin_inventory_input_title_type_1 import AdminInventoryInputTitleType1  # noqa: PLC0415
@@ -53,6 +55,12 @@ class AdminInventoryInput:
                 items_item = items_item_data.to_dict()
                 items.append(items_item)
 
+        version: int | None | Unset
+        if isinstance(self.version, Unset):
+            version = UNSET
+        else:
+            version = self.version
+
         field_dict: dict[str, Any] = {}
 
         field_dict.update({})
@@ -62,6 +70,8 @@ class AdminInventoryInput:
             field_dict["title"] = title
         if items is not UNSET:
             field_dict["items"] = items
+        if version is not UNSET:
+            field_dict["version"] = version
 
         return field_dict
 
@@ -107,10 +117,20 @@ class AdminInventoryInput:
 
                 items.append(items_item)
 
+        def _parse_version(data: object) -> int | None | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(int | None | Unset, data)
+
+        version = _parse_version(d.pop("version", UNSET))
+
         admin_inventory_input = cls(
             id=id,
             title=title,
             items=items,
+            version=version,
         )
 
         return admin_inventory_input

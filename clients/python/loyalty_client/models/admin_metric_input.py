@@ -25,6 +25,7 @@ class AdminMetricInput:
         default_value (int | Unset):  Default: 0.
         minimum_value (int | Unset):  Default: 0.
         maximum_value (int | None | Unset):
+        version (int | None | Unset):
     """
 
     id: None | str | Unset = UNSET
@@ -33,6 +34,7 @@ class AdminMetricInput:
     default_value: int | Unset = 0
     minimum_value: int | Unset = 0
     maximum_value: int | None | Unset = UNSET
+    version: int | None | Unset = UNSET
 
     def to_dict(self) -> dict[str, Any]:
         from ..models.admin_metric_input_title_type_1 import AdminMetricInputTitleType1  # noqa: PLC0415
@@ -67,6 +69,12 @@ class AdminMetricInput:
         else:
             maximum_value = self.maximum_value
 
+        version: int | None | Unset
+        if isinstance(self.version, Unset):
+            version = UNSET
+        else:
+            version = self.version
+
         field_dict: dict[str, Any] = {}
 
         field_dict.update({})
@@ -82,6 +90,8 @@ class AdminMetricInput:
             field_dict["minimumValue"] = minimum_value
         if maximum_value is not UNSET:
             field_dict["maximumValue"] = maximum_value
+        if version is not UNSET:
+            field_dict["version"] = version
 
         return field_dict
 
@@ -139,6 +149,15 @@ class AdminMetricInput:
 
         maximum_value = _parse_maximum_value(d.pop("maximumValue", UNSET))
 
+        def _parse_version(data: object) -> int | None | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(int | None | Unset, data)
+
+        version = _parse_version(d.pop("version", UNSET))
+
         admin_metric_input = cls(
             id=id,
             title=title,
@@ -146,6 +165,7 @@ class AdminMetricInput:
             default_value=default_value,
             minimum_value=minimum_value,
             maximum_value=maximum_value,
+            version=version,
         )
 
         return admin_metric_input

@@ -22,6 +22,7 @@ class AdminWebhookInput:
         active (bool | Unset):  Default: True.
         description (None | str | Unset):
         secret_set (bool | None | Unset):
+        version (int | None | Unset):
     """
 
     url: str
@@ -31,6 +32,7 @@ class AdminWebhookInput:
     active: bool | Unset = True
     description: None | str | Unset = UNSET
     secret_set: bool | None | Unset = UNSET
+    version: int | None | Unset = UNSET
 
     def to_dict(self) -> dict[str, Any]:
         url = self.url
@@ -63,6 +65,12 @@ class AdminWebhookInput:
         else:
             secret_set = self.secret_set
 
+        version: int | None | Unset
+        if isinstance(self.version, Unset):
+            version = UNSET
+        else:
+            version = self.version
+
         field_dict: dict[str, Any] = {}
 
         field_dict.update(
@@ -81,6 +89,8 @@ class AdminWebhookInput:
             field_dict["description"] = description
         if secret_set is not UNSET:
             field_dict["secretSet"] = secret_set
+        if version is not UNSET:
+            field_dict["version"] = version
 
         return field_dict
 
@@ -129,6 +139,15 @@ class AdminWebhookInput:
 
         secret_set = _parse_secret_set(d.pop("secretSet", UNSET))
 
+        def _parse_version(data: object) -> int | None | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(int | None | Unset, data)
+
+        version = _parse_version(d.pop("version", UNSET))
+
         admin_webhook_input = cls(
             url=url,
             event_types=event_types,
@@ -137,6 +156,7 @@ class AdminWebhookInput:
             active=active,
             description=description,
             secret_set=secret_set,
+            version=version,
         )
 
         return admin_webhook_input

@@ -6,8 +6,8 @@ lists ``/v1/admin/events/{id}``, ``/v1/admin/offers/{id}`` … with the body the
 answer the GET returns, both derived here from that same struct:
 
 - the PUT body is the struct, with the id field optional (the path fills it) and write-only fields
-  optional (a replacing PUT keeps the stored secret), plus the ``<field>Set`` flags a read shape
-  carries when it is sent back;
+  optional (a replacing PUT keeps the stored secret), plus the ``<field>Set`` flags and the
+  ``version`` a read shape carries when it is sent back (``version`` makes the PUT conditional);
 - the answer is the struct without its write-only fields, with ``<field>Set`` flags and the stored
   ``version``.
 """
@@ -112,11 +112,19 @@ def _struct(name: str, doc: str, fields: list[tuple[str, Any, Any]], *, closed: 
 
 
 def input_shape(
-    name: str, schema: type[Any], id_field: str | None, write_only: tuple[str, ...], doc: str
+    name: str,
+    schema: type[Any],
+    id_field: str | None,
+    write_only: tuple[str, ...],
+    doc: str,
+    *,
+    versioned: bool = True,
 ) -> type[Any]:
     optional = {*write_only, *((id_field,) if id_field else ())}
     fields = [(n, t | None, None) if n in optional else (n, t, d) for n, t, d in _fields(schema)]
     fields += [(f"{w}Set", bool | None, None) for w in write_only]
+    if versioned and "version" not in schema.__struct_fields__:
+        fields.append(("version", int | None, None))
     return _struct(name, doc, fields, closed=schema.__struct_config__.forbid_unknown_fields)
 
 
@@ -133,6 +141,7 @@ _SETTINGS_INPUT = input_shape(
     "id",
     ("jwtSecret",),
     "The tenant's settings (id 'tenant'); jwtSecret is write-only.",
+    versioned=False,
 )
 _SETTINGS = _struct(
     "AdminSettings",
