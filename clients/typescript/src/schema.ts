@@ -10823,6 +10823,14 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "userId": "user_123",
+                     *       "hasUnseenChallenges": true,
+                     *       "hasUnseenRewards": false,
+                     *       "hasUnseenSurveys": true
+                     *     }
+                     */
                     "application/json": components["schemas"]["Overview"];
                 };
             };
@@ -10896,6 +10904,11 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "screenId": "rewards"
+                 *     }
+                 */
                 "application/json": components["schemas"]["ScreenBody"];
             };
         };
@@ -10906,6 +10919,11 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "message": "Screen viewed successfully"
+                     *     }
+                     */
                     "application/json": components["schemas"]["Message"];
                 };
             };
@@ -11015,6 +11033,13 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "resetChallenges": true,
+                 *       "resetRewards": false,
+                 *       "resetSurveys": true
+                 *     }
+                 */
                 "application/json": components["schemas"]["ResetBody"];
             };
         };
@@ -11025,6 +11050,11 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "message": "User viewed screens reset successfully"
+                     *     }
+                     */
                     "application/json": components["schemas"]["Message"];
                 };
             };
@@ -11422,6 +11452,21 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example [
+                     *       {
+                     *         "PK": "USER#user_123#COUPON",
+                     *         "SK": "COUPON#abc123",
+                     *         "title": "10% Discount",
+                     *         "description": "Get 10% off your next order",
+                     *         "validUntil": 1762354799000,
+                     *         "redeemed": false,
+                     *         "metadata": {
+                     *           "shopId": "shop_1"
+                     *         }
+                     *       }
+                     *     ]
+                     */
                     "application/json": components["schemas"]["Coupon"][];
                 };
             };
@@ -11496,6 +11541,12 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "userId": "user_123",
+                 *       "SK": "COUPON#abc123"
+                 *     }
+                 */
                 "application/json": components["schemas"]["CouponRedeemBody"];
             };
         };
@@ -11506,6 +11557,11 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "redeemed": true
+                     *     }
+                     */
                     "application/json": components["schemas"]["CouponRedeemed"];
                 };
             };

@@ -33,6 +33,41 @@ EXAMPLES: dict[str, dict[str | int, Any]] = {
             }
         ]
     },
+    # seed 000, GET /user/{userId}/coupon
+    "listUserCoupons": {
+        200: [
+            {
+                "PK": "USER#user_123#COUPON",
+                "SK": "COUPON#abc123",
+                "title": "10% Discount",
+                "description": "Get 10% off your next order",
+                "validUntil": 1762354799000,
+                "redeemed": False,
+                "metadata": {"shopId": "shop_1"},
+            }
+        ]
+    },
+    # seed 000, PUT /user/{userId}/coupon/{couponId}
+    "redeemCoupon": {"request": {"userId": "user_123", "SK": "COUPON#abc123"}, 200: {"redeemed": True}},
+    # seed 000, PUT /user/{userId}/notifications/overview
+    "markNotificationsOverviewViewed": {
+        "request": {"screenId": "rewards"},
+        200: {"message": "Screen viewed successfully"},
+    },
+    # seed 000, GET /user/{userId}/notifications/overview
+    "getNotificationsOverview": {
+        200: {
+            "userId": "user_123",
+            "hasUnseenChallenges": True,
+            "hasUnseenRewards": False,
+            "hasUnseenSurveys": True,
+        }
+    },
+    # seed 000, PUT /user/{userId}/notifications/change
+    "resetNotificationCounters": {
+        "request": {"resetChallenges": True, "resetRewards": False, "resetSurveys": True},
+        200: {"message": "User viewed screens reset successfully"},
+    },
     # seed 000, POST /user/{userId}/offer/{offerId}/redeem
     "redeemOffer": {"request": {"metadata": {"source": "app"}}},
     # seed 002, POST /event
