@@ -43,6 +43,7 @@ from loyalty_client.models import (
     LynesError,
     PointsEntry,
     Redeemed,
+    ReversedEvent,
     UserCreated,
     UserPoints,
 )
@@ -118,7 +119,8 @@ async def test_the_python_client_runs_a_shop_integration(live_server: str, tenan
             second.headers["Loyalty-Logged-Event-Id"], client=shop
         )
         assert reversed_.status_code == 200
-        assert reversed_.parsed.to_dict()["data"]["points"] == 20  # type: ignore[union-attr]
+        assert isinstance(reversed_.parsed, ReversedEvent)
+        assert (reversed_.parsed.data.points, reversed_.parsed.data.shortfall) == (20, 0)
 
         points = await get_user_points.asyncio("u-42", client=user)
         assert isinstance(points, UserPoints)

@@ -2523,6 +2523,20 @@ export interface components {
             /** @default null */
             idempotencyKey?: string | null;
         };
+        /** ReversedEvent */
+        ReversedEvent: {
+            statusCode: number;
+            message: string;
+            data: components["schemas"]["ReversedEventData"];
+        };
+        /** ReversedEventData */
+        ReversedEventData: {
+            loggedEventId: number;
+            eventId: string;
+            userId: string;
+            points: number;
+            shortfall: number;
+        };
         /** UserChallengeList */
         UserChallengeList: {
             challenges: components["schemas"]["UserChallenge"][];
@@ -9490,9 +9504,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        [key: string]: unknown;
-                    };
+                    "application/json": components["schemas"]["ReversedEvent"];
                 };
             };
             /** @description Bad Request */

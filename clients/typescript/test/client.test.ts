@@ -78,6 +78,7 @@ test("a shop integration through the typed client", async () => {
   const loggedEventId = second.response.headers.get("Loyalty-Logged-Event-Id") ?? "";
   const reversal = await shop.POST("/v1/event/{loggedEventId}/reverse", { params: { path: { loggedEventId } } });
   assert.equal(reversal.response.status, 200);
+  assert.deepEqual([reversal.data?.data.points, reversal.data?.data.shortfall], [20, 0]);
 
   const points = await user.GET("/v1/user/{userId}/points", { params: { path: { userId: "u-42" } } });
   assert.deepEqual(points.data, { userId: "u-42", points: 100, userExists: true });

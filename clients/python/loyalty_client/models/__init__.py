@@ -214,7 +214,8 @@ from .repeat import Repeat
 from .repeat_per import RepeatPer
 from .resend_webhook_delivery_response_200 import ResendWebhookDeliveryResponse200
 from .reset_body import ResetBody
-from .reverse_event_response_200 import ReverseEventResponse200
+from .reversed_event import ReversedEvent
+from .reversed_event_data import ReversedEventData
 from .reward import Reward
 from .reward_type import RewardType
 from .screen_body import ScreenBody
@@ -457,7 +458,8 @@ __all__ = (
     "RepeatPer",
     "ResendWebhookDeliveryResponse200",
     "ResetBody",
-    "ReverseEventResponse200",
+    "ReversedEvent",
+    "ReversedEventData",
     "Reward",
     "RewardType",
     "ScreenBody",

@@ -7,7 +7,7 @@ import httpx
 from ... import errors
 from ...client import AuthenticatedClient, Client
 from ...models.lynes_error import LynesError
-from ...models.reverse_event_response_200 import ReverseEventResponse200
+from ...models.reversed_event import ReversedEvent
 from ...types import UNSET, Response, Unset
 
 
@@ -33,9 +33,9 @@ def _get_kwargs(
 
 def _parse_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> LynesError | ReverseEventResponse200 | None:
+) -> LynesError | ReversedEvent | None:
     if response.status_code == 200:
-        response_200 = ReverseEventResponse200.from_dict(response.json())
+        response_200 = ReversedEvent.from_dict(response.json())
 
         return response_200
 
@@ -97,7 +97,7 @@ def _parse_response(
 
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[LynesError | ReverseEventResponse200]:
+) -> Response[LynesError | ReversedEvent]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -111,7 +111,7 @@ def sync_detailed(
     *,
     client: AuthenticatedClient,
     idempotency_key: str | Unset = UNSET,
-) -> Response[LynesError | ReverseEventResponse200]:
+) -> Response[LynesError | ReversedEvent]:
     """Take back what a logged event awarded (refund)
 
     Args:
@@ -123,7 +123,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[LynesError | ReverseEventResponse200]
+        Response[LynesError | ReversedEvent]
     """
 
     kwargs = _get_kwargs(
@@ -143,7 +143,7 @@ def sync(
     *,
     client: AuthenticatedClient,
     idempotency_key: str | Unset = UNSET,
-) -> LynesError | ReverseEventResponse200 | None:
+) -> LynesError | ReversedEvent | None:
     """Take back what a logged event awarded (refund)
 
     Args:
@@ -155,7 +155,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        LynesError | ReverseEventResponse200
+        LynesError | ReversedEvent
     """
 
     return sync_detailed(
@@ -170,7 +170,7 @@ async def asyncio_detailed(
     *,
     client: AuthenticatedClient,
     idempotency_key: str | Unset = UNSET,
-) -> Response[LynesError | ReverseEventResponse200]:
+) -> Response[LynesError | ReversedEvent]:
     """Take back what a logged event awarded (refund)
 
     Args:
@@ -182,7 +182,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[LynesError | ReverseEventResponse200]
+        Response[LynesError | ReversedEvent]
     """
 
     kwargs = _get_kwargs(
@@ -200,7 +200,7 @@ async def asyncio(
     *,
     client: AuthenticatedClient,
     idempotency_key: str | Unset = UNSET,
-) -> LynesError | ReverseEventResponse200 | None:
+) -> LynesError | ReversedEvent | None:
     """Take back what a logged event awarded (refund)
 
     Args:
@@ -212,7 +212,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        LynesError | ReverseEventResponse200
+        LynesError | ReversedEvent
     """
 
     return (

@@ -112,22 +112,33 @@ async def get_event(call: Call) -> Reply:
     return Reply(await events.get_event(call.services, call.principal, call.params.get("eventId", "")))
 
 
+class ReversedEventData(msgspec.Struct):
+    loggedEventId: int
+    eventId: str
+    userId: str
+    points: int
+    """Points taken back."""
+    shortfall: int
+    """Points the event awarded that could not be taken back (already spent)."""
+
+
+class ReversedEvent(msgspec.Struct):
+    statusCode: int
+    message: str
+    data: ReversedEventData
+
+
 async def reverse_event(call: Call) -> Reply:
     assert call.tx is not None
     view = await events.reverse_event(call.tx, call.params.get("loggedEventId", ""))
-    return Reply(
-        {
-            "statusCode": 200,
-            "message": "Event reversed",
-            "data": {
-                "loggedEventId": view.logged_event_id,
-                "eventId": view.event_id,
-                "userId": view.user_id,
-                "points": view.points,
-                "shortfall": view.shortfall,
-            },
-        }
+    data = ReversedEventData(
+        loggedEventId=view.logged_event_id,
+        eventId=view.event_id,
+        userId=view.user_id,
+        points=view.points,
+        shortfall=view.shortfall,
     )
+    return Reply(ReversedEvent(statusCode=200, message="Event reversed", data=data))
 
 
 ENDPOINTS = [
@@ -183,7 +194,7 @@ ENDPOINTS = [
         reverse_event,
         "Take back what a logged event awarded (refund)",
         write=True,
-        responses={200: dict},
+        responses={200: ReversedEvent},
         tags=TAGS,
         operation_id="reverseEvent",
     ),
