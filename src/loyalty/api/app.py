@@ -54,6 +54,11 @@ def mounted_endpoints() -> list[tuple[str, Endpoint, Dialect]]:
     return out
 
 
+def openapi_document() -> dict[str, Any]:
+    """The OpenAPI document the app serves at ``/openapi.json`` (the clients are generated from it)."""
+    return openapi.build_document(mounted_endpoints())
+
+
 class LynesVersionRewrite:
     """``/v0``, ``/v2`` and ``/v3`` are the same API as ``/v1`` (the seed strips the prefix)."""
 
@@ -223,7 +228,7 @@ def create_app(settings: Settings | None = None, *, clock: Callable[[], int] | N
     routes += [Route("/healthz", healthz, methods=["GET"]), Route("/readyz", readyz, methods=["GET"])]
     if settings.metrics_enabled:
         routes.append(Route("/metrics", observability.metrics_endpoint(services), methods=["GET"]))
-    routes += _docs_routes(lambda: openapi.build_document([(p, ep) for p, ep, _ in mounted]))
+    routes += _docs_routes(lambda: openapi.build_document(mounted))
     routes.append(dashboard.build(services))  # the dashboard at /dashboard
 
     async def http_error(request: Request, exc: Exception) -> Response:

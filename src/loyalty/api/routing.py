@@ -7,7 +7,7 @@ the document is generated from the same declarations that serve the requests.
 from __future__ import annotations
 
 import logging
-from collections.abc import Awaitable, Callable, Sequence
+from collections.abc import Awaitable, Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any, Literal
 
@@ -62,6 +62,16 @@ class Call:
 Handler = Callable[[Call], Awaitable[Reply]]
 
 
+@dataclass(frozen=True)
+class Query:
+    """A query parameter as the OpenAPI document shows it: what it means and the type it is read as."""
+
+    description: str
+    kind: type | tuple[str, ...] = str
+    """``str``, ``int``, ``bool``, or the tuple of the accepted values."""
+    required: bool = False
+
+
 @dataclass
 class Endpoint:
     method: str
@@ -74,12 +84,20 @@ class Endpoint:
     """Runs in one write transaction with ``Idempotency-Key`` support."""
     auth: Literal["required", "none"] = "required"
     responses: dict[int, Any] = field(default_factory=dict)
-    query: dict[str, str] = field(default_factory=dict)
-    """Query parameter name -> description, for the OpenAPI document."""
+    query: Mapping[str, str | Query] = field(default_factory=dict)
+    """Query parameter name -> description (a string parameter) or ``Query``, for the OpenAPI document."""
     tags: Sequence[str] = ()
     body_optional: bool = False
     content_types: Sequence[str] = ()
     """Media types accepted besides JSON (the handler parses ``call.raw``)."""
+    documented_body: type | None = None
+    """What a valid body is, for the document, when ``body`` is typed loosely so that a missing or
+    mistyped field is answered in the dialect's own words."""
+    operation_id: str = ""
+    """The stable, readable name of the operation in the OpenAPI document (and so in the clients)."""
+    documented_as: Callable[[], list[Endpoint]] | None = None
+    """The endpoints the document shows in place of this one: a generic route (``/v1/admin/{kind}``)
+    is documented once per kind, with that kind's real body and answer."""
 
 
 @dataclass
@@ -88,6 +106,9 @@ class Dialect:
     render_error: Callable[[Request, int, LoyaltyError], Response]
     authorize: Callable[[Request, Principal], None] | None = None
     """Extra credential checks of the dialect (the Emporix ``{tenant}`` path segment)."""
+    error_shape: Any = None
+    """The msgspec type of the dialect's error envelope, for the OpenAPI document."""
+    error_media_type: str = JSON
 
 
 def encode_reply(reply: Reply) -> Encoded:

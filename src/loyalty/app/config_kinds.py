@@ -59,6 +59,8 @@ class ConfigKind:
             raise invalid("body", "a JSON object is required")
         if self.write_only:  # a read shape sent back as is carries ``<field>Set``
             body = {k: v for k, v in body.items() if k not in {f"{n}Set" for n in self.write_only}}
+        if "version" not in self.schema.__struct_fields__:  # the conditional-PUT version (admin.save_item)
+            body = {k: v for k, v in body.items() if k != "version"}
         if self.id_field is not None:
             given = body.get(self.id_field)
             if given is None:

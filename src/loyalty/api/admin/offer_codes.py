@@ -65,6 +65,7 @@ ENDPOINTS = [
         content_types=("text/csv", "text/plain"),
         responses={201: ImportReply},
         tags=TAGS,
+        operation_id="importOfferCodes",
     ),
     Endpoint(
         "GET",
@@ -73,5 +74,6 @@ ENDPOINTS = [
         "How many codes the offer's pool holds and how many are left (admin)",
         responses={200: PoolReply},
         tags=TAGS,
+        operation_id="getOfferCodePool",
     ),
 ]

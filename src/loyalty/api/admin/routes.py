@@ -4,11 +4,12 @@ from typing import Any
 
 import msgspec
 
-from loyalty.api.dialects.lynes.errors import render_error
+from loyalty.api.admin.kind_shapes import per_kind
+from loyalty.api.dialects.lynes.errors import LynesError, render_error
 from loyalty.api.routing import Call, Dialect, Endpoint, Reply
 from loyalty.app import adjustments, admin
 
-DIALECT = Dialect(name="admin", render_error=render_error)
+DIALECT = Dialect(name="admin", render_error=render_error, error_shape=LynesError)
 TAGS = ("Admin",)
 
 
@@ -75,6 +76,8 @@ ENDPOINTS = [
         "List the configuration items of a kind. " + KIND_DOC,
         responses={200: list[dict[str, Any]]},
         tags=TAGS,
+        operation_id="listAdminItems",
+        documented_as=per_kind("list", list_kind, TAGS),
     ),
     Endpoint(
         "GET",
@@ -83,6 +86,8 @@ ENDPOINTS = [
         "Get one configuration item",
         responses={200: dict[str, Any]},
         tags=TAGS,
+        operation_id="getAdminItem",
+        documented_as=per_kind("get", get_one, TAGS),
     ),
     Endpoint(
         "PUT",
@@ -93,6 +98,8 @@ ENDPOINTS = [
         write=True,
         responses={200: dict[str, Any]},
         tags=TAGS,
+        operation_id="putAdminItem",
+        documented_as=per_kind("put", put_one, TAGS),
     ),
     Endpoint(
         "DELETE",
@@ -102,6 +109,8 @@ ENDPOINTS = [
         write=True,
         responses={200: dict[str, Any]},
         tags=TAGS,
+        operation_id="deleteAdminItem",
+        documented_as=per_kind("delete", delete_one, TAGS),
     ),
     Endpoint(
         "POST",
@@ -113,5 +122,6 @@ ENDPOINTS = [
         write=True,
         responses={201: AdjustmentReply},
         tags=TAGS,
+        operation_id="adjustUserPoints",
     ),
 ]

@@ -9,7 +9,7 @@ from __future__ import annotations
 from typing import Any
 
 from loyalty.api.admin.routes import DIALECT
-from loyalty.api.routing import Call, Endpoint, Reply
+from loyalty.api.routing import Call, Endpoint, Query, Reply
 from loyalty.app import webhooks
 from loyalty.app.validation import is_whole
 from loyalty.core.errors import invalid
@@ -58,9 +58,13 @@ ENDPOINTS = [
         "/v1/admin/webhooks/{id}/deliveries",
         list_deliveries,
         "List a webhook's deliveries, newest first, with status and attempt count",
-        query={"status": "pending, delivered or failed", "limit": "1-500 (default 100)"},
+        query={
+            "status": Query("deliveries in this state", webhooks.DELIVERY_STATUSES),
+            "limit": Query("1-500 (default 100)", int),
+        },
         responses={200: list[dict[str, Any]]},
         tags=TAGS,
+        operation_id="listWebhookDeliveries",
     ),
     Endpoint(
         "GET",
@@ -69,6 +73,7 @@ ENDPOINTS = [
         "One delivery with every attempt (time, HTTP status, error, duration)",
         responses={200: dict[str, Any]},
         tags=TAGS,
+        operation_id="getWebhookDelivery",
     ),
     Endpoint(
         "POST",
@@ -78,6 +83,7 @@ ENDPOINTS = [
         write=True,
         responses={200: dict[str, Any]},
         tags=TAGS,
+        operation_id="resendWebhookDelivery",
     ),
 ]
 

@@ -19,6 +19,15 @@ class ActionBody(msgspec.Struct):
     """Only for API keys (server to server); a user token acts for its own ``sub``."""
 
 
+class ActionToLog(msgspec.Struct):
+    """An action of the user (the document's shape of ``ActionBody``)."""
+
+    action: str
+    data: dict[str, Any] | None = None
+    userId: str | None = None
+    """Only for API keys (server to server); a user token acts for its own ``sub``."""
+
+
 class ActionResult(msgspec.Struct):
     message: str
     data: dict[str, Any]
@@ -47,8 +56,10 @@ ENDPOINTS = [
         log_action,
         "Log an action of the authenticated user",
         body=ActionBody,
+        documented_body=ActionToLog,
         write=True,
         responses={200: ActionResult},
         tags=TAGS,
+        operation_id="logAudienceAction",
     ),
 ]

@@ -58,5 +58,6 @@ ENDPOINTS = [
         "Get one coupon of the signed-in user: its code, type and link",
         responses={200: CouponReply},
         tags=TAGS,
+        operation_id="getAudienceCoupon",
     ),
 ]

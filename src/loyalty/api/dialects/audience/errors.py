@@ -6,7 +6,19 @@ import msgspec
 from starlette.requests import Request
 from starlette.responses import Response
 
-from loyalty.core.errors import LoyaltyError
+from loyalty.core.errors import ErrorCode, LoyaltyError
+
+
+class AudienceErrorData(msgspec.Struct):
+    code: ErrorCode
+    field: str | None
+
+
+class AudienceError(msgspec.Struct):
+    """The error envelope of the Audience-style API."""
+
+    message: str
+    data: AudienceErrorData
 
 
 def render_error(request: Request, status: int, error: LoyaltyError) -> Response:

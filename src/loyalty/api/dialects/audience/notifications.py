@@ -42,6 +42,7 @@ ENDPOINTS = [
         "Get the user's unread notifications, oldest first (title and message by Accept-Language)",
         responses={200: dict[str, Any]},
         tags=TAGS,
+        operation_id="listAudienceNotifications",
     ),
     Endpoint(
         "POST",
@@ -53,5 +54,6 @@ ENDPOINTS = [
         write=True,
         responses={200: dict[str, Any]},
         tags=TAGS,
+        operation_id="markAudienceNotificationsRead",
     ),
 ]

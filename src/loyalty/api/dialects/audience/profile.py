@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from loyalty.api.routing import Call, Endpoint, Reply
+from loyalty.api.routing import Call, Endpoint, Query, Reply
 from loyalty.app import audience_profile
 from loyalty.app.validation import MAX_SAFE_INTEGER, is_whole
 from loyalty.core.errors import invalid
@@ -63,6 +63,7 @@ ENDPOINTS = [
         "Get the loyalty configuration: metrics, inventory, challenges with missions and rewards",
         responses={200: dict[str, Any]},
         tags=TAGS,
+        operation_id="getAudienceConfig",
     ),
     Endpoint(
         "GET",
@@ -72,6 +73,7 @@ ENDPOINTS = [
         write=True,
         responses={200: dict[str, Any]},
         tags=TAGS,
+        operation_id="getAudienceProfile",
     ),
     Endpoint(
         "GET",
@@ -79,7 +81,8 @@ ENDPOINTS = [
         get_history,
         "Get the user's transaction history, oldest first",
         responses={200: dict[str, Any]},
-        query={"from": "epoch ms, inclusive", "to": "epoch ms, inclusive"},
+        query={"from": Query("epoch ms, inclusive", int), "to": Query("epoch ms, inclusive", int)},
         tags=TAGS,
+        operation_id="getAudienceHistory",
     ),
 ]

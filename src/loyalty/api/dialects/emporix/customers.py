@@ -5,7 +5,7 @@ from __future__ import annotations
 from msgspec import UNSET
 
 from loyalty.api.dialects.emporix import schemas
-from loyalty.api.routing import Call, Endpoint, Reply
+from loyalty.api.routing import Call, Endpoint, Query, Reply
 from loyalty.app import points
 from loyalty.app.users import check_user_id
 from loyalty.app.validation import MAX_SAFE_INTEGER, query_int
@@ -97,10 +97,11 @@ ENDPOINTS = [
         "Summaries of all customers (view scope), pageNumber/pageSize pages",
         responses={200: list[schemas.CustomerSummary]},
         query={
-            "pageNumber": "1-based page (default 1)",
-            "pageSize": "customers per page (1-1000, default 1000)",
+            "pageNumber": Query("1-based page (default 1)", int),
+            "pageSize": Query("customers per page (1-1000, default 1000)", int),
         },
         tags=TAGS,
+        operation_id="listRewardSummaries",
     ),
     Endpoint(
         "GET",
@@ -109,6 +110,7 @@ ENDPOINTS = [
         "A customer's active points as a bare integer (view scope)",
         responses={200: int},
         tags=TAGS,
+        operation_id="getCustomerRewardPoints",
     ),
     Endpoint(
         "POST",
@@ -121,6 +123,7 @@ ENDPOINTS = [
         responses={200: schemas.CustomerSummary},
         query=SITE_QUERY,
         tags=TAGS,
+        operation_id="createRewardCustomer",
     ),
     Endpoint(
         "DELETE",
@@ -130,6 +133,7 @@ ENDPOINTS = [
         write=True,
         responses={200: None},
         tags=TAGS,
+        operation_id="deleteRewardCustomer",
     ),
     Endpoint(
         "GET",
@@ -138,6 +142,7 @@ ENDPOINTS = [
         "A customer's points summary (view scope)",
         responses={200: schemas.CustomerSummary},
         tags=TAGS,
+        operation_id="getCustomerRewardSummary",
     ),
     Endpoint(
         "POST",
@@ -149,6 +154,7 @@ ENDPOINTS = [
         responses={201: schemas.PointsEntry},
         query=SITE_QUERY,
         tags=TAGS,
+        operation_id="addPoints",
     ),
     Endpoint(
         "POST",
@@ -159,5 +165,6 @@ ENDPOINTS = [
         write=True,
         responses={201: schemas.RedeemedEntry},
         tags=TAGS,
+        operation_id="redeemPoints",
     ),
 ]

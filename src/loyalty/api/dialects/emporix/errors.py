@@ -22,6 +22,30 @@ from loyalty.core.errors import LoyaltyError, forbidden
 from loyalty.core.timeutil import iso_utc
 
 PREFIX = "/reward-points"
+ERROR_MEDIA_TYPE = "application/json"
+
+
+class EmporixError(msgspec.Struct):
+    """What the API document says of an error answer: the union of the vendor's shapes above
+    (which fields a status carries is in the module's docstring and docs/emporix.md)."""
+
+    type: str | None = None
+    title: str | None = None
+    status: int | str | None = None
+    detail: str | None = None
+    instance: str | None = None
+    code: int | str | None = None
+    field: str | None = None
+    message: str | None = None
+    details: Any = None
+    moreInfo: str | None = None
+    fault: dict[str, Any] | None = None
+    errorCode: str | None = None
+    timestamp: str | None = None
+    error: str | None = None
+    path: str | None = None
+
+
 INVALID_TOKEN = "oauth.v2.InvalidAccessToken"
 """The ``fault.detail.errorcode`` of the vendor's 401 example."""
 

@@ -33,6 +33,7 @@ ENDPOINTS = [
         "The signed-in customer's active points as a bare integer",
         responses={200: int},
         tags=TAGS,
+        operation_id="getMyRewardPoints",
     ),
     Endpoint(
         "GET",
@@ -41,6 +42,7 @@ ENDPOINTS = [
         "The signed-in customer's points summary",
         responses={200: schemas.CustomerSummary},
         tags=TAGS,
+        operation_id="getMyRewardSummary",
     ),
     Endpoint(
         "POST",
@@ -52,5 +54,6 @@ ENDPOINTS = [
         responses={200: schemas.CouponCode},
         query={"siteCode": "Site code, defined when a site is created (default main)"},
         tags=TAGS,
+        operation_id="redeemMyRewardPoints",
     ),
 ]

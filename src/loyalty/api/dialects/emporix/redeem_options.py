@@ -48,6 +48,7 @@ ENDPOINTS = [
         write=True,
         responses={200: list[schemas.RedeemOption]},
         tags=TAGS,
+        operation_id="createRedeemOption",
     ),
     Endpoint(
         "GET",
@@ -56,6 +57,7 @@ ENDPOINTS = [
         "List the redeem options (any credential of the tenant)",
         responses={200: list[schemas.RedeemOption]},
         tags=TAGS,
+        operation_id="listRedeemOptions",
     ),
     Endpoint(
         "PUT",
@@ -66,6 +68,7 @@ ENDPOINTS = [
         write=True,
         responses={200: schemas.RedeemOption},
         tags=TAGS,
+        operation_id="updateRedeemOption",
     ),
     Endpoint(
         "DELETE",
@@ -75,5 +78,6 @@ ENDPOINTS = [
         write=True,
         responses={204: None},
         tags=TAGS,
+        operation_id="deleteRedeemOption",
     ),
 ]

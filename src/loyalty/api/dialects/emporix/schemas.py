@@ -94,8 +94,8 @@ class Link(msgspec.Struct, forbid_unknown_fields=True):
     type: str
 
 
-class Coupon(msgspec.Struct, forbid_unknown_fields=True, omit_defaults=True):
-    """The vendor's ``coupon`` ("Coupon API"): the template copied onto every issued coupon."""
+class RedeemOptionCoupon(msgspec.Struct, forbid_unknown_fields=True, omit_defaults=True):
+    """The vendor's ``coupon`` ("RedeemOptionCoupon API"): the template copied onto every issued coupon."""
 
     name: str
     discountType: Literal["PERCENT", "ABSOLUTE", "FREE_SHIPPING"]
@@ -131,7 +131,7 @@ class RedeemOptionBody(msgspec.Struct, forbid_unknown_fields=True):
     points: int
     id: str | UnsetType = UNSET
     description: str | UnsetType = UNSET
-    coupon: Coupon | UnsetType = UNSET
+    coupon: RedeemOptionCoupon | UnsetType = UNSET
     pointsAfterCoupon: int | UnsetType = UNSET
     metadata: OptionMetadata | UnsetType = UNSET
 
@@ -197,7 +197,7 @@ class RedeemOption(msgspec.Struct):
     points: int
     metadata: OptionMetadata
     description: str | UnsetType = UNSET
-    coupon: Coupon | UnsetType = UNSET
+    coupon: RedeemOptionCoupon | UnsetType = UNSET
     pointsAfterCoupon: int | UnsetType = UNSET
 
 
@@ -289,13 +289,13 @@ def summary(view: PointsSummaryView) -> CustomerSummary:
     )
 
 
-def stored_coupon(value: Any) -> Coupon | UnsetType:
+def stored_coupon(value: Any) -> RedeemOptionCoupon | UnsetType:
     """A stored coupon template as the vendor's ``coupon``; one that is not (written through another
     face, which stores templates free-form) is left out rather than echoed invalid."""
     if value is None:
         return UNSET
     try:
-        coupon = msgspec.convert(value, Coupon)
+        coupon = msgspec.convert(value, RedeemOptionCoupon)
         check_coupon(coupon)
     except (msgspec.ValidationError, ValueError):
         return UNSET
@@ -321,7 +321,7 @@ def _whole(value: float | UnsetType, field: str) -> None:
         raise invalid(field, f"'{field}' must be a whole number")
 
 
-def check_coupon(coupon: Coupon, field: str = "coupon") -> None:
+def check_coupon(coupon: RedeemOptionCoupon, field: str = "coupon") -> None:
     """The rules the vendor's ``coupon`` states in words rather than in its schema."""
     _whole(coupon.maxRedemptions, f"{field}.maxRedemptions")
     _whole(coupon.maxRedemptionsPerCustomer, f"{field}.maxRedemptionsPerCustomer")
@@ -368,7 +368,7 @@ def _plain_numbers(value: Any) -> Any:
 def offer_fields(body: RedeemOptionBody) -> tuple[dict[str, Any], int | None]:
     """The catalog fields this face sets, and the ``metadata.version`` the client last saw."""
     coupon: dict[str, Any] | None = None
-    if isinstance(body.coupon, Coupon):
+    if isinstance(body.coupon, RedeemOptionCoupon):
         check_coupon(body.coupon)
         coupon = _plain_numbers(msgspec.to_builtins(body.coupon))
     metadata = body.metadata if isinstance(body.metadata, OptionMetadata) else OptionMetadata()

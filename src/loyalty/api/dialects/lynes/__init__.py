@@ -11,10 +11,10 @@ from loyalty.api.dialects.lynes import streaks as _streaks
 from loyalty.api.dialects.lynes import surveys as _surveys
 from loyalty.api.dialects.lynes import usergroups as _usergroups
 from loyalty.api.dialects.lynes import users as _users
-from loyalty.api.dialects.lynes.errors import render_error
+from loyalty.api.dialects.lynes.errors import LynesError, render_error
 from loyalty.api.routing import Dialect, Endpoint
 
-DIALECT = Dialect(name="lynes", render_error=render_error)
+DIALECT = Dialect(name="lynes", render_error=render_error, error_shape=LynesError)
 PREFIX = ""  # paths carry their own /v1; /v0, /v2 and /v3 are rewritten to /v1 before routing
 
 # One line per module; routing order is the order here.

@@ -5,7 +5,7 @@ from __future__ import annotations
 import msgspec
 
 from loyalty.api.dialects.lynes.users import parse_bool
-from loyalty.api.routing import Call, Endpoint, Reply
+from loyalty.api.routing import Call, Endpoint, Query, Reply
 from loyalty.app import challenges
 from loyalty.app.users import check_user_id
 from loyalty.app.validation import is_whole
@@ -70,11 +70,14 @@ ENDPOINTS = [
         "Get a user's challenges with progress",
         responses={200: UserChallengeList},
         query={
-            "completed": "true: completed only, false: open only, omitted: all",
-            "limit": f"page size (default {challenges.DEFAULT_PAGE}, at most {challenges.MAX_PAGE})",
+            "completed": Query("true: completed only, false: open only, omitted: all", bool),
+            "limit": Query(
+                f"page size (default {challenges.DEFAULT_PAGE}, at most {challenges.MAX_PAGE})", int
+            ),
             "lastEvaluatedKey": "the previous page's lastEvaluatedKey, to get the next page",
         },
         tags=TAGS,
+        operation_id="listUserChallenges",
     ),
     Endpoint(
         "GET",
@@ -83,5 +86,6 @@ ENDPOINTS = [
         "Get one of a user's challenges with progress",
         responses={200: UserChallenge},
         tags=TAGS,
+        operation_id="getUserChallenge",
     ),
 ]

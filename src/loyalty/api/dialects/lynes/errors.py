@@ -6,7 +6,22 @@ import msgspec
 from starlette.requests import Request
 from starlette.responses import Response
 
-from loyalty.core.errors import LoyaltyError
+from loyalty.core.errors import ErrorCode, LoyaltyError
+
+
+class LynesErrorData(msgspec.Struct):
+    code: ErrorCode
+    """The stable error code."""
+    field: str | None
+    """The request field at fault, when one is."""
+
+
+class LynesError(msgspec.Struct):
+    """The error envelope of the Lynes-style API and the admin API."""
+
+    statusCode: int
+    message: str
+    data: LynesErrorData
 
 
 def render_error(request: Request, status: int, error: LoyaltyError) -> Response:

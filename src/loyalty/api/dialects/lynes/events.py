@@ -8,7 +8,7 @@ import msgspec
 
 from loyalty.api.dialects.lynes.users import parse_bool
 from loyalty.api.problems import status_of
-from loyalty.api.routing import Call, Endpoint, Reply
+from loyalty.api.routing import Call, Endpoint, Query, Reply
 from loyalty.app import events
 
 TAGS = ("Lynes: events",)
@@ -24,6 +24,26 @@ class LogEventBody(msgspec.Struct):
 
 class BatchBody(msgspec.Struct):
     events: Any = None
+
+
+class EventToLog(msgspec.Struct):
+    """An event a user did (the document's shape of ``LogEventBody``)."""
+
+    eventId: str
+    userId: str
+    metadata: dict[str, Any] | None = None
+    """Values the event's conditions and rewards read (``amount`` for a TRANSACTION event)."""
+
+
+class EventBatchItem(EventToLog):
+    idempotencyKey: str | None = None
+    """Makes this item's retry count once, like the ``Idempotency-Key`` header for one event."""
+
+
+class EventBatch(msgspec.Struct):
+    """Several events in one request; each item is answered on its own."""
+
+    events: list[EventBatchItem]
 
 
 class LoggedEventData(msgspec.Struct):
@@ -92,22 +112,33 @@ async def get_event(call: Call) -> Reply:
     return Reply(await events.get_event(call.services, call.principal, call.params.get("eventId", "")))
 
 
+class ReversedEventData(msgspec.Struct):
+    loggedEventId: int
+    eventId: str
+    userId: str
+    points: int
+    """Points taken back."""
+    shortfall: int
+    """Points the event awarded that could not be taken back (already spent)."""
+
+
+class ReversedEvent(msgspec.Struct):
+    statusCode: int
+    message: str
+    data: ReversedEventData
+
+
 async def reverse_event(call: Call) -> Reply:
     assert call.tx is not None
     view = await events.reverse_event(call.tx, call.params.get("loggedEventId", ""))
-    return Reply(
-        {
-            "statusCode": 200,
-            "message": "Event reversed",
-            "data": {
-                "loggedEventId": view.logged_event_id,
-                "eventId": view.event_id,
-                "userId": view.user_id,
-                "points": view.points,
-                "shortfall": view.shortfall,
-            },
-        }
+    data = ReversedEventData(
+        loggedEventId=view.logged_event_id,
+        eventId=view.event_id,
+        userId=view.user_id,
+        points=view.points,
+        shortfall=view.shortfall,
     )
+    return Reply(ReversedEvent(statusCode=200, message="Event reversed", data=data))
 
 
 ENDPOINTS = [
@@ -117,10 +148,14 @@ ENDPOINTS = [
         log_event,
         "Log an event (dryRun=true answers what would happen and changes nothing)",
         body=LogEventBody,
+        documented_body=EventToLog,
         write=True,
         responses={200: LoggedEvent},
-        query={"dryRun": "true: evaluate only, explain the outcome, write nothing (default false)"},
+        query={
+            "dryRun": Query("true: evaluate only, explain the outcome, write nothing (default false)", bool)
+        },
         tags=TAGS,
+        operation_id="logEvent",
     ),
     Endpoint(
         "GET",
@@ -128,8 +163,9 @@ ENDPOINTS = [
         list_events,
         "List configured events",
         responses={200: list[EventView], 204: None},
-        query={"showAll": "true: all events (default); false: only ACTIVE ones"},
+        query={"showAll": Query("true: all events (default); false: only ACTIVE ones", bool)},
         tags=TAGS,
+        operation_id="listEvents",
     ),
     Endpoint(
         "GET",
@@ -138,6 +174,7 @@ ENDPOINTS = [
         "Get an event definition",
         responses={200: EventView},
         tags=TAGS,
+        operation_id="getEvent",
     ),
     Endpoint(
         "POST",
@@ -145,9 +182,11 @@ ENDPOINTS = [
         log_batch,
         "Log up to 1,000 events, each with its own result and optional idempotencyKey",
         body=BatchBody,
+        documented_body=EventBatch,
         write=True,
         responses={200: dict},
         tags=TAGS,
+        operation_id="logEventBatch",
     ),
     Endpoint(
         "POST",
@@ -155,7 +194,8 @@ ENDPOINTS = [
         reverse_event,
         "Take back what a logged event awarded (refund)",
         write=True,
-        responses={200: dict},
+        responses={200: ReversedEvent},
         tags=TAGS,
+        operation_id="reverseEvent",
     ),
 ]

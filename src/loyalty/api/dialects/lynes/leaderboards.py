@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import msgspec
 
-from loyalty.api.routing import Call, Endpoint, Reply
+from loyalty.api.routing import Call, Endpoint, Query, Reply
 from loyalty.app import leaderboards
 from loyalty.app.users import check_user_id
+from loyalty.core.leaderboards import PERIODS
 
 TAGS = ("Lynes: leaderboards",)
 
@@ -78,11 +79,12 @@ ENDPOINTS = [
         "Top N of a leaderboard with ranks, and the asking user's rank and neighbours",
         responses={200: Leaderboard},
         query={
-            "period": "all, month, week, 7d, 30d or 365d (default: all, else the board's first)",
-            "limit": "how many top entries, 1-100 (default 10)",
+            "period": Query("the window (default: all, else the board's first)", PERIODS),
+            "limit": Query("how many top entries, 1-100 (default 10)", int),
             "userId": "whose own rank to show (default: the token's user; others need the view scope)",
         },
         tags=TAGS,
+        operation_id="getLeaderboard",
     ),
     Endpoint(
         "GET",
@@ -92,5 +94,6 @@ ENDPOINTS = [
         responses={200: UserRanks},
         query={"leaderboardId": "only this leaderboard"},
         tags=TAGS,
+        operation_id="getUserRanks",
     ),
 ]

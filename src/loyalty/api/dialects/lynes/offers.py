@@ -160,6 +160,7 @@ ENDPOINTS = [
         responses={200: list[dict[str, Any]]},
         query={"type": "offer type, e.g. LOCAL or ONLINE"},
         tags=TAGS,
+        operation_id="getOfferFeed",
     ),
     Endpoint(
         "GET",
@@ -168,6 +169,7 @@ ENDPOINTS = [
         "Check whether the user can redeem the offer, with every reason that applies",
         responses={200: Redeemable},
         tags=TAGS,
+        operation_id="isOfferRedeemable",
     ),
     Endpoint(
         "POST",
@@ -179,6 +181,7 @@ ENDPOINTS = [
         write=True,
         responses={200: Redeemed},
         tags=TAGS,
+        operation_id="redeemOffer",
     ),
     Endpoint(
         "GET",
@@ -187,6 +190,7 @@ ENDPOINTS = [
         "Get the user's coupons that are neither redeemed nor expired",
         responses={200: list[Coupon]},
         tags=TAGS,
+        operation_id="listUserCoupons",
     ),
     Endpoint(
         "PUT",
@@ -197,5 +201,6 @@ ENDPOINTS = [
         write=True,
         responses={200: CouponRedeemed},
         tags=TAGS,
+        operation_id="redeemCoupon",
     ),
 ]

@@ -6,8 +6,9 @@ from typing import Any
 
 import msgspec
 
-from loyalty.api.routing import Call, Endpoint, Reply
+from loyalty.api.routing import Call, Endpoint, Query, Reply
 from loyalty.app import stats
+from loyalty.core.periods import PERIODS
 
 TAGS = ("Lynes: events & analytics",)
 
@@ -142,11 +143,12 @@ ENDPOINTS = [
         "Event statistics, global or for one event, over a period",
         responses={200: GlobalStats | EventStats},
         query={
-            "period": "1d, 7d (default), 30d, 90d, current_month, ytd or all; each ends today (tenant zone)",
+            "period": Query("the window, 7d by default; each ends today (tenant zone)", PERIODS),
             "eventId": "statistics of this event only (zeros for an event without data)",
-            "timeframe": "month: one calendar month, given by 'month'",
+            "timeframe": Query("month: one calendar month, given by 'month'", ("month",)),
             "month": "YYYY-MM, with timeframe=month",
         },
         tags=TAGS,
+        operation_id="getEventStats",
     ),
 ]

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import msgspec
 
-from loyalty.api.routing import Call, Endpoint, Reply
+from loyalty.api.routing import Call, Endpoint, Query, Reply
 from loyalty.app import streaks
 from loyalty.app.users import check_user_id
 from loyalty.core.errors import invalid
@@ -81,6 +81,7 @@ ENDPOINTS = [
         "Get a user's streaks",
         responses={200: StreakList},
         tags=TAGS,
+        operation_id="listUserStreaks",
     ),
     Endpoint(
         "GET",
@@ -89,6 +90,7 @@ ENDPOINTS = [
         "Get one streak of a user",
         responses={200: Streak},
         tags=TAGS,
+        operation_id="getUserStreak",
     ),
     Endpoint(
         "GET",
@@ -96,8 +98,9 @@ ENDPOINTS = [
         streak_analytics,
         "Streak analytics (null while nobody has progress); needs the view scope",
         responses={200: StreakAnalytics | None},
-        query={"streakId": "the configured streak (required)"},
+        query={"streakId": Query("the configured streak", required=True)},
         tags=TAGS,
+        operation_id="getStreakAnalytics",
     ),
     Endpoint(
         "PUT",
@@ -108,5 +111,6 @@ ENDPOINTS = [
         write=True,
         responses={200: UserTimeZone},
         tags=TAGS,
+        operation_id="setUserTimeZone",
     ),
 ]

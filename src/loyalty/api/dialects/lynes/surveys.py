@@ -142,6 +142,7 @@ ENDPOINTS = [
         "Get the surveys open now that the user has not answered yet (texts by Accept-Language)",
         responses={200: list[SurveyView]},
         tags=TAGS,
+        operation_id="listUserSurveys",
     ),
     Endpoint(
         "PUT",
@@ -152,6 +153,7 @@ ENDPOINTS = [
         write=True,
         responses={201: Message},
         tags=TAGS,
+        operation_id="answerSurvey",
     ),
     Endpoint(
         "GET",
@@ -160,6 +162,7 @@ ENDPOINTS = [
         "Survey results: number of answers and how often each option was picked (view scope)",
         responses={200: SurveyResults},
         tags=TAGS,
+        operation_id="getSurveyResults",
     ),
     Endpoint(
         "GET",
@@ -168,6 +171,7 @@ ENDPOINTS = [
         "Whether the rewards, challenges and surveys screens have something the user has not seen",
         responses={200: Overview},
         tags=NOTIFICATION_TAGS,
+        operation_id="getNotificationsOverview",
     ),
     Endpoint(
         "PUT",
@@ -178,6 +182,7 @@ ENDPOINTS = [
         write=True,
         responses={200: Message},
         tags=NOTIFICATION_TAGS,
+        operation_id="markNotificationsOverviewViewed",
     ),
     Endpoint(
         "PUT",
@@ -188,5 +193,6 @@ ENDPOINTS = [
         write=True,
         responses={200: Message},
         tags=NOTIFICATION_TAGS,
+        operation_id="resetNotificationCounters",
     ),
 ]

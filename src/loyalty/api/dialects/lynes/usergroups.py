@@ -44,6 +44,7 @@ ENDPOINTS = [
         write=True,
         responses={200: UserGroupMembership},
         tags=TAGS,
+        operation_id="setUserGroup",
     ),
     Endpoint(
         "GET",
@@ -52,5 +53,6 @@ ENDPOINTS = [
         "Get a user's group ('default' when none)",
         responses={200: UserGroupMembership},
         tags=TAGS,
+        operation_id="getUserGroup",
     ),
 ]

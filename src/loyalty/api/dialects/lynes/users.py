@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import msgspec
 
-from loyalty.api.routing import Call, Endpoint, Reply
+from loyalty.api.routing import Call, Endpoint, Query, Reply
 from loyalty.app import users
 from loyalty.core.errors import invalid
 
@@ -115,6 +115,7 @@ ENDPOINTS = [
         write=True,
         responses={201: UserCreated},
         tags=TAGS,
+        operation_id="createUser",
     ),
     Endpoint(
         "DELETE",
@@ -124,6 +125,7 @@ ENDPOINTS = [
         write=True,
         responses={200: UserDeleted},
         tags=TAGS,
+        operation_id="deleteUser",
     ),
     Endpoint(
         "GET",
@@ -132,6 +134,7 @@ ENDPOINTS = [
         "Get a user's points",
         responses={200: UserPoints},
         tags=TAGS,
+        operation_id="getUserPoints",
     ),
     Endpoint(
         "GET",
@@ -140,10 +143,11 @@ ENDPOINTS = [
         "Get a user's reward history",
         responses={200: list[HistoryEntry], 204: None},
         query={
-            "sort": "asc or desc by timestamp (default desc)",
-            "showAll": "include entries with 0 points (default false)",
+            "sort": Query("by timestamp (default desc)", ("asc", "desc")),
+            "showAll": Query("include entries with 0 points (default false)", bool),
         },
         tags=TAGS,
+        operation_id="getUserHistory",
     ),
     Endpoint(
         "GET",
@@ -152,5 +156,6 @@ ENDPOINTS = [
         "Export everything stored about a user",
         responses={200: dict},
         tags=TAGS,
+        operation_id="exportUser",
     ),
 ]

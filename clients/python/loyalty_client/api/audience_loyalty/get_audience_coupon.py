@@ -1,0 +1,186 @@
+from http import HTTPStatus
+from typing import Any
+from urllib.parse import quote
+
+import httpx
+
+from ... import errors
+from ...client import AuthenticatedClient, Client
+from ...models.audience_error import AudienceError
+from ...models.coupon_reply import CouponReply
+from ...types import Response
+
+
+def _get_kwargs(
+    coupon_id: str,
+) -> dict[str, Any]:
+
+    _kwargs: dict[str, Any] = {
+        "method": "get",
+        "url": "/api/loyalty/coupons/{coupon_id}".format(
+            coupon_id=quote(str(coupon_id), safe=""),
+        ),
+    }
+
+    return _kwargs
+
+
+def _parse_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> AudienceError | CouponReply | None:
+    if response.status_code == 200:
+        response_200 = CouponReply.from_dict(response.json())
+
+        return response_200
+
+    if response.status_code == 400:
+        response_400 = AudienceError.from_dict(response.json())
+
+        return response_400
+
+    if response.status_code == 401:
+        response_401 = AudienceError.from_dict(response.json())
+
+        return response_401
+
+    if response.status_code == 403:
+        response_403 = AudienceError.from_dict(response.json())
+
+        return response_403
+
+    if response.status_code == 404:
+        response_404 = AudienceError.from_dict(response.json())
+
+        return response_404
+
+    if response.status_code == 429:
+        response_429 = AudienceError.from_dict(response.json())
+
+        return response_429
+
+    if response.status_code == 503:
+        response_503 = AudienceError.from_dict(response.json())
+
+        return response_503
+
+    if client.raise_on_unexpected_status:
+        raise errors.UnexpectedStatus(response.status_code, response.content)
+    else:
+        return None
+
+
+def _build_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Response[AudienceError | CouponReply]:
+    return Response(
+        status_code=HTTPStatus(response.status_code),
+        content=response.content,
+        headers=response.headers,
+        parsed=_parse_response(client=client, response=response),
+    )
+
+
+def sync_detailed(
+    coupon_id: str,
+    *,
+    client: AuthenticatedClient,
+) -> Response[AudienceError | CouponReply]:
+    """Get one coupon of the signed-in user: its code, type and link
+
+    Args:
+        coupon_id (str):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[AudienceError | CouponReply]
+    """
+
+    kwargs = _get_kwargs(
+        coupon_id=coupon_id,
+    )
+
+    response = client.get_httpx_client().request(
+        **kwargs,
+    )
+
+    return _build_response(client=client, response=response)
+
+
+def sync(
+    coupon_id: str,
+    *,
+    client: AuthenticatedClient,
+) -> AudienceError | CouponReply | None:
+    """Get one coupon of the signed-in user: its code, type and link
+
+    Args:
+        coupon_id (str):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        AudienceError | CouponReply
+    """
+
+    return sync_detailed(
+        coupon_id=coupon_id,
+        client=client,
+    ).parsed
+
+
+async def asyncio_detailed(
+    coupon_id: str,
+    *,
+    client: AuthenticatedClient,
+) -> Response[AudienceError | CouponReply]:
+    """Get one coupon of the signed-in user: its code, type and link
+
+    Args:
+        coupon_id (str):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[AudienceError | CouponReply]
+    """
+
+    kwargs = _get_kwargs(
+        coupon_id=coupon_id,
+    )
+
+    response = await client.get_async_httpx_client().request(**kwargs)
+
+    return _build_response(client=client, response=response)
+
+
+async def asyncio(
+    coupon_id: str,
+    *,
+    client: AuthenticatedClient,
+) -> AudienceError | CouponReply | None:
+    """Get one coupon of the signed-in user: its code, type and link
+
+    Args:
+        coupon_id (str):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        AudienceError | CouponReply
+    """
+
+    return (
+        await asyncio_detailed(
+            coupon_id=coupon_id,
+            client=client,
+        )
+    ).parsed

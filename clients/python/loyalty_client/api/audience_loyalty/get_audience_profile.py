@@ -1,0 +1,208 @@
+from http import HTTPStatus
+from typing import Any
+
+import httpx
+
+from ... import errors
+from ...client import AuthenticatedClient, Client
+from ...models.audience_error import AudienceError
+from ...models.get_audience_profile_response_200 import GetAudienceProfileResponse200
+from ...types import UNSET, Response, Unset
+
+
+def _get_kwargs(
+    *,
+    idempotency_key: str | Unset = UNSET,
+) -> dict[str, Any]:
+    headers: dict[str, Any] = {}
+    if not isinstance(idempotency_key, Unset):
+        headers["Idempotency-Key"] = idempotency_key
+
+    _kwargs: dict[str, Any] = {
+        "method": "get",
+        "url": "/api/loyalty/profile",
+    }
+
+    _kwargs["headers"] = headers
+    return _kwargs
+
+
+def _parse_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> AudienceError | GetAudienceProfileResponse200 | None:
+    if response.status_code == 200:
+        response_200 = GetAudienceProfileResponse200.from_dict(response.json())
+
+        return response_200
+
+    if response.status_code == 400:
+        response_400 = AudienceError.from_dict(response.json())
+
+        return response_400
+
+    if response.status_code == 401:
+        response_401 = AudienceError.from_dict(response.json())
+
+        return response_401
+
+    if response.status_code == 403:
+        response_403 = AudienceError.from_dict(response.json())
+
+        return response_403
+
+    if response.status_code == 404:
+        response_404 = AudienceError.from_dict(response.json())
+
+        return response_404
+
+    if response.status_code == 409:
+        response_409 = AudienceError.from_dict(response.json())
+
+        return response_409
+
+    if response.status_code == 413:
+        response_413 = AudienceError.from_dict(response.json())
+
+        return response_413
+
+    if response.status_code == 415:
+        response_415 = AudienceError.from_dict(response.json())
+
+        return response_415
+
+    if response.status_code == 422:
+        response_422 = AudienceError.from_dict(response.json())
+
+        return response_422
+
+    if response.status_code == 429:
+        response_429 = AudienceError.from_dict(response.json())
+
+        return response_429
+
+    if response.status_code == 503:
+        response_503 = AudienceError.from_dict(response.json())
+
+        return response_503
+
+    if client.raise_on_unexpected_status:
+        raise errors.UnexpectedStatus(response.status_code, response.content)
+    else:
+        return None
+
+
+def _build_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Response[AudienceError | GetAudienceProfileResponse200]:
+    return Response(
+        status_code=HTTPStatus(response.status_code),
+        content=response.content,
+        headers=response.headers,
+        parsed=_parse_response(client=client, response=response),
+    )
+
+
+def sync_detailed(
+    *,
+    client: AuthenticatedClient,
+    idempotency_key: str | Unset = UNSET,
+) -> Response[AudienceError | GetAudienceProfileResponse200]:
+    """Get the user's rewards profile (created empty when missing)
+
+    Args:
+        idempotency_key (str | Unset):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[AudienceError | GetAudienceProfileResponse200]
+    """
+
+    kwargs = _get_kwargs(
+        idempotency_key=idempotency_key,
+    )
+
+    response = client.get_httpx_client().request(
+        **kwargs,
+    )
+
+    return _build_response(client=client, response=response)
+
+
+def sync(
+    *,
+    client: AuthenticatedClient,
+    idempotency_key: str | Unset = UNSET,
+) -> AudienceError | GetAudienceProfileResponse200 | None:
+    """Get the user's rewards profile (created empty when missing)
+
+    Args:
+        idempotency_key (str | Unset):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        AudienceError | GetAudienceProfileResponse200
+    """
+
+    return sync_detailed(
+        client=client,
+        idempotency_key=idempotency_key,
+    ).parsed
+
+
+async def asyncio_detailed(
+    *,
+    client: AuthenticatedClient,
+    idempotency_key: str | Unset = UNSET,
+) -> Response[AudienceError | GetAudienceProfileResponse200]:
+    """Get the user's rewards profile (created empty when missing)
+
+    Args:
+        idempotency_key (str | Unset):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[AudienceError | GetAudienceProfileResponse200]
+    """
+
+    kwargs = _get_kwargs(
+        idempotency_key=idempotency_key,
+    )
+
+    response = await client.get_async_httpx_client().request(**kwargs)
+
+    return _build_response(client=client, response=response)
+
+
+async def asyncio(
+    *,
+    client: AuthenticatedClient,
+    idempotency_key: str | Unset = UNSET,
+) -> AudienceError | GetAudienceProfileResponse200 | None:
+    """Get the user's rewards profile (created empty when missing)
+
+    Args:
+        idempotency_key (str | Unset):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        AudienceError | GetAudienceProfileResponse200
+    """
+
+    return (
+        await asyncio_detailed(
+            client=client,
+            idempotency_key=idempotency_key,
+        )
+    ).parsed

@@ -1,0 +1,227 @@
+from http import HTTPStatus
+from typing import Any
+
+import httpx
+
+from ... import errors
+from ...client import AuthenticatedClient, Client
+from ...models.audience_error import AudienceError
+from ...models.mark_audience_notifications_read_response_200 import MarkAudienceNotificationsReadResponse200
+from ...models.read_body import ReadBody
+from ...types import UNSET, Response, Unset
+
+
+def _get_kwargs(
+    *,
+    body: ReadBody | Unset = UNSET,
+    idempotency_key: str | Unset = UNSET,
+) -> dict[str, Any]:
+    headers: dict[str, Any] = {}
+    if not isinstance(idempotency_key, Unset):
+        headers["Idempotency-Key"] = idempotency_key
+
+    _kwargs: dict[str, Any] = {
+        "method": "post",
+        "url": "/api/loyalty/notifications/read",
+    }
+
+    if not isinstance(body, Unset):
+        _kwargs["json"] = body.to_dict()
+
+    headers["Content-Type"] = "application/json"
+
+    _kwargs["headers"] = headers
+    return _kwargs
+
+
+def _parse_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> AudienceError | MarkAudienceNotificationsReadResponse200 | None:
+    if response.status_code == 200:
+        response_200 = MarkAudienceNotificationsReadResponse200.from_dict(response.json())
+
+        return response_200
+
+    if response.status_code == 400:
+        response_400 = AudienceError.from_dict(response.json())
+
+        return response_400
+
+    if response.status_code == 401:
+        response_401 = AudienceError.from_dict(response.json())
+
+        return response_401
+
+    if response.status_code == 403:
+        response_403 = AudienceError.from_dict(response.json())
+
+        return response_403
+
+    if response.status_code == 404:
+        response_404 = AudienceError.from_dict(response.json())
+
+        return response_404
+
+    if response.status_code == 409:
+        response_409 = AudienceError.from_dict(response.json())
+
+        return response_409
+
+    if response.status_code == 413:
+        response_413 = AudienceError.from_dict(response.json())
+
+        return response_413
+
+    if response.status_code == 415:
+        response_415 = AudienceError.from_dict(response.json())
+
+        return response_415
+
+    if response.status_code == 422:
+        response_422 = AudienceError.from_dict(response.json())
+
+        return response_422
+
+    if response.status_code == 429:
+        response_429 = AudienceError.from_dict(response.json())
+
+        return response_429
+
+    if response.status_code == 503:
+        response_503 = AudienceError.from_dict(response.json())
+
+        return response_503
+
+    if client.raise_on_unexpected_status:
+        raise errors.UnexpectedStatus(response.status_code, response.content)
+    else:
+        return None
+
+
+def _build_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Response[AudienceError | MarkAudienceNotificationsReadResponse200]:
+    return Response(
+        status_code=HTTPStatus(response.status_code),
+        content=response.content,
+        headers=response.headers,
+        parsed=_parse_response(client=client, response=response),
+    )
+
+
+def sync_detailed(
+    *,
+    client: AuthenticatedClient,
+    body: ReadBody | Unset = UNSET,
+    idempotency_key: str | Unset = UNSET,
+) -> Response[AudienceError | MarkAudienceNotificationsReadResponse200]:
+    """Mark notifications read: the given ids, or every unread one when 'ids' is omitted
+
+    Args:
+        idempotency_key (str | Unset):
+        body (ReadBody | Unset):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[AudienceError | MarkAudienceNotificationsReadResponse200]
+    """
+
+    kwargs = _get_kwargs(
+        body=body,
+        idempotency_key=idempotency_key,
+    )
+
+    response = client.get_httpx_client().request(
+        **kwargs,
+    )
+
+    return _build_response(client=client, response=response)
+
+
+def sync(
+    *,
+    client: AuthenticatedClient,
+    body: ReadBody | Unset = UNSET,
+    idempotency_key: str | Unset = UNSET,
+) -> AudienceError | MarkAudienceNotificationsReadResponse200 | None:
+    """Mark notifications read: the given ids, or every unread one when 'ids' is omitted
+
+    Args:
+        idempotency_key (str | Unset):
+        body (ReadBody | Unset):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        AudienceError | MarkAudienceNotificationsReadResponse200
+    """
+
+    return sync_detailed(
+        client=client,
+        body=body,
+        idempotency_key=idempotency_key,
+    ).parsed
+
+
+async def asyncio_detailed(
+    *,
+    client: AuthenticatedClient,
+    body: ReadBody | Unset = UNSET,
+    idempotency_key: str | Unset = UNSET,
+) -> Response[AudienceError | MarkAudienceNotificationsReadResponse200]:
+    """Mark notifications read: the given ids, or every unread one when 'ids' is omitted
+
+    Args:
+        idempotency_key (str | Unset):
+        body (ReadBody | Unset):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[AudienceError | MarkAudienceNotificationsReadResponse200]
+    """
+
+    kwargs = _get_kwargs(
+        body=body,
+        idempotency_key=idempotency_key,
+    )
+
+    response = await client.get_async_httpx_client().request(**kwargs)
+
+    return _build_response(client=client, response=response)
+
+
+async def asyncio(
+    *,
+    client: AuthenticatedClient,
+    body: ReadBody | Unset = UNSET,
+    idempotency_key: str | Unset = UNSET,
+) -> AudienceError | MarkAudienceNotificationsReadResponse200 | None:
+    """Mark notifications read: the given ids, or every unread one when 'ids' is omitted
+
+    Args:
+        idempotency_key (str | Unset):
+        body (ReadBody | Unset):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        AudienceError | MarkAudienceNotificationsReadResponse200
+    """
+
+    return (
+        await asyncio_detailed(
+            client=client,
+            body=body,
+            idempotency_key=idempotency_key,
+        )
+    ).parsed

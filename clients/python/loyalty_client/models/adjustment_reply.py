@@ -1,0 +1,93 @@
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any, TypeVar
+
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+T = TypeVar("T", bound="AdjustmentReply")
+
+
+@_attrs_define
+class AdjustmentReply:
+    """
+    Attributes:
+        user_id (str):
+        points (int):
+        balance (int):
+        entry_id (int):
+        reason (str):
+    """
+
+    user_id: str
+    points: int
+    balance: int
+    entry_id: int
+    reason: str
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        user_id = self.user_id
+
+        points = self.points
+
+        balance = self.balance
+
+        entry_id = self.entry_id
+
+        reason = self.reason
+
+        field_dict: dict[str, Any] = {}
+        field_dict.update(self.additional_properties)
+        field_dict.update(
+            {
+                "userId": user_id,
+                "points": points,
+                "balance": balance,
+                "entryId": entry_id,
+                "reason": reason,
+            }
+        )
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        d = dict(src_dict)
+        user_id = d.pop("userId")
+
+        points = d.pop("points")
+
+        balance = d.pop("balance")
+
+        entry_id = d.pop("entryId")
+
+        reason = d.pop("reason")
+
+        adjustment_reply = cls(
+            user_id=user_id,
+            points=points,
+            balance=balance,
+            entry_id=entry_id,
+            reason=reason,
+        )
+
+        adjustment_reply.additional_properties = d
+        return adjustment_reply
+
+    @property
+    def additional_keys(self) -> list[str]:
+        return list(self.additional_properties.keys())
+
+    def __getitem__(self, key: str) -> Any:
+        return self.additional_properties[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.additional_properties[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.additional_properties

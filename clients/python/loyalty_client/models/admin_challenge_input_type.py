@@ -1,0 +1,9 @@
+from enum import StrEnum
+
+
+class AdminChallengeInputType(StrEnum):
+    FIXED = "FIXED"
+    TRANSACTION = "TRANSACTION"
+
+    def __str__(self) -> str:
+        return str(self.value)

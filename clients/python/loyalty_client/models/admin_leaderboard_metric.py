@@ -1,0 +1,9 @@
+from enum import StrEnum
+
+
+class AdminLeaderboardMetric(StrEnum):
+    EVENTS = "events"
+    POINTS = "points"
+
+    def __str__(self) -> str:
+        return str(self.value)

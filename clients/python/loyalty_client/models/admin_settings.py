@@ -1,0 +1,244 @@
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import TYPE_CHECKING, Any, TypeVar, cast
+
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+from ..types import UNSET, Unset
+
+if TYPE_CHECKING:
+    from ..models.admin_settings_jwks_type_0 import AdminSettingsJwksType0
+    from ..models.expiry_policy import ExpiryPolicy
+    from ..models.rate_limit import RateLimit
+    from ..models.single_sign_on import SingleSignOn
+
+
+T = TypeVar("T", bound="AdminSettings")
+
+
+@_attrs_define
+class AdminSettings:
+    """The tenant's settings (id 'tenant'); jwtSecretSet tells whether an HS256 secret is set.
+
+    Attributes:
+        id (str):
+        jwt_secret_set (bool):
+        time_zone (str | Unset):  Default: 'UTC'.
+        expiry_policy (ExpiryPolicy | Unset):
+        coupon_code_pattern (str | Unset):  Default: 'LLS-######'.
+        coupon_valid_days (int | Unset):  Default: 365.
+        languages (list[str] | Unset):
+        default_language (str | Unset):  Default: 'en'.
+        auto_create_users (bool | Unset):  Default: False.
+        allow_negative_balance (bool | Unset):  Default: False.
+        jwks (AdminSettingsJwksType0 | None | Unset):
+        rate_limit (RateLimit | Unset):
+        sso (None | SingleSignOn | Unset):
+    """
+
+    id: str
+    jwt_secret_set: bool
+    time_zone: str | Unset = "UTC"
+    expiry_policy: ExpiryPolicy | Unset = UNSET
+    coupon_code_pattern: str | Unset = "LLS-######"
+    coupon_valid_days: int | Unset = 365
+    languages: list[str] | Unset = UNSET
+    default_language: str | Unset = "en"
+    auto_create_users: bool | Unset = False
+    allow_negative_balance: bool | Unset = False
+    jwks: AdminSettingsJwksType0 | None | Unset = UNSET
+    rate_limit: RateLimit | Unset = UNSET
+    sso: None | SingleSignOn | Unset = UNSET
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        from ..models.admin_settings_jwks_type_0 import AdminSettingsJwksType0  # noqa: PLC0415
+        from ..models.single_sign_on import SingleSignOn  # noqa: PLC0415
+
+        id = self.id
+
+        jwt_secret_set = self.jwt_secret_set
+
+        time_zone = self.time_zone
+
+        expiry_policy: dict[str, Any] | Unset = UNSET
+        if not isinstance(self.expiry_policy, Unset):
+            expiry_policy = self.expiry_policy.to_dict()
+
+        coupon_code_pattern = self.coupon_code_pattern
+
+        coupon_valid_days = self.coupon_valid_days
+
+        languages: list[str] | Unset = UNSET
+        if not isinstance(self.languages, Unset):
+            languages = self.languages
+
+        default_language = self.default_language
+
+        auto_create_users = self.auto_create_users
+
+        allow_negative_balance = self.allow_negative_balance
+
+        jwks: dict[str, Any] | None | Unset
+        if isinstance(self.jwks, Unset):
+            jwks = UNSET
+        elif isinstance(self.jwks, AdminSettingsJwksType0):
+            jwks = self.jwks.to_dict()
+        else:
+            jwks = self.jwks
+
+        rate_limit: dict[str, Any] | Unset = UNSET
+        if not isinstance(self.rate_limit, Unset):
+            rate_limit = self.rate_limit.to_dict()
+
+        sso: dict[str, Any] | None | Unset
+        if isinstance(self.sso, Unset):
+            sso = UNSET
+        elif isinstance(self.sso, SingleSignOn):
+            sso = self.sso.to_dict()
+        else:
+            sso = self.sso
+
+        field_dict: dict[str, Any] = {}
+        field_dict.update(self.additional_properties)
+        field_dict.update(
+            {
+                "id": id,
+                "jwtSecretSet": jwt_secret_set,
+            }
+        )
+        if time_zone is not UNSET:
+            field_dict["timeZone"] = time_zone
+        if expiry_policy is not UNSET:
+            field_dict["expiryPolicy"] = expiry_policy
+        if coupon_code_pattern is not UNSET:
+            field_dict["couponCodePattern"] = coupon_code_pattern
+        if coupon_valid_days is not UNSET:
+            field_dict["couponValidDays"] = coupon_valid_days
+        if languages is not UNSET:
+            field_dict["languages"] = languages
+        if default_language is not UNSET:
+            field_dict["defaultLanguage"] = default_language
+        if auto_create_users is not UNSET:
+            field_dict["autoCreateUsers"] = auto_create_users
+        if allow_negative_balance is not UNSET:
+            field_dict["allowNegativeBalance"] = allow_negative_balance
+        if jwks is not UNSET:
+            field_dict["jwks"] = jwks
+        if rate_limit is not UNSET:
+            field_dict["rateLimit"] = rate_limit
+        if sso is not UNSET:
+            field_dict["sso"] = sso
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        from ..models.admin_settings_jwks_type_0 import AdminSettingsJwksType0  # noqa: PLC0415
+        from ..models.expiry_policy import ExpiryPolicy  # noqa: PLC0415
+        from ..models.rate_limit import RateLimit  # noqa: PLC0415
+        from ..models.single_sign_on import SingleSignOn  # noqa: PLC0415
+
+        d = dict(src_dict)
+        id = d.pop("id")
+
+        jwt_secret_set = d.pop("jwtSecretSet")
+
+        time_zone = d.pop("timeZone", UNSET)
+
+        _expiry_policy = d.pop("expiryPolicy", UNSET)
+        expiry_policy: ExpiryPolicy | Unset
+        if isinstance(_expiry_policy, Unset):
+            expiry_policy = UNSET
+        else:
+            expiry_policy = ExpiryPolicy.from_dict(_expiry_policy)
+
+        coupon_code_pattern = d.pop("couponCodePattern", UNSET)
+
+        coupon_valid_days = d.pop("couponValidDays", UNSET)
+
+        languages = cast(list[str], d.pop("languages", UNSET))
+
+        default_language = d.pop("defaultLanguage", UNSET)
+
+        auto_create_users = d.pop("autoCreateUsers", UNSET)
+
+        allow_negative_balance = d.pop("allowNegativeBalance", UNSET)
+
+        def _parse_jwks(data: object) -> AdminSettingsJwksType0 | None | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            try:
+                if not isinstance(data, dict):
+                    raise TypeError()
+                jwks_type_0 = AdminSettingsJwksType0.from_dict(data)
+
+                return jwks_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(AdminSettingsJwksType0 | None | Unset, data)
+
+        jwks = _parse_jwks(d.pop("jwks", UNSET))
+
+        _rate_limit = d.pop("rateLimit", UNSET)
+        rate_limit: RateLimit | Unset
+        if isinstance(_rate_limit, Unset):
+            rate_limit = UNSET
+        else:
+            rate_limit = RateLimit.from_dict(_rate_limit)
+
+        def _parse_sso(data: object) -> None | SingleSignOn | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            try:
+                if not isinstance(data, dict):
+                    raise TypeError()
+                sso_type_0 = SingleSignOn.from_dict(data)
+
+                return sso_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(None | SingleSignOn | Unset, data)
+
+        sso = _parse_sso(d.pop("sso", UNSET))
+
+        admin_settings = cls(
+            id=id,
+            jwt_secret_set=jwt_secret_set,
+            time_zone=time_zone,
+            expiry_policy=expiry_policy,
+            coupon_code_pattern=coupon_code_pattern,
+            coupon_valid_days=coupon_valid_days,
+            languages=languages,
+            default_language=default_language,
+            auto_create_users=auto_create_users,
+            allow_negative_balance=allow_negative_balance,
+            jwks=jwks,
+            rate_limit=rate_limit,
+            sso=sso,
+        )
+
+        admin_settings.additional_properties = d
+        return admin_settings
+
+    @property
+    def additional_keys(self) -> list[str]:
+        return list(self.additional_properties.keys())
+
+    def __getitem__(self, key: str) -> Any:
+        return self.additional_properties[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.additional_properties[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.additional_properties

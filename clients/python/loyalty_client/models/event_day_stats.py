@@ -1,0 +1,85 @@
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any, TypeVar, cast
+
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+T = TypeVar("T", bound="EventDayStats")
+
+
+@_attrs_define
+class EventDayStats:
+    """
+    Attributes:
+        count (int):
+        users (int):
+        points (int):
+        hourly_distribution (list[int]):
+    """
+
+    count: int
+    users: int
+    points: int
+    hourly_distribution: list[int]
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        count = self.count
+
+        users = self.users
+
+        points = self.points
+
+        hourly_distribution = self.hourly_distribution
+
+        field_dict: dict[str, Any] = {}
+        field_dict.update(self.additional_properties)
+        field_dict.update(
+            {
+                "count": count,
+                "users": users,
+                "points": points,
+                "hourlyDistribution": hourly_distribution,
+            }
+        )
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        d = dict(src_dict)
+        count = d.pop("count")
+
+        users = d.pop("users")
+
+        points = d.pop("points")
+
+        hourly_distribution = cast(list[int], d.pop("hourlyDistribution"))
+
+        event_day_stats = cls(
+            count=count,
+            users=users,
+            points=points,
+            hourly_distribution=hourly_distribution,
+        )
+
+        event_day_stats.additional_properties = d
+        return event_day_stats
+
+    @property
+    def additional_keys(self) -> list[str]:
+        return list(self.additional_properties.keys())
+
+    def __getitem__(self, key: str) -> Any:
+        return self.additional_properties[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.additional_properties[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.additional_properties

@@ -1,0 +1,85 @@
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any, TypeVar
+
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+T = TypeVar("T", bound="PoolReply")
+
+
+@_attrs_define
+class PoolReply:
+    """
+    Attributes:
+        offer_id (str):
+        total (int):
+        available (int):
+        claimed (int):
+    """
+
+    offer_id: str
+    total: int
+    available: int
+    claimed: int
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        offer_id = self.offer_id
+
+        total = self.total
+
+        available = self.available
+
+        claimed = self.claimed
+
+        field_dict: dict[str, Any] = {}
+        field_dict.update(self.additional_properties)
+        field_dict.update(
+            {
+                "offerId": offer_id,
+                "total": total,
+                "available": available,
+                "claimed": claimed,
+            }
+        )
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        d = dict(src_dict)
+        offer_id = d.pop("offerId")
+
+        total = d.pop("total")
+
+        available = d.pop("available")
+
+        claimed = d.pop("claimed")
+
+        pool_reply = cls(
+            offer_id=offer_id,
+            total=total,
+            available=available,
+            claimed=claimed,
+        )
+
+        pool_reply.additional_properties = d
+        return pool_reply
+
+    @property
+    def additional_keys(self) -> list[str]:
+        return list(self.additional_properties.keys())
+
+    def __getitem__(self, key: str) -> Any:
+        return self.additional_properties[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.additional_properties[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.additional_properties
