@@ -17,6 +17,7 @@ from loyalty.cli import offers as offers_cli
 from loyalty.cli.config import config_app, with_tenant_admin
 from loyalty.cli.context import DatabaseUrlOption, fail, open_database, run, settings_for
 from loyalty.cli.help import readable
+from loyalty.cli.imports import import_app
 from loyalty.cli.worker import worker
 from loyalty.settings import Settings
 
@@ -30,6 +31,7 @@ app.add_typer(user_app, name="user")
 app.add_typer(ledger_cli.app, name="ledger")
 app.add_typer(config_app, name="config")
 app.add_typer(offers_cli.app, name="offers")
+app.add_typer(import_app, name="import")
 
 TenantArgument = Annotated[str, typer.Argument(metavar="TENANT", help="The tenant's name.")]
 UserArgument = Annotated[str, typer.Argument(metavar="USER", help="The user's id (userId).")]
