@@ -16,6 +16,7 @@ from loyalty.cli import ledger as ledger_cli
 from loyalty.cli import offers as offers_cli
 from loyalty.cli.config import config_app, with_tenant_admin
 from loyalty.cli.context import DatabaseUrlOption, fail, open_database, run, settings_for
+from loyalty.cli.exports import export
 from loyalty.cli.help import readable
 from loyalty.cli.imports import import_app
 from loyalty.cli.worker import worker
@@ -343,6 +344,7 @@ def demo(
 
 
 app.command()(worker)  # ops: webhook delivery worker
+app.command()(export)  # the way out: configuration and every member's data
 
 
 def main() -> None:
