@@ -13,11 +13,13 @@ from typing import Any
 
 import yaml
 
-from loyalty.app.exports import export_to_folder
+from loyalty.app.config_as_code import export_tenant
+from loyalty.app.exports import export_members
 from loyalty.app.imports.kinds import BALANCES, USERS
 from loyalty.app.imports.rows import Row, RowError, read_rows
 from loyalty.app.imports.runner import run_import
 from loyalty.app.principal import ADMIN, Principal
+from loyalty.cli.exports import FolderSink
 from tests.support import TenantHandle
 
 SRC = str(Path(__file__).resolve().parents[2] / "src")
@@ -71,9 +73,17 @@ async def test_an_export_imports_into_another_tenant_with_the_same_balances_and_
     ).status_code == 201
 
     out = tmp_path / "out"
-    summary = await export_to_folder(*admin_of(app, tenant), out)
+    out.mkdir()
+    with (
+        (out / "users.jsonl").open("w") as users,
+        (out / "balances.jsonl").open("w") as credits,
+        (out / "user-data.jsonl").open("w") as whole,
+    ):
+        summary = await export_members(
+            *admin_of(app, tenant), FolderSink({"users": users, "balances": credits, "user-data": whole})
+        )
     assert (summary.users, summary.balances) == (2, 3)
-    config = yaml.safe_load((out / "config.yaml").read_text())
+    config = await export_tenant(*admin_of(app, tenant))
     assert list(config["items"]["usergroups"]) == ["vip"]
     balances = [json.loads(x) for x in (out / "balances.jsonl").read_text().splitlines()]
     assert [(b["userId"], b["points"], b.get("validUntil")) for b in balances] == [
@@ -98,19 +108,23 @@ async def test_an_export_imports_into_another_tenant_with_the_same_balances_and_
     assert await points(other_tenant, "ann") == 70  # the 20 left of the early lot expired on its day
 
 
-async def test_cli_export_writes_the_four_files(
-    database_url: str, tenant: TenantHandle, tmp_path: Path
-) -> None:
-    await tenant.create_user("ann")
+def loyalty(*args: str, database_url: str) -> subprocess.CompletedProcess[str]:
     env = {**os.environ, "PYTHONPATH": SRC, "LOYALTY_DATABASE_URL": database_url}
-    result = subprocess.run(
-        [sys.executable, "-m", "loyalty", "export", "--tenant", tenant.name, str(tmp_path / "x")],
+    return subprocess.run(
+        [sys.executable, "-m", "loyalty", *args],
         env=env,
         capture_output=True,
         text=True,
         timeout=120,
         check=False,
     )
+
+
+async def test_cli_export_writes_the_four_files(
+    database_url: str, tenant: TenantHandle, tmp_path: Path
+) -> None:
+    await tenant.create_user("ann")
+    result = loyalty("export", "--tenant", tenant.name, str(tmp_path / "x"), database_url=database_url)
     assert result.returncode == 0, result.stderr
     assert result.stdout.splitlines()[0] == f"exported 1 member(s) and 0 open credit(s) to {tmp_path / 'x'}"
     assert sorted(p.name for p in (tmp_path / "x").iterdir()) == [
@@ -120,3 +134,4 @@ async def test_cli_export_writes_the_four_files(
         "users.jsonl",
     ]
     assert json.loads((tmp_path / "x" / "users.jsonl").read_text())["userId"] == "ann"
+    assert yaml.safe_load((tmp_path / "x" / "config.yaml").read_text())["tenant"] == tenant.name

@@ -11,12 +11,8 @@ from __future__ import annotations
 import json
 from collections.abc import Callable
 from dataclasses import dataclass
-from pathlib import Path
-from typing import IO, Any
+from typing import Any, Protocol
 
-import yaml
-
-from loyalty.app.config_as_code import export_tenant
 from loyalty.app.principal import Principal
 from loyalty.app.services import Services
 from loyalty.app.uow import tenant_of
@@ -31,70 +27,61 @@ POINTS = "points"
 class ExportSummary:
     users: int = 0
     balances: int = 0
-    files: tuple[str, ...] = ()
 
 
-def _line(handle: IO[str], value: dict[str, Any]) -> None:
-    handle.write(json.dumps(value, ensure_ascii=False, separators=(",", ":"), default=str) + "\n")
+class ExportSink(Protocol):
+    """Where the records go: ``stream`` is ``users``, ``balances`` or ``user-data``."""
+
+    def write(self, stream: str, record: dict[str, Any]) -> None: ...
 
 
-async def export_to_folder(
+def encode_line(record: dict[str, Any]) -> str:
+    return json.dumps(record, ensure_ascii=False, separators=(",", ":"), default=str) + "\n"
+
+
+async def export_members(
     services: Services,
     principal: Principal,
-    folder: Path,
+    sink: ExportSink,
     *,
     on_page: Callable[[int], None] | None = None,
 ) -> ExportSummary:
+    """Every member of the tenant (``users``), their open credits (``balances``), both in the import
+    formats, and their whole stored data (``user-data``), a page of members at a time."""
     principal.require_admin()
     tenant = await tenant_of(services, principal)
-    folder.mkdir(parents=True, exist_ok=True)
-    config = await export_tenant(services, principal)
-    (folder / "config.yaml").write_text(yaml.safe_dump(config, sort_keys=False, allow_unicode=True))
-    summary = ExportSummary(files=("config.yaml", "users.jsonl", "balances.jsonl", "user-data.jsonl"))
+    summary = ExportSummary()
     now = services.now()
-    with (
-        (folder / "users.jsonl").open("w", encoding="utf-8") as users_out,
-        (folder / "balances.jsonl").open("w", encoding="utf-8") as balances_out,
-        (folder / "user-data.jsonl").open("w", encoding="utf-8") as data_out,
-    ):
-        after = 0
-        while True:
-            async with services.db.read() as conn:
-                page = await user_repo.list_page(conn, tenant.id, after_pk=after, limit=PAGE)
-                if not page:
-                    break
-                pks = [int(u["id"]) for u in page]
-                data = await user_data_repo.export_many(conn, pks)
-                credits = await user_data_repo.open_credits(conn, pks, metric=POINTS, now=now)
-            ids = {int(u["id"]): str(u["external_id"]) for u in page}
-            for user in page:
-                pk = int(user["id"])
-                _line(
-                    users_out,
-                    {"userId": ids[pk], "usergroup": user["usergroup"], "createdAt": user["created_at"]}
-                    if user["usergroup"]
-                    else {"userId": ids[pk], "createdAt": user["created_at"]},
-                )
-                _line(
-                    data_out,
-                    {
-                        "userId": ids[pk],
-                        "tenant": tenant.name,
-                        "user": {k: v for k, v in user.items() if k not in ("id", "tenant_id")},
-                        **data[pk],
-                    },
-                )
-            for credit in credits:
-                row: dict[str, Any] = {"userId": ids[int(credit["user_pk"])], "points": credit["remaining"]}
-                if credit["valid_until"] is not None:
-                    row["validUntil"] = credit["valid_until"]
-                if credit["description"]:
-                    row["description"] = credit["description"]
-                row["reference"] = f"ledger:{credit['id']}"
-                _line(balances_out, row)
-            summary.users += len(page)
-            summary.balances += len(credits)
-            after = pks[-1]
-            if on_page is not None:
-                on_page(summary.users)
+    after = 0
+    while True:
+        async with services.db.read() as conn:
+            page = await user_repo.list_page(conn, tenant.id, after_pk=after, limit=PAGE)
+            if not page:
+                break
+            pks = [int(u["id"]) for u in page]
+            data = await user_data_repo.export_many(conn, pks)
+            credits = await user_data_repo.open_credits(conn, pks, metric=POINTS, now=now)
+        ids = {int(u["id"]): str(u["external_id"]) for u in page}
+        for user in page:
+            pk = int(user["id"])
+            member: dict[str, Any] = {"userId": ids[pk]}
+            if user["usergroup"]:
+                member["usergroup"] = user["usergroup"]
+            member["createdAt"] = user["created_at"]
+            sink.write("users", member)
+            whole = {k: v for k, v in user.items() if k not in ("id", "tenant_id")}
+            sink.write("user-data", {"userId": ids[pk], "tenant": tenant.name, "user": whole, **data[pk]})
+        for credit in credits:
+            row: dict[str, Any] = {"userId": ids[int(credit["user_pk"])], "points": credit["remaining"]}
+            if credit["valid_until"] is not None:
+                row["validUntil"] = credit["valid_until"]
+            if credit["description"]:
+                row["description"] = credit["description"]
+            row["reference"] = f"ledger:{credit['id']}"
+            sink.write("balances", row)
+        summary.users += len(page)
+        summary.balances += len(credits)
+        after = pks[-1]
+        if on_page is not None:
+            on_page(summary.users)
     return summary
