@@ -14,6 +14,7 @@ import typer
 
 from loyalty.cli import ledger as ledger_cli
 from loyalty.cli import offers as offers_cli
+from loyalty.cli.backup import backup, restore
 from loyalty.cli.config import config_app, with_tenant_admin
 from loyalty.cli.context import DatabaseUrlOption, fail, open_database, run, settings_for
 from loyalty.cli.exports import export
@@ -345,6 +346,8 @@ def demo(
 
 app.command()(worker)  # ops: webhook delivery worker
 app.command()(export)  # the way out: configuration and every member's data
+app.command()(backup)  # ops: the SQLite store, copied consistently
+app.command()(restore)
 
 
 def main() -> None:
