@@ -241,3 +241,74 @@ async def test_cli_import_checks_then_imports_then_skips(
     again = loyalty("import", "balances", str(good), "--tenant", tenant.name)
     assert again.stdout.strip() == "5 row(s): imported 0, skipped 5 already imported"
     assert await points(tenant, "m4") == 10
+
+
+async def test_a_body_that_is_not_utf8_is_a_400_naming_the_line(tenant: TenantHandle) -> None:
+    body = b"userId\nann\n" + b"b\xffb\n"
+    r = await tenant.client.post(
+        "/v1/admin/import/users", content=body, headers={**tenant.admin, "Content-Type": "text/csv"}
+    )
+    assert r.status_code == 400
+    assert r.json()["message"] == "line 3 is not UTF-8; nothing was imported"
+    found = await tenant.client.get("/v1/user/ann/usergroup", headers=tenant.admin)
+    assert found.status_code == 404
+
+
+def _imported_rows(path: Path) -> int:
+    import sqlite3
+
+    try:
+        with sqlite3.connect(path) as db:
+            return int(db.execute("SELECT count(*) FROM import_rows").fetchone()[0])
+    except sqlite3.OperationalError:  # the database is locked by a writer this moment
+        return 0
+
+
+@pytest.mark.slow
+def test_cli_import_stopped_with_ctrl_c_resumes_with_the_same_command(tmp_path: Path) -> None:
+    import signal
+    import time
+
+    store = tmp_path / "store.db"
+    env = {**os.environ, "PYTHONPATH": SRC, "LOYALTY_DATABASE_URL": f"sqlite:///{store}"}
+    command = [sys.executable, "-m", "loyalty"]
+    created = subprocess.run(
+        [*command, "tenant", "create", "shop"], env=env, capture_output=True, timeout=120
+    )
+    assert created.returncode == 0, created.stderr
+    rows = 20_000
+    big = tmp_path / "balances.csv"
+    big.write_text("userId,points\n" + "".join(f"u{i % 5000},1\n" for i in range(rows)))
+    run = subprocess.Popen(
+        [*command, "import", "balances", str(big)],
+        env=env,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+    deadline = time.monotonic() + 120
+    while _imported_rows(store) == 0:  # wait for the first committed batch
+        assert run.poll() is None, "the import ended before it could be stopped"
+        assert time.monotonic() < deadline
+        time.sleep(0.05)
+    run.send_signal(signal.SIGINT)
+    out, err = run.communicate(timeout=120)
+    assert run.returncode == 130, (out, err)
+    committed = _imported_rows(store)
+    assert err.splitlines()[-1] == (
+        f"stopped: {committed} of {rows} row(s) done ({committed} imported now); "
+        "run the same command again to import the rest"
+    )
+    assert 0 < committed < rows
+    assert committed % 500 == 0  # whole batches only
+    resumed = subprocess.run(
+        [*command, "import", "balances", str(big)], env=env, capture_output=True, text=True, timeout=300
+    )
+    assert resumed.returncode == 0, resumed.stderr
+    assert resumed.stdout.strip() == (
+        f"{rows} row(s): imported {rows - committed}, skipped {committed} already imported"
+    )
+    verified = subprocess.run(
+        [*command, "ledger", "verify"], env=env, capture_output=True, text=True, timeout=120
+    )
+    assert verified.returncode == 0, verified.stdout

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import signal
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -67,6 +68,7 @@ class BarOnStderr:
     def stop(self) -> None:
         if self._task is not None:
             self._bar.stop()
+            self._task = None
 
 
 def _file_rows(file: Path) -> Any:
@@ -95,16 +97,42 @@ def _command(kind: ImportKind) -> Any:
         ] = False,
         database_url: DatabaseUrlOption = None,
     ) -> None:
-        from loyalty.app.imports.runner import ImportInvalid, run_import
+        from loyalty.app.imports.runner import ImportInvalid, ImportStopped, run_import
 
         open_rows = _file_rows(file)
         bar = BarOnStderr(f"{kind.name} ")
+        stopping: list[bool] = []
+
+        def on_interrupt(signum: int, frame: Any) -> None:
+            # The first Ctrl-C lets the batch in hand commit, then stops; a second one stops at
+            # once (that batch rolls back). Either way the same command imports the rest. A plain
+            # signal handler, not the event loop's: the import may run long without yielding to it.
+            if stopping:
+                raise KeyboardInterrupt
+            stopping.append(True)
 
         async def action(services: Any, principal: Any) -> Any:
+            previous = signal.signal(signal.SIGINT, on_interrupt)
             try:
                 return await run_import(
-                    services, principal, kind, open_rows, source=file.name, dry_run=dry_run, progress=bar
+                    services,
+                    principal,
+                    kind,
+                    open_rows,
+                    source=file.name,
+                    dry_run=dry_run,
+                    progress=bar,
+                    stop=lambda: bool(stopping),
                 )
+            except ImportStopped as stopped:
+                bar.stop()
+                done = stopped.summary
+                typer.echo(
+                    f"stopped: {done.imported + done.skipped} of {done.rows} row(s) done "
+                    f"({done.imported} imported now); run the same command again to import the rest",
+                    err=True,
+                )
+                raise typer.Exit(130) from None
             except ImportInvalid as invalid:
                 typer.echo(f"error: {invalid.total} bad row(s) in {file}; nothing was imported", err=True)
                 for error in invalid.errors:
@@ -113,9 +141,14 @@ def _command(kind: ImportKind) -> Any:
                     typer.echo(f"  … and {invalid.total - len(invalid.errors)} more", err=True)
                 raise typer.Exit(1) from None
             finally:
+                signal.signal(signal.SIGINT, previous)
                 bar.stop()
 
-        summary = run(with_tenant_admin(database_url, tenant, action))
+        try:
+            summary = run(with_tenant_admin(database_url, tenant, action))
+        except KeyboardInterrupt:
+            typer.echo("stopped at once: run the same command again to import the rest", err=True)
+            raise typer.Exit(130) from None
         verb = "would import" if dry_run else "imported"
         typer.echo(
             f"{summary.rows} row(s): {verb} {summary.imported}, "

@@ -48,6 +48,14 @@ class Summary:
     dry_run: bool
 
 
+class ImportStopped(Exception):
+    """The caller asked to stop (Ctrl-C); every batch before it committed. ``summary`` counts them."""
+
+    def __init__(self, summary: Summary) -> None:
+        super().__init__(f"stopped after {summary.imported + summary.skipped} of {summary.rows} rows")
+        self.summary = summary
+
+
 class ImportInvalid(LoyaltyError):
     """The file has bad rows; nothing was written. ``errors`` holds the first ``MAX_ERRORS``."""
 
@@ -91,8 +99,10 @@ async def run_import(
     dry_run: bool = False,
     progress: Progress | None = None,
     batch_rows: int = BATCH_ROWS,
+    stop: Callable[[], bool] | None = None,
 ) -> Summary:
-    """Check every row, then (unless ``dry_run``) apply the new ones. Raises ``ImportInvalid``."""
+    """Check every row, then (unless ``dry_run``) apply the new ones. Raises ``ImportInvalid``, or
+    ``ImportStopped`` when ``stop()`` turns true (checked after each committed batch)."""
     principal.require_admin()
     tenant = await tenant_of(services, principal)
     ctx = Context(tenant=tenant, now=services.now())
@@ -109,6 +119,8 @@ async def run_import(
                 rows += 1
     if bad:
         raise ImportInvalid(errors, bad)
+    if stop is not None and stop():
+        raise ImportStopped(Summary(rows=rows, imported=0, skipped=0, dry_run=dry_run))
     if progress is not None:
         progress.start(rows)
     summary = Summary(rows=rows, imported=0, skipped=0, dry_run=dry_run)
@@ -133,6 +145,8 @@ async def run_import(
             batch.append((row_key(kind, source, row, value), value))
             if len(batch) >= batch_rows:
                 await flush()
+                if stop is not None and stop():
+                    raise ImportStopped(summary)
     if batch:
         await flush()
     return summary
