@@ -312,3 +312,15 @@ def test_cli_import_stopped_with_ctrl_c_resumes_with_the_same_command(tmp_path: 
         [*command, "ledger", "verify"], env=env, capture_output=True, text=True, timeout=120
     )
     assert verified.returncode == 0, verified.stdout
+
+
+async def test_a_member_twice_in_one_file_is_created_once_and_takes_the_last_group(
+    app: Any, tenant: TenantHandle
+) -> None:
+    for group in ("silver", "gold"):
+        assert (await tenant.put("usergroups", group, {"id": group})).status_code == 200
+    text = "userId,usergroup,createdAt\nann,silver,2020-01-01T00:00:00Z\nbob,,\nann,gold,\n"
+    done = await run_import(*admin_of(app, tenant), USERS, rows_of(text), source="u.csv")
+    assert (done.rows, done.imported) == (3, 3)
+    group = await tenant.client.get("/v1/user/ann/usergroup", headers=tenant.admin)
+    assert group.json()["usergroup"] == "gold"

@@ -70,8 +70,14 @@ def parse_user(fields: dict[str, Any], ctx: Context) -> UserRow:
 
 
 async def apply_users(tx: Tx, rows: list[UserRow]) -> None:
-    """Create the members as of ``createdAt``; a member who already exists gets the row's group."""
-    before = await user_repo.pks_of(tx.conn, tx.tenant.id, [r.user_id for r in rows])
+    """Create the members as of ``createdAt`` (all of the batch's new ones in one statement); a
+    member who exists already, or appears again further down, gets the row's group."""
+    ids = list(dict.fromkeys(r.user_id for r in rows))
+    existing = await user_repo.pks_of(tx.conn, tx.tenant.id, ids)
+    creating: dict[str, UserRow] = {}
+    for r in rows:
+        if r.user_id not in existing:
+            creating.setdefault(r.user_id, r)
     await user_repo.insert_many_if_absent(
         tx.insert,
         tx.conn,
@@ -82,13 +88,14 @@ async def apply_users(tx: Tx, rows: list[UserRow]) -> None:
                 "usergroup": r.usergroup,
                 "created_at": r.created_at if r.created_at is not None else tx.now,
             }
-            for r in rows
-            if r.user_id not in before
+            for r in creating.values()
         ],
     )
-    for r in rows:
-        if r.user_id in before and r.usergroup is not None:
-            await user_repo.update_fields(tx.conn, before[r.user_id], usergroup=r.usergroup)
+    regroup = [r for r in rows if r.usergroup is not None and creating.get(r.user_id) is not r]
+    if regroup:
+        pks = await user_repo.pks_of(tx.conn, tx.tenant.id, [r.user_id for r in regroup])
+        for r in regroup:
+            await user_repo.update_fields(tx.conn, pks[r.user_id], usergroup=r.usergroup)
 
 
 USERS = ImportKind(
