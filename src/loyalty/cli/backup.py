@@ -32,8 +32,10 @@ def backup(
     force: Annotated[bool, typer.Option("--force", help="Replace FILE if it exists.")] = False,
     database_url: DatabaseUrlOption = None,
 ) -> None:
-    """Copy the SQLite store to FILE with SQLite's online backup API: a consistent snapshot, safe
-    while the server is running and writing."""
+    """Copy the SQLite store to FILE, safely while the server runs and writes.
+
+    SQLite's online backup API takes one consistent snapshot; never copy the file itself.
+    """
     from loyalty.storage.backup import BackupError
     from loyalty.storage.backup import backup as copy
 
@@ -56,8 +58,10 @@ def restore(
     ] = False,
     database_url: DatabaseUrlOption = None,
 ) -> None:
-    """Put a backup in place of the SQLite store (created if it does not exist). Stop the server
-    first: it would go on with what it had cached."""
+    """Put a backup in place of the SQLite store (created if it does not exist).
+
+    Stop the server first: it would go on with what it had cached.
+    """
     from loyalty.storage.backup import BackupError
     from loyalty.storage.backup import restore as put_back
 

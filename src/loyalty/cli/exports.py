@@ -34,8 +34,11 @@ def export(
     tenant: TenantOption = None,
     database_url: DatabaseUrlOption = None,
 ) -> None:
-    """Write config.yaml, users.jsonl and balances.jsonl (the import formats) and user-data.jsonl
-    (every member's full data) into DIR, a page of members at a time."""
+    """Write a tenant's configuration and every member's data into DIR.
+
+    config.yaml (as 'config export' prints it), users.jsonl and balances.jsonl (the import
+    formats) and user-data.jsonl (every member's full data), a page of members at a time.
+    """
     from loyalty.app.config_as_code import export_tenant
     from loyalty.app.exports import export_members
 

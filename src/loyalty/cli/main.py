@@ -65,8 +65,10 @@ async def _migrate(settings: Settings) -> str | None:
 
 @app.command()
 def migrate(database_url: DatabaseUrlOption = None) -> None:
-    """Apply the database migrations, creating the database if need be (the server also does this
-    on start unless LOYALTY_MIGRATE_ON_START=false)."""
+    """Apply the database migrations, creating the database if need be.
+
+    The server also does this on start unless LOYALTY_MIGRATE_ON_START=false.
+    """
     revision = run(_migrate(settings_for(database_url, creates=True)))
     typer.echo(f"database at revision {revision}")
 
