@@ -105,7 +105,10 @@ async def check_migrated(db: Database) -> None:
         fail(f"the database at {shown(db.url)} has no tables: run 'loyalty migrate' first")
     head = migrate.head_revision()
     if revision != head:
-        fail(f"the database is at revision {revision}, this version needs {head}: run 'loyalty migrate'")
+        fail(
+            f"the database is at revision {revision} and this version of Loyalty expects {head}: "
+            "run 'loyalty migrate' when the database is the older one"
+        )
 
 
 @asynccontextmanager
