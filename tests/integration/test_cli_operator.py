@@ -178,3 +178,25 @@ def test_every_help_page_is_free_of_type_markers(capsys: pytest.CaptureFixture[s
         page = capsys.readouterr().out
         assert "Usage: loyalty" in page, path
         assert not re.search(r"<(bool|str|int|path|float)>", page), (path, page)
+
+
+def test_a_database_behind_the_code_says_to_migrate(tmp_path: Path) -> None:
+    import asyncio
+
+    from loyalty.storage import migrate
+    from loyalty.storage.database import Database
+
+    url = f"sqlite:///{tmp_path / 'old.db'}"
+
+    async def migrate_to_0011() -> None:
+        db = Database(url)
+        await migrate.upgrade(db.engine, url, "0011")
+        await db.dispose()
+
+    asyncio.run(migrate_to_0011())
+    result = loyalty("tenant", "list", cwd=tmp_path, database_url=url)
+    assert result.returncode == 1
+    assert result.stderr.splitlines()[-1] == (
+        "error: the database is at revision 0011 and this version of Loyalty expects "
+        f"{migrate.head_revision()}: run 'loyalty migrate' when the database is the older one"
+    )
