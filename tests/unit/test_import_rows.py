@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from loyalty.app.imports import rows as parsers
 from loyalty.app.imports.rows import (
     FieldError,
     Row,
@@ -72,3 +73,24 @@ def test_bad_values_name_their_field() -> None:
     with pytest.raises(FieldError):
         whole_number({"points": True}, "points")
     assert whole_number({"points": " 42 "}, "points") == 42
+
+
+def test_unreadable_csv_is_an_error_row_not_an_exception() -> None:
+    rows = list(read_rows(["userId\n", "ok\n", '"' + "x" * 200_000 + '"\n'], "csv"))
+    assert rows == [
+        Row(2, {"userId": "ok"}, "ok"),
+        RowError(3, None, "not valid CSV: field larger than field limit (131072)"),
+    ]
+
+
+def test_nul_characters_are_refused_by_name() -> None:
+    with pytest.raises(FieldError) as caught:
+        parsers.text({"userId": "a\x00b"}, "userId", required=True)
+    assert caught.value.message == "'userId' must not contain NUL characters"
+
+
+def test_times_outside_1970_to_9999_are_refused() -> None:
+    for value in (-1, 10**15, "0001-01-01T00:00:00Z"):
+        with pytest.raises(FieldError) as caught:
+            timestamp_ms({"createdAt": value}, "createdAt")
+        assert caught.value.message == "'createdAt' must be between 1970 and 9999"

@@ -81,20 +81,23 @@ def _jsonl(lines: Iterable[str]) -> Iterator[Row | RowError]:
 def _csv(lines: Iterable[str]) -> Iterator[Row | RowError]:
     numbered = _LineCounter(lines)
     reader = csv.reader(numbered)
-    header = next(reader, None)
-    if header is None:
-        return
-    columns = [c.strip().lstrip("\ufeff") for c in header]
-    for values in reader:
-        line = numbered.started
-        if not any(v.strip() for v in values):
-            continue
-        if len(values) != len(columns):
-            yield RowError(line, None, f"{len(values)} values for {len(columns)} columns")
-            continue
-        # Empty cells are absent values: a CSV cannot say null otherwise.
-        fields = {c: v for c, v in zip(columns, values, strict=True) if v != ""}
-        yield Row(line, fields, ",".join(values))
+    try:
+        header = next(reader, None)
+        if header is None:
+            return
+        columns = [c.strip().lstrip("\ufeff") for c in header]
+        for values in reader:
+            line = numbered.started
+            if not any(v.strip() for v in values):
+                continue
+            if len(values) != len(columns):
+                yield RowError(line, None, f"{len(values)} values for {len(columns)} columns")
+                continue
+            # Empty cells are absent values: a CSV cannot say null otherwise.
+            fields = {c: v for c, v in zip(columns, values, strict=True) if v != ""}
+            yield Row(line, fields, ",".join(values))
+    except csv.Error as exc:  # a NUL byte, an endless quoted field: the rest cannot be read
+        yield RowError(numbered.started, None, f"not valid CSV: {exc}")
 
 
 class _LineCounter:
@@ -130,6 +133,8 @@ def text(fields: dict[str, Any], name: str, *, required: bool = False, max_chars
         return None
     if not isinstance(value, str) or not value.strip():
         raise FieldError(name, f"'{name}' must be a non-empty string")
+    if "\x00" in value:  # PostgreSQL cannot store it in text; refused on both stores alike
+        raise FieldError(name, f"'{name}' must not contain NUL characters")
     if len(value) > max_chars:
         raise FieldError(name, f"'{name}' must be at most {max_chars} characters")
     return value
@@ -148,23 +153,33 @@ def whole_number(fields: dict[str, Any], name: str, *, required: bool = False) -
     raise FieldError(name, f"'{name}' must be a whole number, not {value!r}")
 
 
+LAST_MS = 253_402_300_799_999
+"""9999-12-31T23:59:59.999Z: later times are typing errors, and would overflow a column."""
+
+
 def timestamp_ms(fields: dict[str, Any], name: str) -> int | None:
-    """ISO 8601 (UTC unless it carries an offset) or epoch milliseconds."""
+    """ISO 8601 (UTC unless it carries an offset) or epoch milliseconds, from 1970 to 9999."""
     value = fields.get(name)
     if value is None:
         return None
+    found: int | None = None
     if isinstance(value, int) and not isinstance(value, bool):
-        return value
-    if isinstance(value, str):
+        found = value
+    elif isinstance(value, str):
         stripped = value.strip()
         if stripped.isdigit():
-            return int(stripped)
-        try:
-            parsed = datetime.fromisoformat(stripped.replace("Z", "+00:00"))
-        except ValueError:
-            pass
+            found = int(stripped)
         else:
-            if parsed.tzinfo is None:
-                parsed = parsed.replace(tzinfo=UTC)
-            return int(parsed.timestamp() * 1000)
-    raise FieldError(name, f"'{name}' must be an ISO 8601 time or epoch milliseconds, not {value!r}")
+            try:
+                parsed = datetime.fromisoformat(stripped.replace("Z", "+00:00"))
+            except ValueError:
+                pass
+            else:
+                if parsed.tzinfo is None:
+                    parsed = parsed.replace(tzinfo=UTC)
+                found = int(parsed.timestamp() * 1000)
+    if found is None:
+        raise FieldError(name, f"'{name}' must be an ISO 8601 time or epoch milliseconds, not {value!r}")
+    if not 0 <= found <= LAST_MS:
+        raise FieldError(name, f"'{name}' must be between 1970 and 9999")
+    return found
