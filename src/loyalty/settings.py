@@ -19,6 +19,8 @@ class Settings(BaseSettings):
     """Longest wait for a pooled connection (and, on PostgreSQL, to connect); past it the request is a 503."""
     migrate_on_start: bool = True
     max_body_bytes: int = 1024 * 1024
+    max_import_bytes: int = 1024 * 1024 * 1024
+    """Largest body of ``POST /v1/admin/import/…`` (streamed to a temporary file, not held in memory)."""
     max_json_depth: int = 32
     max_json_string_chars: int = 10_000
     """Longest string (or object key) accepted anywhere in a request body."""

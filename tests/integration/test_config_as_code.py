@@ -158,7 +158,11 @@ async def test_cli_apply_dry_run_prints_changes_and_writes_nothing(
         "config", "apply", str(path), "--tenant", tenant.name, "--dry-run", database_url=database_url
     )
     assert result.returncode == 0, result.stderr
-    assert result.stdout.splitlines() == ["update settings/tenant", "dry run: 1 change(s), nothing written"]
+    assert result.stdout.splitlines() == [
+        "update settings/tenant",
+        '  settings/tenant: timeZone "UTC" → "America/New_York"',
+        "dry run: 1 change(s), nothing written",
+    ]
     settings = (await tenant.client.get("/v1/admin/settings/tenant", headers=tenant.admin)).json()
     assert settings["timeZone"] == "UTC"
 
@@ -168,7 +172,11 @@ async def test_cli_apply_writes_and_audits(database_url: str, tenant: TenantHand
     path.write_text("settings:\n  timeZone: America/New_York\n")
     result = loyalty("config", "apply", str(path), "--tenant", tenant.name, database_url=database_url)
     assert result.returncode == 0, result.stderr
-    assert result.stdout.splitlines() == ["update settings/tenant", "applied 1 change(s)"]
+    assert result.stdout.splitlines() == [
+        "update settings/tenant",
+        '  settings/tenant: timeZone "UTC" → "America/New_York"',
+        "applied 1 change(s)",
+    ]
     settings = (await tenant.client.get("/v1/admin/settings/tenant", headers=tenant.admin)).json()
     assert settings["timeZone"] == "America/New_York"
     audit = (await tenant.client.get("/v1/admin/audit", headers=tenant.admin)).json()[0]
@@ -186,3 +194,92 @@ async def test_cli_apply_of_an_invalid_file_exits_1_naming_the_field(
     assert (
         "settings/tenant field 'timeZone': 'timeZone': unknown IANA time zone 'Mars/Olympus'" in result.stderr
     )
+
+
+PURCHASE = {
+    "eventId": "purchase_completed",
+    "title": "Purchase completed",
+    "status": "ACTIVE",
+    "type": "TRANSACTION",
+    "rewardValueField": "amount",
+    "reward": {"default": 2},
+    "limit": 10,
+}
+
+
+async def test_apply_names_each_changed_field_with_its_old_and_new_value(
+    app: Any, tenant: TenantHandle
+) -> None:
+    assert (await tenant.put("events", "purchase_completed", PURCHASE)).status_code == 200
+    document = await export_tenant(*admin_of(app, tenant))
+    document["items"]["events"]["purchase_completed"]["reward"] = {"default": 10}
+    document["items"]["events"]["purchase_completed"]["title"] = "Purchase"
+    dry = await apply_document(*admin_of(app, tenant), document, dry_run=True)
+    assert [c.line() for c in dry] == ["update events/purchase_completed"]
+    assert dry[0].details() == [
+        'events/purchase_completed: title "Purchase completed" → "Purchase"',
+        "events/purchase_completed: reward.default 2 → 10",
+    ]
+    stored = (await tenant.client.get("/v1/admin/events/purchase_completed", headers=tenant.admin)).json()
+    assert stored["reward"] == {"default": 2}  # the dry run wrote nothing
+    applied = await apply_document(*admin_of(app, tenant), document)
+    assert applied[0].details() == dry[0].details()
+    stored = (await tenant.client.get("/v1/admin/events/purchase_completed", headers=tenant.admin)).json()
+    assert stored["reward"] == {"default": 10}
+
+
+async def test_a_field_left_out_that_would_reset_is_refused_unless_allowed(
+    app: Any, tenant: TenantHandle
+) -> None:
+    assert (await tenant.put("events", "purchase_completed", PURCHASE)).status_code == 200
+    await tenant.put("settings", "tenant", {"timeZone": "Europe/Berlin"})
+    document = await export_tenant(*admin_of(app, tenant))
+    del document["items"]["events"]["purchase_completed"]["limit"]
+    del document["settings"]["timeZone"]
+    with pytest.raises(ConfigDocumentInvalid) as caught:
+        await apply_document(*admin_of(app, tenant), document, dry_run=True)
+    assert [p.line() for p in caught.value.problems] == [
+        "settings/tenant field 'timeZone': the file leaves out 'timeZone', which would reset it from "
+        '"Europe/Berlin" to "UTC"; add it to the file, or pass --allow-reset',
+        "events/purchase_completed field 'limit': the file leaves out 'limit', "
+        "which would reset it from 10 to (none); add it to the file, or pass --allow-reset",
+    ]
+    changes = await apply_document(*admin_of(app, tenant), document, allow_reset=True)
+    assert [c.line() for c in changes] == ["update settings/tenant", "update events/purchase_completed"]
+    stored = (await tenant.client.get("/v1/admin/events/purchase_completed", headers=tenant.admin)).json()
+    assert stored.get("limit") is None
+
+
+async def test_cli_apply_prints_field_changes_and_refuses_a_reset(
+    database_url: str, tenant: TenantHandle
+) -> None:
+    assert (await tenant.put("events", "purchase_completed", PURCHASE)).status_code == 200
+    document = yaml.safe_load(
+        loyalty("config", "export", "--tenant", tenant.name, database_url=database_url).stdout
+    )
+    document["items"]["events"]["purchase_completed"]["reward"] = {"default": 10}
+    text = yaml.safe_dump(document)
+    dry = loyalty(
+        "config", "apply", "-", "--tenant", tenant.name, "--dry-run", database_url=database_url, stdin=text
+    )
+    assert dry.returncode == 0, dry.stderr
+    assert dry.stdout.splitlines() == [
+        "update events/purchase_completed",
+        "  events/purchase_completed: reward.default 2 → 10",
+        "dry run: 1 change(s), nothing written",
+    ]
+    del document["items"]["events"]["purchase_completed"]["reward"]
+    refused = loyalty(
+        "config",
+        "apply",
+        "-",
+        "--tenant",
+        tenant.name,
+        database_url=database_url,
+        stdin=yaml.safe_dump(document),
+    )
+    assert refused.returncode == 1
+    assert "events/purchase_completed field 'reward': the file leaves out 'reward'" in refused.stderr
+    assert "nothing was written" in refused.stderr
+    stored = (await tenant.client.get("/v1/admin/events/purchase_completed", headers=tenant.admin)).json()
+    assert stored["reward"] == {"default": 2}

@@ -25,8 +25,10 @@ async def test_the_demo_tenant_answers_the_readme_tour(tmp_path: Path) -> None:
     settings = Settings(database_url=f"sqlite:///{tmp_path / 'demo.db'}", delivery_in_process=False)
     printed = await prepare_demo(settings, tmp_path, base_url="http://127.0.0.1:8000")
     again = await prepare_demo(settings, tmp_path, base_url="http://127.0.0.1:8000")
-    key = re.search(r"admin API key:\s+(\S+)", printed)
-    token = re.search(r"Bearer ([\w.-]+)", printed)
+    key = re.search(r"^KEY=(\S+)$", printed, flags=re.MULTILINE)
+    token = re.search(r"^TOKEN=([\w.-]+)$", printed, flags=re.MULTILINE)
+    assert "autoCreateUsers is off" in printed
+    assert "loyalty token demo second-user" in printed
     assert key is not None
     assert token is not None
     assert key.group(1) in again  # the credentials are kept across runs
@@ -51,3 +53,8 @@ async def test_the_demo_tenant_answers_the_readme_tour(tmp_path: Path) -> None:
         assert answered.status_code == 201, answered.text
         points = await http.get("/v1/user/demo-user/points", headers=user)
         assert points.json()["points"] == 10
+        # autoCreateUsers is off: a second user is created first, as the demo says.
+        second = {"eventId": "app_login", "userId": "second-user"}
+        assert (await http.post("/v1/event", json=second, headers=admin)).status_code == 404
+        made = await http.post("/v1/user", json={"userId": "second-user"}, headers=admin)
+        assert made.status_code == 201, made.text

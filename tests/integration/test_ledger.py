@@ -246,6 +246,7 @@ async def test_verify_reports_a_balance_that_drifted_from_its_ledger(app, tenant
 
 
 async def loyalty_cli(database_url: str, *args: str) -> tuple[int, str]:
+    """Exit code and stdout (stderr names the database and carries the problem count)."""
     env = {**os.environ, "PYTHONPATH": SRC, "LOYALTY_DATABASE_URL": database_url}
     proc = await asyncio.create_subprocess_exec(
         sys.executable,
@@ -254,7 +255,7 @@ async def loyalty_cli(database_url: str, *args: str) -> tuple[int, str]:
         *args,
         env=env,
         stdout=asyncio.subprocess.PIPE,
-        stderr=asyncio.subprocess.STDOUT,
+        stderr=asyncio.subprocess.PIPE,
     )
     out, _ = await proc.communicate()
     return int(proc.returncode or 0), out.decode()

@@ -21,6 +21,7 @@ from starlette.staticfiles import StaticFiles
 from starlette.types import ASGIApp, Receive, Scope, Send
 
 from loyalty.api import observability, openapi
+from loyalty.api.admin import imports as import_routes
 from loyalty.api.admin import offer_codes as offer_code_routes
 from loyalty.api.admin import routes as admin_routes
 from loyalty.api.admin import webhooks as webhook_admin_routes
@@ -46,7 +47,12 @@ LYNES_VERSIONS = (b"/v0/", b"/v2/", b"/v3/")
 def mounted_endpoints() -> list[tuple[str, Endpoint, Dialect]]:
     """Every endpoint with its mount prefix and dialect, in routing order."""
     out: list[tuple[str, Endpoint, Dialect]] = []
-    for ep in admin_routes.ENDPOINTS + webhook_admin_routes.ENDPOINTS + offer_code_routes.ENDPOINTS:
+    for ep in (
+        import_routes.ENDPOINTS
+        + admin_routes.ENDPOINTS
+        + webhook_admin_routes.ENDPOINTS
+        + offer_code_routes.ENDPOINTS
+    ):
         out.append(("", ep, admin_routes.DIALECT))
     for module in (lynes, audience, emporix):
         for ep in module.ENDPOINTS:

@@ -8,7 +8,8 @@ without its secret keeps the one already stored.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+import json
+from dataclasses import dataclass, field
 from typing import Any, Literal
 
 from sqlalchemy.ext.asyncio import AsyncConnection
@@ -39,13 +40,69 @@ def _without_secrets(body: dict[str, Any]) -> dict[str, Any]:
 
 
 @dataclass(frozen=True)
+class FieldChange:
+    path: str
+    """Dotted, e.g. ``reward.default``."""
+    before: Any
+    after: Any
+
+
+ABSENT = object()
+
+
+def _shown(value: Any) -> str:
+    if value is ABSENT or value is None:
+        return "(none)"
+    return json.dumps(value, ensure_ascii=False, separators=(", ", ": "))
+
+
+@dataclass(frozen=True)
 class Change:
     action: Literal["create", "update", "delete"]
     kind: str
     item_id: str
+    fields: tuple[FieldChange, ...] = field(default=(), compare=False)
+    """For updates: what changes, field by field."""
 
     def line(self) -> str:
         return f"{self.action} {self.kind}/{self.item_id}"
+
+    def details(self) -> list[str]:
+        """``events/purchase_completed: reward.default 2 → 10``, one line per changed field."""
+        where = f"{self.kind}/{self.item_id}"
+        return [f"{where}: {f.path} {_shown(f.before)} → {_shown(f.after)}" for f in self.fields]
+
+
+def field_changes(before: dict[str, Any], after: dict[str, Any], prefix: str = "") -> list[FieldChange]:
+    """Leaf-level differences of two bodies; nested objects are compared key by key, lists whole."""
+    found: list[FieldChange] = []
+    for key in [*after, *(k for k in before if k not in after)]:
+        old, new = before.get(key, ABSENT), after.get(key, ABSENT)
+        path = f"{prefix}{key}"
+        if isinstance(old, dict) and isinstance(new, dict):
+            found.extend(field_changes(old, new, path + "."))
+        elif old != new:
+            found.append(FieldChange(path, old, new))
+    return found
+
+
+def _resets(
+    kind: str, item_id: str, given: Any, before: dict[str, Any], after: dict[str, Any]
+) -> list[Problem]:
+    """Fields the file leaves out whose stored value the apply would replace by a default."""
+    if not isinstance(given, dict):
+        return []
+    return [
+        Problem(
+            kind,
+            item_id,
+            key,
+            f"the file leaves out '{key}', which would reset it from {_shown(before[key])} to "
+            f"{_shown(after.get(key, ABSENT))}; add it to the file, or pass --allow-reset",
+        )
+        for key in before
+        if key not in given and key not in READ_ONLY and before[key] != after.get(key, ABSENT)
+    ]
 
 
 @dataclass(frozen=True)
@@ -120,7 +177,9 @@ def _document_problems(document: Any) -> list[Problem]:
     return problems
 
 
-async def _plan(services: Services, principal: Principal, document: Any, prune: bool) -> _Planned:
+async def _plan(
+    services: Services, principal: Principal, document: Any, prune: bool, allow_reset: bool
+) -> _Planned:
     problems = _document_problems(document)
     if problems:
         raise ConfigDocumentInvalid(problems)
@@ -145,9 +204,15 @@ async def _plan(services: Services, principal: Principal, document: Any, prune: 
                 found.append(Problem("settings", admin.SETTINGS_ID, error.field, error.message))
             else:
                 current = _without_secrets(read_shape(tenant.settings, jwt_secret_set=False))
-                if _without_secrets(read_shape(value, jwt_secret_set=False)) != current or value.jwtSecret:
+                wanted_shape = _without_secrets(read_shape(value, jwt_secret_set=False))
+                if not allow_reset:
+                    found.extend(_resets("settings", admin.SETTINGS_ID, body, current, wanted_shape))
+                if wanted_shape != current or value.jwtSecret:
                     planned.settings = body
-                    planned.changes.append(Change("update", "settings", admin.SETTINGS_ID))
+                    fields = field_changes(current, wanted_shape)
+                    if value.jwtSecret:
+                        fields.append(FieldChange("jwtSecret", "(secret)", "(new secret)"))
+                    planned.changes.append(Change("update", "settings", admin.SETTINGS_ID, tuple(fields)))
         wanted: set[tuple[str, str]] = set()
         for kind_name, entries in (document.get("items") or {}).items():
             kind = KINDS[kind_name]
@@ -167,10 +232,15 @@ async def _plan(services: Services, principal: Principal, document: Any, prune: 
                 except LoyaltyError as error:
                     found.append(Problem(kind_name, item_id, error.field, error.message))
                     continue
+                dumped = kind.dump(value)
                 if existing is None:
                     planned.changes.append(Change("create", kind_name, item_id))
-                elif kind.dump(value) != existing:
-                    planned.changes.append(Change("update", kind_name, item_id))
+                elif dumped != existing:
+                    if not allow_reset:
+                        found.extend(_resets(kind_name, item_id, raw, existing, dumped))
+                    shown_before, shown_after = _without_secrets(existing), _without_secrets(dumped)
+                    item_fields = tuple(field_changes(shown_before, shown_after))
+                    planned.changes.append(Change("update", kind_name, item_id, item_fields))
                 else:
                     continue
                 planned.puts.append((kind_name, item_id, body))
@@ -185,11 +255,20 @@ async def _plan(services: Services, principal: Principal, document: Any, prune: 
 
 
 async def apply_document(
-    services: Services, principal: Principal, document: Any, *, dry_run: bool = False, prune: bool = False
+    services: Services,
+    principal: Principal,
+    document: Any,
+    *,
+    dry_run: bool = False,
+    prune: bool = False,
+    allow_reset: bool = False,
 ) -> list[Change]:
-    """Validate the whole document, then (unless ``dry_run``) write every change in one transaction."""
+    """Validate the whole document, then (unless ``dry_run``) write every change in one transaction.
+
+    A field that a stored item has and the file leaves out would fall back to its default (a
+    removed ``reward:`` pays nothing); that is refused as a problem unless ``allow_reset``."""
     principal.require_admin()
-    planned = await _plan(services, principal, document, prune)
+    planned = await _plan(services, principal, document, prune, allow_reset)
     if dry_run or not planned.changes:
         return planned.changes
 

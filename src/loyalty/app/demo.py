@@ -129,22 +129,35 @@ async def prepare_demo(settings: Settings, data_dir: Path, *, base_url: str) -> 
     token = mint_token(
         creds["jwtSecret"], tenant=DEMO_TENANT, sub=DEMO_USER, now_s=now // 1000, ttl_s=30 * 86400
     )
+    return demo_text(base_url, admin_key=creds["adminKey"], token=token)
+
+
+def demo_text(base_url: str, *, admin_key: str, token: str) -> str:
+    """What ``./demo`` prints: each credential on a line of its own, ready to paste into a shell."""
     return "\n".join(
         [
             "",
             f"Loyalty demo is starting at {base_url}  (API docs: {base_url}/docs)",
-            f"  tenant:         {DEMO_TENANT}",
-            f"  admin API key:  {creds['adminKey']}",
-            f"  user token:     (user '{DEMO_USER}', valid 30 days)",
+            f"  tenant: {DEMO_TENANT}",
+            "",
+            "The admin API key (header X-API-Key; also signs in to the dashboard):",
+            f"KEY={admin_key}",
+            f"The user token of '{DEMO_USER}' (header Authorization: Bearer …, valid 30 days):",
+            f"TOKEN={token}",
             "",
             "Try:",
-            f"  curl -s -X POST {base_url}/v1/event -H 'Authorization: Bearer {token}' \\",
+            f'  curl -s -X POST {base_url}/v1/event -H "Authorization: Bearer $TOKEN" \\',
             "       -H 'Content-Type: application/json' \\",
             "       -d '"
             + f'{{"eventId":"purchase_completed","userId":"{DEMO_USER}","metadata":{{"amount":49.99}}}}'
             + "'",
-            f"  curl -s {base_url}/v1/user/{DEMO_USER}/points -H 'Authorization: Bearer {token}'",
-            f"  curl -s {base_url}/v1/admin/settings -H 'X-API-Key: {creds['adminKey']}'",
+            f'  curl -s {base_url}/v1/user/{DEMO_USER}/points -H "Authorization: Bearer $TOKEN"',
+            f'  curl -s {base_url}/v1/admin/settings -H "X-API-Key: $KEY"',
+            "",
+            "autoCreateUsers is off: events for unknown users are refused (404). A second user:",
+            f'  curl -s -X POST {base_url}/v1/user -H "X-API-Key: $KEY" \\',
+            "       -H 'Content-Type: application/json' -d '{\"userId\":\"second-user\"}'",
+            f"  TOKEN2=$(.venv/bin/loyalty token {DEMO_TENANT} second-user)   # their token",
             "",
         ]
     )

@@ -2,20 +2,19 @@
 
 from __future__ import annotations
 
-import asyncio
 import time
 from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from loyalty.settings import Settings
+from loyalty.cli.context import DatabaseUrlOption, fail, open_database, run, settings_for
 
 if TYPE_CHECKING:
     from loyalty.storage.database import Database
 
 app = typer.Typer(help="Check and maintain the points ledger.", no_args_is_help=True)
 
-TenantOption = Annotated[str | None, typer.Option(help="Only this tenant (by name).")]
+TenantOption = Annotated[str | None, typer.Option(metavar="NAME", help="Only this tenant (by name).")]
 
 
 async def _tenant_id(db: Database, name: str | None) -> int | None:
@@ -26,23 +25,20 @@ async def _tenant_id(db: Database, name: str | None) -> int | None:
     async with db.read() as conn:
         row = await tenant_repo.get_by_name(conn, name)
     if row is None:
-        raise typer.BadParameter(f"no tenant '{name}'")
+        fail(f"no tenant '{name}' (see 'loyalty tenant list')")
     return int(row["id"])
 
 
 @app.command()
-def verify(tenant: TenantOption = None) -> None:
+def verify(tenant: TenantOption = None, database_url: DatabaseUrlOption = None) -> None:
     """Report every account whose balance differs from its ledger; exit code 1 when any does."""
+    settings = settings_for(database_url)
 
-    async def run() -> int:
+    async def check() -> int:
         from loyalty.app.ledger import verify as verify_ledger
-        from loyalty.storage.database import Database
 
-        db = Database(Settings().database_url)
-        try:
+        async with open_database(settings) as db:
             problems = await verify_ledger(db, tenant_id=await _tenant_id(db, tenant))
-        finally:
-            await db.dispose()
         for p in problems:
             typer.echo(f"tenant {p.tenant_id} user_pk {p.user_pk} metric {p.metric}: {p.problem}")
         if problems:
@@ -51,27 +47,27 @@ def verify(tenant: TenantOption = None) -> None:
         typer.echo("ledger verified: every balance equals the sum of its ledger")
         return 0
 
-    raise typer.Exit(asyncio.run(run()))
+    raise typer.Exit(run(check()))
 
 
 @app.command()
-def expire(tenant: TenantOption = None) -> None:
+def expire(tenant: TenantOption = None, database_url: DatabaseUrlOption = None) -> None:
     """Expire every credit whose validUntil has passed (the server also does this periodically)."""
+    settings = settings_for(database_url)
 
-    async def run() -> int:
+    async def sweep() -> int:
+        from loyalty.app import features
         from loyalty.app.ledger import expire_due
         from loyalty.app.services import Services
         from loyalty.app.tenants import TenantCache
-        from loyalty.storage.database import Database
 
-        settings = Settings()
-        db = Database(settings.database_url)
-        services = Services(settings=settings, db=db, tenants=TenantCache(db, settings.config_cache_seconds))
-        try:
+        features.load()
+        async with open_database(settings) as db:
+            services = Services(
+                settings=settings, db=db, tenants=TenantCache(db, settings.config_cache_seconds)
+            )
             return await expire_due(
                 services, now=time.time_ns() // 1_000_000, tenant_id=await _tenant_id(db, tenant)
             )
-        finally:
-            await db.dispose()
 
-    typer.echo(f"expired credit in {asyncio.run(run())} account(s)")
+    typer.echo(f"expired credit in {run(sweep())} account(s)")

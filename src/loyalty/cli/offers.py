@@ -8,21 +8,28 @@ from typing import Annotated, Any
 
 import typer
 
-from loyalty.cli.config import TenantOption, _run, _with_services
+from loyalty.cli.config import TenantOption, with_tenant_admin
+from loyalty.cli.context import DatabaseUrlOption, run
 
 app = typer.Typer(help="Offers: code pools.", no_args_is_help=True)
+
+OfferArgument = Annotated[
+    str, typer.Argument(metavar="OFFER_ID", help="The offer (its couponTemplate.codePool is true).")
+]
 
 
 @app.command("import-codes")
 def import_codes(
-    offer_id: Annotated[str, typer.Argument(help="The offer (its couponTemplate.codePool is true).")],
+    offer_id: OfferArgument,
     file: Annotated[
         Path,
         typer.Argument(
-            help="CSV file: the first column holds the codes ('code' header optional); '-' is stdin."
+            metavar="FILE",
+            help="CSV file: the first column holds the codes ('code' header optional); '-' is stdin.",
         ),
     ],
     tenant: TenantOption = None,
+    database_url: DatabaseUrlOption = None,
 ) -> None:
     """Add the file's codes to the offer's pool in one transaction; known codes are skipped."""
     from loyalty.app import offers
@@ -40,7 +47,7 @@ def import_codes(
 
         await run_write(services, principal, work, lambda _: Encoded(200, b"", "text/plain"))
 
-    _run(_with_services(tenant, action))
+    run(with_tenant_admin(database_url, tenant, action))
     done = result[0]
     typer.echo(
         f"imported {done.imported} code(s) into offer '{offer_id}' ({done.duplicates} already known); "
@@ -49,12 +56,14 @@ def import_codes(
 
 
 @app.command("codes")
-def codes(offer_id: Annotated[str, typer.Argument(help="The offer.")], tenant: TenantOption = None) -> None:
+def codes(
+    offer_id: OfferArgument, tenant: TenantOption = None, database_url: DatabaseUrlOption = None
+) -> None:
     """How many codes the offer's pool holds and how many are left."""
     from loyalty.app import offers
 
     async def action(services: Any, principal: Any) -> offers.PoolState:
         return await offers.pool_state(services, principal, offer_id)
 
-    state = _run(_with_services(tenant, action))
+    state = run(with_tenant_admin(database_url, tenant, action))
     typer.echo(f"offer '{offer_id}': {state.available} of {state.total} code(s) available")

@@ -14,11 +14,13 @@ from typing import Annotated
 
 import typer
 
+from loyalty.cli.context import DatabaseUrlOption, settings_for
 from loyalty.settings import Settings
 
 
 def worker(
     once: Annotated[bool, typer.Option(help="Deliver what is due now, then exit.")] = False,
+    database_url: DatabaseUrlOption = None,
 ) -> None:
     """Deliver webhook messages from the outbox (retries with backoff, until stopped), and remove
     delivered and failed ones past LOYALTY_DELIVERY_RETENTION_DAYS.
@@ -27,7 +29,7 @@ def worker(
     """
     from loyalty.logs import configure_logging
 
-    settings = Settings()
+    settings = settings_for(database_url)
     configure_logging(settings)
     attempted = asyncio.run(_run(settings, once=once))
     if once:

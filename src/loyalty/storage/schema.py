@@ -9,6 +9,7 @@ from loyalty.storage import coupon_tables as _coupons  # noqa: F401
 from loyalty.storage import engagement_tables as _engagement  # noqa: F401
 from loyalty.storage import event_tables as _events  # noqa: F401
 from loyalty.storage import gamification_tables as _gamification  # noqa: F401
+from loyalty.storage import import_tables as _imports  # noqa: F401
 from loyalty.storage import ledger_tables as _ledger  # noqa: F401
 from loyalty.storage import offer_tables as _offers  # noqa: F401
 from loyalty.storage import ops_tables as _ops  # noqa: F401

@@ -2,10 +2,10 @@ from __future__ import annotations
 
 from typing import Any
 
-from sqlalchemy import select, update
+from sqlalchemy import func, select, update
 from sqlalchemy.ext.asyncio import AsyncConnection
 
-from loyalty.storage.tables import tenants
+from loyalty.storage.tables import api_keys, tenants, users
 
 
 async def insert(
@@ -54,3 +54,23 @@ async def update_settings(
 async def list_all(conn: AsyncConnection) -> list[dict[str, Any]]:
     rows = (await conn.execute(select(tenants.c.id, tenants.c.name).order_by(tenants.c.id))).mappings()
     return [dict(r) for r in rows]
+
+
+async def overview(conn: AsyncConnection) -> list[dict[str, Any]]:
+    """Each tenant with its number of users and of API keys not revoked, for ``loyalty tenant list``."""
+    user_count = (
+        select(func.count()).select_from(users).where(users.c.tenant_id == tenants.c.id).scalar_subquery()
+    )
+    key_count = (
+        select(func.count())
+        .select_from(api_keys)
+        .where(api_keys.c.tenant_id == tenants.c.id, api_keys.c.revoked_at.is_(None))
+        .scalar_subquery()
+    )
+    query = select(
+        tenants.c.name,
+        tenants.c.created_at,
+        user_count.label("users"),
+        key_count.label("keys"),
+    ).order_by(tenants.c.name)
+    return [dict(r) for r in (await conn.execute(query)).mappings()]

@@ -70,3 +70,45 @@ async def add_deleted(conn: AsyncConnection, job_id: int, rows: int) -> None:
         .where(user_deletion_jobs.c.id == job_id)
         .values(deleted_rows=user_deletion_jobs.c.deleted_rows + rows)
     )
+
+
+async def export_many(
+    conn: AsyncConnection, user_pks: list[int]
+) -> dict[int, dict[str, list[dict[str, Any]]]]:
+    """``export`` for a page of users at once: one query per table, not per user and table."""
+    out: dict[int, dict[str, list[dict[str, Any]]]] = {
+        pk: {t.name: [] for t in tables.USER_DATA_TABLES} for pk in user_pks
+    }
+    if not user_pks:
+        return out
+    for table in tables.USER_DATA_TABLES:
+        query = select(table).where(table.c.user_pk.in_(user_pks)).order_by(*table.primary_key.columns)
+        for row in (await conn.execute(query)).mappings():
+            out[int(row["user_pk"])][table.name].append(dict(row))
+    return out
+
+
+async def open_credits(
+    conn: AsyncConnection, user_pks: list[int], *, metric: str, now: int
+) -> list[dict[str, Any]]:
+    """Credits with points left and not yet due to expire, oldest first (the export's balances)."""
+    if not user_pks:
+        return []
+    entries = tables.ledger_entries
+    query = (
+        select(
+            entries.c.id,
+            entries.c.user_pk,
+            entries.c.remaining,
+            entries.c.valid_until,
+            entries.c.description,
+        )
+        .where(
+            entries.c.user_pk.in_(user_pks),
+            entries.c.metric == metric,
+            entries.c.remaining > 0,
+            (entries.c.valid_until.is_(None)) | (entries.c.valid_until > now),
+        )
+        .order_by(entries.c.id)
+    )
+    return [dict(r) for r in (await conn.execute(query)).mappings()]

@@ -82,3 +82,36 @@ async def list_page(
         .limit(limit)
     )
     return [dict(r) for r in rows.mappings()]
+
+
+async def insert_many_if_absent(
+    db_insert: Any, conn: AsyncConnection, *, tenant_id: int, rows: list[dict[str, Any]]
+) -> None:
+    """Insert the users that do not exist yet, in one statement (imports). Each row has
+    ``external_id``, ``created_at`` and optionally ``usergroup``."""
+    if not rows:
+        return
+    values = [
+        {
+            "tenant_id": tenant_id,
+            "external_id": r["external_id"],
+            "usergroup": r.get("usergroup"),
+            "profile": {},
+            "created_at": r["created_at"],
+        }
+        for r in rows
+    ]
+    stmt = db_insert(users).values(values).on_conflict_do_nothing(index_elements=["tenant_id", "external_id"])
+    await conn.execute(stmt)
+
+
+async def pks_of(conn: AsyncConnection, tenant_id: int, external_ids: list[str]) -> dict[str, int]:
+    """external id -> surrogate key, for the ids that exist."""
+    if not external_ids:
+        return {}
+    rows = await conn.execute(
+        select(users.c.external_id, users.c.id).where(
+            users.c.tenant_id == tenant_id, users.c.external_id.in_(external_ids)
+        )
+    )
+    return {str(e): int(i) for e, i in rows}

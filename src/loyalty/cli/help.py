@@ -1,0 +1,42 @@
+"""``--help`` that a person reads: ``NAME``, ``PORT`` and plain flags, not ``<str>`` or ``<bool>``.
+
+Typer prints each parameter's Python type next to it. Here every option that takes a value shows its
+metavar (set where it is declared, else the option's name in capitals), flags and arguments show
+nothing beside their name (an argument's name already is its metavar).
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import typer
+from typer.core import TyperArgument, TyperOption
+
+
+class _Argument(TyperArgument):
+    def display_type_rich(self, ctx: Any) -> str | None:
+        return None
+
+
+class _Option(TyperOption):
+    def display_type_rich(self, ctx: Any) -> str | None:
+        if self.is_flag or self.count:
+            return None
+        return self.metavar or (self.name or "value").upper()
+
+
+def readable(command: Any) -> Any:
+    """Give every parameter of the command tree the readable display; returns the command."""
+    for param in command.params:
+        if type(param) is TyperArgument:
+            param.__class__ = _Argument
+        elif type(param) is TyperOption:
+            param.__class__ = _Option
+    help_option = command.get_help_option(typer.Context(command))
+    if help_option is not None:
+        help_option.metavar = ""
+        if type(help_option) is TyperOption:
+            help_option.__class__ = _Option
+    for sub in getattr(command, "commands", {}).values():  # a group's subcommands
+        readable(sub)
+    return command
