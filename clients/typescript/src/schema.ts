@@ -4,6 +4,23 @@
  */
 
 export interface paths {
+    "/v1/admin/import/{kind}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Import users or balances (admin): a CSV (text/csv, header line first) or JSON Lines (application/x-ndjson) body, streamed. Every row is checked first: 400 lists each bad row's line and field and nothing is written. Rows already imported (same reference, or same source, line and content) are skipped, so the request may be sent again. Query: dryRun=true checks and counts only; source=NAME names the file for the rows' keys. */
+        post: operations["importAdminRows"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/admin/challenges": {
         parameters: {
             query?: never;
@@ -1383,6 +1400,33 @@ export interface paths {
 export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
+        /** RowsImportReply */
+        RowsImportReply: {
+            kind: string;
+            rows: number;
+            imported: number;
+            skipped: number;
+            dryRun: boolean;
+        };
+        /**
+         * LynesError
+         * @description The error envelope of the Lynes-style API and the admin API.
+         */
+        LynesError: {
+            statusCode: number;
+            message: string;
+            data: components["schemas"]["LynesErrorData"];
+        };
+        /** LynesErrorData */
+        LynesErrorData: {
+            code: components["schemas"]["ErrorCode"];
+            field: string | null;
+        };
+        /**
+         * ErrorCode
+         * @enum {unknown}
+         */
+        ErrorCode: "already_exists" | "conflict" | "forbidden" | "idempotency_mismatch" | "inactive" | "insufficient_points" | "invalid_input" | "limit_reached" | "not_found" | "not_redeemable" | "payload_too_large" | "rate_limited" | "unauthenticated" | "unavailable" | "unsupported_media_type";
         /**
          * AdminChallenge
          * @description Challenges: trigger, goal, window, missions, rewards, series and repeats.
@@ -1512,25 +1556,6 @@ export interface components {
             /** @default null */
             maxCompletions?: number | null;
         };
-        /**
-         * LynesError
-         * @description The error envelope of the Lynes-style API and the admin API.
-         */
-        LynesError: {
-            statusCode: number;
-            message: string;
-            data: components["schemas"]["LynesErrorData"];
-        };
-        /** LynesErrorData */
-        LynesErrorData: {
-            code: components["schemas"]["ErrorCode"];
-            field: string | null;
-        };
-        /**
-         * ErrorCode
-         * @enum {unknown}
-         */
-        ErrorCode: "already_exists" | "conflict" | "forbidden" | "idempotency_mismatch" | "inactive" | "insufficient_points" | "invalid_input" | "limit_reached" | "not_found" | "not_redeemable" | "payload_too_large" | "rate_limited" | "unauthenticated" | "unavailable" | "unsupported_media_type";
         /**
          * AdminEvent
          * @description Events users log: reward, conditions, metadata fields, per-user limits.
@@ -3146,6 +3171,87 @@ export interface components {
 }
 export type $defs = Record<string, never>;
 export interface operations {
+    importAdminRows: {
+        parameters: {
+            query?: {
+                /** @description true: check and count, write nothing */
+                dryRun?: string;
+                /** @description the file's name (default 'api') */
+                source?: string;
+            };
+            header?: never;
+            path: {
+                kind: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RowsImportReply"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LynesError"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LynesError"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LynesError"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LynesError"];
+                };
+            };
+            /** @description Too Many Requests */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LynesError"];
+                };
+            };
+            /** @description Service Unavailable */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LynesError"];
+                };
+            };
+        };
+    };
     listAdminChallenges: {
         parameters: {
             query?: never;

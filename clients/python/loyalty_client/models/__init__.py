@@ -225,6 +225,7 @@ from .reversed_event import ReversedEvent
 from .reversed_event_data import ReversedEventData
 from .reward import Reward
 from .reward_type import RewardType
+from .rows_import_reply import RowsImportReply
 from .screen_body import ScreenBody
 from .set_user_group_body import SetUserGroupBody
 from .single_sign_on import SingleSignOn
@@ -478,6 +479,7 @@ __all__ = (
     "ReversedEventData",
     "Reward",
     "RewardType",
+    "RowsImportReply",
     "ScreenBody",
     "SetUserGroupBody",
     "SingleSignOn",

@@ -26,7 +26,7 @@ SPOOL_BYTES = 1024 * 1024
 """Bodies up to this size stay in memory; larger ones go to a temporary file."""
 
 
-class ImportReply(msgspec.Struct):
+class RowsImportReply(msgspec.Struct):
     kind: str
     rows: int
     imported: int
@@ -98,7 +98,7 @@ async def import_rows(call: Call) -> Reply:
             }
             return Reply(body, status=400)
     return Reply(
-        ImportReply(
+        RowsImportReply(
             kind=kind.name,
             rows=summary.rows,
             imported=summary.imported,
@@ -129,7 +129,8 @@ ENDPOINTS = [
         "line and field and nothing is written. Rows already imported (same reference, or same "
         "source, line and content) are skipped, so the request may be sent again. Query: "
         "dryRun=true checks and counts only; source=NAME names the file for the rows' keys.",
-        responses={200: ImportReply},
+        responses={200: RowsImportReply},
+        operation_id="importAdminRows",
         query={"dryRun": "true: check and count, write nothing", "source": "the file's name (default 'api')"},
         tags=TAGS,
     ),
