@@ -294,25 +294,9 @@ def _apply_sql(limit: bool, credit: bool, challenges: int, streaks: int, scores:
             "CAST(:entry_key AS VARCHAR), NULL, b.balance, CAST(:now AS BIGINT) FROM b RETURNING id)"
         )
     if challenges:
-        fixed = fixed_user
-        updates = ", ".join(
-            f"{c} = excluded.{c}" for c in _CHALLENGE_COLUMNS if c not in ("user_pk", "challenge_id")
-        )
-        rows = b.rows(challenge_progress, _CHALLENGE_COLUMNS, [f"c{i}_" for i in range(challenges)], fixed)
-        ctes.append(
-            f"cp AS (INSERT INTO challenge_progress ({', '.join(_CHALLENGE_COLUMNS)}) {rows} "
-            f"ON CONFLICT (user_pk, challenge_id) DO UPDATE SET {updates})"
-        )
+        ctes.append(_progress_cte(b, "cp", challenge_progress, "challenge_id", "c", challenges, fixed_user))
     if streaks:
-        fixed = fixed_user
-        updates = ", ".join(
-            f"{c} = excluded.{c}" for c in _STREAK_COLUMNS if c not in ("user_pk", "streak_id")
-        )
-        rows = b.rows(streak_progress, _STREAK_COLUMNS, [f"s{i}_" for i in range(streaks)], fixed)
-        ctes.append(
-            f"sp AS (INSERT INTO streak_progress ({', '.join(_STREAK_COLUMNS)}) {rows} "
-            f"ON CONFLICT (user_pk, streak_id) DO UPDATE SET {updates})"
-        )
+        ctes.append(_progress_cte(b, "sp", streak_progress, "streak_id", "s", streaks, fixed_user))
     if scores:
         fixed = {
             "user_pk": user,
@@ -330,6 +314,19 @@ def _apply_sql(limit: bool, credit: bool, challenges: int, streaks: int, scores:
     if credit:
         returned += ["(SELECT balance FROM b)", "(SELECT id FROM line)"]
     return Statement(f"WITH {', '.join(ctes)} SELECT {', '.join(returned)}")
+
+
+def _progress_cte(
+    b: _Builder, name: str, table: Table, key: str, prefix: str, count: int, fixed: dict[str, str]
+) -> str:
+    """A progress row per step (challenge or streak), written as the decision left it."""
+    columns = tuple(c.name for c in table.c)
+    updates = ", ".join(f"{c} = excluded.{c}" for c in columns if c not in ("user_pk", key))
+    rows = b.rows(table, columns, [f"{prefix}{i}_" for i in range(count)], fixed)
+    return (
+        f"{name} AS (INSERT INTO {table.name} ({', '.join(columns)}) {rows} "
+        f"ON CONFLICT (user_pk, {key}) DO UPDATE SET {updates})"
+    )
 
 
 def _progress_params(
