@@ -9,7 +9,7 @@ The event path never asks which engine it runs on.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Any, Protocol
 
 from sqlalchemy.ext.asyncio import AsyncConnection
@@ -101,7 +101,6 @@ class EventWrites:
     challenges: tuple[ProgressWrite, ...] = ()
     streaks: tuple[ProgressWrite, ...] = ()
     scores: tuple[tuple[str, str, int], ...] = ()
-    extra: dict[str, Any] = field(default_factory=dict)
 
 
 @dataclass(frozen=True)

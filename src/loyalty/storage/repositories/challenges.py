@@ -15,13 +15,6 @@ _COLUMNS = tuple(c.name for c in challenge_progress.c)
 _STATES = Statement(
     f"SELECT {', '.join(_COLUMNS)} FROM challenge_progress WHERE user_pk = :user_pk"  # noqa: S608 (columns)
 )
-_LOCK_STATE = Statement(
-    "INSERT INTO challenge_progress (user_pk, challenge_id, tenant_id, progress, missions, round_done, "  # noqa: S608 (column names only)
-    "completions, period_key, period_completions, completed_at, updated_at) VALUES (:user_pk, "
-    ":challenge_id, :tenant_id, 0, '{}', :round_done, 0, '', 0, NULL, :now) ON CONFLICT (user_pk, "
-    "challenge_id) DO UPDATE SET updated_at = excluded.updated_at "
-    f"RETURNING {', '.join(_COLUMNS)}"
-)
 _CREATE = Statement(  # every column, each from the parameter of its name
     f"INSERT INTO challenge_progress ({', '.join(_COLUMNS)}) "  # noqa: S608 (column names only)
     f"VALUES ({', '.join(':' + name for name in _COLUMNS)})"
@@ -49,27 +42,6 @@ async def states_of_user(conn: AsyncConnection, user_pk: int) -> dict[str, dict[
     sql = await driver_of(conn)
     rows = await sql.fetch(_STATES, {"user_pk": user_pk})
     return {state["challenge_id"]: state for state in (state_from_row(sql, row) for row in rows)}
-
-
-async def lock_state(
-    conn: AsyncConnection, *, tenant_id: int, user_pk: int, challenge_id: str, now: int
-) -> dict[str, Any]:
-    """Create the row when absent, lock it (PostgreSQL row lock) and return its latest version.
-
-    ``ON CONFLICT DO UPDATE`` waits for a concurrent writer of the same row and then returns the
-    committed row, so the caller reads the state it is about to replace under the lock.
-    """
-    sql = await driver_of(conn)
-    params = {
-        "user_pk": user_pk,
-        "challenge_id": challenge_id,
-        "tenant_id": tenant_id,
-        "round_done": False,
-        "now": now,
-    }
-    row = await sql.fetchrow(_LOCK_STATE, params)
-    assert row is not None
-    return state_from_row(sql, row)
 
 
 async def save_state(

@@ -1,5 +1,5 @@
-"""Logged events and limit counters. The limit is one conditional upsert, so it holds under any
-number of concurrent requests on SQLite and PostgreSQL."""
+"""Logged events and limit counters (the event path counts an occurrence in its one guarded write:
+see ``storage/event_store.py``)."""
 
 from __future__ import annotations
 
@@ -14,15 +14,6 @@ from loyalty.storage.repositories import history as history_repo
 from loyalty.storage.tables import ledger_entries
 
 # The hot path's statements run on the driver (see loyalty.storage.driver).
-_USER_WITH_GROUP = Statement(
-    "SELECT id, usergroup FROM users WHERE tenant_id = :tenant_id AND external_id = :external_id"
-)
-_COUNT_IF_BELOW = Statement(
-    "INSERT INTO event_limit_counters (tenant_id, user_pk, event_id, period_key, n) "
-    "VALUES (:tenant_id, :user_pk, :event_id, :period_key, 1) "
-    "ON CONFLICT (user_pk, event_id, period_key) DO UPDATE SET n = event_limit_counters.n + 1 "
-    "WHERE event_limit_counters.n < :limit RETURNING n"
-)
 _LOGGED_COLUMNS = (
     "tenant_id, user_pk, user_id, event_id, ts, points, usergroup, condition_reached, limit_reached, "
     "period_key, metadata"
@@ -31,48 +22,6 @@ _LOGGED_VALUES = ", ".join(f":{column}" for column in _LOGGED_COLUMNS.split(", "
 _INSERT_LOGGED = Statement(
     f"INSERT INTO logged_events ({_LOGGED_COLUMNS}) VALUES ({_LOGGED_VALUES}) RETURNING id"  # noqa: S608
 )
-
-
-async def user_with_group(
-    conn: AsyncConnection, tenant_id: int, external_id: str
-) -> tuple[int, str | None] | None:
-    sql = await driver_of(conn)
-    row = await sql.fetchrow(_USER_WITH_GROUP, {"tenant_id": tenant_id, "external_id": external_id})
-    return None if row is None else (int(row[0]), row[1])
-
-
-async def count_if_below(
-    conn: AsyncConnection,
-    *,
-    tenant_id: int,
-    user_pk: int,
-    event_id: str,
-    period_key: str,
-    limit: int,
-) -> int | None:
-    """Count one more occurrence unless ``limit`` is reached; the new count, or None when refused."""
-    params = {
-        "tenant_id": tenant_id,
-        "user_pk": user_pk,
-        "event_id": event_id,
-        "period_key": period_key,
-        "limit": limit,
-    }
-    value = await (await driver_of(conn)).fetchval(_COUNT_IF_BELOW, params)
-    return None if value is None else int(value)
-
-
-async def count(conn: AsyncConnection, *, user_pk: int, event_id: str, period_key: str) -> int:
-    value = (
-        await conn.execute(
-            select(event_limit_counters.c.n).where(
-                event_limit_counters.c.user_pk == user_pk,
-                event_limit_counters.c.event_id == event_id,
-                event_limit_counters.c.period_key == period_key,
-            )
-        )
-    ).scalar_one_or_none()
-    return int(value or 0)
 
 
 async def uncount(conn: AsyncConnection, *, user_pk: int, event_id: str, period_key: str) -> None:
