@@ -82,7 +82,7 @@ users = Table(
     Column("profile", JSON, nullable=False),
     Column("created_at", BigInteger, nullable=False),
     Column("version", BigInteger, nullable=False, server_default="0"),
-    # Moved on by every logged event: the guard of the event path's one write (see event_store).
+    # PostgreSQL: moved on by every logged event, the guard of the event path's one write (event_store).
     UniqueConstraint("tenant_id", "external_id"),
     # The dashboard's member search by group pages by external id inside a group.
     Index("ix_users_tenant_group", "tenant_id", "usergroup", "external_id"),
