@@ -1,10 +1,10 @@
 """Challenges as users live them: advancing on activity, paying completions once, and reading them.
 
-The reactor runs inside the transaction of every logged event/action. Per matching challenge it
-locks the user's progress row (creating it), advances it with the pure rules of
-``core.challenges``, and pays a completed round only when its completion row was newly inserted,
-so a completion pays exactly once however many requests race for it. Balance rows a payout may
-touch are locked first, ``points`` before other metrics, the same order the event itself uses.
+The event path (``app.event_path``) decides each logged event's challenge steps with the pure rules
+of ``core.challenges`` and writes the progress rows in its one guarded write; ``settle_steps`` then
+pays a completed round only when its completion row was newly inserted, so a completion pays
+exactly once however many requests race for it. Balance rows a payout may touch are locked first,
+``points`` before other metrics, the same order the event itself uses.
 """
 
 from __future__ import annotations

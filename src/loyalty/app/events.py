@@ -212,7 +212,7 @@ class EventResult:
         return LIMIT_REACHED if self.limit_reached else LOGGED
 
     def data(self) -> dict[str, Any]:
-        """The seed's response ``data``; reactor output (challenges, streaks…) added after it."""
+        """The seed's response ``data``; what the event moved (challenges, streaks…) added after it."""
         out: dict[str, Any] = {
             "userId": self.user_id,
             "eventId": self.event.eventId,

@@ -1,4 +1,4 @@
-"""Imports every feature module once, so each registers its config kinds and activity reactors.
+"""Imports every feature module once, so each registers its config kinds.
 
 One aliased import line per feature (aliases keep the lines separate, so merges stay trivial).
 """

@@ -1,4 +1,4 @@
-"""Leaderboards: the ``leaderboards`` config kind, the activity reactor that keeps score rows, and
+"""Leaderboards: the ``leaderboards`` config kind, the scores events add (decided by ``core.events``), and
 the ranking reads.
 
 Scores are bucketed in the tenant's time zone (all-time, calendar month, ISO week, day); floating

@@ -1,4 +1,4 @@
-"""Event statistics: the rollup reactor (every logged event, in its transaction) and the reads.
+"""Event statistics: the reads of the rollups every logged event writes with its outcome.
 
 Unique users are exact and come from rollup counters, never from scanning users:
 - one day: users whose first event of that day it was (``day_users``);

@@ -1,4 +1,4 @@
-"""Streaks: the ``streaks`` config kind, the activity reactor that advances them, the user's streak
+"""Streaks: the ``streaks`` config kind, the milestones an event's steps pay, the user's streak
 views (seed 000) and streak analytics (seed 002).
 
 A user's period is computed in the user's own time zone (``users.time_zone``) when set, else the

@@ -31,7 +31,7 @@ COLUMNS = _COLUMNS
 
 
 def state_from_row(sql: Driver, row: Sequence[Any]) -> dict[str, Any]:
-    """A progress row (``COLUMNS`` in order) as the dict the reactor reads."""
+    """A progress row (``COLUMNS`` in order) as a dict."""
     state = dict(zip(_COLUMNS, row, strict=True))
     state["missions"] = sql.json_out(state["missions"])
     state["round_done"] = bool(state["round_done"])

@@ -24,7 +24,7 @@ from loyalty.storage.stats_tables import HOURS, stats_event_daily
 
 ALL_EVENTS = ""
 # PostgreSQL: concurrent events of a tenant spread over this many rows per day and event. A
-# transaction holds its rollup rows from the stats reactor (run last) to commit, ~1 ms, so four
+# transaction holds its rollup rows from the event's write to commit, ~1 ms, so four
 # rows allow ~4,000 events/s per tenant, above what the whole event path sustains on one
 # PostgreSQL; every shard more is one more row for each day and event a query reads.
 PG_SHARDS = 4

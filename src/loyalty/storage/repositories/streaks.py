@@ -55,7 +55,7 @@ COLUMNS = _COLUMNS
 
 
 def progress_from_row(sql: Driver, values: Sequence[Any]) -> dict[str, Any]:
-    """A progress row (``COLUMNS`` in order) as the dict the reactor reads."""
+    """A progress row (``COLUMNS`` in order) as a dict."""
     progress = dict(zip(_COLUMNS, values, strict=True))
     for column in _JSON_COLUMNS:
         progress[column] = sql.json_out(progress[column])
