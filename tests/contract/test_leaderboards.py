@@ -8,7 +8,7 @@ from typing import Any
 
 import pytest
 
-from tests.progress_support import log_activity
+from tests.activity_support import log_activity
 from tests.support import Clock, TenantHandle
 
 WEEKLY_POINTS = {"leaderboardId": "top", "metric": "points", "title": {"en": "Top savers"}}

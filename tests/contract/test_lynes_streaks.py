@@ -13,7 +13,7 @@ from typing import Any
 import httpx
 import pytest
 
-from tests.progress_support import log_activity
+from tests.activity_support import log_activity
 from tests.support import Clock, TenantHandle
 
 DAILY_LOGIN = {

@@ -10,7 +10,7 @@ import pytest
 from loyalty.app import notifications
 from loyalty.app.uow import Tx
 from loyalty.app.users import resolve_user
-from tests.progress_support import in_write
+from tests.activity_support import in_write
 from tests.support import Clock, TenantHandle
 
 T0 = 1_763_900_000_000

@@ -11,7 +11,7 @@ import pytest
 from loyalty.app import ledger, milestones
 from loyalty.app.uow import Tx
 from loyalty.app.users import resolve_user
-from tests.progress_support import in_write, log_activity
+from tests.activity_support import in_write, log_activity
 from tests.support import TenantHandle
 
 LIFETIME = {

@@ -13,8 +13,8 @@ through :func:`run`:
    and decided again (with the user locked, so it cannot be overtaken twice).
 
 What an outcome sets off beyond its rows — paying a completed challenge or a streak milestone,
-re-evaluating tiers, a notification the event asks for, webhooks, crediting points when older
-ones are due to expire — runs after the write, in the same transaction, through the features'
+re-evaluating tiers, webhooks, crediting points when older ones are due to expire — runs after the
+write, in the same transaction, through the features'
 own use cases. Only outcomes that need it open a transaction; the common event commits with its
 one write.
 """
@@ -34,11 +34,13 @@ from loyalty.app.event_store import (
     ProgressWrite,
     SnapshotQuery,
     UserSnapshotRows,
+    credit_entry_key,
 )
 from loyalty.app.tenants import TenantConfig
 from loyalty.app.uow import Tx
 from loyalty.app.users import resolve_user
 from loyalty.core import events as core
+from loyalty.core.challenges import ChallengeState
 from loyalty.core.errors import ErrorCode, LoyaltyError, not_found
 
 ATTEMPTS = 5
@@ -96,7 +98,6 @@ def compile_plan(tenant: TenantConfig, event_id: str, rule: core.EventRule) -> P
 @dataclass(frozen=True)
 class Outcome:
     decision: core.Decision
-    user_pk: int | None
     logged_id: int | None
     extra: dict[str, Any]
     """What the response adds after the event's own fields: challenges, streaks, tier changes."""
@@ -104,7 +105,7 @@ class Outcome:
 
 @dataclass(frozen=True)
 class EventText:
-    """What the event's rows say about it (its history entry, ledger line and notification)."""
+    """What the event's rows say about it (its history entry and ledger line)."""
 
     title: str
     history: dict[str, Any]
@@ -138,12 +139,12 @@ async def run(
                 raise not_found("user", user_id)
             if dry_run:  # a new user would start empty
                 decision = core.decide(programme, request, core.Snapshot(user_pk=None), tx.now)
-                return Outcome(decision, None, None, {})
+                return Outcome(decision, None, {})
             await resolve_user(tx, user_id, create=True)
             continue
         decision = core.decide(programme, request, _snapshot(plan, rows), tx.now)
         if dry_run:
-            return Outcome(decision, rows.user_pk, None, {})
+            return Outcome(decision, None, {})
         ledger_credit = decision.points > 0 and rows.points_need_ledger(tx.now)
         follow = ledger_credit or _needs_follow_ups(tx, decision)
         writes = _writes(tx, plan, request, user_id, rows, decision, text, with_credit=not ledger_credit)
@@ -159,7 +160,7 @@ async def run(
             changes = await _follow_ups(tx, plan, rows.user_pk, decision)
             if changes:
                 extra["milestoneChanges"] = changes
-        return Outcome(decision, rows.user_pk, applied.logged_id, extra)
+        return Outcome(decision, applied.logged_id, extra)
     raise LoyaltyError(ErrorCode.CONFLICT, "the user changed concurrently too often; retry")
 
 
@@ -243,7 +244,7 @@ def _writes(
     )
 
 
-def _challenge_values(state: Any, now: int) -> dict[str, Any]:
+def _challenge_values(state: ChallengeState, now: int) -> dict[str, Any]:
     return {
         "progress": state.progress,
         "missions": dict(state.missions),
@@ -278,21 +279,21 @@ async def _follow_ups(
 
 async def _event_credit(
     tx: Tx, user_pk: int, points: int, applied: Applied, text: EventText, ledger_credit: bool
-) -> int:
+) -> None:
     """The event's credit: written with the event (then announced here), or — when older credits
     were due to expire or the account owed points — through the ledger's full credit."""
     reference = str(applied.logged_id)
     if ledger_credit:
-        posting = await ledger.credit(
+        await ledger.credit(
             tx,
             user_pk,
             points,
             source="event",
             reference=reference,
             description=text.title,
-            entry_key=credit_key(applied.logged_id),
+            entry_key=credit_entry_key(applied.logged_id),
         )
-        return posting.balance_after
+        return
     balance, entry_id = applied.balance_after, applied.credit_entry_id
     assert balance is not None
     assert entry_id is not None
@@ -300,8 +301,3 @@ async def _event_credit(
     await ledger_effects.credited(
         tx, user_pk, points, balance, entry_id, "event", ledger.POINTS, reference, text.title
     )
-    return balance
-
-
-def credit_key(logged_id: int) -> str:
-    return f"event:{logged_id}"

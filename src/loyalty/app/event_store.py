@@ -56,12 +56,18 @@ class UserSnapshotRows:
         return due or self.points_balance < 0
 
 
+def credit_entry_key(logged_id: int) -> str:
+    """The entry key of an event's credit line (its reference is the logged event's id): how a
+    reversal finds the credit again."""
+    return f"event:{logged_id}"
+
+
 @dataclass(frozen=True)
 class CreditWrite:
     amount: int
     valid_until: int | None
     description: str
-    """The ledger line's reference is the logged event's id and its entry key ``event:<id>``."""
+    """The ledger line's reference is the logged event's id and its key ``credit_entry_key``."""
 
 
 @dataclass(frozen=True)

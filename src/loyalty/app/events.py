@@ -18,6 +18,7 @@ import msgspec
 from loyalty.app import event_path, ledger
 from loyalty.app.challenge_config import Notification
 from loyalty.app.config_kinds import ConfigKind, register
+from loyalty.app.event_store import credit_entry_key
 from loyalty.app.principal import Principal
 from loyalty.app.services import Services
 from loyalty.app.tenants import TenantConfig
@@ -333,9 +334,6 @@ def _text_of(tx: Tx, definition: EventDefinition) -> event_path.EventText:
     )
 
 
-credit_key = event_path.credit_key
-
-
 # ---------------------------------------------------------------------------------------------
 # Batch
 
@@ -469,7 +467,7 @@ async def reverse_event(tx: Tx, logged_event_id: str) -> ReversalView:
     user_pk, event_id = int(row["user_pk"]), str(row["event_id"])
     taken, shortfall = 0, 0
     if int(row["points"]) > 0:
-        credit = await events_repo.credit_entry(tx.conn, tx.tenant.id, credit_key(logged_id))
+        credit = await events_repo.credit_entry(tx.conn, tx.tenant.id, credit_entry_key(logged_id))
         if credit is not None:
             reversal = await ledger.reverse_credit(
                 tx,

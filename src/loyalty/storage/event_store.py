@@ -25,7 +25,14 @@ from sqlalchemy import Table
 from sqlalchemy.dialects import postgresql
 from sqlalchemy.ext.asyncio import AsyncConnection
 
-from loyalty.app.event_store import Applied, EventWrites, ProgressWrite, SnapshotQuery, UserSnapshotRows
+from loyalty.app.event_store import (
+    Applied,
+    EventWrites,
+    ProgressWrite,
+    SnapshotQuery,
+    UserSnapshotRows,
+    credit_entry_key,
+)
 from loyalty.storage.driver import Statement
 from loyalty.storage.event_tables import logged_events
 from loyalty.storage.gamification_tables import challenge_progress
@@ -42,12 +49,10 @@ from loyalty.storage.tables import history_entries, ledger_entries
 # Every statement here is built from this module's column names, casts and placeholders only (no
 # value is ever interpolated), hence the per-file S608 exemption in pyproject.toml.
 POINTS = "points"
-ENTRY_KEY_PREFIX = "event:"
-"""The entry key of an event's credit line: ``event:<logged event id>`` (its reference is the id)."""
 
 _CHALLENGE_COLUMNS = challenge_repo.COLUMNS
 _STREAK_COLUMNS = streak_repo.COLUMNS
-_JSON_STREAK_COLUMNS = ("completed_dates", "milestones_claimed")
+_JSON_STREAK_COLUMNS = streak_repo.JSON_COLUMNS
 
 
 _DRIVER = "loyalty.event_store.driver"
@@ -87,10 +92,11 @@ def _streak_row(values: Sequence[Any]) -> dict[str, Any]:
     return row
 
 
-def _snapshot(query: SnapshotQuery, row: Sequence[Any], rest: list[Any]) -> UserSnapshotRows:
-    """The fixed columns (id, group, time zone, version) and then, in the read's order: the new
-    logged id, the limit count, the challenge rows, the streak rows, the points account."""
-    logged_id = int(rest.pop(0)) if query.allocate_id else None
+def _snapshot(
+    query: SnapshotQuery, row: Sequence[Any], rest: list[Any], logged_id: int | None
+) -> UserSnapshotRows:
+    """The fixed columns (id, group, time zone, version) and then, in the read's order: the limit
+    count, the challenge rows, the streak rows, the points account."""
     used = rest.pop(0) if query.limit_period_key is not None else None
     challenges: dict[str, dict[str, Any]] = {}
     if query.challenges:
@@ -364,7 +370,7 @@ def _apply_params(writes: EventWrites, logged_id: int) -> dict[str, Any]:
         params.update(
             valid_until=writes.credit.valid_until,
             reference=str(logged_id),
-            entry_key=f"{ENTRY_KEY_PREFIX}{logged_id}",
+            entry_key=credit_entry_key(logged_id),
             credit_description=writes.credit.description,
         )
     for i, write in enumerate(writes.challenges):
@@ -409,7 +415,9 @@ class PostgresEventStore:
         row = await driver.fetchrow(sql.postgresql, *sql.args(params))
         if row is None:
             return None
-        return _snapshot(query, row, list(row[4:]))
+        rest = list(row[4:])
+        logged_id = int(rest.pop(0)) if query.allocate_id else None
+        return _snapshot(query, row, rest, logged_id)
 
     async def apply(self, conn: AsyncConnection, writes: EventWrites, *, transaction: bool) -> Applied | None:
         assert writes.logged_id is not None  # taken by the read
@@ -482,8 +490,6 @@ class SqliteEventStore:
             return None
         params["user_pk"] = user[0]
         rest: list[Any] = []
-        if query.allocate_id:
-            rest.append(0)  # the write assigns it
         if query.limit_period_key is not None:
             found = db.execute(_SQLITE_LIMIT.sqlite, _SQLITE_LIMIT.args(params)).fetchone()
             rest.append(None if found is None else found[0])
@@ -495,7 +501,7 @@ class SqliteEventStore:
         if query.points_account:
             account = db.execute(_SQLITE_ACCOUNT.sqlite, _SQLITE_ACCOUNT.args(params)).fetchone()
             rest.append(None if account is None else list(account))
-        return _snapshot(query, user, rest)
+        return _snapshot(query, user, rest, None)  # the write assigns the logged event's id
 
     async def apply(self, conn: AsyncConnection, writes: EventWrites, *, transaction: bool) -> Applied | None:
         # The snapshot was read in this same write transaction, which holds the database: nothing
@@ -541,7 +547,7 @@ class SqliteEventStore:
                 reference=str(logged_id),
                 description=writes.credit.description,
                 site_code=None,
-                entry_key=f"{ENTRY_KEY_PREFIX}{logged_id}",
+                entry_key=credit_entry_key(logged_id),
                 balance_after=balance,
                 created_at=writes.now,
             )

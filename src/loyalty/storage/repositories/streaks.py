@@ -52,6 +52,7 @@ async def load(
 
 
 COLUMNS = _COLUMNS
+JSON_COLUMNS = _JSON_COLUMNS
 
 
 def progress_from_row(sql: Driver, values: Sequence[Any]) -> dict[str, Any]:
