@@ -55,6 +55,10 @@ class Plan:
     programme: core.Programme
     streaks: dict[str, streak_app.CompiledStreak]
     may_credit: bool
+    announces_points: bool
+    """A webhook wants ``points.awarded``: a credit is then followed by its outbox rows."""
+    has_tiers: bool
+    """Milestone sets exist: every event re-evaluates the user's tiers after its write."""
 
 
 _PLANS: dict[int, tuple[int, dict[str, Plan]]] = {}
@@ -92,7 +96,13 @@ def compile_plan(tenant: TenantConfig, event_id: str, rule: core.EventRule) -> P
         streaks=tuple(core.StreakRule(s.streak_id, s.rules) for s in streaks.values()),
         boards=boards,
     )
-    return Plan(programme, streaks, may_credit=any(rate > 0 for rate in rule.rates.values()))
+    return Plan(
+        programme,
+        streaks,
+        may_credit=any(rate > 0 for rate in rule.rates.values()),
+        announces_points=bool(outbox.subscribers_of(tenant, "points.awarded")),
+        has_tiers=bool(tenant.all_compiled("milestones")),
+    )
 
 
 @dataclass(frozen=True)
@@ -146,7 +156,7 @@ async def run(
         if dry_run:
             return Outcome(decision, None, {})
         ledger_credit = decision.points > 0 and rows.points_need_ledger(tx.now)
-        follow = ledger_credit or _needs_follow_ups(tx, decision)
+        follow = ledger_credit or _needs_follow_ups(plan, decision)
         writes = _writes(tx, plan, request, user_id, rows, decision, text, with_credit=not ledger_credit)
         # The answer's additions are decided before the write: after a write that commits by
         # itself nothing may fail.
@@ -179,14 +189,14 @@ def _snapshot(plan: Plan, rows: UserSnapshotRows) -> core.Snapshot:
     )
 
 
-def _needs_follow_ups(tx: Tx, decision: core.Decision) -> bool:
-    if decision.points > 0 and outbox.subscribers(tx, "points.awarded"):
+def _needs_follow_ups(plan: Plan, decision: core.Decision) -> bool:
+    if decision.points > 0 and plan.announces_points:
         return True
     if challenge_app.steps_pay(decision.challenges):
         return True
     if any(s.advance.milestones_reached for s in decision.streaks):
         return True
-    return bool(tx.tenant.all_compiled("milestones"))
+    return plan.has_tiers
 
 
 def _writes(

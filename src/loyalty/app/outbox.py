@@ -18,6 +18,7 @@ from typing import Any
 import msgspec
 
 from loyalty.app.services import Services
+from loyalty.app.tenants import TenantConfig
 from loyalty.app.uow import Tx
 from loyalty.storage.repositories import outbox as outbox_repo
 
@@ -40,7 +41,11 @@ _WAKE_HOOK = "delivery_wake_hook"
 
 def subscribers(tx: Tx, event_type: str) -> list[Any]:
     """The tenant's active webhooks (``app.webhooks.Webhook``) that want ``event_type``."""
-    hooks = tx.tenant.all("webhooks")
+    return subscribers_of(tx.tenant, event_type)
+
+
+def subscribers_of(tenant: TenantConfig, event_type: str) -> list[Any]:
+    hooks = tenant.all("webhooks")
     return [h for h in hooks.values() if h.active and event_type in h.eventTypes]
 
 
