@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING, Any
 
 from loyalty.settings import Settings
 from loyalty.storage.database import Database
-from loyalty.storage.event_store import event_store
+from loyalty.storage.event_store import event_store_for
 
 if TYPE_CHECKING:
     from loyalty.app.event_store import EventStore
@@ -33,7 +33,7 @@ class Services:
     """The event path's store for this database's engine."""
 
     def __post_init__(self) -> None:
-        self.event_store = event_store(self.db.is_sqlite)
+        self.event_store = event_store_for(self.db)
 
     def now(self) -> int:
         return self.clock()

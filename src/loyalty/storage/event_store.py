@@ -33,6 +33,7 @@ from loyalty.app.event_store import (
     UserSnapshotRows,
     credit_entry_key,
 )
+from loyalty.storage.database import Database
 from loyalty.storage.driver import Statement
 from loyalty.storage.event_tables import logged_events
 from loyalty.storage.gamification_tables import challenge_progress
@@ -590,5 +591,6 @@ class SqliteEventStore:
         return balance
 
 
-def event_store(is_sqlite: bool) -> PostgresEventStore | SqliteEventStore:
-    return SqliteEventStore() if is_sqlite else PostgresEventStore()
+def event_store_for(db: Database) -> PostgresEventStore | SqliteEventStore:
+    """The event path's store for the database's engine (the one place that asks)."""
+    return SqliteEventStore() if db.is_sqlite else PostgresEventStore()
