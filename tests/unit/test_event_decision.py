@@ -222,3 +222,39 @@ def test_a_sequence_of_events_pays_what_the_rules_say(values: list[Decimal]) -> 
     counted = [s for d in decisions for s in d.streaks if s.advance.counted]
     assert len(counted) == (1 if qualifying else 0)
     assert sum(len(s.advance.milestones_reached) for s in counted) == len(counted)
+
+
+# --- reversal ----------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("points", "period_key", "credit", "expected_credit", "expected_uncount"),
+    [
+        (40, "2026-12-07", 17, 17, "2026-12-07"),  # credited and counted: both given back
+        (40, None, 17, 17, None),  # no limit: nothing to uncount
+        (0, "lifetime", None, None, "lifetime"),  # no points (limit reached or 0): only the count
+        (0, None, 17, None, None),  # a credit of another kind is never taken for a 0-point event
+    ],
+)
+def test_a_reversal_takes_back_the_credit_and_the_count_the_event_made(
+    points: int,
+    period_key: str | None,
+    credit: int | None,
+    expected_credit: int | None,
+    expected_uncount: str | None,
+) -> None:
+    logged = core.LoggedEvent("order", points, period_key, reversed=False, credit_entry_id=credit)
+    decision = core.decide_reversal(logged, "Europe/Berlin", NOW)
+    assert decision == core.ReversalDecision(expected_credit, expected_uncount, "2025-11-05")
+
+
+def test_a_reversed_event_is_not_reversed_again() -> None:
+    logged = core.LoggedEvent("order", 40, "lifetime", reversed=True, credit_entry_id=17)
+    assert core.decide_reversal(logged, "UTC", NOW) is None
+
+
+def test_the_reversals_day_is_the_tenants_local_day() -> None:
+    late = int(datetime(2026, 12, 7, 23, 30, tzinfo=UTC).timestamp() * 1000)
+    logged = core.LoggedEvent("order", 0, None, reversed=False, credit_entry_id=None)
+    assert core.decide_reversal(logged, "UTC", late).day_key == "2026-12-07"  # type: ignore[union-attr]
+    assert core.decide_reversal(logged, "Europe/Berlin", late).day_key == "2026-12-08"  # type: ignore[union-attr]

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import re
 
-from loyalty.storage import event_store
+from loyalty.storage import event_reversals, event_store
 from loyalty.storage.repositories import stats as stats_repo
 
 SHARED_ROLLUP = {"r", "st"}
@@ -77,3 +77,13 @@ def test_the_shared_rollup_rows_are_the_users_shard() -> None:
         ]
         == 4_000_003 % stats_repo.PG_SHARDS
     )
+
+
+def test_every_write_of_a_reversal_addresses_the_users_rows() -> None:
+    writes = [event_reversals._MARK_REVERSED, event_reversals._UNCOUNT, event_reversals._NEXT_VERSION]
+    for statement in writes:
+        where = statement.source.split(" WHERE ", 1)[1]
+        assert re.search(r"\b(user_pk|id) = :user_pk\b", where), statement.source
+    # the read finds the event by its id (the API's key) and locks that row only on PostgreSQL
+    assert event_store.PostgresEventStore._read.source.endswith("FOR UPDATE OF l")
+    assert "FOR UPDATE" not in event_store.SqliteEventStore._read.source

@@ -91,3 +91,18 @@ def test_a_route_after_a_parameter_in_the_second_segment_is_still_found() -> Non
     assert router.lookup(scope) == (customer, {"endpoint": endpoint, "path_params": {"customerId": "c7"}})
     scope["method"] = "POST"
     assert router.lookup(scope)[0] is customer  # a partial match: 405, as Starlette answers
+
+
+def test_under_a_mount_point_paths_are_routed_below_it_as_starlette_routes_them(tmp_path: Path) -> None:
+    app = create_app(Settings(database_url=f"sqlite:///{tmp_path / 'r.db'}"))
+    router = app.router
+    assert isinstance(router, StaticFirstRouter)
+    found = 0
+    for path in ["/api/v1/event", "/api/v1/user/u1/points", "/api", "/apiv1/event", "/v1/event"]:
+        scope = {"type": "http", "method": "POST", "path": path, "root_path": "/api"}
+        route, child_scope = router.lookup(scope)
+        expected_route, expected_scope = starlette_choice(router.routes, scope)
+        assert route is expected_route, path
+        assert child_scope == expected_scope, path
+        found += route is not None
+    assert found >= 2  # /api/v1/event and /api/v1/user/u1/points (405 for POST) reach routes

@@ -19,7 +19,6 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
-from starlette._utils import get_route_path
 from starlette.routing import BaseRoute, Match, Route, Router
 from starlette.types import Receive, Scope, Send
 
@@ -48,7 +47,7 @@ class StaticFirstRouter(Router):
     def lookup(self, scope: Scope) -> tuple[BaseRoute | None, Scope]:
         """The route Starlette would choose for an HTTP request and its child scope, or ``None``
         when no route matches (Starlette's own search then redirects or answers 404)."""
-        path = get_route_path(scope)
+        path = route_path(scope)
         route = self.static.get((scope["method"], path))
         if route is not None:
             return route, {"endpoint": route.endpoint, "path_params": dict(scope.get("path_params", {}))}
@@ -104,3 +103,13 @@ def static_table(routes: Sequence[BaseRoute]) -> dict[tuple[str, str], Route]:
             if all(earlier.matches(probe)[0] is not Match.FULL for earlier in routes[:index]):
                 table.setdefault((method, route.path), route)
     return table
+
+
+def route_path(scope: Scope) -> str:
+    """The request's path below the application's mount point (the ASGI ``root_path``), which is
+    what routes match: ``/api/v1/event`` under ``root_path`` ``/api`` is ``/v1/event``."""
+    path: str = scope["path"]
+    root = scope.get("root_path", "")
+    if root and path.startswith(root) and (len(path) == len(root) or path[len(root)] == "/"):
+        return path[len(root) :]
+    return path

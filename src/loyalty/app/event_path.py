@@ -21,6 +21,7 @@ one write.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
@@ -32,6 +33,7 @@ from loyalty.app.event_store import (
     CreditWrite,
     EventWrites,
     ProgressWrite,
+    ReversalWrites,
     SnapshotQuery,
     UserSnapshotRows,
     credit_entry_key,
@@ -311,3 +313,70 @@ async def _event_credit(
     await ledger_effects.credited(
         tx, user_pk, points, balance, entry_id, "event", ledger.POINTS, reference, text.title
     )
+
+
+# ---------------------------------------------------------------------------------------------
+# Reversal: read the logged event, decide in core, take the credit back, write once
+
+
+@dataclass(frozen=True)
+class Reversed:
+    user_id: str
+    event_id: str
+    taken: int
+    """Points taken back."""
+    shortfall: int
+    """Points the event awarded that could not be taken back (already spent)."""
+
+
+async def reverse(
+    tx: Tx, logged_id: int, label: str, history_text: Callable[[str], dict[str, Any]]
+) -> Reversed:
+    """Take back what a logged event awarded, once, and give its limit occurrence back.
+    ``label`` names the event in errors; ``history_text(event_id)`` gives the ``title``,
+    ``description`` and ``image`` of the reversal's history entry."""
+    store = tx.services.event_store
+    read = await store.read_logged(tx.conn, tx.tenant.id, logged_id)
+    if read is None:
+        raise not_found("logged event", label)
+    decision = core.decide_reversal(read.event, tx.tenant.settings.timeZone, tx.now)
+    if decision is None:
+        raise LoyaltyError(
+            ErrorCode.CONFLICT, f"logged event '{label}' was already reversed", field="loggedEventId"
+        )
+    event_id = read.event.event_id
+    taken = shortfall = 0
+    if decision.credit_entry_id is not None:
+        reversal = await ledger.reverse_credit(
+            tx,
+            decision.credit_entry_id,
+            source="event_reversal",
+            reference=str(logged_id),
+            description=f"Reversal of event {event_id}",
+        )
+        taken, shortfall = reversal.taken, reversal.shortfall
+    history = None
+    if taken:
+        history = {
+            "entry_id": f"EVENT_REVERSAL#{event_id}#{tx.now}",
+            "type": "EVENT_REVERSAL",
+            "ref_id": event_id,
+            "points": -taken,
+            "date_key": decision.day_key,
+            "details": {"loggedEventId": logged_id, "shortfall": shortfall},
+            **history_text(event_id),
+        }
+    await store.apply_reversal(
+        tx.conn,
+        ReversalWrites(
+            tenant_id=tx.tenant.id,
+            logged_id=logged_id,
+            user_pk=read.user_pk,
+            event_id=event_id,
+            now=tx.now,
+            taken=taken,
+            uncount_period=decision.uncount_period,
+            history=history,
+        ),
+    )
+    return Reversed(read.user_id, event_id, taken, shortfall)

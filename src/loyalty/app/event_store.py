@@ -14,6 +14,8 @@ from typing import Any, Protocol
 
 from sqlalchemy.ext.asyncio import AsyncConnection
 
+from loyalty.core.events import LoggedEvent
+
 
 @dataclass(frozen=True)
 class SnapshotQuery:
@@ -117,6 +119,31 @@ class Applied:
     credit_entry_id: int | None
 
 
+@dataclass(frozen=True)
+class LoggedEventRead:
+    """A logged event as its reversal reads it, with whose it is."""
+
+    user_pk: int
+    user_id: str
+    event: LoggedEvent
+
+
+@dataclass(frozen=True)
+class ReversalWrites:
+    """The decided reversal of one logged event, as rows (after the ledger took its points back)."""
+
+    tenant_id: int
+    logged_id: int
+    user_pk: int
+    event_id: str
+    now: int
+    taken: int
+    """Points the ledger took back."""
+    uncount_period: str | None
+    history: dict[str, Any] | None
+    """The ``EVENT_REVERSAL`` history entry's columns (None: nothing was taken, no entry)."""
+
+
 class EventStore(Protocol):
     async def read(
         self, conn: AsyncConnection, query: SnapshotQuery, *, lock: bool = False
@@ -130,4 +157,17 @@ class EventStore(Protocol):
         """Write the outcome in one statement; None (nothing written) when the user's version is no
         longer the one read. ``transaction``: the command goes on writing after this (its effects
         must commit together), else the write may commit on its own."""
+        ...
+
+    async def read_logged(
+        self, conn: AsyncConnection, tenant_id: int, logged_id: int
+    ) -> LoggedEventRead | None:
+        """The logged event and the credit it made, locked until the command commits (a second
+        reversal waits, then finds it reversed); None when the tenant has no such event."""
+        ...
+
+    async def apply_reversal(self, conn: AsyncConnection, writes: ReversalWrites) -> None:
+        """Flag the event reversed with the points taken, give its limit occurrence back, move the
+        user's version on (an event being decided for the user reads again) and write the history
+        entry."""
         ...

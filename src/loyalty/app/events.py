@@ -15,10 +15,9 @@ from typing import Any, Literal
 
 import msgspec
 
-from loyalty.app import event_path, ledger
+from loyalty.app import event_path
 from loyalty.app.challenge_config import Notification
 from loyalty.app.config_kinds import ConfigKind, register
-from loyalty.app.event_store import credit_entry_key
 from loyalty.app.principal import Principal
 from loyalty.app.services import Services
 from loyalty.app.tenants import TenantConfig
@@ -28,9 +27,6 @@ from loyalty.app.validation import MAX_SAFE_INTEGER, check_string, is_whole
 from loyalty.core import events as core_events
 from loyalty.core import rules
 from loyalty.core.errors import ErrorCode, LoyaltyError, forbidden, invalid, not_found
-from loyalty.core.timeutil import local_datetime
-from loyalty.storage.repositories import events as events_repo
-from loyalty.storage.repositories import history as history_repo
 from loyalty.storage.repositories import idempotency as idem_repo
 
 KIND = "events"
@@ -455,53 +451,16 @@ async def reverse_event(tx: Tx, logged_event_id: str) -> ReversalView:
     if not is_whole(logged_event_id) or not 0 < int(logged_event_id) <= MAX_SAFE_INTEGER:
         raise invalid("loggedEventId", "'loggedEventId' must be a number")
     logged_id = int(logged_event_id)
-    row = await events_repo.mark_reversed(tx.conn, tenant_id=tx.tenant.id, logged_id=logged_id, now=tx.now)
-    if row is None:
-        if await events_repo.get_logged(tx.conn, tx.tenant.id, logged_id) is None:
-            raise not_found("logged event", logged_event_id)
-        raise LoyaltyError(
-            ErrorCode.CONFLICT,
-            f"logged event '{logged_event_id}' was already reversed",
-            field="loggedEventId",
-        )
-    user_pk, event_id = int(row["user_pk"]), str(row["event_id"])
-    taken, shortfall = 0, 0
-    if int(row["points"]) > 0:
-        credit = await events_repo.credit_entry(tx.conn, tx.tenant.id, credit_entry_key(logged_id))
-        if credit is not None:
-            reversal = await ledger.reverse_credit(
-                tx,
-                int(credit["id"]),
-                source="event_reversal",
-                reference=str(logged_id),
-                description=f"Reversal of event {event_id}",
-            )
-            taken, shortfall = reversal.taken, reversal.shortfall
-    await events_repo.set_reversed_points(tx.conn, logged_id, taken)
-    if row["period_key"] is not None:
-        await events_repo.uncount(
-            tx.conn, user_pk=user_pk, event_id=event_id, period_key=str(row["period_key"])
-        )
-    if taken:
-        language = tx.tenant.settings.defaultLanguage
+    language = tx.tenant.settings.defaultLanguage
+
+    def history_text(event_id: str) -> dict[str, Any]:
         definition: EventDefinition | None = tx.tenant.get(KIND, event_id)
         title = definition.title if definition is not None else event_id
-        await history_repo.insert(
-            tx.conn,
-            tenant_id=tx.tenant.id,
-            user_pk=user_pk,
-            entry_id=f"EVENT_REVERSAL#{event_id}#{tx.now}",
-            type="EVENT_REVERSAL",
-            ref_id=event_id,
-            points=-taken,
-            ts=tx.now,
-            date_key=local_datetime(tx.now, tx.tenant.settings.timeZone).date().isoformat(),
-            title={language: f"Reversed: {title}"},
-            description=None,
-            image=definition.image if definition is not None else None,
-            details={"loggedEventId": logged_id, "shortfall": shortfall},
-        )
-    return ReversalView(logged_id, event_id, str(row["user_id"]), taken, shortfall)
+        image = definition.image if definition is not None else None
+        return {"title": {language: f"Reversed: {title}"}, "description": None, "image": image}
+
+    done = await event_path.reverse(tx, logged_id, logged_event_id, history_text)
+    return ReversalView(logged_id, done.event_id, done.user_id, done.taken, done.shortfall)
 
 
 # ---------------------------------------------------------------------------------------------

@@ -18,7 +18,7 @@ from loyalty.core import challenges as challenge_core
 from loyalty.core import leaderboards, rules
 from loyalty.core import streaks as streak_core
 from loyalty.core.errors import invalid
-from loyalty.core.timeutil import local_datetime
+from loyalty.core.timeutil import day_key, local_datetime
 
 
 @dataclass(frozen=True)
@@ -252,3 +252,41 @@ def _scores(
             buckets = leaderboards.buckets_to_update(now, programme.time_zone, board.periods)
             out.extend((board.leaderboard_id, bucket, amount) for bucket in buckets)
     return tuple(out)
+
+
+# ---------------------------------------------------------------------------------------------
+# Reversal: taking back what a logged event awarded
+
+
+@dataclass(frozen=True)
+class LoggedEvent:
+    """A logged event as its reversal reads it."""
+
+    event_id: str
+    points: int
+    period_key: str | None
+    """The limit period it was counted in (None: not counted)."""
+    reversed: bool
+    credit_entry_id: int | None
+    """The ledger credit it made (None: it made none)."""
+
+
+@dataclass(frozen=True)
+class ReversalDecision:
+    credit_entry_id: int | None
+    """The credit to take back through the ledger (which decides how much it still can)."""
+    uncount_period: str | None
+    """The limit period given the occurrence back."""
+    day_key: str
+    """The day of the reversal's history entry, in the tenant's time zone."""
+
+
+def decide_reversal(logged: LoggedEvent, time_zone: str, now: int) -> ReversalDecision | None:
+    """What reversing ``logged`` at ``now`` does; None when it was reversed already (once only)."""
+    if logged.reversed:
+        return None
+    return ReversalDecision(
+        credit_entry_id=logged.credit_entry_id if logged.points > 0 else None,
+        uncount_period=logged.period_key,
+        day_key=day_key(now, time_zone),
+    )

@@ -83,27 +83,38 @@ class Driver:
 
 
 class PostgresDriver(Driver):
-    """asyncpg; SQLAlchemy's adapter decodes ``json`` columns and takes their parameters as text."""
+    """asyncpg; SQLAlchemy's adapter decodes ``json`` columns and takes their parameters as text.
 
-    __slots__ = ("_adapter", "_conn")
+    In a write, the transaction's first statement goes through SQLAlchemy's ``exec_driver_sql``:
+    SQLAlchemy's adapter begins its transaction with its own first statement, and a statement
+    sent to asyncpg before that would run (and commit) on its own. Once asyncpg reports a
+    transaction open (its public ``is_in_transaction()``), statements go to asyncpg directly.
+    Inside ``Database.read()`` no transaction is begun at all (see :func:`driver_of`)."""
 
-    def __init__(self, adapter: Any, conn: Any) -> None:
-        self._adapter = adapter
+    __slots__ = ("_conn", "sa", "writing")
+
+    def __init__(self, sa: AsyncConnection, conn: Any) -> None:
+        self.sa = sa
         self._conn = conn
+        self.writing = False
 
-    async def begin(self) -> None:
-        # SQLAlchemy's asyncpg adapter sends BEGIN with its first statement; a transaction whose
-        # first statement runs here must be begun the same way, or it would run in autocommit.
-        if self._adapter._transaction is None:
-            await self._adapter._start_transaction()
+    def _via_sqlalchemy(self) -> bool:
+        return self.writing and not self._conn.is_in_transaction()
 
     async def fetch(self, stmt: Statement, params: Mapping[str, Any]) -> list[Row]:
+        if self._via_sqlalchemy():
+            return list((await self.sa.exec_driver_sql(stmt.postgresql, tuple(stmt.args(params)))).all())
         return await self._conn.fetch(stmt.postgresql, *stmt.args(params))  # type: ignore[no-any-return]
 
     async def fetchrow(self, stmt: Statement, params: Mapping[str, Any]) -> Row | None:
+        if self._via_sqlalchemy():
+            return (await self.sa.exec_driver_sql(stmt.postgresql, tuple(stmt.args(params)))).first()
         return await self._conn.fetchrow(stmt.postgresql, *stmt.args(params))  # type: ignore[no-any-return]
 
     async def execute(self, stmt: Statement, params: Mapping[str, Any]) -> None:
+        if self._via_sqlalchemy():
+            await self.sa.exec_driver_sql(stmt.postgresql, tuple(stmt.args(params)))
+            return
         await self._conn.execute(stmt.postgresql, *stmt.args(params))
 
 
@@ -159,10 +170,11 @@ async def driver_of(conn: AsyncConnection) -> Driver:
         if conn.dialect.name == "sqlite":
             driver = SqliteDriver(raw.driver_connection)  # type: ignore[arg-type]
         else:
-            driver = PostgresDriver(raw.dbapi_connection, raw.driver_connection)
+            driver = PostgresDriver(conn, raw.driver_connection)
         info[_KEY] = driver
-    if isinstance(driver, PostgresDriver) and not info.get(READING):
-        if not conn.in_transaction():  # Database.write() leaves it to the first statement
+    if isinstance(driver, PostgresDriver):
+        driver.sa = conn  # ``info`` belongs to the pooled connection, which outlives this checkout
+        driver.writing = not info.get(READING)
+        if driver.writing and not conn.in_transaction():  # Database.write() leaves it to the first statement
             await conn.begin()
-        await driver.begin()
     return driver

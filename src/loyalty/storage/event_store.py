@@ -35,6 +35,7 @@ from loyalty.app.event_store import (
 )
 from loyalty.storage.database import Database
 from loyalty.storage.driver import Statement
+from loyalty.storage.event_reversals import EventReversals
 from loyalty.storage.event_tables import logged_events
 from loyalty.storage.gamification_tables import challenge_progress
 from loyalty.storage.progress_tables import leaderboard_scores, streak_progress
@@ -396,7 +397,9 @@ def _hit(writes: EventWrites) -> stats_repo.Hit:
     )
 
 
-class PostgresEventStore:
+class PostgresEventStore(EventReversals):
+    read_lock = "FOR UPDATE OF l"
+
     async def read(
         self, conn: AsyncConnection, query: SnapshotQuery, *, lock: bool = False
     ) -> UserSnapshotRows | None:
@@ -476,7 +479,7 @@ _SQLITE_COUNT = Statement(
 )
 
 
-class SqliteEventStore:
+class SqliteEventStore(EventReversals):
     @staticmethod
     async def _sqlite(conn: AsyncConnection) -> Any:
         return (await _driver_connection(conn)).sqlite
