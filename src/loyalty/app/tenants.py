@@ -92,11 +92,15 @@ class TenantCache:
         now = time.monotonic()
         if cached is not None and now - cached.checked_at < self.ttl:
             return cached
+        if cached is not None:
+            # One check at a time: requests that arrive while it waits for a connection use the
+            # copy they have (a copy is trusted for ``ttl`` anyway), instead of each sending the
+            # same check (under load, every request of those milliseconds did).
+            cached.checked_at = now
         async with self.db.read() as conn:
             if cached is not None:
                 version = await tenant_repo.config_version(conn, tenant_id)
                 if version == cached.version:
-                    cached.checked_at = now
                     return cached
             config = await load_tenant_config(conn, tenant_id)
         if config is None:
