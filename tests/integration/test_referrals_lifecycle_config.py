@@ -1,4 +1,5 @@
-"""The ``referrals`` kind in config as code and in the dashboard, like every other kind."""
+"""The ``referrals`` kind in config as code and the dashboard, like every other kind; the lifecycle
+rewards and reminders on the dashboard's settings page."""
 
 from __future__ import annotations
 
@@ -63,3 +64,32 @@ async def test_the_dashboard_lists_and_edits_referral_programmes(
     bad = await form_post(admin_browser, url, url, {"body": body.replace("500", "-1")})
     assert bad.status_code == 400
     assert "<strong>referrerPoints</strong>" in bad.text
+
+
+async def test_the_settings_page_edits_lifecycle_rewards_and_reminders(
+    admin_browser: httpx.AsyncClient, tenant: TenantHandle
+) -> None:
+    from tests.integration.test_dashboard import SETTINGS_FORM
+
+    form = {
+        **SETTINGS_FORM,
+        "birthdayReward.points": "100",
+        "birthdayReward.offerId": "cake",
+        "anniversaryReward.points": "",
+        "anniversaryReward.offerId": "",
+        "expiryReminderDays": "14",
+    }
+    response = await form_post(admin_browser, "/dashboard/settings", "/dashboard/settings", form)
+    assert response.status_code == 303, response.text[:500]
+    stored = (await tenant.client.get("/v1/admin/settings/tenant", headers=tenant.admin)).json()
+    assert stored["birthdayReward"] == {"points": 100, "offerId": "cake", "active": True}
+    assert stored["anniversaryReward"] is None
+    assert stored["expiryReminderDays"] == 14
+    page = await admin_browser.get("/dashboard/settings")
+    assert 'name="expiryReminderDays" inputmode="numeric" value="14"' in page.text
+    bad = await form_post(
+        admin_browser, "/dashboard/settings", "/dashboard/settings", {**form, "expiryReminderDays": "0"}
+    )
+    assert bad.status_code == 400
+    field_html = bad.text.split('id="expiryReminderDays"', 1)[1].split("</div>", 1)[0]
+    assert "&#39;expiryReminderDays&#39; must be a whole number from 1 to 365" in field_html
