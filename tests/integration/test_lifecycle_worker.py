@@ -73,7 +73,7 @@ async def test_a_birthday_is_paid_once_on_the_day_in_the_tenants_time_zone(
     assert data["history_entries"][0]["title"]["en"] == "Happy birthday!"
     notes = [n for n in data["notifications"] if n["type"] == "birthdayReward"]
     assert len(notes) == 1
-    assert notes[0]["payload"]["kind"] == "birthday" and notes[0]["payload"]["points"] == 100
+    assert (notes[0]["payload"]["kind"], notes[0]["payload"]["points"]) == ("birthday", 100)
     clock.set(at("2027-05-17T10:00:00+00:00"))  # next year: paid again
     await run(app)
     assert await paid(tenant, "anna", "birthday") == [100, 100]
