@@ -47,6 +47,9 @@ class Settings(BaseSettings):
     delivery_retention_days: int = 30
     """Delivered and failed webhook messages (they hold personal data) are removed after this many
     days; 0 keeps them."""
+    lifecycle_poll_seconds: float = 60.0
+    """How often ``loyalty worker`` looks for birthdays, anniversaries and expiry reminders that
+    are due (docs/lifecycle-rewards.md)."""
     webhook_allowed_destinations: str | None = None
     """Host names (``*.suffix`` too), addresses and networks webhooks may reach although they are
     not public (loopback, private, link-local, metadata …); comma- or space-separated."""

@@ -140,6 +140,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/admin/referrals": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** List the referrals items */
+        get: operations["listAdminReferrals"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/admin/streaks": {
         parameters: {
             query?: never;
@@ -392,6 +409,25 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/admin/referrals/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Get one referrals item */
+        get: operations["getAdminReferral"];
+        /** Create or replace one referrals item */
+        put: operations["putAdminReferral"];
+        post?: never;
+        /** Delete one referrals item */
+        delete: operations["deleteAdminReferral"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/admin/streaks/{id}": {
         parameters: {
             query?: never;
@@ -516,6 +552,23 @@ export interface paths {
         put?: never;
         /** Adjust a user's points by hand (manage or admin): positive adds, negative takes away (never below zero); the reason goes to the ledger line and the audit trail */
         post: operations["adjustUserPoints"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/admin/users/{userId}/birthday": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Set (MM-DD) or clear (null) a user's birthday, the day the birthday reward is paid (manage or admin; audited) */
+        put: operations["setUserBirthday"];
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -1097,6 +1150,24 @@ export interface paths {
         /** Redeem a coupon (body names it by SK); a redeemed or expired coupon is refused (400) */
         put: operations["redeemCoupon"];
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/user/{userId}/referral": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Get the user's referral code (made on the first read) and how many users it referred */
+        get: operations["getUserReferral"];
+        put?: never;
+        /** Register the friend's code the user was referred with (once per user, never their own) */
+        post: operations["registerUserReferral"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1804,6 +1875,38 @@ export interface components {
             showOnNotification?: boolean;
         };
         /**
+         * AdminReferral
+         * @description Referral programmes: the referred user's qualifying event and what both sides earn.
+         */
+        AdminReferral: {
+            referralId: string;
+            eventId: string;
+            /**
+             * @default ACTIVE
+             * @enum {unknown}
+             */
+            status?: "ACTIVE" | "INACTIVE";
+            /** @default null */
+            conditions?: {
+                [key: string]: unknown;
+            } | null;
+            /** @default 0 */
+            referrerPoints?: number;
+            /** @default 0 */
+            refereePoints?: number;
+            /** @default null */
+            maxReferralsPerReferrer?: number | null;
+            /** @default null */
+            title?: string | {
+                [key: string]: string;
+            } | null;
+            /** @default null */
+            description?: string | {
+                [key: string]: string;
+            } | null;
+            version: number;
+        };
+        /**
          * AdminStreak
          * @description Streaks: consecutive daily/weekly/monthly periods with a qualifying event.
          */
@@ -1938,6 +2041,12 @@ export interface components {
             rateLimit?: components["schemas"]["RateLimit"];
             /** @default null */
             sso?: components["schemas"]["SingleSignOn"] | null;
+            /** @default null */
+            birthdayReward?: components["schemas"]["LifecycleReward"] | null;
+            /** @default null */
+            anniversaryReward?: components["schemas"]["LifecycleReward"] | null;
+            /** @default null */
+            expiryReminderDays?: number | null;
             jwtSecretSet: boolean;
         };
         /** ExpiryPolicy */
@@ -1978,6 +2087,18 @@ export interface components {
             };
             /** @default null */
             defaultRole?: string | null;
+        };
+        /**
+         * LifecycleReward
+         * @description What a birthday or a membership anniversary pays (docs/lifecycle-rewards.md).
+         */
+        LifecycleReward: {
+            /** @default 0 */
+            points?: number;
+            /** @default null */
+            offerId?: string | null;
+            /** @default true */
+            active?: boolean;
         };
         /**
          * AdminApiKey
@@ -2271,6 +2392,40 @@ export interface components {
             version?: number | null;
         };
         /**
+         * AdminReferralInput
+         * @description Referral programmes: the referred user's qualifying event and what both sides earn.
+         */
+        AdminReferralInput: {
+            /** @default null */
+            referralId?: string | null;
+            eventId: string;
+            /**
+             * @default ACTIVE
+             * @enum {unknown}
+             */
+            status?: "ACTIVE" | "INACTIVE";
+            /** @default null */
+            conditions?: {
+                [key: string]: unknown;
+            } | null;
+            /** @default 0 */
+            referrerPoints?: number;
+            /** @default 0 */
+            refereePoints?: number;
+            /** @default null */
+            maxReferralsPerReferrer?: number | null;
+            /** @default null */
+            title?: string | {
+                [key: string]: string;
+            } | null;
+            /** @default null */
+            description?: string | {
+                [key: string]: string;
+            } | null;
+            /** @default null */
+            version?: number | null;
+        };
+        /**
          * AdminStreakInput
          * @description Streaks: consecutive daily/weekly/monthly periods with a qualifying event.
          */
@@ -2411,6 +2566,12 @@ export interface components {
             /** @default null */
             sso?: components["schemas"]["SingleSignOn"] | null;
             /** @default null */
+            birthdayReward?: components["schemas"]["LifecycleReward"] | null;
+            /** @default null */
+            anniversaryReward?: components["schemas"]["LifecycleReward"] | null;
+            /** @default null */
+            expiryReminderDays?: number | null;
+            /** @default null */
             jwtSecretSet?: boolean | null;
         };
         /**
@@ -2460,6 +2621,15 @@ export interface components {
             entryId: number;
             reason: string;
         };
+        /** BirthdayBody */
+        BirthdayBody: {
+            birthday: string | null;
+        };
+        /** BirthdayReply */
+        BirthdayReply: {
+            userId: string;
+            birthday: string | null;
+        };
         /** ImportReply */
         ImportReply: {
             offerId: string;
@@ -2479,6 +2649,8 @@ export interface components {
         CreateUserBody: {
             /** @default null */
             userId?: string | null;
+            /** @default null */
+            birthday?: string | null;
         };
         /** UserCreated */
         UserCreated: {
@@ -2882,6 +3054,25 @@ export interface components {
         /** CouponRedeemed */
         CouponRedeemed: {
             redeemed: boolean;
+        };
+        /** UserReferral */
+        UserReferral: {
+            userId: string;
+            referralId: string | null;
+            code: string;
+            referredCount: number;
+        };
+        /** RegisterReferralBody */
+        RegisterReferralBody: {
+            /** @default null */
+            code?: string | null;
+        };
+        /** ReferralRegistered */
+        ReferralRegistered: {
+            message: string;
+            userId: string;
+            referralId: string;
+            code: string;
         };
         /**
          * ActionToLog
@@ -3712,6 +3903,80 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["AdminOffer"][];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LynesError"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LynesError"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LynesError"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LynesError"];
+                };
+            };
+            /** @description Too Many Requests */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LynesError"];
+                };
+            };
+            /** @description Service Unavailable */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LynesError"];
+                };
+            };
+        };
+    };
+    listAdminReferrals: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AdminReferral"][];
                 };
             };
             /** @description Bad Request */
@@ -6458,6 +6723,316 @@ export interface operations {
             };
         };
     };
+    getAdminReferral: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AdminReferral"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LynesError"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LynesError"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LynesError"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LynesError"];
+                };
+            };
+            /** @description Too Many Requests */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LynesError"];
+                };
+            };
+            /** @description Service Unavailable */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LynesError"];
+                };
+            };
+        };
+    };
+    putAdminReferral: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description A retry with the same key and body returns the first response. */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["AdminReferralInput"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AdminReferral"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LynesError"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LynesError"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LynesError"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LynesError"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LynesError"];
+                };
+            };
+            /** @description Payload Too Large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LynesError"];
+                };
+            };
+            /** @description Unsupported Media Type */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LynesError"];
+                };
+            };
+            /** @description Unprocessable Entity */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LynesError"];
+                };
+            };
+            /** @description Too Many Requests */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LynesError"];
+                };
+            };
+            /** @description Service Unavailable */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LynesError"];
+                };
+            };
+        };
+    };
+    deleteAdminReferral: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description A retry with the same key and body returns the first response. */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AdminDeleted"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LynesError"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LynesError"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LynesError"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LynesError"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LynesError"];
+                };
+            };
+            /** @description Payload Too Large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LynesError"];
+                };
+            };
+            /** @description Unsupported Media Type */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LynesError"];
+                };
+            };
+            /** @description Unprocessable Entity */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LynesError"];
+                };
+            };
+            /** @description Too Many Requests */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LynesError"];
+                };
+            };
+            /** @description Service Unavailable */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LynesError"];
+                };
+            };
+        };
+    };
     getAdminStreak: {
         parameters: {
             query?: never;
@@ -8228,6 +8803,125 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["AdjustmentReply"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LynesError"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LynesError"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LynesError"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LynesError"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LynesError"];
+                };
+            };
+            /** @description Payload Too Large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LynesError"];
+                };
+            };
+            /** @description Unsupported Media Type */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LynesError"];
+                };
+            };
+            /** @description Unprocessable Entity */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LynesError"];
+                };
+            };
+            /** @description Too Many Requests */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LynesError"];
+                };
+            };
+            /** @description Service Unavailable */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LynesError"];
+                };
+            };
+        };
+    };
+    setUserBirthday: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description A retry with the same key and body returns the first response. */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                userId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["BirthdayBody"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BirthdayReply"];
                 };
             };
             /** @description Bad Request */
@@ -11811,6 +12505,201 @@ export interface operations {
                      *     }
                      */
                     "application/json": components["schemas"]["CouponRedeemed"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LynesError"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LynesError"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LynesError"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LynesError"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LynesError"];
+                };
+            };
+            /** @description Payload Too Large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LynesError"];
+                };
+            };
+            /** @description Unsupported Media Type */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LynesError"];
+                };
+            };
+            /** @description Unprocessable Entity */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LynesError"];
+                };
+            };
+            /** @description Too Many Requests */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LynesError"];
+                };
+            };
+            /** @description Service Unavailable */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LynesError"];
+                };
+            };
+        };
+    };
+    getUserReferral: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                userId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UserReferral"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LynesError"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LynesError"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LynesError"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LynesError"];
+                };
+            };
+            /** @description Too Many Requests */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LynesError"];
+                };
+            };
+            /** @description Service Unavailable */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LynesError"];
+                };
+            };
+        };
+    };
+    registerUserReferral: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description A retry with the same key and body returns the first response. */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                userId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RegisterReferralBody"];
+            };
+        };
+        responses: {
+            /** @description Created */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReferralRegistered"];
                 };
             };
             /** @description Bad Request */

@@ -27,6 +27,7 @@ from typing import Any
 
 from loyalty.app import challenges as challenge_app
 from loyalty.app import ledger, ledger_effects, milestones, outbox
+from loyalty.app import referrals as referral_app
 from loyalty.app import streaks as streak_app
 from loyalty.app.event_store import (
     Applied,
@@ -44,6 +45,7 @@ from loyalty.app.users import resolve_user
 from loyalty.core import events as core
 from loyalty.core.challenges import ChallengeState
 from loyalty.core.errors import ErrorCode, LoyaltyError, not_found
+from loyalty.core.referrals import PendingReferral
 
 ATTEMPTS = 5
 """Reads of one event: the first unlocked, the others with the user locked (another event of the
@@ -97,6 +99,7 @@ def compile_plan(tenant: TenantConfig, event_id: str, rule: core.EventRule) -> P
         all_challenges=challenge_app.rules_of(tenant),
         streaks=tuple(core.StreakRule(s.streak_id, s.rules) for s in streaks.values()),
         boards=boards,
+        referrals=referral_app.rules_for_event(tenant, event_id),
     )
     return Plan(
         programme,
@@ -143,6 +146,7 @@ async def run(
         streak_ids=tuple(plan.streaks),
         points_account=plan.may_credit and not dry_run,
         allocate_id=not dry_run,
+        referral=bool(programme.referrals),
     )
     for attempt in range(ATTEMPTS):
         rows = await store.read(tx.conn, query, lock=attempt > 0)
@@ -188,6 +192,7 @@ def _snapshot(plan: Plan, rows: UserSnapshotRows) -> core.Snapshot:
             sid: core.StreakProgress(streak_app.state_of(row, plan.streaks[sid].rules), int(row["version"]))
             for sid, row in rows.streaks.items()
         },
+        referral=None if rows.referral is None else PendingReferral(*rows.referral),
     )
 
 
@@ -197,6 +202,8 @@ def _needs_follow_ups(plan: Plan, decision: core.Decision) -> bool:
     if challenge_app.steps_pay(decision.challenges):
         return True
     if any(s.advance.milestones_reached for s in decision.streaks):
+        return True
+    if decision.referral is not None:
         return True
     return plan.has_tiers
 
@@ -286,6 +293,8 @@ async def _follow_ups(
     the tier changes."""
     await challenge_app.settle_steps(tx, user_pk, decision.challenges)
     await streak_app.pay_milestones(tx, user_pk, plan.streaks, decision.streaks)
+    if decision.referral is not None:
+        await referral_app.pay(tx, user_pk, decision.referral)
     return await milestones.reevaluate(tx, user_pk)
 
 

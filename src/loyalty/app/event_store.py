@@ -32,6 +32,8 @@ class SnapshotQuery:
     """Read the points account's state (an event that may credit points)."""
     allocate_id: bool
     """Take the id the logged event will have (not for a dry run)."""
+    referral: bool = False
+    """Read the user's unpaid referral registration (the event qualifies for a referral)."""
 
 
 @dataclass(frozen=True)
@@ -48,6 +50,8 @@ class UserSnapshotRows:
     points_next_expiry: int | None
     logged_id: int | None
     """The logged event's id when taken by the read (else the write assigns it)."""
+    referral: tuple[str, int] | None = None
+    """(referral id, referrer's key) of the user's unpaid registration, when asked for."""
 
     def points_need_ledger(self, now: int) -> bool:
         """True when crediting points needs the ledger's full credit (older credits are due to

@@ -10,6 +10,7 @@ from loyalty.app import challenges as _challenges  # noqa: F401  (challenges, me
 from loyalty.app import events as _events  # noqa: F401
 from loyalty.app import leaderboards as _leaderboards  # noqa: F401
 from loyalty.app import milestones as _milestones  # noqa: F401
+from loyalty.app import referrals as _referrals  # noqa: F401
 from loyalty.app import stats as _stats  # noqa: F401
 from loyalty.app import streaks as _streaks  # noqa: F401
 from loyalty.app import surveys as _surveys  # noqa: F401

@@ -31,6 +31,9 @@ EVENT_TYPES = (
     "challenge.completed",
     "streak.milestone",
     "milestone.changed",
+    "referral.rewarded",
+    "points.expiring",
+    "lifecycle.rewarded",
     "user.deleted",
 )
 

@@ -76,6 +76,26 @@ async def redeem_offer(
         posting = await ledger.debit(
             tx, user_pk, offer.points, source="offer", reference=offer_id, description=offer.title
         )
+    coupon = await issue_offer_coupon(
+        tx, user_pk, offer, context=context, ledger_entry_id=None if posting is None else posting.entry_id
+    )
+    await _record(tx, user_pk, user_id, offer, coupon)
+    return Redemption(
+        coupon=coupon, points=offer.points, balance_after=None if posting is None else posting.balance_after
+    )
+
+
+async def issue_offer_coupon(
+    tx: Tx,
+    user_pk: int,
+    offer: catalog.Offer,
+    *,
+    context: dict[str, Any] | None = None,
+    ledger_entry_id: int | None = None,
+) -> IssuedCoupon:
+    """The offer's coupon for the user: its template copied, its code drawn from the offer's pool
+    or pattern (a redemption, or a gift such as a birthday coupon)."""
+    offer_id = offer.offerId or ""
     template = offer.couponTemplate or catalog.CouponTemplate()
     metadata = {**(offer.coupon or {}), **({"shopId": offer.shopId} if offer.shopId else {})}
     if context:
@@ -98,7 +118,7 @@ async def redeem_offer(
                 description=template.description or offer.description,
                 valid_until=coupon_valid_until(offer, tx.now),
                 metadata=metadata,
-                ledger_entry_id=None if posting is None else posting.entry_id,
+                ledger_entry_id=ledger_entry_id,
                 code=code,
                 pattern=template.codePattern,
             )
@@ -110,10 +130,7 @@ async def redeem_offer(
                 raise
     if coupon is None:
         raise _refused(rules.OUT_OF_STOCK)
-    await _record(tx, user_pk, user_id, offer, coupon)
-    return Redemption(
-        coupon=coupon, points=offer.points, balance_after=None if posting is None else posting.balance_after
-    )
+    return coupon
 
 
 async def _record(tx: Tx, user_pk: int, user_id: str, offer: catalog.Offer, coupon: IssuedCoupon) -> None:

@@ -45,6 +45,18 @@ class SingleSignOn(msgspec.Struct, forbid_unknown_fields=True):
     """The role when no value maps; None refuses people whose claim maps to no role."""
 
 
+class LifecycleReward(msgspec.Struct, forbid_unknown_fields=True):
+    """What a birthday or a membership anniversary pays (docs/lifecycle-rewards.md)."""
+
+    points: int = 0
+    offerId: str | None = None
+    """An offer whose coupon is given as a present (its points price is not charged)."""
+    active: bool = True
+
+
+MAX_REMINDER_DAYS = 365
+
+
 class TenantSettings(msgspec.Struct, forbid_unknown_fields=True):
     timeZone: str = "UTC"
     expiryPolicy: ExpiryPolicy = msgspec.field(default_factory=ExpiryPolicy)
@@ -64,6 +76,13 @@ class TenantSettings(msgspec.Struct, forbid_unknown_fields=True):
     """Write-only: replaces the tenant's HS256 secret. Never returned."""
     rateLimit: RateLimit = msgspec.field(default_factory=RateLimit)
     sso: SingleSignOn | None = None
+    birthdayReward: LifecycleReward | None = None
+    """Paid by ``loyalty worker`` on each user's ``birthday`` (MM-DD), in ``timeZone``."""
+    anniversaryReward: LifecycleReward | None = None
+    """Paid by ``loyalty worker`` on each anniversary of the user's ``createdAt``, in ``timeZone``."""
+    expiryReminderDays: int | None = None
+    """``loyalty worker`` announces each credit that expires within this many days, once
+    (``points.expiring`` webhook and a ``pointsExpiring`` notification); null: no reminders."""
 
 
 STAFF_ROLES = ("admin", "support", "viewer")
@@ -112,6 +131,19 @@ def check_settings(value: TenantSettings) -> None:
         raise invalid("rateLimit", "'rateLimit' values must not be negative")
     if value.sso is not None:
         check_sso(value.sso)
+    for name in ("birthdayReward", "anniversaryReward"):
+        reward: LifecycleReward | None = getattr(value, name)
+        if reward is None:
+            continue
+        if reward.points < 0:
+            raise invalid(f"{name}.points", f"'{name}.points' must not be negative")
+        if reward.points == 0 and not reward.offerId:
+            raise invalid(f"{name}.points", f"'{name}' needs positive 'points' or an 'offerId'")
+    days = value.expiryReminderDays
+    if days is not None and not 1 <= days <= MAX_REMINDER_DAYS:
+        raise invalid(
+            "expiryReminderDays", f"'expiryReminderDays' must be a whole number from 1 to {MAX_REMINDER_DAYS}"
+        )
 
 
 def read_shape(value: TenantSettings, *, jwt_secret_set: bool) -> dict[str, Any]:

@@ -14,6 +14,8 @@ from loyalty.app.tenants import TenantConfig
 from loyalty.app.uow import Tx, run_read
 from loyalty.app.validation import check_string
 from loyalty.core.errors import ErrorCode, LoyaltyError, invalid, not_found
+from loyalty.core.lifecycle import check_birthday
+from loyalty.storage.repositories import audit as audit_repo
 from loyalty.storage.repositories import history as history_repo
 from loyalty.storage.repositories import ledger as ledger_repo
 from loyalty.storage.repositories import user_data as user_data_repo
@@ -44,10 +46,11 @@ class PointsView:
     user_exists: bool
 
 
-async def create_user(tx: Tx, user_id: str) -> UserCreatedView:
+async def create_user(tx: Tx, user_id: str, *, birthday: str | None = None) -> UserCreatedView:
+    """``birthday``: ``MM-DD`` (checked by the caller with ``core.lifecycle.check_birthday``)."""
     tx.principal.require_act_for_user(user_id)
     pk = await user_repo.insert_if_absent(
-        tx.insert, tx.conn, tenant_id=tx.tenant.id, external_id=user_id, now=tx.now
+        tx.insert, tx.conn, tenant_id=tx.tenant.id, external_id=user_id, now=tx.now, birthday=birthday
     )
     if pk is None:
         raise LoyaltyError(ErrorCode.ALREADY_EXISTS, f"user '{user_id}' already exists", field="userId")
@@ -68,6 +71,29 @@ async def resolve_user(tx: Tx, user_id: str, *, create: bool) -> int:
         pk = await user_repo.find_pk(tx.conn, tx.tenant.id, user_id)
         assert pk is not None
     return pk
+
+
+async def set_birthday(tx: Tx, user_id: str, birthday: object) -> dict[str, Any]:
+    """Set (``MM-DD``) or clear (null) the user's birthday. It pays a reward, so like the user
+    group it needs the manage scope; the change is audited."""
+    tx.principal.require_manage()
+    check_user_id(user_id)
+    value = None if birthday is None else check_birthday(birthday)
+    user = await user_repo.get(tx.conn, tx.tenant.id, user_id)
+    if user is None:
+        raise not_found("user", user_id)
+    await user_repo.update_fields(tx.conn, int(user["id"]), birthday=value)
+    await audit_repo.record(
+        tx.conn,
+        tenant_id=tx.tenant.id,
+        actor=tx.principal.actor,
+        action="user.birthday",
+        target=f"users/{user_id}",
+        before={"birthday": user["birthday"]},
+        after={"birthday": value},
+        now=tx.now,
+    )
+    return {"userId": user_id, "birthday": value}
 
 
 async def delete_user(tx: Tx, user_id: str) -> str:

@@ -31,7 +31,8 @@ import_app = typer.Typer(
 )
 
 SUMMARIES = {
-    "users": "Import members: userId (required), usergroup, createdAt (ISO 8601 or epoch ms).",
+    "users": "Import members: userId (required), usergroup, createdAt (ISO 8601 or epoch ms), "
+    "birthday (MM-DD).",
     "balances": "Import point balances as ledger credits: userId and points (required), validUntil "
     "(ISO 8601 or epoch ms), description, reference. Unknown users are created.",
 }

@@ -1,4 +1,5 @@
-"""``loyalty worker``: deliver webhooks outside the server processes.
+"""``loyalty worker``: deliver webhooks outside the server processes, and run the lifecycle jobs
+(birthday and anniversary rewards, expiry reminders; docs/lifecycle-rewards.md).
 
 For larger set-ups: run the servers with ``LOYALTY_DELIVERY_IN_PROCESS=false`` and one or more
 workers. Several workers (and servers still delivering) may run at once; each message is claimed by
@@ -10,6 +11,7 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import signal
+from dataclasses import dataclass
 from typing import Annotated
 
 import typer
@@ -23,7 +25,8 @@ def worker(
     database_url: DatabaseUrlOption = None,
 ) -> None:
     """Deliver webhook messages from the outbox (retries with backoff, until stopped), and remove
-    delivered and failed ones past LOYALTY_DELIVERY_RETENTION_DAYS.
+    delivered and failed ones past LOYALTY_DELIVERY_RETENTION_DAYS. Pay birthday and anniversary
+    rewards and send expiry reminders (every LOYALTY_LIFECYCLE_POLL_SECONDS), each exactly once.
 
     SIGTERM or SIGINT stops it after the batch in hand is sent and recorded; a second one at once.
     """
@@ -31,13 +34,25 @@ def worker(
 
     settings = settings_for(database_url)
     configure_logging(settings)
-    attempted = asyncio.run(_run(settings, once=once))
+    done = asyncio.run(_run(settings, once=once))
     if once:
-        typer.echo(f"attempted {attempted} webhook deliveries")
+        typer.echo(
+            f"paid {done.birthdays} birthday and {done.anniversaries} anniversary rewards, "
+            f"sent {done.reminders} expiry reminders"
+        )
+        typer.echo(f"attempted {done.attempted} webhook deliveries")
 
 
-async def _run(settings: Settings, *, once: bool) -> int:
-    from loyalty.app import features
+@dataclass
+class _Done:
+    birthdays: int = 0
+    anniversaries: int = 0
+    reminders: int = 0
+    attempted: int = 0
+
+
+async def _run(settings: Settings, *, once: bool) -> _Done:
+    from loyalty.app import features, lifecycle
     from loyalty.app.delivery import Deliverer
     from loyalty.app.services import Services
     from loyalty.app.tenants import TenantCache
@@ -51,8 +66,11 @@ async def _run(settings: Settings, *, once: bool) -> int:
     try:
         async with Deliverer(services) as deliverer:
             if once:
-                return await deliverer.drain()
+                jobs = await lifecycle.run_once(services)
+                attempted = await deliverer.drain()
+                return _Done(jobs.birthdays, jobs.anniversaries, jobs.reminders, attempted)
             stop = asyncio.Event()
+            lifecycle_task = asyncio.create_task(lifecycle.run(services, stop))
             task = asyncio.create_task(deliverer.run(stop=stop))
 
             def on_signal() -> None:
@@ -67,6 +85,9 @@ async def _run(settings: Settings, *, once: bool) -> int:
                 loop.add_signal_handler(signum, on_signal)
             with contextlib.suppress(asyncio.CancelledError):
                 await task
-            return 0
+            lifecycle_task.cancel()  # a reward in hand is one transaction: it commits or never was
+            with contextlib.suppress(asyncio.CancelledError):
+                await lifecycle_task
+            return _Done()
     finally:
         await db.dispose()

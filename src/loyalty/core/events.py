@@ -16,6 +16,7 @@ from typing import Any, Literal
 
 from loyalty.core import challenges as challenge_core
 from loyalty.core import leaderboards, rules
+from loyalty.core import referrals as referral_core
 from loyalty.core import streaks as streak_core
 from loyalty.core.errors import invalid
 from loyalty.core.timeutil import day_key, local_datetime
@@ -67,6 +68,9 @@ class Programme:
     """Active streaks this event id keeps alive, in configuration order."""
     boards: tuple[BoardRule, ...] = ()
     """Active leaderboards, in configuration order."""
+    referrals: tuple[referral_core.ReferralRule, ...] = ()
+    """Active referral programmes whose qualifying event this is (the snapshot then reads the
+    user's unpaid registration)."""
 
 
 @dataclass(frozen=True)
@@ -90,6 +94,8 @@ class Snapshot:
     """Every progress row of the user, by challenge id."""
     streaks: Mapping[str, StreakProgress] = field(default_factory=dict)
     """The progress rows of the programme's streaks that exist."""
+    referral: referral_core.PendingReferral | None = None
+    """The user's unpaid referral registration (read only when the programme has referrals)."""
 
 
 @dataclass(frozen=True)
@@ -134,6 +140,8 @@ class Decision:
     """One per streak of the programme when the condition was reached (counted or not)."""
     scores: tuple[tuple[str, str, int], ...] = ()
     """(leaderboard, bucket, amount) to add."""
+    referral: referral_core.ReferralAward | None = None
+    """The referral this event pays (its follow-up pays it once, under the cap)."""
 
 
 def decide(programme: Programme, request: Request, snapshot: Snapshot, now: int) -> Decision:
@@ -167,6 +175,7 @@ def decide(programme: Programme, request: Request, snapshot: Snapshot, now: int)
         challenges=_challenge_steps(programme, request, snapshot, now) if reached else (),
         streaks=_streak_steps(programme, snapshot, now) if reached else (),
         scores=_scores(programme, request.event_id, group, points, reached, now),
+        referral=referral_core.award(programme.referrals, snapshot.referral, metadata),
     )
 
 

@@ -98,7 +98,7 @@ def _snapshot(
     query: SnapshotQuery, row: Sequence[Any], rest: list[Any], logged_id: int | None
 ) -> UserSnapshotRows:
     """The fixed columns (id, group, time zone, version) and then, in the read's order: the limit
-    count, the challenge rows, the streak rows, the points account."""
+    count, the challenge rows, the streak rows, the points account, the unpaid referral."""
     used = rest.pop(0) if query.limit_period_key is not None else None
     challenges: dict[str, dict[str, Any]] = {}
     if query.challenges:
@@ -115,6 +115,11 @@ def _snapshot(
         account = _decoded(rest.pop(0))
         if account is not None:
             balance, next_expiry = int(account[0]), None if account[1] is None else int(account[1])
+    referral = None
+    if query.referral:
+        registration = _decoded(rest.pop(0))
+        if registration is not None:
+            referral = (str(registration[0]), int(registration[1]))
     return UserSnapshotRows(
         user_pk=int(row[0]),
         usergroup=row[1],
@@ -126,6 +131,7 @@ def _snapshot(
         points_balance=balance,
         points_next_expiry=next_expiry,
         logged_id=logged_id,
+        referral=referral,
     )
 
 
@@ -141,8 +147,16 @@ def _snapshot_params(query: SnapshotQuery) -> dict[str, Any]:
 # PostgreSQL
 
 
+_PENDING_REFERRAL = (
+    "SELECT json_build_array(r.referral_id, r.referrer_pk) FROM referral_registrations r "
+    "WHERE r.user_pk = {user} AND r.rewarded_at IS NULL"
+)
+
+
 @lru_cache(maxsize=64)
-def _read_sql(allocate: bool, limit: bool, challenges: bool, streaks: int, points: bool) -> Statement:
+def _read_sql(
+    allocate: bool, limit: bool, challenges: bool, streaks: int, points: bool, referral: bool = False
+) -> Statement:
     columns = ["u.id", "u.usergroup", "u.time_zone", "u.version"]
     if allocate:
         columns.append("nextval('logged_events_id_seq')")
@@ -168,6 +182,8 @@ def _read_sql(allocate: bool, limit: bool, challenges: bool, streaks: int, point
             "(SELECT json_build_array(b.balance, b.next_expiry_at) FROM balances b "
             f"WHERE b.user_pk = u.id AND b.metric = '{POINTS}')"
         )
+    if referral:
+        columns.append(f"({_PENDING_REFERRAL.format(user='u.id')})")
     return Statement(
         f"SELECT {', '.join(columns)} FROM users u "
         "WHERE u.tenant_id = :tenant_id AND u.external_id = :external_id"
@@ -414,6 +430,7 @@ class PostgresEventStore(EventReversals):
             query.challenges,
             len(query.streak_ids),
             query.points_account,
+            query.referral,
         )
         driver = await _driver_connection(conn)
         row = await driver.fetchrow(sql.postgresql, *sql.args(params))
@@ -458,6 +475,9 @@ _SQLITE_LIMIT = Statement(
 )
 _SQLITE_ACCOUNT = Statement(
     f"SELECT balance, next_expiry_at FROM balances WHERE user_pk = :user_pk AND metric = '{POINTS}'"
+)
+_SQLITE_REFERRAL = (
+    "SELECT referral_id, referrer_pk FROM referral_registrations WHERE user_pk = ? AND rewarded_at IS NULL"
 )
 _SQLITE_CHALLENGES = Statement(
     f"SELECT {', '.join(_CHALLENGE_COLUMNS)} FROM challenge_progress WHERE user_pk = :user_pk"
@@ -505,6 +525,9 @@ class SqliteEventStore(EventReversals):
         if query.points_account:
             account = db.execute(_SQLITE_ACCOUNT.sqlite, _SQLITE_ACCOUNT.args(params)).fetchone()
             rest.append(None if account is None else list(account))
+        if query.referral:
+            found = db.execute(_SQLITE_REFERRAL, (user[0],)).fetchone()
+            rest.append(None if found is None else list(found))
         return _snapshot(query, user, rest, None)  # the write assigns the logged event's id
 
     async def apply(self, conn: AsyncConnection, writes: EventWrites, *, transaction: bool) -> Applied | None:

@@ -83,9 +83,13 @@ users = Table(
     Column("created_at", BigInteger, nullable=False),
     Column("version", BigInteger, nullable=False, server_default="0"),
     # PostgreSQL: moved on by every logged event, the guard of the event path's one write (event_store).
+    Column("birthday", String(5), nullable=True),  # MM-DD (docs/lifecycle-rewards.md)
     UniqueConstraint("tenant_id", "external_id"),
     # The dashboard's member search by group pages by external id inside a group.
     Index("ix_users_tenant_group", "tenant_id", "usergroup", "external_id"),
+    # The worker's daily birthday and anniversary rewards.
+    Index("ix_users_tenant_birthday", "tenant_id", "birthday"),
+    Index("ix_users_tenant_created", "tenant_id", "created_at"),
     sqlite_autoincrement=True,
 )
 
@@ -125,6 +129,8 @@ ledger_entries = Table(
     Index("ix_ledger_entries_user_created", "user_pk", "metric", "created_at"),
     Index("ix_ledger_entries_open_credits", "user_pk", "metric", "remaining"),
     Index("ix_ledger_entries_tenant_key", "tenant_id", "entry_key"),
+    # The worker's expiry reminders: a tenant's credits that expire within the next days.
+    Index("ix_ledger_entries_tenant_expiry", "tenant_id", "valid_until"),
     sqlite_autoincrement=True,
 )
 

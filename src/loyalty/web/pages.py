@@ -1045,6 +1045,15 @@ def settings_from_form(current: dict[str, Any], form: FormData) -> dict[str, Any
         "requestsPerMinute": number("rateLimit.requestsPerMinute") or 0,
         "perCredentialPerMinute": number("rateLimit.perCredentialPerMinute") or 0,
     }
+    for name in ("birthdayReward", "anniversaryReward"):
+        points, offer = number(f"{name}.points"), text(f"{name}.offerId")
+        kept = current.get(name) or {}
+        values[name] = (
+            None
+            if points is None and not offer
+            else {"points": points or 0, "offerId": offer or None, "active": kept.get("active", True)}
+        )
+    values["expiryReminderDays"] = number("expiryReminderDays")
     if text("jwtSecret"):
         values["jwtSecret"] = text("jwtSecret")
     return values

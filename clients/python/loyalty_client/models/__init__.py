@@ -78,6 +78,16 @@ from .admin_offer_input_metadata_type_0 import AdminOfferInputMetadataType0
 from .admin_offer_input_status import AdminOfferInputStatus
 from .admin_offer_metadata_type_0 import AdminOfferMetadataType0
 from .admin_offer_status import AdminOfferStatus
+from .admin_referral import AdminReferral
+from .admin_referral_conditions_type_0 import AdminReferralConditionsType0
+from .admin_referral_description_type_1 import AdminReferralDescriptionType1
+from .admin_referral_input import AdminReferralInput
+from .admin_referral_input_conditions_type_0 import AdminReferralInputConditionsType0
+from .admin_referral_input_description_type_1 import AdminReferralInputDescriptionType1
+from .admin_referral_input_status import AdminReferralInputStatus
+from .admin_referral_input_title_type_1 import AdminReferralInputTitleType1
+from .admin_referral_status import AdminReferralStatus
+from .admin_referral_title_type_1 import AdminReferralTitleType1
 from .admin_settings import AdminSettings
 from .admin_settings_input import AdminSettingsInput
 from .admin_settings_input_jwks_type_0 import AdminSettingsInputJwksType0
@@ -115,6 +125,8 @@ from .admin_webhook_signature_format import AdminWebhookSignatureFormat
 from .answer_body import AnswerBody
 from .audience_error import AudienceError
 from .audience_error_data import AudienceErrorData
+from .birthday_body import BirthdayBody
+from .birthday_reply import BirthdayReply
 from .coupon import Coupon
 from .coupon_code import CouponCode
 from .coupon_data import CouponData
@@ -168,6 +180,7 @@ from .inventory_item import InventoryItem
 from .inventory_item_title_type_1 import InventoryItemTitleType1
 from .leaderboard import Leaderboard
 from .leaderboard_title_type_1 import LeaderboardTitleType1
+from .lifecycle_reward import LifecycleReward
 from .link import Link
 from .list_audience_notifications_response_200 import ListAudienceNotificationsResponse200
 from .list_webhook_deliveries_response_200_item import ListWebhookDeliveriesResponse200Item
@@ -216,6 +229,8 @@ from .redeemable import Redeemable
 from .redeemed import Redeemed
 from .redeemed_entry import RedeemedEntry
 from .redeemed_points import RedeemedPoints
+from .referral_registered import ReferralRegistered
+from .register_referral_body import RegisterReferralBody
 from .repeat import Repeat
 from .repeat_per import RepeatPer
 from .resend_webhook_delivery_response_200 import ResendWebhookDeliveryResponse200
@@ -250,6 +265,7 @@ from .user_group_membership import UserGroupMembership
 from .user_points import UserPoints
 from .user_rank import UserRank
 from .user_ranks import UserRanks
+from .user_referral import UserReferral
 from .user_time_zone import UserTimeZone
 from .users_metadata import UsersMetadata
 
@@ -332,6 +348,16 @@ __all__ = (
     "AdminOfferInputStatus",
     "AdminOfferMetadataType0",
     "AdminOfferStatus",
+    "AdminReferral",
+    "AdminReferralConditionsType0",
+    "AdminReferralDescriptionType1",
+    "AdminReferralInput",
+    "AdminReferralInputConditionsType0",
+    "AdminReferralInputDescriptionType1",
+    "AdminReferralInputStatus",
+    "AdminReferralInputTitleType1",
+    "AdminReferralStatus",
+    "AdminReferralTitleType1",
     "AdminSettings",
     "AdminSettingsInput",
     "AdminSettingsInputJwksType0",
@@ -369,6 +395,8 @@ __all__ = (
     "AnswerBody",
     "AudienceError",
     "AudienceErrorData",
+    "BirthdayBody",
+    "BirthdayReply",
     "Coupon",
     "CouponCode",
     "CouponData",
@@ -422,6 +450,7 @@ __all__ = (
     "InventoryItemTitleType1",
     "Leaderboard",
     "LeaderboardTitleType1",
+    "LifecycleReward",
     "Link",
     "ListAudienceNotificationsResponse200",
     "ListWebhookDeliveriesResponse200Item",
@@ -470,6 +499,8 @@ __all__ = (
     "RedeemOptionCouponDiscountType",
     "RedeemOptionCouponStatus",
     "RedeemRequest",
+    "ReferralRegistered",
+    "RegisterReferralBody",
     "Repeat",
     "RepeatPer",
     "ResendWebhookDeliveryResponse200",
@@ -504,6 +535,7 @@ __all__ = (
     "UserPoints",
     "UserRank",
     "UserRanks",
+    "UserReferral",
     "UsersMetadata",
     "UserTimeZone",
 )

@@ -10,6 +10,7 @@ from ..types import UNSET, Unset
 if TYPE_CHECKING:
     from ..models.admin_settings_input_jwks_type_0 import AdminSettingsInputJwksType0
     from ..models.expiry_policy import ExpiryPolicy
+    from ..models.lifecycle_reward import LifecycleReward
     from ..models.rate_limit import RateLimit
     from ..models.single_sign_on import SingleSignOn
 
@@ -34,6 +35,9 @@ class AdminSettingsInput:
         jwt_secret (None | str | Unset):
         rate_limit (RateLimit | Unset):
         sso (None | SingleSignOn | Unset):
+        birthday_reward (LifecycleReward | None | Unset):
+        anniversary_reward (LifecycleReward | None | Unset):
+        expiry_reminder_days (int | None | Unset):
         jwt_secret_set (bool | None | Unset):
     """
 
@@ -49,10 +53,14 @@ class AdminSettingsInput:
     jwt_secret: None | str | Unset = UNSET
     rate_limit: RateLimit | Unset = UNSET
     sso: None | SingleSignOn | Unset = UNSET
+    birthday_reward: LifecycleReward | None | Unset = UNSET
+    anniversary_reward: LifecycleReward | None | Unset = UNSET
+    expiry_reminder_days: int | None | Unset = UNSET
     jwt_secret_set: bool | None | Unset = UNSET
 
     def to_dict(self) -> dict[str, Any]:
         from ..models.admin_settings_input_jwks_type_0 import AdminSettingsInputJwksType0  # noqa: PLC0415
+        from ..models.lifecycle_reward import LifecycleReward  # noqa: PLC0415
         from ..models.single_sign_on import SingleSignOn  # noqa: PLC0415
 
         time_zone = self.time_zone
@@ -101,6 +109,28 @@ class AdminSettingsInput:
         else:
             sso = self.sso
 
+        birthday_reward: dict[str, Any] | None | Unset
+        if isinstance(self.birthday_reward, Unset):
+            birthday_reward = UNSET
+        elif isinstance(self.birthday_reward, LifecycleReward):
+            birthday_reward = self.birthday_reward.to_dict()
+        else:
+            birthday_reward = self.birthday_reward
+
+        anniversary_reward: dict[str, Any] | None | Unset
+        if isinstance(self.anniversary_reward, Unset):
+            anniversary_reward = UNSET
+        elif isinstance(self.anniversary_reward, LifecycleReward):
+            anniversary_reward = self.anniversary_reward.to_dict()
+        else:
+            anniversary_reward = self.anniversary_reward
+
+        expiry_reminder_days: int | None | Unset
+        if isinstance(self.expiry_reminder_days, Unset):
+            expiry_reminder_days = UNSET
+        else:
+            expiry_reminder_days = self.expiry_reminder_days
+
         jwt_secret_set: bool | None | Unset
         if isinstance(self.jwt_secret_set, Unset):
             jwt_secret_set = UNSET
@@ -134,6 +164,12 @@ class AdminSettingsInput:
             field_dict["rateLimit"] = rate_limit
         if sso is not UNSET:
             field_dict["sso"] = sso
+        if birthday_reward is not UNSET:
+            field_dict["birthdayReward"] = birthday_reward
+        if anniversary_reward is not UNSET:
+            field_dict["anniversaryReward"] = anniversary_reward
+        if expiry_reminder_days is not UNSET:
+            field_dict["expiryReminderDays"] = expiry_reminder_days
         if jwt_secret_set is not UNSET:
             field_dict["jwtSecretSet"] = jwt_secret_set
 
@@ -143,6 +179,7 @@ class AdminSettingsInput:
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         from ..models.admin_settings_input_jwks_type_0 import AdminSettingsInputJwksType0  # noqa: PLC0415
         from ..models.expiry_policy import ExpiryPolicy  # noqa: PLC0415
+        from ..models.lifecycle_reward import LifecycleReward  # noqa: PLC0415
         from ..models.rate_limit import RateLimit  # noqa: PLC0415
         from ..models.single_sign_on import SingleSignOn  # noqa: PLC0415
 
@@ -218,6 +255,49 @@ class AdminSettingsInput:
 
         sso = _parse_sso(d.pop("sso", UNSET))
 
+        def _parse_birthday_reward(data: object) -> LifecycleReward | None | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            try:
+                if not isinstance(data, dict):
+                    raise TypeError()
+                birthday_reward_type_0 = LifecycleReward.from_dict(data)
+
+                return birthday_reward_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(LifecycleReward | None | Unset, data)
+
+        birthday_reward = _parse_birthday_reward(d.pop("birthdayReward", UNSET))
+
+        def _parse_anniversary_reward(data: object) -> LifecycleReward | None | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            try:
+                if not isinstance(data, dict):
+                    raise TypeError()
+                anniversary_reward_type_0 = LifecycleReward.from_dict(data)
+
+                return anniversary_reward_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(LifecycleReward | None | Unset, data)
+
+        anniversary_reward = _parse_anniversary_reward(d.pop("anniversaryReward", UNSET))
+
+        def _parse_expiry_reminder_days(data: object) -> int | None | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(int | None | Unset, data)
+
+        expiry_reminder_days = _parse_expiry_reminder_days(d.pop("expiryReminderDays", UNSET))
+
         def _parse_jwt_secret_set(data: object) -> bool | None | Unset:
             if data is None:
                 return data
@@ -240,6 +320,9 @@ class AdminSettingsInput:
             jwt_secret=jwt_secret,
             rate_limit=rate_limit,
             sso=sso,
+            birthday_reward=birthday_reward,
+            anniversary_reward=anniversary_reward,
+            expiry_reminder_days=expiry_reminder_days,
             jwt_secret_set=jwt_secret_set,
         )
 

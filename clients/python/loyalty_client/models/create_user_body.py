@@ -16,9 +16,11 @@ class CreateUserBody:
     """
     Attributes:
         user_id (None | str | Unset):
+        birthday (None | str | Unset):
     """
 
     user_id: None | str | Unset = UNSET
+    birthday: None | str | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
@@ -28,11 +30,19 @@ class CreateUserBody:
         else:
             user_id = self.user_id
 
+        birthday: None | str | Unset
+        if isinstance(self.birthday, Unset):
+            birthday = UNSET
+        else:
+            birthday = self.birthday
+
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
         field_dict.update({})
         if user_id is not UNSET:
             field_dict["userId"] = user_id
+        if birthday is not UNSET:
+            field_dict["birthday"] = birthday
 
         return field_dict
 
@@ -49,8 +59,18 @@ class CreateUserBody:
 
         user_id = _parse_user_id(d.pop("userId", UNSET))
 
+        def _parse_birthday(data: object) -> None | str | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(None | str | Unset, data)
+
+        birthday = _parse_birthday(d.pop("birthday", UNSET))
+
         create_user_body = cls(
             user_id=user_id,
+            birthday=birthday,
         )
 
         create_user_body.additional_properties = d

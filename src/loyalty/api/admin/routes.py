@@ -7,7 +7,7 @@ import msgspec
 from loyalty.api.admin.kind_shapes import per_kind
 from loyalty.api.dialects.lynes.errors import LynesError, render_error
 from loyalty.api.routing import Call, Dialect, Endpoint, Reply
-from loyalty.app import adjustments, admin
+from loyalty.app import adjustments, admin, users
 
 DIALECT = Dialect(name="admin", render_error=render_error, error_shape=LynesError)
 TAGS = ("Admin",)
@@ -63,9 +63,25 @@ async def adjust_points(call: Call) -> Reply:
     )
 
 
+class BirthdayBody(msgspec.Struct, forbid_unknown_fields=True):
+    birthday: str | None
+    """``MM-DD``, or null to clear it."""
+
+
+class BirthdayReply(msgspec.Struct):
+    userId: str
+    birthday: str | None
+
+
+async def set_birthday(call: Call) -> Reply:
+    assert call.tx is not None
+    body: BirthdayBody = call.body
+    return Reply(await users.set_birthday(call.tx, call.params["userId"], body.birthday))
+
+
 KIND_DOC = (
     "Kinds: events, challenges, streaks, surveys, offers, metrics, inventory, milestones, leaderboards, "
-    "webhooks, usergroups, api-keys, settings (id 'tenant'), audit (read-only)."
+    "webhooks, usergroups, referrals, api-keys, settings (id 'tenant'), audit (read-only)."
 )
 
 ENDPOINTS = [
@@ -123,5 +139,17 @@ ENDPOINTS = [
         responses={201: AdjustmentReply},
         tags=TAGS,
         operation_id="adjustUserPoints",
+    ),
+    Endpoint(
+        "PUT",
+        "/v1/admin/users/{userId}/birthday",
+        set_birthday,
+        "Set (MM-DD) or clear (null) a user's birthday, the day the birthday reward is paid "
+        "(manage or admin; audited)",
+        body=BirthdayBody,
+        write=True,
+        responses={200: BirthdayReply},
+        tags=TAGS,
+        operation_id="setUserBirthday",
     ),
 ]

@@ -17,6 +17,8 @@ from loyalty.app.tenants import TenantConfig
 from loyalty.app.uow import Tx
 from loyalty.app.usergroups import DEFAULT_GROUP
 from loyalty.app.users import MAX_USER_ID
+from loyalty.core.errors import LoyaltyError
+from loyalty.core.lifecycle import check_birthday
 from loyalty.storage.repositories import users as user_repo
 
 MAX_POINTS = 1_000_000_000
@@ -45,7 +47,7 @@ class ImportKind:
     """The effect of a batch's new rows (in file order), in the batch's transaction."""
 
 
-# users: userId, usergroup, createdAt
+# users: userId, usergroup, createdAt, birthday
 
 
 @dataclass(frozen=True)
@@ -53,6 +55,7 @@ class UserRow:
     user_id: str
     usergroup: str | None
     created_at: int | None
+    birthday: str | None = None
 
 
 def parse_user(fields: dict[str, Any], ctx: Context) -> UserRow:
@@ -66,12 +69,19 @@ def parse_user(fields: dict[str, Any], ctx: Context) -> UserRow:
     created_at = timestamp_ms(fields, "createdAt")
     if created_at is not None and created_at > ctx.now:
         raise FieldError("createdAt", "'createdAt' must not be in the future")
-    return UserRow(user_id, group, created_at)
+    birthday = text(fields, "birthday", max_chars=5)
+    if birthday is not None:
+        try:
+            check_birthday(birthday)
+        except LoyaltyError as error:
+            raise FieldError("birthday", error.message) from None
+    return UserRow(user_id, group, created_at, birthday)
 
 
 async def apply_users(tx: Tx, rows: list[UserRow]) -> None:
     """Create the members as of ``createdAt`` (all of the batch's new ones in one statement); a
-    member who exists already, or appears again further down, gets the row's group."""
+    member who exists already, or appears again further down, gets the row's group and birthday
+    (those given)."""
     ids = list(dict.fromkeys(r.user_id for r in rows))
     existing = await user_repo.pks_of(tx.conn, tx.tenant.id, ids)
     creating: dict[str, UserRow] = {}
@@ -86,21 +96,29 @@ async def apply_users(tx: Tx, rows: list[UserRow]) -> None:
             {
                 "external_id": r.user_id,
                 "usergroup": r.usergroup,
+                "birthday": r.birthday,
                 "created_at": r.created_at if r.created_at is not None else tx.now,
             }
             for r in creating.values()
         ],
     )
-    regroup = [r for r in rows if r.usergroup is not None and creating.get(r.user_id) is not r]
-    if regroup:
-        pks = await user_repo.pks_of(tx.conn, tx.tenant.id, [r.user_id for r in regroup])
-        for r in regroup:
-            await user_repo.update_fields(tx.conn, pks[r.user_id], usergroup=r.usergroup)
+    changed = [
+        r
+        for r in rows
+        if (r.usergroup is not None or r.birthday is not None) and creating.get(r.user_id) is not r
+    ]
+    if changed:
+        pks = await user_repo.pks_of(tx.conn, tx.tenant.id, [r.user_id for r in changed])
+        for r in changed:
+            values = {"usergroup": r.usergroup, "birthday": r.birthday}
+            await user_repo.update_fields(
+                tx.conn, pks[r.user_id], **{k: v for k, v in values.items() if v is not None}
+            )
 
 
 USERS = ImportKind(
     name="users",
-    fields=("userId", "usergroup", "createdAt"),
+    fields=("userId", "usergroup", "createdAt", "birthday"),
     parse=parse_user,
     reference=lambda row: None,
     apply=apply_users,

@@ -39,6 +39,7 @@ async def insert_if_absent(
     external_id: str,
     now: int,
     usergroup: str | None = None,
+    birthday: str | None = None,
 ) -> int | None:
     """Insert the user; returns the new surrogate key, or None when the user already existed."""
     stmt = (
@@ -49,6 +50,7 @@ async def insert_if_absent(
             usergroup=usergroup,
             profile={},
             created_at=now,
+            birthday=birthday,
         )
         .on_conflict_do_nothing(index_elements=["tenant_id", "external_id"])
         .returning(users.c.id)
@@ -88,7 +90,7 @@ async def insert_many_if_absent(
     db_insert: Any, conn: AsyncConnection, *, tenant_id: int, rows: list[dict[str, Any]]
 ) -> None:
     """Insert the users that do not exist yet, in one statement (imports). Each row has
-    ``external_id``, ``created_at`` and optionally ``usergroup``."""
+    ``external_id``, ``created_at`` and optionally ``usergroup`` and ``birthday``."""
     if not rows:
         return
     values = [
@@ -96,6 +98,7 @@ async def insert_many_if_absent(
             "tenant_id": tenant_id,
             "external_id": r["external_id"],
             "usergroup": r.get("usergroup"),
+            "birthday": r.get("birthday"),
             "profile": {},
             "created_at": r["created_at"],
         }

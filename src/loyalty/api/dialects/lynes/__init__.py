@@ -6,6 +6,7 @@ from loyalty.api.dialects.lynes import challenges as _challenges
 from loyalty.api.dialects.lynes import events as _events
 from loyalty.api.dialects.lynes import leaderboards as _leaderboards
 from loyalty.api.dialects.lynes import offers as _offers
+from loyalty.api.dialects.lynes import referrals as _referrals
 from loyalty.api.dialects.lynes import stats as _stats
 from loyalty.api.dialects.lynes import streaks as _streaks
 from loyalty.api.dialects.lynes import surveys as _surveys
@@ -28,4 +29,5 @@ ENDPOINTS: list[Endpoint] = [
     *_stats.ENDPOINTS,
     *_surveys.ENDPOINTS,
     *_offers.ENDPOINTS,
+    *_referrals.ENDPOINTS,
 ]

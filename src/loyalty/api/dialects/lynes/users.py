@@ -7,12 +7,15 @@ import msgspec
 from loyalty.api.routing import Call, Endpoint, Query, Reply
 from loyalty.app import users
 from loyalty.core.errors import invalid
+from loyalty.core.lifecycle import check_birthday
 
 TAGS = ("Lynes: users",)
 
 
 class CreateUserBody(msgspec.Struct):
     userId: str | None = None
+    birthday: str | None = None
+    """Optional, ``MM-DD``: the day the birthday reward is paid (docs/lifecycle-rewards.md)."""
 
 
 class UserCreated(msgspec.Struct):
@@ -59,7 +62,8 @@ async def create_user(call: Call) -> Reply:
     assert call.tx is not None
     body: CreateUserBody = call.body
     user_id = users.check_user_id(body.userId)
-    created = await users.create_user(call.tx, user_id)
+    birthday = None if body.birthday is None else check_birthday(body.birthday)
+    created = await users.create_user(call.tx, user_id, birthday=birthday)
     return Reply(
         UserCreated(
             message="user created successfully", userId=created.user_id, createdAt=created.created_at
