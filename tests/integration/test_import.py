@@ -76,7 +76,8 @@ async def test_unknown_columns_and_broken_json_lines_are_errors(app: Any, tenant
     assert [e.text() for e in caught.value.errors] == [
         "line 1, field 'usergroup': no user group 'nope' is configured",
         "line 2: not valid JSON: Expecting value",
-        "line 3, field 'userid': unknown field 'userid' (a users row has userId, usergroup, createdAt, birthday)",
+        "line 3, field 'userid': unknown field 'userid' "
+        "(a users row has userId, usergroup, createdAt, birthday)",
     ]
 
 
