@@ -110,6 +110,7 @@ ALL_KIND_NAMES = (
     "leaderboards",
     "webhooks",
     "usergroups",
+    "campaigns",
     "api-keys",
     "settings",
     "audit",

@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Any, Literal
 
+from loyalty.core import campaigns as campaign_core
 from loyalty.core import challenges as challenge_core
 from loyalty.core import leaderboards, rules
 from loyalty.core import streaks as streak_core
@@ -35,6 +36,8 @@ class EventRule:
     limit_period: str = "lifetime"
     condition: rules.Condition | None = None
     value_field: str | None = None
+    pending_days: int = 0
+    """The event's points are pending (not spendable) for this many days (0: credited at once)."""
 
 
 @dataclass(frozen=True)
@@ -67,6 +70,10 @@ class Programme:
     """Active streaks this event id keeps alive, in configuration order."""
     boards: tuple[BoardRule, ...] = ()
     """Active leaderboards, in configuration order."""
+    campaigns: tuple[campaign_core.CampaignRule, ...] = ()
+    """Active campaigns listing this event id, in ``campaignId`` order."""
+    tier_multipliers: Mapping[tuple[str, str], Decimal] = field(default_factory=dict)
+    """(milestone set, tier) -> the multiplier its members earn with (only tiers that have one)."""
 
 
 @dataclass(frozen=True)
@@ -90,6 +97,10 @@ class Snapshot:
     """Every progress row of the user, by challenge id."""
     streaks: Mapping[str, StreakProgress] = field(default_factory=dict)
     """The progress rows of the programme's streaks that exist."""
+    campaign_totals: Mapping[str, int] = field(default_factory=dict)
+    """What each of the programme's campaigns has given the user so far."""
+    tiers: Mapping[str, str] = field(default_factory=dict)
+    """Milestone set -> the user's tier in it (read when tiers matter to the programme)."""
 
 
 @dataclass(frozen=True)
@@ -134,6 +145,19 @@ class Decision:
     """One per streak of the programme when the condition was reached (counted or not)."""
     scores: tuple[tuple[str, str, int], ...] = ()
     """(leaderboard, bucket, amount) to add."""
+    event_points: int = 0
+    """The event's own points (its reward, capped by ``maximumReward``); ``points`` is the total."""
+    tier_points: int = 0
+    campaigns: tuple[campaign_core.CampaignShare, ...] = ()
+    """The campaigns that added points, with what each added."""
+    campaign_checks: tuple[campaign_core.CampaignCheck, ...] = ()
+    """Every campaign of the event and why it did or did not add points (the dry run's answer)."""
+    pending_until: int | None = None
+    """The points are pending until then (epoch ms); None: spendable at once."""
+
+    @property
+    def campaign_points(self) -> int:
+        return sum(share.points for share in self.campaigns)
 
 
 def decide(programme: Programme, request: Request, snapshot: Snapshot, now: int) -> Decision:
@@ -153,6 +177,14 @@ def decide(programme: Programme, request: Request, snapshot: Snapshot, now: int)
         counted_in = None if limit_reached or not reached else limit_key
     if limit_reached:
         points = 0
+    event_points = points
+    boost = None
+    if programme.campaigns or programme.tier_multipliers:
+        boost = _boost(programme, snapshot, group, points, reached and not limit_reached, now)
+        points = boost.total
+    pending_until = None
+    if event.pending_days > 0 and points > 0:
+        pending_until = now + event.pending_days * DAY_MS
     return Decision(
         points=points,
         usergroup=group,
@@ -167,6 +199,33 @@ def decide(programme: Programme, request: Request, snapshot: Snapshot, now: int)
         challenges=_challenge_steps(programme, request, snapshot, now) if reached else (),
         streaks=_streak_steps(programme, snapshot, now) if reached else (),
         scores=_scores(programme, request.event_id, group, points, reached, now),
+        event_points=event_points,
+        tier_points=0 if boost is None else boost.tier_points,
+        campaigns=() if boost is None else boost.shares,
+        campaign_checks=() if boost is None else boost.checks,
+        pending_until=pending_until,
+    )
+
+
+DAY_MS = 86_400_000
+
+
+def _boost(
+    programme: Programme, snapshot: Snapshot, group: str, points: int, rewarded: bool, now: int
+) -> campaign_core.Boost:
+    multiplier = Decimal(1)
+    for set_id, tier_id in snapshot.tiers.items():
+        multiplier *= programme.tier_multipliers.get((set_id, tier_id), Decimal(1))
+    return campaign_core.apply(
+        points,
+        rewarded=rewarded,
+        tier_multiplier=multiplier,
+        campaigns=programme.campaigns,
+        given=snapshot.campaign_totals,
+        now=now,
+        local=local_datetime(now, programme.time_zone),
+        usergroup=group,
+        tiers=frozenset(snapshot.tiers.values()),
     )
 
 

@@ -65,7 +65,7 @@ async def adjust_points(call: Call) -> Reply:
 
 KIND_DOC = (
     "Kinds: events, challenges, streaks, surveys, offers, metrics, inventory, milestones, leaderboards, "
-    "webhooks, usergroups, api-keys, settings (id 'tenant'), audit (read-only)."
+    "webhooks, usergroups, campaigns, api-keys, settings (id 'tenant'), audit (read-only)."
 )
 
 ENDPOINTS = [
