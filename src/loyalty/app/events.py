@@ -15,7 +15,7 @@ from typing import Any, Literal
 
 import msgspec
 
-from loyalty.app import event_path, ledger
+from loyalty.app import event_path, ledger, pending
 from loyalty.app.challenge_config import Notification
 from loyalty.app.config_kinds import ConfigKind, register
 from loyalty.app.event_store import credit_entry_key
@@ -473,7 +473,10 @@ async def reverse_event(tx: Tx, logged_event_id: str) -> ReversalView:
         )
     user_pk, event_id = int(row["user_pk"]), str(row["event_id"])
     taken, shortfall = 0, 0
-    if int(row["points"]) > 0:
+    withdrawn = await pending.cancel_for_reversal(tx, logged_id) if int(row["points"]) > 0 else None
+    if withdrawn is not None:  # still pending: cancelled, nothing was spendable yet
+        taken = withdrawn
+    elif int(row["points"]) > 0:
         credit = await events_repo.credit_entry(tx.conn, tx.tenant.id, credit_entry_key(logged_id))
         if credit is not None:
             reversal = await ledger.reverse_credit(

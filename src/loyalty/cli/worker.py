@@ -1,4 +1,4 @@
-"""``loyalty worker``: deliver webhooks outside the server processes.
+"""``loyalty worker``: deliver webhooks and mature pending points outside the server processes.
 
 For larger set-ups: run the servers with ``LOYALTY_DELIVERY_IN_PROCESS=false`` and one or more
 workers. Several workers (and servers still delivering) may run at once; each message is claimed by
@@ -23,7 +23,8 @@ def worker(
     database_url: DatabaseUrlOption = None,
 ) -> None:
     """Deliver webhook messages from the outbox (retries with backoff, until stopped), and remove
-    delivered and failed ones past LOYALTY_DELIVERY_RETENTION_DAYS.
+    delivered and failed ones past LOYALTY_DELIVERY_RETENTION_DAYS. Also credits pending points
+    whose return window has closed (each exactly once, whatever else runs).
 
     SIGTERM or SIGINT stops it after the batch in hand is sent and recorded; a second one at once.
     """
@@ -31,13 +32,14 @@ def worker(
 
     settings = settings_for(database_url)
     configure_logging(settings)
-    attempted = asyncio.run(_run(settings, once=once))
+    attempted, matured = asyncio.run(_run(settings, once=once))
     if once:
         typer.echo(f"attempted {attempted} webhook deliveries")
+        typer.echo(f"matured {matured} pending credits")
 
 
-async def _run(settings: Settings, *, once: bool) -> int:
-    from loyalty.app import features
+async def _run(settings: Settings, *, once: bool) -> tuple[int, int]:
+    from loyalty.app import features, pending
     from loyalty.app.delivery import Deliverer
     from loyalty.app.services import Services
     from loyalty.app.tenants import TenantCache
@@ -51,9 +53,11 @@ async def _run(settings: Settings, *, once: bool) -> int:
     try:
         async with Deliverer(services) as deliverer:
             if once:
-                return await deliverer.drain()
+                matured = await pending.mature_due(services, now=services.now())
+                return await deliverer.drain(), matured
             stop = asyncio.Event()
             task = asyncio.create_task(deliverer.run(stop=stop))
+            maturing = asyncio.create_task(pending.run_maturing(services))
 
             def on_signal() -> None:
                 # The first signal lets the batch in hand be recorded (nothing is sent twice);
@@ -67,6 +71,9 @@ async def _run(settings: Settings, *, once: bool) -> int:
                 loop.add_signal_handler(signum, on_signal)
             with contextlib.suppress(asyncio.CancelledError):
                 await task
-            return 0
+            maturing.cancel()
+            with contextlib.suppress(asyncio.CancelledError):
+                await maturing
+            return 0, 0
     finally:
         await db.dispose()

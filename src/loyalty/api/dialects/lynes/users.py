@@ -30,6 +30,8 @@ class UserPoints(msgspec.Struct):
     userId: str
     points: int
     userExists: bool
+    pendingPoints: int = 0
+    """Points of events still in their return window: not spendable yet (added to the seed's shape)."""
 
 
 class HistoryEntry(msgspec.Struct):
@@ -83,7 +85,14 @@ async def delete_user(call: Call) -> Reply:
 async def get_points(call: Call) -> Reply:
     user_id = users.check_user_id(call.params.get("userId"))
     view = await users.points_view(call.services, call.principal, user_id)
-    return Reply(UserPoints(userId=view.user_id, points=view.points, userExists=view.user_exists))
+    return Reply(
+        UserPoints(
+            userId=view.user_id,
+            points=view.points,
+            userExists=view.user_exists,
+            pendingPoints=view.pending_points,
+        )
+    )
 
 
 async def get_history(call: Call) -> Reply:
