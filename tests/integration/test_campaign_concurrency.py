@@ -1,0 +1,76 @@
+"""A campaign's ``maxPointsPerUser`` holds under concurrent events of one user, sent to two
+processes at once (a real server and the in-process app on the same database), on both stores;
+and pending points mature exactly once however many processes mature at once."""
+
+from __future__ import annotations
+
+import asyncio
+from typing import Any
+
+import httpx
+from sqlalchemy import select
+
+from loyalty.app import ledger, pending
+from loyalty.storage.campaign_tables import campaign_totals, pending_credits
+from loyalty.storage.tables import ledger_entries
+from tests.support import TenantHandle
+
+RACERS = 12
+CAMPAIGN = {"campaignId": "double", "eventIds": ["buy"], "multiplier": 2.0, "maxPointsPerUser": 500}
+
+
+async def _rows(app: Any, table: Any, *where: Any) -> list[dict[str, Any]]:
+    async with app.state.services.db.read() as conn:
+        return [dict(r) for r in (await conn.execute(select(table).where(*where))).mappings()]
+
+
+async def test_concurrent_events_never_exceed_the_campaign_cap(
+    app: Any, live_server: str, tenant: TenantHandle
+) -> None:
+    assert (
+        await tenant.put("events", "buy", {"eventId": "buy", "title": "Buy", "reward": {"default": 200}})
+    ).status_code == 200
+    assert (await tenant.put("campaigns", "double", CAMPAIGN)).status_code == 200
+    await tenant.create_user("u")
+    body = {"eventId": "buy", "userId": "u"}
+    async with httpx.AsyncClient(base_url=live_server, timeout=60) as remote:
+        answers = await asyncio.gather(
+            *(
+                (remote if i % 2 else tenant.client).post("/v1/event", json=body, headers=tenant.admin)
+                for i in range(RACERS)
+            )
+        )
+    assert [a.status_code for a in answers] == [200] * RACERS, [a.text for a in answers]
+    added = sorted(sum(c["points"] for c in a.json()["data"].get("campaigns", [])) for a in answers)
+    assert sum(added) == 500
+    assert added[-3:] == [100, 200, 200]  # 200 + 200 + the 100 left; every other event gets nothing
+    [total] = await _rows(app, campaign_totals, campaign_totals.c.tenant_id == tenant.tenant_id)
+    assert total["points"] == 500
+    points = (await tenant.client.get("/v1/user/u/points", headers=tenant.admin)).json()["points"]
+    assert points == RACERS * 200 + 500
+    assert await ledger.verify(app.state.services.db, tenant_id=tenant.tenant_id) == []
+
+
+async def test_pending_points_mature_exactly_once_with_several_workers(
+    app: Any, tenant: TenantHandle
+) -> None:
+    body = {"eventId": "buy", "title": "Buy", "reward": {"default": 50}, "pendingDays": 3}
+    assert (await tenant.put("events", "buy", body)).status_code == 200
+    for user in ("a", "b", "c"):
+        await tenant.create_user(user)
+        for _ in range(2):
+            r = await tenant.client.post(
+                "/v1/event", json={"eventId": "buy", "userId": user}, headers=tenant.admin
+            )
+            assert r.status_code == 200, r.text
+    services = app.state.services
+    due = services.now() + 3 * 86_400_000
+    matured = await asyncio.gather(*(pending.mature_due(services, now=due) for _ in range(4)))
+    assert sum(matured) == 6
+    rows = await _rows(app, pending_credits, pending_credits.c.tenant_id == tenant.tenant_id)
+    assert sorted(r["state"] for r in rows) == ["matured"] * 6
+    lines = await _rows(app, ledger_entries, ledger_entries.c.tenant_id == tenant.tenant_id)
+    assert sorted((line["amount"], line["entry_key"]) for line in lines) == sorted(
+        (50, f"event:{r['logged_id']}") for r in rows
+    )
+    assert await ledger.verify(services.db, tenant_id=tenant.tenant_id) == []
