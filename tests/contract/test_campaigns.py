@@ -93,6 +93,10 @@ async def test_a_weekend_event_earns_double_and_names_the_campaign(
     assert [(s["campaign_id"], s["day_key"], s["events"], s["points"]) for s in stats] == [
         ("double_weekend", "2026-01-03", 1, 200)
     ]
+    r = await tenant.client.get("/v1/stats/event?period=7d", headers=tenant.admin)
+    data = r.json()["data"]
+    assert (data["totalPoints"], data["campaignPoints"]) == (400, 200)
+    assert data["campaignBreakdown"] == {"double_weekend": {"count": 1, "points": 200}}
 
 
 def _user(tenant: TenantHandle) -> Any:

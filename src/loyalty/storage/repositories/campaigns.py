@@ -14,8 +14,11 @@ from __future__ import annotations
 from typing import Any
 
 import orjson
+from sqlalchemy import func, select
+from sqlalchemy.ext.asyncio import AsyncConnection
 
 from loyalty.app.event_store import EventWrites
+from loyalty.storage.campaign_tables import campaign_stats_daily
 from loyalty.storage.repositories.stats import PG_SHARDS
 
 NO_CAP = 2**62
@@ -181,3 +184,20 @@ def sqlite_write(db: Any, writes: EventWrites, logged_id: int) -> None:
                 writes.now,
             ),
         )
+
+
+async def totals_by_campaign(
+    conn: AsyncConnection, tenant_id: int, *, start: str | None, end: str
+) -> list[dict[str, Any]]:
+    """Campaign points and events per campaign over local days ``start`` … ``end``."""
+    table = campaign_stats_daily
+    query = (
+        select(table.c.campaign_id, func.sum(table.c.events), func.sum(table.c.points))
+        .where(table.c.tenant_id == tenant_id, table.c.day_key <= end)
+        .group_by(table.c.campaign_id)
+        .order_by(table.c.campaign_id)
+    )
+    if start is not None:
+        query = query.where(table.c.day_key >= start)
+    rows = await conn.execute(query)
+    return [{"campaign_id": r[0], "events": int(r[1]), "points": int(r[2])} for r in rows]
