@@ -250,11 +250,20 @@ async def test_pending_points_mature_once_and_show_apart(
     assert data["points"] == 200
     assert data["pendingUntil"] == SATURDAY_10H + 14 * 86_400_000
     assert await _points(tenant) == {"userId": "u", "points": 0, "userExists": True, "pendingPoints": 200}
+    summary = await tenant.client.get(
+        "/reward-points/customer/u/summary",
+        headers=tenant.user("staff", "rewardspoints.rewardpoints_view"),
+    )
+    assert summary.status_code == 200, summary.text
+    assert (summary.json()["activePoints"], summary.json()["pendingPoints"]) == (0, 200)
     services = app.state.services
-    assert await pending.mature_due(services, now=SATURDAY_10H + 13 * 86_400_000) == 0
+    assert (
+        await pending.mature_due(services, now=SATURDAY_10H + 13 * 86_400_000, tenant_id=tenant.tenant_id)
+        == 0
+    )
     due = SATURDAY_10H + 14 * 86_400_000
-    assert await pending.mature_due(services, now=due) == 1
-    assert await pending.mature_due(services, now=due) == 0  # exactly once
+    assert await pending.mature_due(services, now=due, tenant_id=tenant.tenant_id) == 1
+    assert await pending.mature_due(services, now=due, tenant_id=tenant.tenant_id) == 0  # exactly once
     assert await _points(tenant) == {"userId": "u", "points": 200, "userExists": True, "pendingPoints": 0}
     [line] = await _rows(app, ledger_entries, ledger_entries.c.tenant_id == tenant.tenant_id)
     assert (line["amount"], line["source"], line["description"]) == (
@@ -273,7 +282,8 @@ async def test_reversing_a_pending_event_withdraws_its_points(app: Any, tenant: 
     assert r.json()["data"]["points"] == 200
     assert await _points(tenant) == {"userId": "u", "points": 0, "userExists": True, "pendingPoints": 0}
     services = app.state.services
-    assert await pending.mature_due(services, now=services.now() + 15 * 86_400_000) == 0
+    later = services.now() + 15 * 86_400_000
+    assert await pending.mature_due(services, now=later, tenant_id=tenant.tenant_id) == 0
     [row] = await _rows(app, pending_credits, pending_credits.c.tenant_id == tenant.tenant_id)
     assert row["state"] == "reversed"
     assert await _rows(app, ledger_entries, ledger_entries.c.tenant_id == tenant.tenant_id) == []

@@ -65,7 +65,9 @@ async def test_pending_points_mature_exactly_once_with_several_workers(
             assert r.status_code == 200, r.text
     services = app.state.services
     due = services.now() + 3 * 86_400_000
-    matured = await asyncio.gather(*(pending.mature_due(services, now=due) for _ in range(4)))
+    matured = await asyncio.gather(
+        *(pending.mature_due(services, now=due, tenant_id=tenant.tenant_id) for _ in range(4))
+    )
     assert sum(matured) == 6
     rows = await _rows(app, pending_credits, pending_credits.c.tenant_id == tenant.tenant_id)
     assert sorted(r["state"] for r in rows) == ["matured"] * 6

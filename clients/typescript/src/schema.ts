@@ -3126,6 +3126,8 @@ export interface components {
             customerId: string;
             activePoints: number;
             summary: components["schemas"]["Summary"];
+            /** @default 0 */
+            pendingPoints?: number;
         };
         /**
          * Summary

@@ -64,12 +64,15 @@ async def _mature_one(services: Services, credit_id: int, tenant_id: int, now: i
     return 1
 
 
-async def mature_due(services: Services, *, now: int, batch: int = BATCH) -> int:
-    """Credit every pending credit due at ``now``; returns how many this process credited."""
+async def mature_due(
+    services: Services, *, now: int, tenant_id: int | None = None, batch: int = BATCH
+) -> int:
+    """Credit every pending credit due at ``now`` (of one tenant, or all); returns how many this
+    process credited."""
     matured = 0
     while True:
         async with services.db.read() as conn:
-            due = await pending_repo.due(conn, now=now, limit=batch)
+            due = await pending_repo.due(conn, now=now, limit=batch, tenant_id=tenant_id)
         for credit_id, tenant_id in due:
             matured += await _mature_one(services, credit_id, tenant_id, now)
         if len(due) < batch:

@@ -25,14 +25,31 @@ async def pending_points(conn: AsyncConnection, user_pk: int) -> int:
     return int(total or 0)
 
 
-async def due(conn: AsyncConnection, *, now: int, limit: int) -> list[tuple[int, int]]:
-    """(id, tenant id) of pending credits due at ``now``, oldest first."""
+async def pending_points_of_users(conn: AsyncConnection, user_pks: list[int]) -> dict[int, int]:
+    """User key -> pending points, for the users that have any."""
+    if not user_pks:
+        return {}
     rows = await conn.execute(
+        select(pending_credits.c.user_pk, func.sum(pending_credits.c.points))
+        .where(pending_credits.c.user_pk.in_(user_pks), pending_credits.c.state == PENDING)
+        .group_by(pending_credits.c.user_pk)
+    )
+    return {int(r[0]): int(r[1]) for r in rows}
+
+
+async def due(
+    conn: AsyncConnection, *, now: int, limit: int, tenant_id: int | None = None
+) -> list[tuple[int, int]]:
+    """(id, tenant id) of pending credits due at ``now``, oldest first."""
+    query = (
         select(pending_credits.c.id, pending_credits.c.tenant_id)
         .where(pending_credits.c.state == PENDING, pending_credits.c.matures_at <= now)
         .order_by(pending_credits.c.matures_at, pending_credits.c.id)
         .limit(limit)
     )
+    if tenant_id is not None:
+        query = query.where(pending_credits.c.tenant_id == tenant_id)
+    rows = await conn.execute(query)
     return [(int(r[0]), int(r[1])) for r in rows]
 
 
