@@ -8,9 +8,10 @@ import asyncio
 from typing import Any
 
 import httpx
-from sqlalchemy import select
+from sqlalchemy import insert, select
 
 from loyalty.app import ledger, pending
+from loyalty.app.event_store import CampaignWrite, EventWrites, SnapshotQuery
 from loyalty.storage.campaign_tables import campaign_totals, pending_credits
 from loyalty.storage.tables import ledger_entries
 from tests.support import TenantHandle
@@ -76,3 +77,71 @@ async def test_pending_points_mature_exactly_once_with_several_workers(
         (50, f"event:{r['logged_id']}") for r in rows
     )
     assert await ledger.verify(services.db, tenant_id=tenant.tenant_id) == []
+
+
+async def test_the_write_refuses_to_pass_the_cap_whatever_the_snapshot_saw(
+    app: Any, tenant: TenantHandle
+) -> None:
+    """The cap is the database's check, not only the decision's: a write whose campaign total
+    moved since the read (here by hand, leaving the user's version alone) writes nothing, and the
+    event path decides again."""
+    assert (
+        await tenant.put("events", "buy", {"eventId": "buy", "title": "Buy", "reward": {"default": 200}})
+    ).status_code == 200
+    await tenant.create_user("u")
+    services = app.state.services
+    store = services.event_store
+    query = SnapshotQuery(
+        tenant_id=tenant.tenant_id,
+        user_id="u",
+        event_id="buy",
+        limit_period_key=None,
+        challenges=False,
+        streak_ids=(),
+        points_account=False,
+        allocate_id=not services.db.is_sqlite,
+        campaign_ids=("double",),
+    )
+    async with services.db.write() as conn:
+        rows = await store.read(conn, query)
+        assert rows is not None
+        assert rows.campaign_totals == {}
+        await conn.execute(
+            insert(campaign_totals).values(
+                user_pk=rows.user_pk,
+                campaign_id="double",
+                tenant_id=tenant.tenant_id,
+                points=450,
+                updated_at=0,
+            )
+        )
+        now = services.now()
+        writes = EventWrites(
+            tenant_id=tenant.tenant_id,
+            user_pk=rows.user_pk,
+            user_id="u",
+            version=rows.version,
+            now=now,
+            logged_id=rows.logged_id,
+            event_id="buy",
+            points=400,
+            usergroup="default",
+            condition_reached=True,
+            limit_reached=False,
+            counted_in=None,
+            metadata={},
+            history={
+                "entry_id": "x",
+                "date_key": "2026-01-01",
+                "title": None,
+                "description": None,
+                "image": None,
+            },
+            day_key="2026-01-01",
+            hour=0,
+            campaigns=(CampaignWrite("double", 200, 500),),
+        )
+        assert await store.apply(conn, writes, transaction=True) is None
+        again = await store.read(conn, query, lock=True)
+        assert again is not None
+        assert again.campaign_totals == {"double": 450}
