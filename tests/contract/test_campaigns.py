@@ -89,6 +89,8 @@ async def test_a_weekend_event_earns_double_and_names_the_campaign(
     assert details["campaigns"] == [{"campaignId": "double_weekend", "points": 200}]
     [line] = await _rows(app, ledger_entries, ledger_entries.c.tenant_id == tenant.tenant_id)
     assert (line["amount"], line["description"]) == (400, "Purchase completed (campaigns: double_weekend)")
+    [shown] = (await tenant.client.get("/v1/user/u/history", headers=tenant.admin)).json()
+    assert (shown["points"], shown["campaigns"]) == (400, [{"campaignId": "double_weekend", "points": 200}])
     stats = await _rows(app, campaign_stats_daily, campaign_stats_daily.c.tenant_id == tenant.tenant_id)
     assert [(s["campaign_id"], s["day_key"], s["events"], s["points"]) for s in stats] == [
         ("double_weekend", "2026-01-03", 1, 200)

@@ -2641,6 +2641,14 @@ export interface components {
             } | null;
             userId: string;
             globalEventDateKey: string;
+            campaigns?: components["schemas"]["CampaignPoints"][];
+            tierPoints?: number;
+            pendingUntil?: number;
+        };
+        /** CampaignPoints */
+        CampaignPoints: {
+            campaignId: string;
+            points: number;
         };
         /**
          * EventToLog

@@ -118,7 +118,14 @@ def history_view(row: dict[str, Any], user_id: str) -> dict[str, Any]:
         "userId": user_id,
         "globalEventDateKey": row["date_key"],
     }
+    details = row.get("details")
+    if isinstance(details, dict):  # an event's campaigns and pending window (docs/campaigns.md)
+        view.update({k: details[k] for k in HISTORY_EXTRAS if k in details})
     return view
+
+
+HISTORY_EXTRAS = ("campaigns", "tierPoints", "pendingUntil")
+"""What an ``EVENT`` entry's details add to the seed's shape, when the event had them."""
 
 
 async def history(

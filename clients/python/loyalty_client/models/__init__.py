@@ -121,6 +121,7 @@ from .admin_webhook_signature_format import AdminWebhookSignatureFormat
 from .answer_body import AnswerBody
 from .audience_error import AudienceError
 from .audience_error_data import AudienceErrorData
+from .campaign_points import CampaignPoints
 from .campaign_schedule import CampaignSchedule
 from .campaign_schedule_days_of_week_type_0_item import CampaignScheduleDaysOfWeekType0Item
 from .campaign_totals import CampaignTotals
@@ -386,6 +387,7 @@ __all__ = (
     "AnswerBody",
     "AudienceError",
     "AudienceErrorData",
+    "CampaignPoints",
     "CampaignSchedule",
     "CampaignScheduleDaysOfWeekType0Item",
     "CampaignTotals",

@@ -34,6 +34,11 @@ class UserPoints(msgspec.Struct):
     """Points of events still in their return window: not spendable yet (added to the seed's shape)."""
 
 
+class CampaignPoints(msgspec.Struct):
+    campaignId: str
+    points: int
+
+
 class HistoryEntry(msgspec.Struct):
     id: str
     timestamp: int
@@ -44,6 +49,11 @@ class HistoryEntry(msgspec.Struct):
     title: dict[str, str] | None
     userId: str
     globalEventDateKey: str
+    campaigns: list[CampaignPoints] | msgspec.UnsetType = msgspec.UNSET
+    """The campaigns that added to an event's points (only then; docs/campaigns.md)."""
+    tierPoints: int | msgspec.UnsetType = msgspec.UNSET
+    pendingUntil: int | msgspec.UnsetType = msgspec.UNSET
+    """When an event's pending points become spendable (only for pending events)."""
 
 
 def parse_bool(value: str | None, field: str, default: bool) -> bool:
