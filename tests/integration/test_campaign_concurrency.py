@@ -5,6 +5,9 @@ and pending points mature exactly once however many processes mature at once."""
 from __future__ import annotations
 
 import asyncio
+import os
+import sys
+from pathlib import Path
 from typing import Any
 
 import httpx
@@ -14,9 +17,10 @@ from loyalty.app import ledger, pending
 from loyalty.app.event_store import CampaignWrite, EventWrites, SnapshotQuery
 from loyalty.storage.campaign_tables import campaign_totals, pending_credits
 from loyalty.storage.tables import ledger_entries
-from tests.support import TenantHandle
+from tests.support import Clock, TenantHandle
 
 RACERS = 12
+SRC = str(Path(__file__).resolve().parents[2] / "src")
 CAMPAIGN = {"campaignId": "double", "eventIds": ["buy"], "multiplier": 2.0, "maxPointsPerUser": 500}
 
 
@@ -145,3 +149,36 @@ async def test_the_write_refuses_to_pass_the_cap_whatever_the_snapshot_saw(
         again = await store.read(conn, query, lock=True)
         assert again is not None
         assert again.campaign_totals == {"double": 450}
+
+
+async def test_two_worker_processes_mature_each_pending_credit_once(
+    app: Any, database_url: str, tenant: TenantHandle, clock: Clock
+) -> None:
+    body = {"eventId": "buy", "title": "Buy", "reward": {"default": 30}, "pendingDays": 1}
+    assert (await tenant.put("events", "buy", body)).status_code == 200
+    clock.set(clock() - 3 * 86_400_000)  # logged three days ago: due now on the workers' clock
+    for user in ("a", "b"):
+        await tenant.create_user(user)
+        for _ in range(3):
+            r = await tenant.client.post(
+                "/v1/event", json={"eventId": "buy", "userId": user}, headers=tenant.admin
+            )
+            assert r.status_code == 200, r.text
+    env = {**os.environ, "PYTHONPATH": SRC, "LOYALTY_DATABASE_URL": database_url}
+    workers = [
+        await asyncio.create_subprocess_exec(
+            sys.executable, "-m", "loyalty", "worker", "--once", env=env, stdout=asyncio.subprocess.PIPE
+        )
+        for _ in range(2)
+    ]
+    outputs = [(await w.communicate())[0].decode() for w in workers]
+    assert [w.returncode for w in workers] == [0, 0]
+    assert all("pending credits" in out for out in outputs)
+    rows = await _rows(app, pending_credits, pending_credits.c.tenant_id == tenant.tenant_id)
+    assert sorted(r["state"] for r in rows) == ["matured"] * 6
+    lines = await _rows(app, ledger_entries, ledger_entries.c.tenant_id == tenant.tenant_id)
+    assert sorted(line["entry_key"] for line in lines) == sorted(f"event:{r['logged_id']}" for r in rows)
+    for user in ("a", "b"):
+        points = (await tenant.client.get(f"/v1/user/{user}/points", headers=tenant.admin)).json()
+        assert (points["points"], points["pendingPoints"]) == (90, 0)
+    assert await ledger.verify(app.state.services.db, tenant_id=tenant.tenant_id) == []
