@@ -43,6 +43,7 @@ from loyalty.app.tenants import TenantConfig
 from loyalty.app.uow import Tx
 from loyalty.app.users import resolve_user
 from loyalty.core import events as core
+from loyalty.core.campaigns import CampaignRule
 from loyalty.core.challenges import ChallengeState
 from loyalty.core.errors import ErrorCode, LoyaltyError, not_found
 
@@ -62,8 +63,9 @@ class Plan:
     """A webhook wants ``points.awarded``: a credit is then followed by its outbox rows."""
     has_tiers: bool
     """Milestone sets exist: every event re-evaluates the user's tiers after its write."""
-    capped_campaigns: tuple[str, ...] = ()
-    """The programme's campaigns with a per-user cap: the snapshot reads what they gave the user."""
+    capped_campaigns: tuple[CampaignRule, ...] = ()
+    """The programme's campaigns with a per-user cap: the snapshot reads what they gave the user
+    (those inside their ``from``/``to`` at the event's time: an ended campaign costs no read)."""
     reads_tiers: bool = False
     """Tier multipliers or campaigns for tiers apply: the snapshot reads the user's tiers."""
 
@@ -111,7 +113,7 @@ def compile_plan(tenant: TenantConfig, event_id: str, rule: core.EventRule) -> P
         may_credit=any(rate > 0 for rate in rule.rates.values()),
         announces_points=bool(outbox.subscribers_of(tenant, "points.awarded")),
         has_tiers=bool(tenant.all_compiled("milestones")),
-        capped_campaigns=tuple(c.campaign_id for c in programme.campaigns if c.cap is not None),
+        capped_campaigns=tuple(c for c in programme.campaigns if c.cap is not None),
         reads_tiers=bool(programme.tier_multipliers) or any(c.tiers for c in programme.campaigns),
     )
 
@@ -152,7 +154,7 @@ async def run(
         streak_ids=tuple(plan.streaks),
         points_account=(plan.may_credit or bool(programme.campaigns)) and not dry_run,
         allocate_id=not dry_run,
-        campaign_ids=plan.capped_campaigns,
+        campaign_ids=tuple(c.campaign_id for c in plan.capped_campaigns if c.in_window(tx.now)),
         tiers=plan.reads_tiers,
     )
     for attempt in range(ATTEMPTS):

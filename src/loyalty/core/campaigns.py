@@ -60,6 +60,9 @@ class CampaignRule:
     tiers: frozenset[str] | None = None
     """Tier (milestone) ids: the user must hold one of them."""
 
+    def in_window(self, now: int) -> bool:
+        return (self.starts is None or now >= self.starts) and (self.ends is None or now < self.ends)
+
 
 @dataclass(frozen=True)
 class CampaignShare:
@@ -106,10 +109,8 @@ def why_not(
 ) -> str | None:
     """None when the campaign applies to an event at ``now`` (``local``: the same instant in the
     tenant's time zone) of a user in ``usergroup`` holding ``tiers``; else the reason it does not."""
-    if rule.starts is not None and now < rule.starts:
-        return "not_started"
-    if rule.ends is not None and now >= rule.ends:
-        return "ended"
+    if not rule.in_window(now):
+        return "not_started" if rule.starts is not None and now < rule.starts else "ended"
     if not rule.schedule.holds(local):
         return "outside_schedule"
     if rule.usergroups is not None and usergroup not in rule.usergroups:
