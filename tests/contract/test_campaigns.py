@@ -61,6 +61,13 @@ async def _points(tenant: TenantHandle, user: str = "u") -> dict[str, Any]:
     return body
 
 
+async def _notes(tenant: TenantHandle) -> list[dict[str, Any]]:
+    r = await tenant.client.get("/api/loyalty/notifications", headers=tenant.user("u"))
+    assert r.status_code == 200
+    notes: list[dict[str, Any]] = r.json()["data"]
+    return notes
+
+
 async def test_the_issue_example_is_accepted_and_read_back(tenant: TenantHandle) -> None:
     r = await tenant.put("campaigns", "double_weekend", DOUBLE_WEEKEND)
     assert r.status_code == 200, r.text
@@ -258,6 +265,7 @@ async def test_pending_points_mature_once_and_show_apart(
     )
     assert summary.status_code == 200, summary.text
     assert (summary.json()["activePoints"], summary.json()["pendingPoints"]) == (0, 200)
+    assert await _notes(tenant) == []  # nothing earned yet: the points are pending
     services = app.state.services
     assert (
         await pending.mature_due(services, now=SATURDAY_10H + 13 * 86_400_000, tenant_id=tenant.tenant_id)
@@ -267,6 +275,12 @@ async def test_pending_points_mature_once_and_show_apart(
     assert await pending.mature_due(services, now=due, tenant_id=tenant.tenant_id) == 1
     assert await pending.mature_due(services, now=due, tenant_id=tenant.tenant_id) == 0  # exactly once
     assert await _points(tenant) == {"userId": "u", "points": 200, "userExists": True, "pendingPoints": 0}
+    [note] = await _notes(tenant)  # the points earned are announced when they mature
+    assert (note["type"], note["timestamp"], note["payload"]["eventId"]) == (
+        "pointsEarned",
+        due,
+        "purchase_completed",
+    )
     [line] = await _rows(app, ledger_entries, ledger_entries.c.tenant_id == tenant.tenant_id)
     assert (line["amount"], line["source"], line["description"]) == (
         200,
