@@ -35,7 +35,7 @@ PG_DATABASE = os.environ.get("LOYALTY_BENCH_DATABASE", "loyalty_bench")
 SCENARIOS = ("events", "reads", "redeem", "scale", "sqlite", "stats")
 
 sys.path.insert(0, str(BENCH))
-from programme import OPENING_POINTS, PROGRAMME, event_request  # noqa: E402
+from programme import CAMPAIGN, OPENING_POINTS, PROGRAMME, event_request  # noqa: E402
 
 
 @dataclass
@@ -188,10 +188,15 @@ async def load_users(url: str, tenant: str, count: int, *, opening_points: int =
         await db.dispose()
 
 
-def configure(base: str, admin_key: str, report: RunReport) -> None:
+def configure(base: str, admin_key: str, report: RunReport, *, campaign: bool = False) -> None:
     headers = {"X-API-Key": admin_key}
+    programme = [*PROGRAMME, CAMPAIGN] if campaign else PROGRAMME
+    if campaign:
+        report.notes.append(
+            "campaign active: every purchase doubled plus 5, capped per user (checked in the write)"
+        )
     with httpx.Client(base_url=base, headers=headers, timeout=30) as http:
-        for kind, item_id, body in PROGRAMME:
+        for kind, item_id, body in programme:
             if http.get(f"/v1/admin/{kind}").status_code == 404:
                 report.notes.append(f"kind '{kind}' not available: {item_id} not configured")
                 continue
@@ -438,6 +443,9 @@ def main() -> int:
     parser.add_argument("--users", type=int, default=100_000)
     parser.add_argument("--smoke", action="store_true", help="a few seconds, few users: checks the harness")
     parser.add_argument("--json", type=Path, help="also write the report as JSON here")
+    parser.add_argument(
+        "--campaign", action="store_true", help="configure a campaign on the benchmark's purchase event"
+    )
     args = parser.parse_args()
     if shutil.which("wrk") is None:
         raise SystemExit("wrk is missing: apt-get install wrk")
@@ -510,7 +518,7 @@ def measure(
     proc = start_server(url, workers, port, env)
     base = f"http://127.0.0.1:{port}"
     try:
-        configure(base, admin_key, report)
+        configure(base, admin_key, report, campaign=args.campaign)
         pids = server_pids(proc)
         for name, kind, extra in plan(args.scenario):
             script = workdir / f"{name}.lua"

@@ -74,6 +74,21 @@ PROGRAMME: list[tuple[str, str, dict[str, Any]]] = [
     ),
 ]
 
+CAMPAIGN: tuple[str, str, dict[str, Any]] = (
+    "campaigns",
+    "double_points",
+    {
+        "campaignId": "double_points",
+        "title": {"en": "Double points"},
+        "eventIds": ["purchase_completed"],
+        "multiplier": 2.0,
+        "bonusPoints": 5,
+        "maxPointsPerUser": 1_000_000,
+    },
+)
+"""``--campaign``: a campaign that applies to every purchase, with a per-user cap the write checks
+(high enough never to be reached during a run)."""
+
 OPENING_POINTS = 1_000_000
 """What every user holds before the ``redeem`` scenario (an opening credit line per user)."""
 

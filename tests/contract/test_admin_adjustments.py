@@ -19,7 +19,7 @@ async def test_adjustment_credits_points_and_answers_the_new_balance(tenant: Ten
         "welcome gift",
     )
     points = await tenant.client.get("/v1/user/ann/points", headers=tenant.admin)
-    assert points.json() == {"userId": "ann", "points": 75, "userExists": True}
+    assert points.json() == {"userId": "ann", "points": 75, "userExists": True, "pendingPoints": 0}
 
 
 async def test_negative_adjustment_debits_and_is_audited(tenant: TenantHandle) -> None:

@@ -396,6 +396,7 @@ async def test_the_summary_has_the_vendors_customer_summary_shape(tenant: Tenant
     assert summary == {
         "customerId": "123",
         "activePoints": 200,
+        "pendingPoints": 0,
         "summary": {
             **EMPTY_SUMMARY,
             "addedPointsList": [

@@ -40,13 +40,13 @@ async def test_points_of_a_new_user_are_zero_on_every_version_prefix(
     await tenant.create_user("user_123")
     r = await tenant.client.get(f"{prefix}/user/user_123/points", headers=tenant.user("user_123"))
     assert r.status_code == 200
-    assert r.json() == {"userId": "user_123", "points": 0, "userExists": True}
+    assert r.json() == {"userId": "user_123", "points": 0, "userExists": True, "pendingPoints": 0}
 
 
 async def test_points_of_an_unknown_user_say_user_exists_false(tenant: TenantHandle) -> None:
     r = await tenant.client.get("/v1/user/nobody/points", headers=tenant.user("nobody"))
     assert r.status_code == 200
-    assert r.json() == {"userId": "nobody", "points": 0, "userExists": False}
+    assert r.json() == {"userId": "nobody", "points": 0, "userExists": False, "pendingPoints": 0}
 
 
 async def test_history_of_a_user_without_entries_is_204(tenant: TenantHandle) -> None:

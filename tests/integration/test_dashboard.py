@@ -248,7 +248,7 @@ async def test_manual_adjustment_moves_the_balance_and_is_audited(
     assert "<td>goodwill</td>" in shown.text
     assert "<td>typo</td>" in shown.text
     points = await tenant.client.get("/v1/user/ann/points", headers=tenant.admin)
-    assert points.json() == {"userId": "ann", "points": 100, "userExists": True}
+    assert points.json() == {"userId": "ann", "points": 100, "userExists": True, "pendingPoints": 0}
     audit = (await tenant.client.get("/v1/admin/audit", headers=tenant.admin)).json()
     adjustments = [a for a in audit if a["target"] == "users/ann/points"]
     assert [(a["action"], a["after"]["amount"], a["after"]["reason"]) for a in adjustments] == [

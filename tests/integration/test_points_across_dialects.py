@@ -20,7 +20,7 @@ async def test_points_added_through_emporix_are_the_lynes_balance(tenant: Tenant
     )
     for prefix in ("/v1", "/v3"):
         r = await tenant.client.get(f"{prefix}/user/user_123/points", headers=tenant.user("user_123"))
-        assert r.json() == {"userId": "user_123", "points": 110, "userExists": True}
+        assert r.json() == {"userId": "user_123", "points": 110, "userExists": True, "pendingPoints": 0}
 
 
 async def test_expired_emporix_points_are_gone_from_the_lynes_balance(tenant: TenantHandle, clock) -> None:

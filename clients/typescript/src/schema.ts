@@ -21,6 +21,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/admin/campaigns": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** List the campaigns items */
+        get: operations["listAdminCampaigns"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/admin/challenges": {
         parameters: {
             query?: never;
@@ -271,6 +288,25 @@ export interface paths {
         put?: never;
         post?: never;
         delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/admin/campaigns/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Get one campaigns item */
+        get: operations["getAdminCampaign"];
+        /** Create or replace one campaigns item */
+        put: operations["putAdminCampaign"];
+        post?: never;
+        /** Delete one campaigns item */
+        delete: operations["deleteAdminCampaign"];
         options?: never;
         head?: never;
         patch?: never;
@@ -1499,6 +1535,55 @@ export interface components {
          */
         ErrorCode: "already_exists" | "conflict" | "forbidden" | "idempotency_mismatch" | "inactive" | "insufficient_points" | "invalid_input" | "limit_reached" | "not_found" | "not_redeemable" | "payload_too_large" | "rate_limited" | "unauthenticated" | "unavailable" | "unsupported_media_type";
         /**
+         * AdminCampaign
+         * @description Campaigns: multiply and/or add to the points of events in a time window and schedule.
+         */
+        AdminCampaign: {
+            campaignId: string;
+            eventIds: string[];
+            /** @default null */
+            title?: string | {
+                [key: string]: string;
+            } | null;
+            /**
+             * @default ACTIVE
+             * @enum {unknown}
+             */
+            status?: "ACTIVE" | "INACTIVE";
+            /** @default null */
+            usergroups?: string[] | null;
+            /** @default null */
+            tiers?: string[] | null;
+            /** @default null */
+            from?: number | null;
+            /** @default null */
+            to?: number | null;
+            /** @default null */
+            schedule?: components["schemas"]["CampaignSchedule"] | null;
+            /** @default 1 */
+            multiplier?: number;
+            /** @default 0 */
+            bonusPoints?: number;
+            /** @default null */
+            maxPointsPerUser?: number | null;
+            version: number;
+        };
+        /** CampaignSchedule */
+        CampaignSchedule: {
+            /** @default null */
+            daysOfWeek?: ("FRI" | "MON" | "SAT" | "SUN" | "THU" | "TUE" | "WED")[] | null;
+            /** @default null */
+            hours?: components["schemas"]["Hours"] | null;
+        };
+        /**
+         * Hours
+         * @description Local hours ``HH:MM``; ``to`` is exclusive and may be before ``from`` (past midnight).
+         */
+        Hours: {
+            from: string;
+            to: string;
+        };
+        /**
          * AdminChallenge
          * @description Challenges: trigger, goal, window, missions, rewards, series and repeats.
          */
@@ -1681,6 +1766,8 @@ export interface components {
             } | null;
             /** @default null */
             notification?: components["schemas"]["Notification"] | null;
+            /** @default null */
+            pendingDays?: number | null;
             version: number;
         };
         /** MetadataField */
@@ -1799,6 +1886,8 @@ export interface components {
             } | null;
             /** @default null */
             image?: string | null;
+            /** @default null */
+            multiplier?: number | null;
         };
         /**
          * AdminOffer
@@ -2131,6 +2220,42 @@ export interface components {
             createdAt: number;
         };
         /**
+         * AdminCampaignInput
+         * @description Campaigns: multiply and/or add to the points of events in a time window and schedule.
+         */
+        AdminCampaignInput: {
+            /** @default null */
+            campaignId?: string | null;
+            eventIds: string[];
+            /** @default null */
+            title?: string | {
+                [key: string]: string;
+            } | null;
+            /**
+             * @default ACTIVE
+             * @enum {unknown}
+             */
+            status?: "ACTIVE" | "INACTIVE";
+            /** @default null */
+            usergroups?: string[] | null;
+            /** @default null */
+            tiers?: string[] | null;
+            /** @default null */
+            from?: number | null;
+            /** @default null */
+            to?: number | null;
+            /** @default null */
+            schedule?: components["schemas"]["CampaignSchedule"] | null;
+            /** @default 1 */
+            multiplier?: number;
+            /** @default 0 */
+            bonusPoints?: number;
+            /** @default null */
+            maxPointsPerUser?: number | null;
+            /** @default null */
+            version?: number | null;
+        };
+        /**
          * AdminChallengeInput
          * @description Challenges: trigger, goal, window, missions, rewards, series and repeats.
          */
@@ -2242,6 +2367,8 @@ export interface components {
             } | null;
             /** @default null */
             notification?: components["schemas"]["Notification"] | null;
+            /** @default null */
+            pendingDays?: number | null;
             /** @default null */
             version?: number | null;
         };
@@ -2668,6 +2795,8 @@ export interface components {
             userId: string;
             points: number;
             userExists: boolean;
+            /** @default 0 */
+            pendingPoints?: number;
         };
         /** HistoryEntry */
         HistoryEntry: {
@@ -2684,6 +2813,14 @@ export interface components {
             } | null;
             userId: string;
             globalEventDateKey: string;
+            campaigns?: components["schemas"]["CampaignPoints"][];
+            tierPoints?: number;
+            pendingUntil?: number;
+        };
+        /** CampaignPoints */
+        CampaignPoints: {
+            campaignId: string;
+            points: number;
         };
         /**
          * EventToLog
@@ -2883,7 +3020,10 @@ export interface components {
             endDate: string;
             data: components["schemas"]["GlobalData"];
         };
-        /** GlobalData */
+        /**
+         * GlobalData
+         * @description Seed 002's shape; the campaign fields appear only when campaigns added points.
+         */
         GlobalData: {
             totalEvents: number;
             uniqueUsers: number;
@@ -2896,6 +3036,12 @@ export interface components {
                 [key: string]: components["schemas"]["DayStats"];
             };
             _metadata: components["schemas"]["UsersMetadata"];
+            /** @default 0 */
+            campaignPoints?: number;
+            /** @default {} */
+            campaignBreakdown?: {
+                [key: string]: components["schemas"]["CampaignTotals"];
+            };
         };
         /** EventTotals */
         EventTotals: {
@@ -2914,6 +3060,11 @@ export interface components {
         UsersMetadata: {
             uniqueUsersCalculationMethod: string;
             uniqueUsersNote: string | null;
+        };
+        /** CampaignTotals */
+        CampaignTotals: {
+            count: number;
+            points: number;
         };
         /** EventStats */
         EventStats: {
@@ -3174,6 +3325,8 @@ export interface components {
             customerId: string;
             activePoints: number;
             summary: components["schemas"]["Summary"];
+            /** @default 0 */
+            pendingPoints?: number;
         };
         /**
          * Summary
@@ -3385,6 +3538,80 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["RowsImportReply"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LynesError"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LynesError"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LynesError"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LynesError"];
+                };
+            };
+            /** @description Too Many Requests */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LynesError"];
+                };
+            };
+            /** @description Service Unavailable */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LynesError"];
+                };
+            };
+        };
+    };
+    listAdminCampaigns: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AdminCampaign"][];
                 };
             };
             /** @description Bad Request */
@@ -4526,6 +4753,316 @@ export interface operations {
             };
             /** @description Not Found */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LynesError"];
+                };
+            };
+            /** @description Too Many Requests */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LynesError"];
+                };
+            };
+            /** @description Service Unavailable */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LynesError"];
+                };
+            };
+        };
+    };
+    getAdminCampaign: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AdminCampaign"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LynesError"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LynesError"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LynesError"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LynesError"];
+                };
+            };
+            /** @description Too Many Requests */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LynesError"];
+                };
+            };
+            /** @description Service Unavailable */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LynesError"];
+                };
+            };
+        };
+    };
+    putAdminCampaign: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description A retry with the same key and body returns the first response. */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["AdminCampaignInput"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AdminCampaign"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LynesError"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LynesError"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LynesError"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LynesError"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LynesError"];
+                };
+            };
+            /** @description Payload Too Large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LynesError"];
+                };
+            };
+            /** @description Unsupported Media Type */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LynesError"];
+                };
+            };
+            /** @description Unprocessable Entity */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LynesError"];
+                };
+            };
+            /** @description Too Many Requests */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LynesError"];
+                };
+            };
+            /** @description Service Unavailable */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LynesError"];
+                };
+            };
+        };
+    };
+    deleteAdminCampaign: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description A retry with the same key and body returns the first response. */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AdminDeleted"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LynesError"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LynesError"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LynesError"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LynesError"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LynesError"];
+                };
+            };
+            /** @description Payload Too Large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LynesError"];
+                };
+            };
+            /** @description Unsupported Media Type */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LynesError"];
+                };
+            };
+            /** @description Unprocessable Entity */
+            422: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -28,7 +28,7 @@ from loyalty.api.admin import webhooks as webhook_admin_routes
 from loyalty.api.dialects import audience, emporix, lynes
 from loyalty.api.router import StaticFirstRouter
 from loyalty.api.routing import RETRY_AFTER_S, Dialect, Endpoint, build_route
-from loyalty.app import delivery, features, ledger, ratelimit, users
+from loyalty.app import delivery, features, ledger, pending, ratelimit, users
 from loyalty.app.bootstrap import bootstrap_from_settings
 from loyalty.app.services import Services, wall_clock_ms
 from loyalty.app.tenants import TenantCache
@@ -188,6 +188,7 @@ def create_app(settings: Settings | None = None, *, clock: Callable[[], int] | N
         sweeper = asyncio.create_task(deletion_sweeper())
         background = [sweeper]
         background.append(asyncio.create_task(ledger.run_expiry_sweeper(services)))
+        background.append(asyncio.create_task(pending.run_maturing(services)))
         ratelimit.counter_store(services)  # fails fast on a Redis URL without the redis package
         deliverer = delivery.Deliverer(services)
         delivery_stop = asyncio.Event()

@@ -111,6 +111,7 @@ ALL_KIND_NAMES = (
     "webhooks",
     "usergroups",
     "referrals",
+    "campaigns",
     "api-keys",
     "settings",
     "audit",

@@ -25,14 +25,17 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
+from loyalty.app import campaigns as campaign_app
 from loyalty.app import challenges as challenge_app
-from loyalty.app import ledger, ledger_effects, milestones, outbox
+from loyalty.app import ledger, ledger_effects, milestones, outbox, pending
 from loyalty.app import referrals as referral_app
 from loyalty.app import streaks as streak_app
 from loyalty.app.event_store import (
     Applied,
+    CampaignWrite,
     CreditWrite,
     EventWrites,
+    PendingWrite,
     ProgressWrite,
     ReversalWrites,
     SnapshotQuery,
@@ -43,6 +46,7 @@ from loyalty.app.tenants import TenantConfig
 from loyalty.app.uow import Tx
 from loyalty.app.users import resolve_user
 from loyalty.core import events as core
+from loyalty.core.campaigns import CampaignRule
 from loyalty.core.challenges import ChallengeState
 from loyalty.core.errors import ErrorCode, LoyaltyError, not_found
 from loyalty.core.referrals import PendingReferral
@@ -63,6 +67,11 @@ class Plan:
     """A webhook wants ``points.awarded``: a credit is then followed by its outbox rows."""
     has_tiers: bool
     """Milestone sets exist: every event re-evaluates the user's tiers after its write."""
+    capped_campaigns: tuple[CampaignRule, ...] = ()
+    """The programme's campaigns with a per-user cap: the snapshot reads what they gave the user
+    (those inside their ``from``/``to`` at the event's time: an ended campaign costs no read)."""
+    reads_tiers: bool = False
+    """Tier multipliers or campaigns for tiers apply: the snapshot reads the user's tiers."""
 
 
 _PLANS: dict[int, tuple[int, dict[str, Plan]]] = {}
@@ -100,6 +109,8 @@ def compile_plan(tenant: TenantConfig, event_id: str, rule: core.EventRule) -> P
         streaks=tuple(core.StreakRule(s.streak_id, s.rules) for s in streaks.values()),
         boards=boards,
         referrals=referral_app.rules_for_event(tenant, event_id),
+        campaigns=campaign_app.rules_for_event(tenant, event_id),
+        tier_multipliers=milestones.tier_multipliers(tenant),
     )
     return Plan(
         programme,
@@ -107,6 +118,8 @@ def compile_plan(tenant: TenantConfig, event_id: str, rule: core.EventRule) -> P
         may_credit=any(rate > 0 for rate in rule.rates.values()),
         announces_points=bool(outbox.subscribers_of(tenant, "points.awarded")),
         has_tiers=bool(tenant.all_compiled("milestones")),
+        capped_campaigns=tuple(c for c in programme.campaigns if c.cap is not None),
+        reads_tiers=bool(programme.tier_multipliers) or any(c.tiers for c in programme.campaigns),
     )
 
 
@@ -144,9 +157,11 @@ async def run(
         limit_period_key=core.limit_period_key(programme, tx.now),
         challenges=bool(programme.challenges),
         streak_ids=tuple(plan.streaks),
-        points_account=plan.may_credit and not dry_run,
+        points_account=(plan.may_credit or bool(programme.campaigns)) and not dry_run,
         allocate_id=not dry_run,
         referral=bool(programme.referrals),
+        campaign_ids=tuple(c.campaign_id for c in plan.capped_campaigns if c.in_window(tx.now)),
+        tiers=plan.reads_tiers,
     )
     for attempt in range(ATTEMPTS):
         rows = await store.read(tx.conn, query, lock=attempt > 0)
@@ -155,23 +170,27 @@ async def run(
                 raise not_found("user", user_id)
             if dry_run:  # a new user would start empty
                 decision = core.decide(programme, request, core.Snapshot(user_pk=None), tx.now)
-                return Outcome(decision, None, {})
+                return Outcome(decision, None, _campaign_extra(decision))
             await resolve_user(tx, user_id, create=True)
             continue
         decision = core.decide(programme, request, _snapshot(plan, rows), tx.now)
         if dry_run:
-            return Outcome(decision, None, {})
-        ledger_credit = decision.points > 0 and rows.points_need_ledger(tx.now)
+            return Outcome(decision, None, _campaign_extra(decision))
+        credits = decision.points > 0 and decision.pending_until is None
+        ledger_credit = credits and rows.points_need_ledger(tx.now)
         follow = ledger_credit or _needs_follow_ups(plan, decision)
         writes = _writes(tx, plan, request, user_id, rows, decision, text, with_credit=not ledger_credit)
         # The answer's additions are decided before the write: after a write that commits by
         # itself nothing may fail.
         extra = _response_extra(tx, decision)
+        extra.update(_details(decision))
         applied = await store.apply(tx.conn, writes, transaction=follow or attempt > 0)
         if applied is None:
             continue  # another event of the user got in between: read and decide again
-        if decision.points > 0:
-            await _event_credit(tx, rows.user_pk, decision.points, applied, text, ledger_credit)
+        if credits:
+            await _event_credit(
+                tx, rows.user_pk, decision.points, applied, _described(text, decision), ledger_credit
+            )
         if follow:
             changes = await _follow_ups(tx, plan, rows.user_pk, decision)
             if changes:
@@ -193,11 +212,13 @@ def _snapshot(plan: Plan, rows: UserSnapshotRows) -> core.Snapshot:
             for sid, row in rows.streaks.items()
         },
         referral=None if rows.referral is None else PendingReferral(*rows.referral),
+        campaign_totals=rows.campaign_totals,
+        tiers=rows.tiers,
     )
 
 
 def _needs_follow_ups(plan: Plan, decision: core.Decision) -> bool:
-    if decision.points > 0 and plan.announces_points:
+    if decision.points > 0 and decision.pending_until is None and plan.announces_points:
         return True
     if challenge_app.steps_pay(decision.challenges):
         return True
@@ -221,8 +242,12 @@ def _writes(
 ) -> EventWrites:
     now = tx.now
     credit = None
-    if with_credit and decision.points > 0:
-        credit = CreditWrite(decision.points, ledger.policy_valid_until(tx.tenant, now), text.title)
+    described = _described(text, decision)
+    pending = None
+    if decision.pending_until is not None:
+        pending = PendingWrite(decision.pending_until, described.title)
+    elif with_credit and decision.points > 0:
+        credit = CreditWrite(decision.points, ledger.policy_valid_until(tx.tenant, now), described.title)
     challenges = tuple(
         ProgressWrite(step.challenge_id, _challenge_values(step.advance.state, now), created=step.created)
         for step in decision.challenges
@@ -260,7 +285,39 @@ def _writes(
         challenges=challenges,
         streaks=streaks,
         scores=decision.scores,
+        campaigns=tuple(CampaignWrite(s.campaign_id, s.points, s.cap) for s in decision.campaigns),
+        pending=pending,
+        details=_details(decision),
     )
+
+
+def _described(text: EventText, decision: core.Decision) -> EventText:
+    """The ledger line's description names the campaigns that added to the event's points."""
+    if not decision.campaigns:
+        return text
+    names = ", ".join(share.campaign_id for share in decision.campaigns)
+    return EventText(f"{text.title} (campaigns: {names})", text.history)
+
+
+def _details(decision: core.Decision) -> dict[str, Any]:
+    """What the history entry's details add: the campaigns and tier points, when points mature."""
+    details: dict[str, Any] = {}
+    if decision.campaigns:
+        details["campaigns"] = campaign_app.share_views(decision.campaigns)
+    if decision.tier_points:
+        details["tierPoints"] = decision.tier_points
+    if decision.pending_until is not None:
+        details["pendingUntil"] = decision.pending_until
+    return details
+
+
+def _campaign_extra(decision: core.Decision) -> dict[str, Any]:
+    """What a dry run's answer adds: the campaigns that would apply, tier points, when the points
+    would mature, and why each campaign of the event would or would not add points."""
+    extra = _details(decision)
+    if decision.campaign_checks:
+        extra["campaignChecks"] = campaign_app.check_views(decision.campaign_checks)
+    return extra
 
 
 def _challenge_values(state: ChallengeState, now: int) -> dict[str, Any]:
@@ -345,6 +402,9 @@ async def reverse(
     ``label`` names the event in errors; ``history_text(event_id)`` gives the ``title``,
     ``description`` and ``image`` of the reversal's history entry."""
     store = tx.services.event_store
+    # Points still pending (the event's return window) are cancelled, not taken from the ledger.
+    # First: a credit that matures meanwhile is then in the ledger when the event is read.
+    withdrawn = await pending.cancel_for_reversal(tx, logged_id)
     read = await store.read_logged(tx.conn, tx.tenant.id, logged_id)
     if read is None:
         raise not_found("logged event", label)
@@ -355,7 +415,9 @@ async def reverse(
         )
     event_id = read.event.event_id
     taken = shortfall = 0
-    if decision.credit_entry_id is not None:
+    if withdrawn is not None:  # nothing was spendable yet
+        taken = withdrawn
+    elif decision.credit_entry_id is not None:
         reversal = await ledger.reverse_credit(
             tx,
             decision.credit_entry_id,

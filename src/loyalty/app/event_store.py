@@ -9,7 +9,7 @@ The event path never asks which engine it runs on.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any, Protocol
 
 from sqlalchemy.ext.asyncio import AsyncConnection
@@ -34,6 +34,10 @@ class SnapshotQuery:
     """Take the id the logged event will have (not for a dry run)."""
     referral: bool = False
     """Read the user's unpaid referral registration (the event qualifies for a referral)."""
+    campaign_ids: tuple[str, ...] = ()
+    """Read what these (capped) campaigns have given the user."""
+    tiers: bool = False
+    """Read the user's tiers (tier multipliers or campaigns for tiers apply to the event)."""
 
 
 @dataclass(frozen=True)
@@ -52,6 +56,10 @@ class UserSnapshotRows:
     """The logged event's id when taken by the read (else the write assigns it)."""
     referral: tuple[str, int] | None = None
     """(referral id, referrer's key) of the user's unpaid registration, when asked for."""
+    campaign_totals: dict[str, int] = field(default_factory=dict)
+    """Campaign id -> what it has given the user (campaigns read that have given something)."""
+    tiers: dict[str, str] = field(default_factory=dict)
+    """Milestone set -> the user's tier in it (when read)."""
 
     def points_need_ledger(self, now: int) -> bool:
         """True when crediting points needs the ledger's full credit (older credits are due to
@@ -74,6 +82,23 @@ class CreditWrite:
     valid_until: int | None
     description: str
     """The ledger line's reference is the logged event's id and its key ``credit_entry_key``."""
+
+
+@dataclass(frozen=True)
+class CampaignWrite:
+    """What one campaign adds: its per-user total moves on only while it stays within ``cap``."""
+
+    campaign_id: str
+    points: int
+    cap: int | None
+
+
+@dataclass(frozen=True)
+class PendingWrite:
+    """The event's points are held as a pending credit until ``matures_at`` (no credit now)."""
+
+    matures_at: int
+    description: str
 
 
 @dataclass(frozen=True)
@@ -113,6 +138,10 @@ class EventWrites:
     challenges: tuple[ProgressWrite, ...] = ()
     streaks: tuple[ProgressWrite, ...] = ()
     scores: tuple[tuple[str, str, int], ...] = ()
+    campaigns: tuple[CampaignWrite, ...] = ()
+    pending: PendingWrite | None = None
+    details: dict[str, Any] = field(default_factory=dict)
+    """What the history entry's details add (the campaigns that applied, when points mature)."""
 
 
 @dataclass(frozen=True)

@@ -32,6 +32,7 @@ from loyalty.storage.repositories import idempotency as idem_repo
 KIND = "events"
 MAX_EVENT_ID = 200
 MAX_BATCH = 1000
+MAX_PENDING_DAYS = 365
 LOGGED = "Event erfolgreich geloggt"
 LIMIT_REACHED = "Event Limit erreicht"
 METADATA_TYPES = ("string", "number", "boolean", "array", "object")
@@ -67,6 +68,9 @@ class EventDefinition(msgspec.Struct, forbid_unknown_fields=True):
     historyDescription: dict[str, str] | None = None
     notification: Notification | None = None
     """The notification of points earned by this event (display, title, message; i18n)."""
+    pendingDays: int | None = None
+    """The event's points are pending for this many days (the return window) before they can be
+    spent; reversing the event first cancels them. Null or 0: credited at once."""
 
 
 @dataclass(frozen=True)
@@ -84,6 +88,8 @@ def check_definition(value: EventDefinition) -> None:
         raise invalid("rewardValueField", "'rewardValueField' is required for TRANSACTION events")
     if value.limit is not None and value.limit < 0:
         raise invalid("limit", "'limit' must not be negative")
+    if value.pendingDays is not None and not 0 <= value.pendingDays <= MAX_PENDING_DAYS:
+        raise invalid("pendingDays", f"'pendingDays' must be between 0 and {MAX_PENDING_DAYS}")
     if value.maximumReward is not None and value.maximumReward < 0:
         raise invalid("maximumReward", "'maximumReward' must not be negative")
     for group, amount in value.reward.items():
@@ -111,6 +117,7 @@ def compile_definition(value: EventDefinition) -> CompiledEvent:
         limit_period=value.limitPeriod,
         condition=rules.compile_condition(value.conditions),
         value_field=value.rewardValueField,
+        pending_days=value.pendingDays or 0,
     )
     return CompiledEvent(definition=value, rule=rule, fields=tuple(value.metadataFields))
 

@@ -5,6 +5,7 @@ One aliased import line per feature (aliases keep the lines separate, so merges 
 
 from __future__ import annotations
 
+from loyalty.app import campaigns as _campaigns  # noqa: F401
 from loyalty.app import catalog as _catalog  # noqa: F401  (offers = redeem options)
 from loyalty.app import challenges as _challenges  # noqa: F401  (challenges, metrics, inventory)
 from loyalty.app import events as _events  # noqa: F401

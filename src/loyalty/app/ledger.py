@@ -427,15 +427,16 @@ async def balance(services: Services, tenant_id: int, user_pk: int, metric: str 
     return await active_balance(services, tenant_id, user_pk, account, metric)
 
 
-def _system_principal(tenant: TenantConfig) -> Principal:
-    """Who the background expiry acts as: no rights of its own, named in logs and audit."""
+def system_principal(tenant: TenantConfig, job: str = "expiry") -> Principal:
+    """Who a background job (the expiry, maturing pending points) acts as: no rights of its own,
+    named in logs and audit."""
     return Principal(
         tenant_id=tenant.id,
         tenant=tenant.name,
         subject=None,
         scopes=frozenset(),
         api_key_role="system",
-        api_key_id="expiry",
+        api_key_id=job,
     )
 
 
@@ -444,7 +445,7 @@ async def _expire_in_own_tx(services: Services, tenant_id: int, user_pk: int, me
     if tenant is None:
         return 0
     async with services.db.write() as conn:
-        tx = Tx(conn=conn, services=services, tenant=tenant, principal=_system_principal(tenant), now=now)
+        tx = Tx(conn=conn, services=services, tenant=tenant, principal=system_principal(tenant), now=now)
         account = await ledger_repo.lock_balance(conn, user_pk, metric)
         if account is None:
             return 0

@@ -9,19 +9,22 @@ carries seed 001's ``milestoneChanges``.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from decimal import Decimal
 from typing import Literal
 
 import msgspec
 
 from loyalty.app import notifications, outbox
 from loyalty.app.config_kinds import ConfigKind, register
+from loyalty.app.tenants import TenantConfig
 from loyalty.app.uow import Tx
 from loyalty.core import tiers as core
 from loyalty.core.errors import invalid
 from loyalty.storage.repositories import milestones as milestone_repo
 
 Text = str | dict[str, str] | None
+MAX_TIER_MULTIPLIER = 10
 
 
 class Milestone(msgspec.Struct, forbid_unknown_fields=True):
@@ -29,6 +32,8 @@ class Milestone(msgspec.Struct, forbid_unknown_fields=True):
     threshold: int
     title: Text = None
     image: str | None = None
+    multiplier: float | None = None
+    """Members of this tier earn the events' own points times this (gold 1.5×); see campaigns.md."""
 
 
 class MilestoneSet(msgspec.Struct, forbid_unknown_fields=True):
@@ -56,6 +61,8 @@ def check_set(value: MilestoneSet) -> None:
         if m.threshold <= previous:
             raise invalid("milestones", "'milestones' must be ordered by strictly ascending threshold")
         previous = m.threshold
+        if m.multiplier is not None and not 1 <= m.multiplier <= MAX_TIER_MULTIPLIER:
+            raise invalid("milestones", f"'milestones' multiplier of '{m.id}' must be between 1 and 10")
     if not value.metric:
         raise invalid("metric", "'metric' is required")
 
@@ -66,6 +73,8 @@ class CompiledSet:
     metric: str
     basis: str
     tiers: tuple[core.Tier, ...]
+    multipliers: dict[str, Decimal] = field(default_factory=dict)
+    """Tier id -> its members' multiplier (only tiers that carry one)."""
 
 
 def compile_set(value: MilestoneSet) -> CompiledSet:
@@ -74,7 +83,18 @@ def compile_set(value: MilestoneSet) -> CompiledSet:
         metric=value.metric,
         basis=value.basis,
         tiers=tuple(core.Tier(id=m.id, threshold=m.threshold) for m in value.milestones),
+        multipliers={
+            m.id: Decimal(str(m.multiplier))
+            for m in value.milestones
+            if m.multiplier is not None and m.multiplier != 1
+        },
     )
+
+
+def tier_multipliers(tenant: TenantConfig) -> dict[tuple[str, str], Decimal]:
+    """(set, tier) -> multiplier of every tier that carries one (the event decision's input)."""
+    sets: dict[str, CompiledSet] = tenant.all_compiled("milestones")
+    return {(s.set_id, tier): m for s in sets.values() for tier, m in s.multipliers.items()}
 
 
 register(

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 from sqlalchemy.ext.asyncio import AsyncConnection
@@ -21,6 +21,7 @@ from loyalty.app.tenants import TenantConfig
 from loyalty.app.uow import Tx, run_read
 from loyalty.core.errors import ErrorCode, LoyaltyError, forbidden, invalid, not_found
 from loyalty.storage.repositories import ledger as ledger_repo
+from loyalty.storage.repositories import pending as pending_repo
 from loyalty.storage.repositories import users as user_repo
 
 POINTS = ledger.POINTS
@@ -52,6 +53,8 @@ class PointsSummaryView:
     redeemed: list[PointsEntryView] = field(default_factory=list)
     expired: list[PointsEntryView] = field(default_factory=list)
     reversed: list[PointsEntryView] = field(default_factory=list)
+    pending: int = 0
+    """Points of events still in their return window (not part of ``active``)."""
 
 
 def _public_id(line: dict[str, Any]) -> str:
@@ -144,7 +147,8 @@ async def summary_of(
     async with services.db.read() as conn:
         lines = await ledger_repo.account_lines(conn, pk, POINTS)
         allocations = await ledger_repo.user_allocations(conn, pk)
-    return build_summary(user_id, lines, allocations)
+        pending = await pending_repo.pending_points_of_users(conn, [pk])
+    return replace(build_summary(user_id, lines, allocations), pending=pending.get(pk, 0))
 
 
 MAX_PAGE_NUMBER = 1_000_000
@@ -174,10 +178,14 @@ async def summaries_page(
     async with services.db.read() as conn:
         lines = await ledger_repo.lines_of_users(conn, pks, POINTS)
         allocations = await ledger_repo.allocations_of_users(conn, pks)
+        pending = await pending_repo.pending_points_of_users(conn, pks)
     lines_by_user: dict[int, list[dict[str, Any]]] = defaultdict(list)
     for line in lines:
         lines_by_user[int(line["user_pk"])].append(line)
-    return [build_summary(user_id, lines_by_user[pk], allocations) for pk, user_id, _, _ in rows]
+    return [
+        replace(build_summary(user_id, lines_by_user[pk], allocations), pending=pending.get(pk, 0))
+        for pk, user_id, _, _ in rows
+    ]
 
 
 async def _summary_in_tx(tx: Tx, user_id: str, user_pk: int) -> PointsSummaryView:

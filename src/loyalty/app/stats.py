@@ -25,6 +25,7 @@ from loyalty.app.services import Services
 from loyalty.app.tenants import TenantConfig
 from loyalty.app.uow import run_read
 from loyalty.core import periods, timeutil
+from loyalty.storage.repositories import campaigns as campaign_repo
 from loyalty.storage.repositories import stats as stats_repo
 from loyalty.storage.stats_tables import HOURS
 
@@ -66,6 +67,8 @@ class GlobalStatsView:
     daily: dict[str, DayView]
     users_method: str
     users_note: str | None
+    campaigns: dict[str, EventTotalsView] = field(default_factory=dict)
+    """Campaign id -> the events it added to and the points it added (part of ``total_points``)."""
 
 
 @dataclass(frozen=True)
@@ -148,6 +151,7 @@ async def global_stats(services: Services, principal: Principal, rng: periods.Da
             for row in sorted(totals, key=lambda r: str(r["event_id"]))
         }
         top = sorted(breakdown, key=lambda e: (-breakdown[e].count, e))[:TOP_EVENTS]
+        by_campaign = await campaign_repo.totals_by_campaign(conn, tenant.id, start=start, end=end)
         return GlobalStatsView(
             period=rng.label,
             start=start,
@@ -160,6 +164,10 @@ async def global_stats(services: Services, principal: Principal, rng: periods.Da
             daily={r["day_key"]: _day_view(r) for r in everything.rows},
             users_method=method,
             users_note=note,
+            campaigns={
+                r["campaign_id"]: EventTotalsView(count=r["events"], users=0, points=r["points"])
+                for r in by_campaign
+            },
         )
 
     return await run_read(services, principal, work)

@@ -18,6 +18,7 @@ from loyalty.core.lifecycle import check_birthday
 from loyalty.storage.repositories import audit as audit_repo
 from loyalty.storage.repositories import history as history_repo
 from loyalty.storage.repositories import ledger as ledger_repo
+from loyalty.storage.repositories import pending as pending_repo
 from loyalty.storage.repositories import user_data as user_data_repo
 from loyalty.storage.repositories import users as user_repo
 
@@ -44,6 +45,8 @@ class PointsView:
     user_id: str
     points: int
     user_exists: bool
+    pending_points: int = 0
+    """Points of events still in their return window (``pendingDays``): not spendable yet."""
 
 
 async def create_user(tx: Tx, user_id: str, *, birthday: str | None = None) -> UserCreatedView:
@@ -115,15 +118,17 @@ async def delete_user(tx: Tx, user_id: str) -> str:
 async def points_view(services: Services, principal: Principal, user_id: str) -> PointsView:
     principal.require_read_user(user_id)
 
-    async def work(conn: AsyncConnection, tenant: TenantConfig) -> tuple[int, int | None, Any]:
+    async def work(conn: AsyncConnection, tenant: TenantConfig) -> tuple[int, int | None, Any, int]:
         found = await ledger_repo.user_account(conn, tenant.id, user_id, POINTS)
-        return tenant.id, *(found or (None, None))
+        pk, account = found or (None, None)
+        pending = 0 if pk is None else await pending_repo.pending_points(conn, pk)
+        return tenant.id, pk, account, pending
 
-    tenant_id, pk, account = await run_read(services, principal, work)
+    tenant_id, pk, account, pending = await run_read(services, principal, work)
     if pk is None:
         return PointsView(user_id=user_id, points=0, user_exists=False)
     points = await ledger.active_balance(services, tenant_id, pk, account, POINTS)
-    return PointsView(user_id=user_id, points=points, user_exists=True)
+    return PointsView(user_id=user_id, points=points, user_exists=True, pending_points=pending)
 
 
 def history_view(row: dict[str, Any], user_id: str) -> dict[str, Any]:
@@ -139,7 +144,14 @@ def history_view(row: dict[str, Any], user_id: str) -> dict[str, Any]:
         "userId": user_id,
         "globalEventDateKey": row["date_key"],
     }
+    details = row.get("details")
+    if isinstance(details, dict):  # an event's campaigns and pending window (docs/campaigns.md)
+        view.update({k: details[k] for k in HISTORY_EXTRAS if k in details})
     return view
+
+
+HISTORY_EXTRAS = ("campaigns", "tierPoints", "pendingUntil")
+"""What an ``EVENT`` entry's details add to the seed's shape, when the event had them."""
 
 
 async def history(

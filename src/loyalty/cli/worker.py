@@ -1,5 +1,6 @@
-"""``loyalty worker``: deliver webhooks outside the server processes, and run the lifecycle jobs
-(birthday and anniversary rewards, expiry reminders; docs/lifecycle-rewards.md).
+"""``loyalty worker``: deliver webhooks outside the server processes, run the lifecycle jobs
+(birthday and anniversary rewards, expiry reminders; docs/lifecycle-rewards.md) and mature pending
+points (docs/campaigns.md).
 
 For larger set-ups: run the servers with ``LOYALTY_DELIVERY_IN_PROCESS=false`` and one or more
 workers. Several workers (and servers still delivering) may run at once; each message is claimed by
@@ -26,7 +27,8 @@ def worker(
 ) -> None:
     """Deliver webhook messages from the outbox (retries with backoff, until stopped), and remove
     delivered and failed ones past LOYALTY_DELIVERY_RETENTION_DAYS. Pay birthday and anniversary
-    rewards and send expiry reminders (every LOYALTY_LIFECYCLE_POLL_SECONDS), each exactly once.
+    rewards and send expiry reminders (every LOYALTY_LIFECYCLE_POLL_SECONDS), and credit pending
+    points whose return window has closed, each exactly once.
 
     SIGTERM or SIGINT stops it after the batch in hand is sent and recorded; a second one at once.
     """
@@ -41,6 +43,7 @@ def worker(
             f"sent {done.reminders} expiry reminders"
         )
         typer.echo(f"attempted {done.attempted} webhook deliveries")
+        typer.echo(f"matured {done.matured} pending credits")
 
 
 @dataclass
@@ -49,10 +52,11 @@ class _Done:
     anniversaries: int = 0
     reminders: int = 0
     attempted: int = 0
+    matured: int = 0
 
 
 async def _run(settings: Settings, *, once: bool) -> _Done:
-    from loyalty.app import features, lifecycle
+    from loyalty.app import features, lifecycle, pending
     from loyalty.app.delivery import Deliverer
     from loyalty.app.services import Services
     from loyalty.app.tenants import TenantCache
@@ -67,11 +71,13 @@ async def _run(settings: Settings, *, once: bool) -> _Done:
         async with Deliverer(services) as deliverer:
             if once:
                 jobs = await lifecycle.run_once(services)
+                matured = await pending.mature_due(services, now=services.now())
                 attempted = await deliverer.drain()
-                return _Done(jobs.birthdays, jobs.anniversaries, jobs.reminders, attempted)
+                return _Done(jobs.birthdays, jobs.anniversaries, jobs.reminders, attempted, matured)
             stop = asyncio.Event()
             lifecycle_task = asyncio.create_task(lifecycle.run(services, stop))
             task = asyncio.create_task(deliverer.run(stop=stop))
+            maturing = asyncio.create_task(pending.run_maturing(services))
 
             def on_signal() -> None:
                 # The first signal lets the batch in hand be recorded (nothing is sent twice);
@@ -86,8 +92,10 @@ async def _run(settings: Settings, *, once: bool) -> _Done:
             with contextlib.suppress(asyncio.CancelledError):
                 await task
             lifecycle_task.cancel()  # a reward in hand is one transaction: it commits or never was
-            with contextlib.suppress(asyncio.CancelledError):
-                await lifecycle_task
+            maturing.cancel()
+            for background in (lifecycle_task, maturing):
+                with contextlib.suppress(asyncio.CancelledError):
+                    await background
             return _Done()
     finally:
         await db.dispose()

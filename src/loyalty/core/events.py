@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Any, Literal
 
+from loyalty.core import campaigns as campaign_core
 from loyalty.core import challenges as challenge_core
 from loyalty.core import leaderboards, rules
 from loyalty.core import referrals as referral_core
@@ -36,6 +37,8 @@ class EventRule:
     limit_period: str = "lifetime"
     condition: rules.Condition | None = None
     value_field: str | None = None
+    pending_days: int = 0
+    """The event's points are pending (not spendable) for this many days (0: credited at once)."""
 
 
 @dataclass(frozen=True)
@@ -71,6 +74,10 @@ class Programme:
     referrals: tuple[referral_core.ReferralRule, ...] = ()
     """Active referral programmes whose qualifying event this is (the snapshot then reads the
     user's unpaid registration)."""
+    campaigns: tuple[campaign_core.CampaignRule, ...] = ()
+    """Active campaigns listing this event id, in ``campaignId`` order."""
+    tier_multipliers: Mapping[tuple[str, str], Decimal] = field(default_factory=dict)
+    """(milestone set, tier) -> the multiplier its members earn with (only tiers that have one)."""
 
 
 @dataclass(frozen=True)
@@ -96,6 +103,10 @@ class Snapshot:
     """The progress rows of the programme's streaks that exist."""
     referral: referral_core.PendingReferral | None = None
     """The user's unpaid referral registration (read only when the programme has referrals)."""
+    campaign_totals: Mapping[str, int] = field(default_factory=dict)
+    """What each of the programme's campaigns has given the user so far."""
+    tiers: Mapping[str, str] = field(default_factory=dict)
+    """Milestone set -> the user's tier in it (read when tiers matter to the programme)."""
 
 
 @dataclass(frozen=True)
@@ -142,6 +153,19 @@ class Decision:
     """(leaderboard, bucket, amount) to add."""
     referral: referral_core.ReferralAward | None = None
     """The referral this event pays (its follow-up pays it once, under the cap)."""
+    event_points: int = 0
+    """The event's own points (its reward, capped by ``maximumReward``); ``points`` is the total."""
+    tier_points: int = 0
+    campaigns: tuple[campaign_core.CampaignShare, ...] = ()
+    """The campaigns that added points, with what each added."""
+    campaign_checks: tuple[campaign_core.CampaignCheck, ...] = ()
+    """Every campaign of the event and why it did or did not add points (the dry run's answer)."""
+    pending_until: int | None = None
+    """The points are pending until then (epoch ms); None: spendable at once."""
+
+    @property
+    def campaign_points(self) -> int:
+        return sum(share.points for share in self.campaigns)
 
 
 def decide(programme: Programme, request: Request, snapshot: Snapshot, now: int) -> Decision:
@@ -161,6 +185,14 @@ def decide(programme: Programme, request: Request, snapshot: Snapshot, now: int)
         counted_in = None if limit_reached or not reached else limit_key
     if limit_reached:
         points = 0
+    event_points = points
+    boost = None
+    if programme.campaigns or programme.tier_multipliers:
+        boost = _boost(programme, snapshot, group, points, reached and not limit_reached, now)
+        points = boost.total
+    pending_until = None
+    if event.pending_days > 0 and points > 0:
+        pending_until = now + event.pending_days * DAY_MS
     return Decision(
         points=points,
         usergroup=group,
@@ -176,6 +208,33 @@ def decide(programme: Programme, request: Request, snapshot: Snapshot, now: int)
         streaks=_streak_steps(programme, snapshot, now) if reached else (),
         scores=_scores(programme, request.event_id, group, points, reached, now),
         referral=referral_core.award(programme.referrals, snapshot.referral, metadata),
+        event_points=event_points,
+        tier_points=0 if boost is None else boost.tier_points,
+        campaigns=() if boost is None else boost.shares,
+        campaign_checks=() if boost is None else boost.checks,
+        pending_until=pending_until,
+    )
+
+
+DAY_MS = 86_400_000
+
+
+def _boost(
+    programme: Programme, snapshot: Snapshot, group: str, points: int, rewarded: bool, now: int
+) -> campaign_core.Boost:
+    multiplier = Decimal(1)
+    for set_id, tier_id in snapshot.tiers.items():
+        multiplier *= programme.tier_multipliers.get((set_id, tier_id), Decimal(1))
+    return campaign_core.apply(
+        points,
+        rewarded=rewarded,
+        tier_multiplier=multiplier,
+        campaigns=programme.campaigns,
+        given=snapshot.campaign_totals,
+        now=now,
+        local=local_datetime(now, programme.time_zone),
+        usergroup=group,
+        tiers=frozenset(snapshot.tiers.values()),
     )
 
 

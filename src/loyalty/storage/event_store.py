@@ -39,6 +39,7 @@ from loyalty.storage.event_reversals import EventReversals
 from loyalty.storage.event_tables import logged_events
 from loyalty.storage.gamification_tables import challenge_progress
 from loyalty.storage.progress_tables import leaderboard_scores, streak_progress
+from loyalty.storage.repositories import campaigns as campaign_repo
 from loyalty.storage.repositories import challenges as challenge_repo
 from loyalty.storage.repositories import events as events_repo
 from loyalty.storage.repositories import history as history_repo
@@ -120,6 +121,10 @@ def _snapshot(
         registration = _decoded(rest.pop(0))
         if registration is not None:
             referral = (str(registration[0]), int(registration[1]))
+    campaign_totals = (
+        {k: int(v) for k, v in campaign_repo.pairs(rest.pop(0)).items()} if query.campaign_ids else {}
+    )
+    tiers = {k: str(v) for k, v in campaign_repo.pairs(rest.pop(0)).items()} if query.tiers else {}
     return UserSnapshotRows(
         user_pk=int(row[0]),
         usergroup=row[1],
@@ -132,6 +137,8 @@ def _snapshot(
         points_next_expiry=next_expiry,
         logged_id=logged_id,
         referral=referral,
+        campaign_totals=campaign_totals,
+        tiers=tiers,
     )
 
 
@@ -140,6 +147,7 @@ def _snapshot_params(query: SnapshotQuery) -> dict[str, Any]:
     params.update({f"streak_{i}": streak_id for i, streak_id in enumerate(query.streak_ids)})
     if query.limit_period_key is not None:
         params.update(event_id=query.event_id, period_key=query.limit_period_key)
+    params.update(campaign_repo.read_params(query.campaign_ids))
     return params
 
 
@@ -155,7 +163,14 @@ _PENDING_REFERRAL = (
 
 @lru_cache(maxsize=64)
 def _read_sql(
-    allocate: bool, limit: bool, challenges: bool, streaks: int, points: bool, referral: bool = False
+    allocate: bool,
+    limit: bool,
+    challenges: bool,
+    streaks: int,
+    points: bool,
+    referral: bool = False,
+    campaigns: int = 0,
+    tiers: bool = False,
 ) -> Statement:
     columns = ["u.id", "u.usergroup", "u.time_zone", "u.version"]
     if allocate:
@@ -184,6 +199,7 @@ def _read_sql(
         )
     if referral:
         columns.append(f"({_PENDING_REFERRAL.format(user='u.id')})")
+    columns += campaign_repo.read_columns(campaigns, tiers)
     return Statement(
         f"SELECT {', '.join(columns)} FROM users u "
         "WHERE u.tenant_id = :tenant_id AND u.external_id = :external_id"
@@ -246,7 +262,15 @@ _SCORE = ("tenant_id", "leaderboard_id", "bucket", "user_pk", "score", "updated_
 
 
 @lru_cache(maxsize=64)
-def _apply_sql(limit: bool, credit: bool, challenges: int, streaks: int, scores: int) -> Statement:
+def _apply_sql(
+    limit: bool,
+    credit: bool,
+    challenges: int,
+    streaks: int,
+    scores: int,
+    campaigns: int = 0,
+    pending: bool = False,
+) -> Statement:
     b = _Builder()
     user = "g.id"
     guard = (
@@ -258,6 +282,7 @@ def _apply_sql(limit: bool, credit: bool, challenges: int, streaks: int, scores:
             " AND NOT EXISTS (SELECT 1 FROM balances a WHERE a.user_pk = CAST(:user_pk AS BIGINT) "
             f"AND a.metric = '{POINTS}' AND (a.balance < 0 OR a.next_expiry_at <= CAST(:now AS BIGINT)))"
         )
+    guard += campaign_repo.guard_conditions(campaigns)
     ctes = [f"g AS ({guard} RETURNING id)"]
     fixed_user = {"user_pk": user, "tenant_id": "CAST(:tenant_id AS INTEGER)"}
     if limit:
@@ -285,6 +310,8 @@ def _apply_sql(limit: bool, credit: bool, challenges: int, streaks: int, scores:
         "json_build_object('loggedEventId', CAST(:logged_id AS BIGINT), 'conditionReached', "
         "CAST(:condition_reached AS INTEGER) = 1, 'limitReached', CAST(:limit_reached AS INTEGER) = 1)"
     )
+    if campaigns or pending:  # what the history entry adds: the campaigns, when the points mature
+        details = f"(({details})::jsonb || CAST(:h_details AS JSONB))::json"
     history_fixed = {
         **fixed_user,
         "type": "'EVENT'",
@@ -333,6 +360,7 @@ def _apply_sql(limit: bool, credit: bool, challenges: int, streaks: int, scores:
             "ON CONFLICT (user_pk, leaderboard_id, bucket) DO UPDATE SET "
             "score = leaderboard_scores.score + excluded.score, updated_at = excluded.updated_at)"
         )
+    ctes.extend(campaign_repo.ctes(campaigns, pending))
     ctes.extend(stats_repo.guarded_ctes())
     returned = ["(SELECT count(*) FROM g)"]
     if credit:
@@ -383,7 +411,9 @@ def _apply_params(writes: EventWrites, logged_id: int) -> dict[str, Any]:
         "h_description": _json(writes.history["description"]),
         "h_image": writes.history["image"],
         **stats_repo.guarded_params(_hit(writes)),
+        **campaign_repo.write_params(writes),
     }
+    params["h_details"] = _json(writes.details)
     if writes.credit is not None:
         params.update(
             valid_until=writes.credit.valid_until,
@@ -431,6 +461,8 @@ class PostgresEventStore(EventReversals):
             len(query.streak_ids),
             query.points_account,
             query.referral,
+            len(query.campaign_ids),
+            query.tiers,
         )
         driver = await _driver_connection(conn)
         row = await driver.fetchrow(sql.postgresql, *sql.args(params))
@@ -448,6 +480,8 @@ class PostgresEventStore(EventReversals):
             len(writes.challenges),
             len(writes.streaks),
             len(writes.scores),
+            len(writes.campaigns),
+            writes.pending is not None,
         )
         args = sql.args(_apply_params(writes, writes.logged_id))
         if transaction:  # through SQLAlchemy: it begins the command's transaction if need be
@@ -528,6 +562,7 @@ class SqliteEventStore(EventReversals):
         if query.referral:
             found = db.execute(_SQLITE_REFERRAL, (user[0],)).fetchone()
             rest.append(None if found is None else list(found))
+        rest += campaign_repo.sqlite_read(db, user[0], query.campaign_ids, query.tiers)
         return _snapshot(query, user, rest, None)  # the write assigns the logged event's id
 
     async def apply(self, conn: AsyncConnection, writes: EventWrites, *, transaction: bool) -> Applied | None:
@@ -535,6 +570,8 @@ class SqliteEventStore(EventReversals):
         # can have changed since, so no guard is needed (and the users row is not written again:
         # each page an event changes is one more page in the WAL).
         db = await self._sqlite(conn)
+        if not campaign_repo.sqlite_within_caps(db, writes):
+            return None  # cannot happen in the writer's transaction; the caps hold regardless
         if writes.counted_in is not None:
             values = {
                 "tenant_id": writes.tenant_id,
@@ -557,7 +594,9 @@ class SqliteEventStore(EventReversals):
             limit_reached=int(writes.limit_reached),
             period_key=writes.counted_in,
             metadata=writes.metadata,
+            extra_details=writes.details,
         )
+        campaign_repo.sqlite_write(db, writes, logged_id)
         balance = entry_id = None
         if writes.credit is not None:
             balance = await self._credit(conn, writes, logged_id)

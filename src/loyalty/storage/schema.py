@@ -5,6 +5,7 @@ A feature with tables of its own adds ``storage/<feature>_tables.py`` and one im
 
 from __future__ import annotations
 
+from loyalty.storage import campaign_tables as _campaigns  # noqa: F401
 from loyalty.storage import coupon_tables as _coupons  # noqa: F401
 from loyalty.storage import engagement_tables as _engagement  # noqa: F401
 from loyalty.storage import event_tables as _events  # noqa: F401

@@ -15,6 +15,12 @@ from .admin_api_key_revoked import AdminApiKeyRevoked
 from .admin_audit_record import AdminAuditRecord
 from .admin_audit_record_after_type_0 import AdminAuditRecordAfterType0
 from .admin_audit_record_before_type_0 import AdminAuditRecordBeforeType0
+from .admin_campaign import AdminCampaign
+from .admin_campaign_input import AdminCampaignInput
+from .admin_campaign_input_status import AdminCampaignInputStatus
+from .admin_campaign_input_title_type_1 import AdminCampaignInputTitleType1
+from .admin_campaign_status import AdminCampaignStatus
+from .admin_campaign_title_type_1 import AdminCampaignTitleType1
 from .admin_challenge import AdminChallenge
 from .admin_challenge_conditions_type_0 import AdminChallengeConditionsType0
 from .admin_challenge_input import AdminChallengeInput
@@ -127,6 +133,10 @@ from .audience_error import AudienceError
 from .audience_error_data import AudienceErrorData
 from .birthday_body import BirthdayBody
 from .birthday_reply import BirthdayReply
+from .campaign_points import CampaignPoints
+from .campaign_schedule import CampaignSchedule
+from .campaign_schedule_days_of_week_type_0_item import CampaignScheduleDaysOfWeekType0Item
+from .campaign_totals import CampaignTotals
 from .coupon import Coupon
 from .coupon_code import CouponCode
 from .coupon_data import CouponData
@@ -169,12 +179,14 @@ from .get_offer_feed_response_200_item import GetOfferFeedResponse200Item
 from .get_user_history_sort import GetUserHistorySort
 from .get_webhook_delivery_response_200 import GetWebhookDeliveryResponse200
 from .global_data import GlobalData
+from .global_data_campaign_breakdown import GlobalDataCampaignBreakdown
 from .global_data_daily_data import GlobalDataDailyData
 from .global_data_event_breakdown import GlobalDataEventBreakdown
 from .global_stats import GlobalStats
 from .history_entry import HistoryEntry
 from .history_entry_description_type_0 import HistoryEntryDescriptionType0
 from .history_entry_title_type_0 import HistoryEntryTitleType0
+from .hours import Hours
 from .import_reply import ImportReply
 from .inventory_item import InventoryItem
 from .inventory_item_title_type_1 import InventoryItemTitleType1
@@ -285,6 +297,12 @@ __all__ = (
     "AdminAuditRecord",
     "AdminAuditRecordAfterType0",
     "AdminAuditRecordBeforeType0",
+    "AdminCampaign",
+    "AdminCampaignInput",
+    "AdminCampaignInputStatus",
+    "AdminCampaignInputTitleType1",
+    "AdminCampaignStatus",
+    "AdminCampaignTitleType1",
     "AdminChallenge",
     "AdminChallengeConditionsType0",
     "AdminChallengeInput",
@@ -397,6 +415,10 @@ __all__ = (
     "AudienceErrorData",
     "BirthdayBody",
     "BirthdayReply",
+    "CampaignPoints",
+    "CampaignSchedule",
+    "CampaignScheduleDaysOfWeekType0Item",
+    "CampaignTotals",
     "Coupon",
     "CouponCode",
     "CouponData",
@@ -439,12 +461,14 @@ __all__ = (
     "GetUserHistorySort",
     "GetWebhookDeliveryResponse200",
     "GlobalData",
+    "GlobalDataCampaignBreakdown",
     "GlobalDataDailyData",
     "GlobalDataEventBreakdown",
     "GlobalStats",
     "HistoryEntry",
     "HistoryEntryDescriptionType0",
     "HistoryEntryTitleType0",
+    "Hours",
     "ImportReply",
     "InventoryItem",
     "InventoryItemTitleType1",

@@ -46,6 +46,7 @@ class AdminEvent:
         history_title (AdminEventHistoryTitleType0 | None | Unset):
         history_description (AdminEventHistoryDescriptionType0 | None | Unset):
         notification (None | Notification | Unset):
+        pending_days (int | None | Unset):
     """
 
     event_id: str
@@ -66,6 +67,7 @@ class AdminEvent:
     history_title: AdminEventHistoryTitleType0 | None | Unset = UNSET
     history_description: AdminEventHistoryDescriptionType0 | None | Unset = UNSET
     notification: None | Notification | Unset = UNSET
+    pending_days: int | None | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
@@ -167,6 +169,12 @@ class AdminEvent:
         else:
             notification = self.notification
 
+        pending_days: int | None | Unset
+        if isinstance(self.pending_days, Unset):
+            pending_days = UNSET
+        else:
+            pending_days = self.pending_days
+
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
         field_dict.update(
@@ -206,6 +214,8 @@ class AdminEvent:
             field_dict["historyDescription"] = history_description
         if notification is not UNSET:
             field_dict["notification"] = notification
+        if pending_days is not UNSET:
+            field_dict["pendingDays"] = pending_days
 
         return field_dict
 
@@ -377,6 +387,15 @@ class AdminEvent:
 
         notification = _parse_notification(d.pop("notification", UNSET))
 
+        def _parse_pending_days(data: object) -> int | None | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(int | None | Unset, data)
+
+        pending_days = _parse_pending_days(d.pop("pendingDays", UNSET))
+
         admin_event = cls(
             event_id=event_id,
             title=title,
@@ -396,6 +415,7 @@ class AdminEvent:
             history_title=history_title,
             history_description=history_description,
             notification=notification,
+            pending_days=pending_days,
         )
 
         admin_event.additional_properties = d

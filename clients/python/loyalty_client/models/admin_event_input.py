@@ -44,6 +44,7 @@ class AdminEventInput:
         history_title (AdminEventInputHistoryTitleType0 | None | Unset):
         history_description (AdminEventInputHistoryDescriptionType0 | None | Unset):
         notification (None | Notification | Unset):
+        pending_days (int | None | Unset):
         version (int | None | Unset):
     """
 
@@ -64,6 +65,7 @@ class AdminEventInput:
     history_title: AdminEventInputHistoryTitleType0 | None | Unset = UNSET
     history_description: AdminEventInputHistoryDescriptionType0 | None | Unset = UNSET
     notification: None | Notification | Unset = UNSET
+    pending_days: int | None | Unset = UNSET
     version: int | None | Unset = UNSET
 
     def to_dict(self) -> dict[str, Any]:
@@ -167,6 +169,12 @@ class AdminEventInput:
         else:
             notification = self.notification
 
+        pending_days: int | None | Unset
+        if isinstance(self.pending_days, Unset):
+            pending_days = UNSET
+        else:
+            pending_days = self.pending_days
+
         version: int | None | Unset
         if isinstance(self.version, Unset):
             version = UNSET
@@ -212,6 +220,8 @@ class AdminEventInput:
             field_dict["historyDescription"] = history_description
         if notification is not UNSET:
             field_dict["notification"] = notification
+        if pending_days is not UNSET:
+            field_dict["pendingDays"] = pending_days
         if version is not UNSET:
             field_dict["version"] = version
 
@@ -390,6 +400,15 @@ class AdminEventInput:
 
         notification = _parse_notification(d.pop("notification", UNSET))
 
+        def _parse_pending_days(data: object) -> int | None | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(int | None | Unset, data)
+
+        pending_days = _parse_pending_days(d.pop("pendingDays", UNSET))
+
         def _parse_version(data: object) -> int | None | Unset:
             if data is None:
                 return data
@@ -417,6 +436,7 @@ class AdminEventInput:
             history_title=history_title,
             history_description=history_description,
             notification=notification,
+            pending_days=pending_days,
             version=version,
         )
 

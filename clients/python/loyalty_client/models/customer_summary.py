@@ -6,6 +6,8 @@ from typing import TYPE_CHECKING, Any, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from ..types import UNSET, Unset
+
 if TYPE_CHECKING:
     from ..models.summary import Summary
 
@@ -21,11 +23,13 @@ class CustomerSummary:
         customer_id (str):
         active_points (int):
         summary (Summary): ``customerSummary``; the expired and reversed lists and the totals are ours.
+        pending_points (int | Unset):  Default: 0.
     """
 
     customer_id: str
     active_points: int
     summary: Summary
+    pending_points: int | Unset = 0
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
@@ -34,6 +38,8 @@ class CustomerSummary:
         active_points = self.active_points
 
         summary = self.summary.to_dict()
+
+        pending_points = self.pending_points
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
@@ -44,6 +50,8 @@ class CustomerSummary:
                 "summary": summary,
             }
         )
+        if pending_points is not UNSET:
+            field_dict["pendingPoints"] = pending_points
 
         return field_dict
 
@@ -58,10 +66,13 @@ class CustomerSummary:
 
         summary = Summary.from_dict(d.pop("summary"))
 
+        pending_points = d.pop("pendingPoints", UNSET)
+
         customer_summary = cls(
             customer_id=customer_id,
             active_points=active_points,
             summary=summary,
+            pending_points=pending_points,
         )
 
         customer_summary.additional_properties = d

@@ -21,7 +21,7 @@ class GlobalStats:
         event_id (None):
         start_date (None | str):
         end_date (str):
-        data (GlobalData):
+        data (GlobalData): Seed 002's shape; the campaign fields appear only when campaigns added points.
     """
 
     period: str

@@ -6,7 +6,10 @@ from typing import TYPE_CHECKING, Any, TypeVar, cast
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from ..types import UNSET, Unset
+
 if TYPE_CHECKING:
+    from ..models.campaign_points import CampaignPoints
     from ..models.history_entry_description_type_0 import HistoryEntryDescriptionType0
     from ..models.history_entry_title_type_0 import HistoryEntryTitleType0
 
@@ -27,6 +30,9 @@ class HistoryEntry:
         title (HistoryEntryTitleType0 | None):
         user_id (str):
         global_event_date_key (str):
+        campaigns (list[CampaignPoints] | Unset):
+        tier_points (int | Unset):
+        pending_until (int | Unset):
     """
 
     id: str
@@ -38,6 +44,9 @@ class HistoryEntry:
     title: HistoryEntryTitleType0 | None
     user_id: str
     global_event_date_key: str
+    campaigns: list[CampaignPoints] | Unset = UNSET
+    tier_points: int | Unset = UNSET
+    pending_until: int | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
@@ -71,6 +80,17 @@ class HistoryEntry:
 
         global_event_date_key = self.global_event_date_key
 
+        campaigns: list[dict[str, Any]] | Unset = UNSET
+        if not isinstance(self.campaigns, Unset):
+            campaigns = []
+            for campaigns_item_data in self.campaigns:
+                campaigns_item = campaigns_item_data.to_dict()
+                campaigns.append(campaigns_item)
+
+        tier_points = self.tier_points
+
+        pending_until = self.pending_until
+
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
         field_dict.update(
@@ -86,11 +106,18 @@ class HistoryEntry:
                 "globalEventDateKey": global_event_date_key,
             }
         )
+        if campaigns is not UNSET:
+            field_dict["campaigns"] = campaigns
+        if tier_points is not UNSET:
+            field_dict["tierPoints"] = tier_points
+        if pending_until is not UNSET:
+            field_dict["pendingUntil"] = pending_until
 
         return field_dict
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        from ..models.campaign_points import CampaignPoints  # noqa: PLC0415
         from ..models.history_entry_description_type_0 import HistoryEntryDescriptionType0  # noqa: PLC0415
         from ..models.history_entry_title_type_0 import HistoryEntryTitleType0  # noqa: PLC0415
 
@@ -144,6 +171,19 @@ class HistoryEntry:
 
         global_event_date_key = d.pop("globalEventDateKey")
 
+        _campaigns = d.pop("campaigns", UNSET)
+        campaigns: list[CampaignPoints] | Unset = UNSET
+        if _campaigns is not UNSET:
+            campaigns = []
+            for campaigns_item_data in _campaigns:
+                campaigns_item = CampaignPoints.from_dict(campaigns_item_data)
+
+                campaigns.append(campaigns_item)
+
+        tier_points = d.pop("tierPoints", UNSET)
+
+        pending_until = d.pop("pendingUntil", UNSET)
+
         history_entry = cls(
             id=id,
             timestamp=timestamp,
@@ -154,6 +194,9 @@ class HistoryEntry:
             title=title,
             user_id=user_id,
             global_event_date_key=global_event_date_key,
+            campaigns=campaigns,
+            tier_points=tier_points,
+            pending_until=pending_until,
         )
 
         history_entry.additional_properties = d

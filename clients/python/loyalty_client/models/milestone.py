@@ -22,12 +22,14 @@ class Milestone:
         threshold (int):
         title (MilestoneTitleType1 | None | str | Unset):
         image (None | str | Unset):
+        multiplier (float | None | Unset):
     """
 
     id: str
     threshold: int
     title: MilestoneTitleType1 | None | str | Unset = UNSET
     image: None | str | Unset = UNSET
+    multiplier: float | None | Unset = UNSET
 
     def to_dict(self) -> dict[str, Any]:
         from ..models.milestone_title_type_1 import MilestoneTitleType1  # noqa: PLC0415
@@ -50,6 +52,12 @@ class Milestone:
         else:
             image = self.image
 
+        multiplier: float | None | Unset
+        if isinstance(self.multiplier, Unset):
+            multiplier = UNSET
+        else:
+            multiplier = self.multiplier
+
         field_dict: dict[str, Any] = {}
 
         field_dict.update(
@@ -62,6 +70,8 @@ class Milestone:
             field_dict["title"] = title
         if image is not UNSET:
             field_dict["image"] = image
+        if multiplier is not UNSET:
+            field_dict["multiplier"] = multiplier
 
         return field_dict
 
@@ -100,11 +110,21 @@ class Milestone:
 
         image = _parse_image(d.pop("image", UNSET))
 
+        def _parse_multiplier(data: object) -> float | None | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(float | None | Unset, data)
+
+        multiplier = _parse_multiplier(d.pop("multiplier", UNSET))
+
         milestone = cls(
             id=id,
             threshold=threshold,
             title=title,
             image=image,
+            multiplier=multiplier,
         )
 
         return milestone

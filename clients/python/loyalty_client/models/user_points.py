@@ -6,6 +6,8 @@ from typing import Any, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from ..types import UNSET, Unset
+
 T = TypeVar("T", bound="UserPoints")
 
 
@@ -16,11 +18,13 @@ class UserPoints:
         user_id (str):
         points (int):
         user_exists (bool):
+        pending_points (int | Unset):  Default: 0.
     """
 
     user_id: str
     points: int
     user_exists: bool
+    pending_points: int | Unset = 0
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
@@ -29,6 +33,8 @@ class UserPoints:
         points = self.points
 
         user_exists = self.user_exists
+
+        pending_points = self.pending_points
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
@@ -39,6 +45,8 @@ class UserPoints:
                 "userExists": user_exists,
             }
         )
+        if pending_points is not UNSET:
+            field_dict["pendingPoints"] = pending_points
 
         return field_dict
 
@@ -51,10 +59,13 @@ class UserPoints:
 
         user_exists = d.pop("userExists")
 
+        pending_points = d.pop("pendingPoints", UNSET)
+
         user_points = cls(
             user_id=user_id,
             points=points,
             user_exists=user_exists,
+            pending_points=pending_points,
         )
 
         user_points.additional_properties = d

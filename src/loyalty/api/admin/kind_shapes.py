@@ -35,6 +35,7 @@ NAMES: dict[str, tuple[str, str]] = {
     "leaderboards": ("Leaderboard", "Leaderboards"),
     "webhooks": ("Webhook", "Webhooks"),
     "usergroups": ("UserGroup", "UserGroups"),
+    "campaigns": ("Campaign", "Campaigns"),
 }
 """Kind -> the singular and plural names in operation ids (``putAdminEvent``, ``listAdminEvents``)."""
 

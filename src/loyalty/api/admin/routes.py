@@ -81,7 +81,7 @@ async def set_birthday(call: Call) -> Reply:
 
 KIND_DOC = (
     "Kinds: events, challenges, streaks, surveys, offers, metrics, inventory, milestones, leaderboards, "
-    "webhooks, usergroups, referrals, api-keys, settings (id 'tenant'), audit (read-only)."
+    "webhooks, usergroups, referrals, campaigns, api-keys, settings (id 'tenant'), audit (read-only)."
 )
 
 ENDPOINTS = [

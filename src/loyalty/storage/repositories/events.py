@@ -26,7 +26,13 @@ async def insert_logged(conn: AsyncConnection, **values: Any) -> int:
     return int(await sql.fetchval(_INSERT_LOGGED, {**values, "metadata": sql.json_in(values["metadata"])}))
 
 
-async def insert_logged_with_history(conn: AsyncConnection, history: dict[str, Any], **values: Any) -> int:
+async def insert_logged_with_history(
+    conn: AsyncConnection,
+    history: dict[str, Any],
+    *,
+    extra_details: dict[str, Any] | None = None,
+    **values: Any,
+) -> int:
     """The logged event and its ``EVENT`` history entry (``entry_id``, ``date_key``, ``title``,
     ``description``, ``image`` in ``history``; its details name the logged event); returns the
     logged event's id. (PostgreSQL's event path writes both in its one statement.)"""
@@ -36,6 +42,7 @@ async def insert_logged_with_history(conn: AsyncConnection, history: dict[str, A
         "conditionReached": bool(values["condition_reached"]),
         "limitReached": bool(values["limit_reached"]),
     }
+    details.update(extra_details or {})
     await history_repo.insert(
         conn,
         tenant_id=values["tenant_id"],

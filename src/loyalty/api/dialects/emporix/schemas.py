@@ -186,6 +186,8 @@ class CustomerSummary(msgspec.Struct):
     customerId: str
     activePoints: int
     summary: Summary
+    pendingPoints: int = 0
+    """Points of events still in their return window, not yet in ``activePoints`` (our extra)."""
 
 
 class RedeemOption(msgspec.Struct):
@@ -276,6 +278,7 @@ def summary(view: PointsSummaryView) -> CustomerSummary:
     return CustomerSummary(
         customerId=view.user_id,
         activePoints=view.active,
+        pendingPoints=view.pending,
         summary=Summary(
             addedPointsList=[entry(e) for e in view.added],
             redeemedPointsList=[redeemed_entry(e) for e in view.redeemed],

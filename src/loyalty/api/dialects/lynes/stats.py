@@ -33,12 +33,19 @@ class EventTotals(msgspec.Struct):
     points: int
 
 
+class CampaignTotals(msgspec.Struct):
+    count: int
+    points: int
+
+
 class UsersMetadata(msgspec.Struct):
     uniqueUsersCalculationMethod: str
     uniqueUsersNote: str | None
 
 
-class GlobalData(msgspec.Struct):
+class GlobalData(msgspec.Struct, omit_defaults=True):
+    """Seed 002's shape; the campaign fields appear only when campaigns added points."""
+
     totalEvents: int
     uniqueUsers: int
     totalPoints: int
@@ -46,6 +53,10 @@ class GlobalData(msgspec.Struct):
     topEvents: list[str]
     dailyData: dict[str, DayStats]
     _metadata: UsersMetadata = msgspec.field(name="_metadata")
+    campaignPoints: int = 0
+    """Of ``totalPoints``, the points campaigns added (added to the seed's shape)."""
+    campaignBreakdown: dict[str, CampaignTotals] = msgspec.field(default_factory=dict)
+    """Campaign id -> the events it added to and the points it added."""
 
 
 class GlobalStats(msgspec.Struct):
@@ -96,6 +107,10 @@ def global_shape(view: stats.GlobalStatsView) -> GlobalStats:
             _metadata=UsersMetadata(
                 uniqueUsersCalculationMethod=view.users_method, uniqueUsersNote=view.users_note
             ),
+            campaignPoints=sum(t.points for t in view.campaigns.values()),
+            campaignBreakdown={
+                c: CampaignTotals(count=t.count, points=t.points) for c, t in view.campaigns.items()
+            },
         ),
     )
 

@@ -33,6 +33,13 @@ class UserPoints(msgspec.Struct):
     userId: str
     points: int
     userExists: bool
+    pendingPoints: int = 0
+    """Points of events still in their return window: not spendable yet (added to the seed's shape)."""
+
+
+class CampaignPoints(msgspec.Struct):
+    campaignId: str
+    points: int
 
 
 class HistoryEntry(msgspec.Struct):
@@ -45,6 +52,11 @@ class HistoryEntry(msgspec.Struct):
     title: dict[str, str] | None
     userId: str
     globalEventDateKey: str
+    campaigns: list[CampaignPoints] | msgspec.UnsetType = msgspec.UNSET
+    """The campaigns that added to an event's points (only then; docs/campaigns.md)."""
+    tierPoints: int | msgspec.UnsetType = msgspec.UNSET
+    pendingUntil: int | msgspec.UnsetType = msgspec.UNSET
+    """When an event's pending points become spendable (only for pending events)."""
 
 
 def parse_bool(value: str | None, field: str, default: bool) -> bool:
@@ -87,7 +99,14 @@ async def delete_user(call: Call) -> Reply:
 async def get_points(call: Call) -> Reply:
     user_id = users.check_user_id(call.params.get("userId"))
     view = await users.points_view(call.services, call.principal, user_id)
-    return Reply(UserPoints(userId=view.user_id, points=view.points, userExists=view.user_exists))
+    return Reply(
+        UserPoints(
+            userId=view.user_id,
+            points=view.points,
+            userExists=view.user_exists,
+            pendingPoints=view.pending_points,
+        )
+    )
 
 
 async def get_history(call: Call) -> Reply:
