@@ -197,7 +197,7 @@ async def test_the_admin_endpoint_refuses_other_media_kinds_and_non_admins(tenan
     )
     assert json_body.status_code == 415
     unknown = await tenant.client.post(
-        "/v1/admin/import/events", content="a\n", headers={**tenant.admin, "Content-Type": "text/csv"}
+        "/v1/admin/import/coupons", content="a\n", headers={**tenant.admin, "Content-Type": "text/csv"}
     )
     assert unknown.status_code == 404
     manager = await tenant.client.post(

@@ -1,7 +1,7 @@
 """What each kind of import row means: its fields, its checks, its stable key and its effect.
 
-A kind is plain data plus two functions, so a new one (events, once the redesigned event path
-lands) is one more ``ImportKind`` in ``IMPORT_KINDS`` and the runner, the CLI command and the admin
+A kind is plain data plus a few functions, so a new one is one more ``ImportKind`` in
+:data:`loyalty.app.imports.catalog.IMPORT_KINDS`, and the runner, the CLI command and the admin
 endpoint serve it unchanged.
 """
 
@@ -43,6 +43,9 @@ class ImportKind:
     """The row's own stable key, when it has one; else the file's name, line and content are."""
     apply: Callable[[Tx, list[Any]], Awaitable[None]]
     """The effect of a batch's new rows (in file order), in the batch's transaction."""
+    order: tuple[str, Callable[[Any], int]] | None = None
+    """(field, value): the file's rows must come in non-decreasing order of the value (events:
+    ``occurredAt``); a row out of order is an error naming the field."""
 
 
 # users: userId, usergroup, createdAt
@@ -169,5 +172,3 @@ BALANCES = ImportKind(
     reference=lambda row: row.reference,
     apply=apply_balances,
 )
-
-IMPORT_KINDS: dict[str, ImportKind] = {kind.name: kind for kind in (USERS, BALANCES)}
