@@ -324,3 +324,25 @@ async def test_a_member_twice_in_one_file_is_created_once_and_takes_the_last_gro
     assert (done.rows, done.imported) == (3, 3)
     group = await tenant.client.get("/v1/user/ann/usergroup", headers=tenant.admin)
     assert group.json()["usergroup"] == "gold"
+
+
+async def test_an_account_with_points_due_to_expire_settles_them_before_its_imported_credit(
+    app: Any, tenant: TenantHandle, clock: Any
+) -> None:
+    from loyalty.app import ledger
+
+    now = app.state.services.now()
+    first = f"userId,points,validUntil,reference\nann,10,{now + DAY},a1\nbob,4,,b1\n"
+    await run_import(*admin_of(app, tenant), BALANCES, rows_of(first), source="1.csv")
+    clock.set(now + 2 * DAY)  # ann's 10 are due to expire, and nothing has expired them yet
+    second = "userId,points,reference\nann,5,a2\nbob,6,b2\nbob,7,b3\ncid,1,c1\n"
+    done = await run_import(*admin_of(app, tenant), BALANCES, rows_of(second), source="2.csv")
+    assert (done.imported, done.skipped) == (4, 0)
+    assert [await points(tenant, u) for u in ("ann", "bob", "cid")] == [5, 17, 1]
+    assert await ledger.verify(app.state.services.db, tenant_id=tenant.tenant_id) == []
+    services, principal = admin_of(app, tenant)
+    from loyalty.app.users import export_user
+
+    bob = await export_user(services, principal, "bob")
+    lines = [(e["amount"], e["balance_after"]) for e in bob["ledger_entries"] if e["kind"] == "credit"]
+    assert lines == [(4, 4), (6, 10), (7, 17)]
