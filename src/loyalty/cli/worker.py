@@ -19,13 +19,13 @@ from loyalty.settings import Settings
 
 
 def worker(
-    once: Annotated[bool, typer.Option(help="Deliver what is due now, then exit.")] = False,
+    once: Annotated[bool, typer.Option("--once", help="Deliver what is due now, then exit.")] = False,
     database_url: DatabaseUrlOption = None,
 ) -> None:
-    """Deliver webhook messages from the outbox (retries with backoff, until stopped), and remove
-    delivered and failed ones past LOYALTY_DELIVERY_RETENTION_DAYS.
+    """Deliver webhook messages from the outbox (retries with backoff, until stopped).
 
-    SIGTERM or SIGINT stops it after the batch in hand is sent and recorded; a second one at once.
+    Delivered and failed messages past LOYALTY_DELIVERY_RETENTION_DAYS are removed. SIGTERM or
+    SIGINT stops it after the batch in hand is sent and recorded; a second one at once.
     """
     from loyalty.logs import configure_logging
 
