@@ -5,7 +5,7 @@ store, through the ``loyalty import`` command a user runs.
     .venv/bin/python bench/imports.py events --store sqlite [--rows 100000] [--users 20000]
 
 Each run: a fresh store (SQLite file in a temporary directory, or the PostgreSQL database
-``loyalty_bench_import`` on ``LOYALTY_BENCH_PG``), a tenant with the benchmark programme
+``loyalty_bench_import`` on ``LOYALTY_BENCH_POSTGRES``), a tenant with the benchmark programme
 (``bench/programme.py``: a TRANSACTION event with a condition and a daily limit, a challenge, a
 weekly streak with a milestone, a leaderboard, statistics), the generated file, then
 ``loyalty import KIND FILE`` timed wall-clock (and the CLI's CPU), the same command again (every
@@ -18,7 +18,6 @@ import argparse
 import asyncio
 import json
 import os
-import platform
 import random
 import resource
 import subprocess
@@ -32,36 +31,18 @@ import yaml
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "bench"))
+from harness import PG_BASE, machine, psql  # noqa: E402
 from programme import PROGRAMME  # noqa: E402
 
-PG_BASE = os.environ.get("LOYALTY_BENCH_PG", "postgresql://postgres@127.0.0.1:5432")
 PG_DATABASE = "loyalty_bench_import"
 DAY_MS = 86_400_000
-
-
-def machine() -> str:
-    mem = ""
-    for line in Path("/proc/meminfo").read_text().splitlines():
-        if line.startswith("MemTotal"):
-            mem = f"{int(line.split()[1]) // 1024 // 1024} GiB"
-    return f"{platform.machine()}, {os.cpu_count()} cores, {mem}, Python {platform.python_version()}"
-
-
-async def _psql(url: str, sql: str) -> None:
-    import asyncpg
-
-    conn = await asyncpg.connect(url)
-    try:
-        await conn.execute(sql)
-    finally:
-        await conn.close()
 
 
 def fresh_store(store: str, workdir: Path) -> str:
     if store == "sqlite":
         return f"sqlite:///{workdir / 'import.db'}"
-    asyncio.run(_psql(PG_BASE + "/postgres", f'DROP DATABASE IF EXISTS "{PG_DATABASE}" WITH (FORCE)'))
-    asyncio.run(_psql(PG_BASE + "/postgres", f'CREATE DATABASE "{PG_DATABASE}"'))
+    asyncio.run(psql(PG_BASE + "/postgres", f'DROP DATABASE IF EXISTS "{PG_DATABASE}" WITH (FORCE)'))
+    asyncio.run(psql(PG_BASE + "/postgres", f'CREATE DATABASE "{PG_DATABASE}"'))
     return f"{PG_BASE}/{PG_DATABASE}"
 
 
@@ -153,7 +134,7 @@ def main() -> int:
             f"| {again:.1f} s | {'clean' if verify.returncode == 0 else 'NOT clean'} |"
         )
         if args.store == "postgres":
-            asyncio.run(_psql(PG_BASE + "/postgres", f'DROP DATABASE IF EXISTS "{PG_DATABASE}" WITH (FORCE)'))
+            asyncio.run(psql(PG_BASE + "/postgres", f'DROP DATABASE IF EXISTS "{PG_DATABASE}" WITH (FORCE)'))
     return 0
 
 

@@ -266,3 +266,40 @@ async def test_the_command_imports_events_with_progress_and_a_second_run_skips_t
     again = loyalty("import", "events", str(file), "--tenant", tenant.name)
     assert again.stdout.strip() == "5 row(s): imported 0, skipped 5 already imported"
     assert await points(tenant, "m4") == 5
+
+
+async def test_a_challenge_of_a_closed_window_and_leaderboard_periods_count_as_of_the_events(
+    app: Any, tenant: TenantHandle, clock: Clock
+) -> None:
+    await configure(tenant)
+    march = {"from": utc("2025-03-01 00:00"), "to": utc("2025-03-31 23:59")}
+    challenge = {"challengeId": "march", "title": {"en": "March"}, "eventId": "purchase", "goal": 3}
+    challenge = {**challenge, "points": 100, "time": march}
+    r = await tenant.put("challenges", "march", challenge)
+    assert r.status_code == 200, r.text
+    board = {"leaderboardId": "top", "metric": "points", "periods": ["month", "all"]}
+    assert (await tenant.put("leaderboards", "top", board)).status_code == 200
+    clock.set(utc("2025-04-04 12:00"))  # the challenge's window has closed
+    text = jsonl(
+        bought("ann", "2025-02-28T09:00:00Z"),  # before the window: not counted
+        bought("ann", "2025-03-01T09:00:00Z"),
+        bought("ann", "2025-03-02T09:00:00Z"),
+        bought("ann", "2025-03-03T09:00:00Z"),
+        bought("bob", "2025-04-01T09:00:00Z"),  # after it
+    )
+    await run_import(*admin_of(app, tenant), EVENTS, rows_of(text, "jsonl"), source="e.jsonl")
+    assert (await points(tenant, "ann"), await points(tenant, "bob")) == (4 * 10 + 100, 10)
+    history = await tenant.client.get("/v1/user/ann/history?sort=asc", headers=tenant.admin)
+    paid = [e for e in history.json() if e["type"] != "EVENT"]
+    assert [(e["points"], e["timestamp"]) for e in paid] == [(100, utc("2025-03-03 09:00"))]
+
+    async def top(period: str) -> list[tuple[str, int]]:
+        r = await tenant.client.get(f"/v1/leaderboard/top?period={period}", headers=tenant.admin)
+        return [(e["userId"], e["score"]) for e in r.json()["entries"]]
+
+    assert await top("month") == [("bob", 10)]  # April
+    assert await top("all") == [("ann", 40), ("bob", 10)]
+    clock.set(utc("2025-03-31 12:00"))
+    assert await top("month") == [("ann", 30)]
+    clock.set(utc("2025-02-28 12:00"))
+    assert await top("month") == [("ann", 10)]

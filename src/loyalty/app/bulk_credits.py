@@ -107,13 +107,13 @@ async def _credit_plain(tx: Tx, credits: list[Credit], source: str, metric: str,
             }
         )
     ids = await repo.insert_lines(tx.conn, lines)
-    for c, balance in zip(credits, after_each, strict=True):
+    for c, balance, entry_id in zip(credits, after_each, ids, strict=True):
         await ledger_effects.credited(
             tx,
             c.user_pk,
             c.amount,
             balance,
-            ids[(c.user_pk, balance)],
+            entry_id,
             source,
             metric,
             c.reference,

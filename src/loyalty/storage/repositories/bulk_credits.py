@@ -1,7 +1,7 @@
 """Many credits in a few statements (imports): the accounts of a batch locked and read at once,
 added to at once, and their ledger lines written at once.
 
-Each statement is a single multi-row one, so a batch of credits costs the same few round trips
+Each statement runs once for the whole batch, so a batch of credits costs the same few round trips
 however many rows it has.
 """
 
@@ -33,33 +33,10 @@ async def lock_accounts(
     return {int(r[0]): (int(r[1]), None if r[2] is None else int(r[2])) for r in rows}
 
 
-async def add_to_accounts(
-    db_insert: Any,
-    conn: AsyncConnection,
-    *,
-    tenant_id: int,
-    metric: str,
-    now: int,
-    totals: Sequence[tuple[int, int, int | None]],
-) -> dict[int, tuple[int, int | None]]:
-    """Add (user key, amount, earliest expiry of the amount) to each account, creating the ones
-    that do not exist, as a single credit does; returns user key -> (balance, next expiry) after."""
-    stmt = db_insert(B).values(
-        [
-            {
-                "user_pk": user_pk,
-                "metric": metric,
-                "tenant_id": tenant_id,
-                "balance": amount,
-                "lifetime_earned": amount,
-                "next_expiry_at": valid_until,
-                "updated_at": now,
-            }
-            for user_pk, amount, valid_until in totals
-        ]
-    )
+def _add_to_accounts(db_insert: Any) -> Any:
+    stmt = db_insert(B)
     new = stmt.excluded
-    stmt = stmt.on_conflict_do_update(
+    return stmt.on_conflict_do_update(
         index_elements=["user_pk", "metric"],
         set_={
             "balance": B.c.balance + new.balance,
@@ -74,13 +51,46 @@ async def add_to_accounts(
                 else_=B.c.next_expiry_at,
             ),
         },
-    ).returning(B.c.user_pk, B.c.balance, B.c.next_expiry_at)
-    rows = await conn.execute(stmt)
+    ).returning(B.c.user_pk, B.c.balance, B.c.next_expiry_at, sort_by_parameter_order=True)
+
+
+async def add_to_accounts(
+    db_insert: Any,
+    conn: AsyncConnection,
+    *,
+    tenant_id: int,
+    metric: str,
+    now: int,
+    totals: Sequence[tuple[int, int, int | None]],
+) -> dict[int, tuple[int, int | None]]:
+    """Add (user key, amount, earliest expiry of the amount) to each account, creating the ones
+    that do not exist, as a single credit does; returns user key -> (balance, next expiry) after.
+
+    One statement given many parameter sets: SQLAlchemy compiles it once (cached) and sends the
+    sets as multi-row batches ("insertmanyvalues"), where a literal multi-row ``VALUES`` would be
+    compiled anew, parameter by parameter, every time."""
+    rows = await conn.execute(
+        _add_to_accounts(db_insert),
+        [
+            {
+                "user_pk": user_pk,
+                "metric": metric,
+                "tenant_id": tenant_id,
+                "balance": amount,
+                "lifetime_earned": amount,
+                "next_expiry_at": valid_until,
+                "updated_at": now,
+            }
+            for user_pk, amount, valid_until in totals
+        ],
+    )
     return {int(r[0]): (int(r[1]), None if r[2] is None else int(r[2])) for r in rows}
 
 
-async def insert_lines(conn: AsyncConnection, lines: Sequence[dict[str, Any]]) -> dict[tuple[int, int], int]:
-    """Write the credit lines; returns (user key, balance after) -> line id (within a batch of
-    credits, which only add, the balance after a line names it)."""
-    rows = await conn.execute(insert(E).values(list(lines)).returning(E.c.id, E.c.user_pk, E.c.balance_after))
-    return {(int(r[1]), int(r[2])): int(r[0]) for r in rows}
+_INSERT_LINES = insert(E).returning(E.c.id, sort_by_parameter_order=True)
+
+
+async def insert_lines(conn: AsyncConnection, lines: Sequence[dict[str, Any]]) -> list[int]:
+    """Write the credit lines (many parameter sets, as above); returns their ids in order."""
+    rows = await conn.execute(_INSERT_LINES, list(lines))
+    return [int(r[0]) for r in rows]
