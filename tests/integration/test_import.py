@@ -346,3 +346,45 @@ async def test_an_account_with_points_due_to_expire_settles_them_before_its_impo
     bob = await export_user(services, principal, "bob")
     lines = [(e["amount"], e["balance_after"]) for e in bob["ledger_entries"] if e["kind"] == "credit"]
     assert lines == [(4, 4), (6, 10), (7, 17)]
+
+
+async def test_a_balance_import_and_live_credits_of_the_same_members_at_once_add_up(
+    app: Any, tenant: TenantHandle
+) -> None:
+    import asyncio
+
+    from loyalty.app import ledger
+
+    members = [f"c{i}" for i in range(8)]
+    for member in members[:4]:  # half of them have an account already, half are new
+        await tenant.create_user(member)
+    text = "userId,points\n" + "".join(f"{m},{n + 1}\n" for n in range(5) for m in members)
+
+    async def adjust(member: str) -> None:
+        body = {"points": 100, "reason": "live"}
+        for _ in range(3):
+            r = await tenant.client.post(
+                f"/v1/admin/users/{member}/adjustments", json=body, headers=tenant.admin
+            )
+            assert r.status_code in (201, 404), r.text  # 404: a new member the import has not created yet
+
+    async def imported() -> Any:
+        from loyalty.core.errors import ErrorCode, LoyaltyError
+
+        for _ in range(5):  # an account created by a live credit in between: the batch is refused, run again
+            try:
+                return await run_import(
+                    *admin_of(app, tenant), BALANCES, rows_of(text), source="c.csv", batch_rows=8
+                )
+            except LoyaltyError as error:
+                if error.code != ErrorCode.CONFLICT:
+                    raise
+        raise AssertionError("the import never completed")
+
+    done, *_ = await asyncio.gather(imported(), *(adjust(m) for m in members))
+    assert done.imported + done.skipped == 40
+    assert await ledger.verify(app.state.services.db, tenant_id=tenant.tenant_id) == []
+    for member in members[:4]:
+        assert await points(tenant, member) == 15 + 300
+    for member in members[4:]:  # 15 imported, and each live credit that found the member created
+        assert (await points(tenant, member)) % 100 == 15
