@@ -35,7 +35,7 @@ async def credit_many(tx: Tx, credits: list[Credit], *, source: str, metric: str
             raise invalid("points", "'points' must be a positive whole number")
         if c.valid_until is not None and c.valid_until <= tx.now:
             raise invalid("validUntil", "'validUntil' must be in the future")
-    accounts = await repo.lock_accounts(tx.conn, list({c.user_pk for c in credits}), metric)
+    accounts = await repo.read_accounts(tx.conn, list({c.user_pk for c in credits}), metric)
     settle = {
         pk for pk, (balance, due) in accounts.items() if balance < 0 or (due is not None and due <= tx.now)
     }
@@ -78,8 +78,9 @@ async def _credit_plain(tx: Tx, credits: list[Credit], source: str, metric: str,
     for pk, (amount, _) in totals.items():
         balance, due = after[pk]
         if balance - amount < 0 or (due is not None and due <= tx.now):
-            # Another transaction gave the account a debt or a due lot after it was read (only an
-            # account created in between can): nothing of the batch is kept; running it again works.
+            # Another transaction left the account owing points after it was read (the upsert
+            # locked it only then; a due lot cannot appear, every lot here expires after now):
+            # nothing of the batch is kept, and running the import again settles it first.
             raise LoyaltyError(ErrorCode.CONFLICT, "an account changed during the import; run it again")
         running[pk] = balance - amount
     lines: list[dict[str, object]] = []

@@ -1,5 +1,5 @@
-"""Many credits in a few statements (imports): the accounts of a batch locked and read at once,
-added to at once, and their ledger lines written at once.
+"""Many credits in a few statements (imports): the accounts of a batch read at once, added to at
+once, and their ledger lines written at once.
 
 Each statement runs once for the whole batch, so a batch of credits costs the same few round trips
 however many rows it has.
@@ -19,16 +19,14 @@ B = balances
 E = ledger_entries
 
 
-async def lock_accounts(
+async def read_accounts(
     conn: AsyncConnection, user_pks: Sequence[int], metric: str
 ) -> dict[int, tuple[int, int | None]]:
-    """user key -> (balance, next expiry) of the accounts that exist, locked until commit (on
-    SQLite the write transaction holds the database)."""
+    """user key -> (balance, next expiry) of the accounts that exist. Not locked: the upsert that
+    follows locks them, and its answer tells whether one changed in between (see the caller)."""
     query = select(B.c.user_pk, B.c.balance, B.c.next_expiry_at).where(
         B.c.user_pk.in_(user_pks), B.c.metric == metric
     )
-    if conn.dialect.name == "postgresql":
-        query = query.with_for_update()
     rows = await conn.execute(query)
     return {int(r[0]): (int(r[1]), None if r[2] is None else int(r[2])) for r in rows}
 
