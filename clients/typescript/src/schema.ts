@@ -13,7 +13,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Import users or balances (admin): a CSV (text/csv, header line first) or JSON Lines (application/x-ndjson) body, streamed. Every row is checked first: 400 lists each bad row's line and field and nothing is written. Rows already imported (same reference, or same source, line and content) are skipped, so the request may be sent again. Query: dryRun=true checks and counts only; source=NAME names the file for the rows' keys. */
+        /** Import users, balances or events (admin): a CSV (text/csv, header line first) or JSON Lines (application/x-ndjson) body, streamed. Every row is checked first: 400 lists each bad row's line and field and nothing is written. Rows already imported (same reference, or same source, line and content) are skipped, so the request may be sent again. Query: dryRun=true checks and counts only; source=NAME names the file for the rows' keys. */
         post: operations["importAdminRows"];
         delete?: never;
         options?: never;

@@ -290,7 +290,7 @@ async def log_event(tx: Tx, request: EventRequest, *, dry_run: bool = False) -> 
         plan,
         core_events.Request(definition.eventId, request.metadata),
         request.user_id,
-        _text_of(tx, definition),
+        event_text(tx, definition),
         dry_run=dry_run,
     )
     decision = outcome.decision
@@ -321,7 +321,8 @@ async def log_event(tx: Tx, request: EventRequest, *, dry_run: bool = False) -> 
     )
 
 
-def _text_of(tx: Tx, definition: EventDefinition) -> event_path.EventText:
+def event_text(tx: Tx, definition: EventDefinition) -> event_path.EventText:
+    """The event's history entry and ledger line text, at ``tx.now``."""
     language = tx.tenant.settings.defaultLanguage
     description = definition.historyDescription or (
         {language: definition.description} if definition.description else None

@@ -2,7 +2,8 @@
 
 Typer prints each parameter's Python type next to it. Here every option that takes a value shows its
 metavar (set where it is declared, else the option's name in capitals), flags and arguments show
-nothing beside their name (an argument's name already is its metavar).
+nothing beside their name (an argument's name already is its metavar), and the usage line names
+arguments as the docs do (``FILE``, ``[FILE]``).
 """
 
 from __future__ import annotations
@@ -16,6 +17,13 @@ from typer.core import TyperArgument, TyperOption
 class _Argument(TyperArgument):
     def display_type_rich(self, ctx: Any) -> str | None:
         return None
+
+    def get_usage_pieces(self, ctx: Any) -> list[str]:
+        """``FILE`` in the usage line, as the docs write it (Typer writes a required one ``{FILE}``)."""
+        name = self.metavar or (self.name or "value").upper()
+        if not self.required:
+            name = f"[{name}]"
+        return [name + ("..." if self.nargs != 1 else "")]
 
 
 class _Option(TyperOption):

@@ -1,4 +1,5 @@
-"""``loyalty import users|balances FILE``: bring members and balances over from an earlier system."""
+"""``loyalty import users|balances|events FILE``: bring members, balances and event history over from
+an earlier system."""
 
 from __future__ import annotations
 
@@ -21,13 +22,15 @@ from rich.progress import (
 )
 from rich.text import Text
 
-from loyalty.app.imports.kinds import IMPORT_KINDS, ImportKind
+from loyalty.app.imports.catalog import IMPORT_KINDS
+from loyalty.app.imports.kinds import ImportKind
 from loyalty.app.imports.rows import Row, RowError, format_of, read_rows
 from loyalty.cli.config import TenantOption, with_tenant_admin
 from loyalty.cli.context import DatabaseUrlOption, fail, run
 
 import_app = typer.Typer(
-    help="Import members and balances from CSV or JSON Lines (see docs/import.md).", no_args_is_help=True
+    help="Import members, balances and event history from CSV or JSON Lines (see docs/import.md).",
+    no_args_is_help=True,
 )
 
 SUMMARIES = {
@@ -35,6 +38,9 @@ SUMMARIES = {
     "birthday (MM-DD).",
     "balances": "Import point balances as ledger credits: userId and points (required), validUntil "
     "(ISO 8601 or epoch ms), description, reference. Unknown users are created.",
+    "events": "Import event history, applied as of each event's time: eventId, userId, metadata (a "
+    "POST /v1/event body) and occurredAt (ISO 8601 or epoch ms), all required but metadata; reference. "
+    "The rows must be in time order. Unknown users are created.",
 }
 
 

@@ -22,15 +22,15 @@ from loyalty.settings import Settings
 
 
 def worker(
-    once: Annotated[bool, typer.Option(help="Deliver what is due now, then exit.")] = False,
+    once: Annotated[bool, typer.Option("--once", help="Deliver what is due now, then exit.")] = False,
     database_url: DatabaseUrlOption = None,
 ) -> None:
-    """Deliver webhook messages from the outbox (retries with backoff, until stopped), and remove
-    delivered and failed ones past LOYALTY_DELIVERY_RETENTION_DAYS. Pay birthday and anniversary
-    rewards and send expiry reminders (every LOYALTY_LIFECYCLE_POLL_SECONDS), and credit pending
-    points whose return window has closed, each exactly once.
+    """Deliver webhook messages, pay lifecycle rewards and mature pending points (until stopped).
 
-    SIGTERM or SIGINT stops it after the batch in hand is sent and recorded; a second one at once.
+    Delivered and failed messages past LOYALTY_DELIVERY_RETENTION_DAYS are removed. Birthday and
+    anniversary rewards and expiry reminders are paid and sent every LOYALTY_LIFECYCLE_POLL_SECONDS,
+    and pending points whose return window has closed are credited, each exactly once. SIGTERM or
+    SIGINT stops it after the batch in hand is sent and recorded; a second one at once.
     """
     from loyalty.logs import configure_logging
 

@@ -1,4 +1,4 @@
-"""``POST /v1/admin/import/{users|balances}``: the CLI's import for programmatic migrations.
+"""``POST /v1/admin/import/{users|balances|events}``: the CLI's import for programmatic migrations.
 
 The body (CSV or JSON Lines, by ``Content-Type``) is streamed to a temporary file, never held in
 memory, then checked and applied exactly as ``loyalty import`` does: all rows checked first (400
@@ -16,7 +16,7 @@ from typing import IO
 import msgspec
 
 from loyalty.api.routing import Call, Endpoint, Reply
-from loyalty.app.imports.kinds import IMPORT_KINDS
+from loyalty.app.imports.catalog import IMPORT_KINDS
 from loyalty.app.imports.rows import MEDIA_TYPES, Format, Row, RowError, read_rows
 from loyalty.app.imports.runner import ImportInvalid, run_import
 from loyalty.core.errors import ErrorCode, LoyaltyError, not_found
@@ -124,7 +124,7 @@ ENDPOINTS = [
         "POST",
         "/v1/admin/import/{kind}",
         import_rows,
-        "Import users or balances (admin): a CSV (text/csv, header line first) or JSON Lines "
+        "Import users, balances or events (admin): a CSV (text/csv, header line first) or JSON Lines "
         "(application/x-ndjson) body, streamed. Every row is checked first: 400 lists each bad row's "
         "line and field and nothing is written. Rows already imported (same reference, or same "
         "source, line and content) are skipped, so the request may be sent again. Query: "

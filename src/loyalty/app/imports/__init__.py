@@ -1,3 +1,3 @@
-"""Importing an earlier system's members and balances (CSV or JSON Lines), validated first,
-idempotent, streamed and resumable. Each kind of row is an ``ImportKind`` in ``kinds``; the
-runner in ``runner`` is the same for all of them."""
+"""Importing an earlier system's members, balances and event history (CSV or JSON Lines),
+validated first, idempotent, streamed and resumable. Each kind of row is an ``ImportKind``
+(``kinds``, ``event_kind``), listed in ``catalog``; the runner in ``runner`` is the same for all."""

@@ -1,7 +1,7 @@
 """What each kind of import row means: its fields, its checks, its stable key and its effect.
 
-A kind is plain data plus two functions, so a new one (events, once the redesigned event path
-lands) is one more ``ImportKind`` in ``IMPORT_KINDS`` and the runner, the CLI command and the admin
+A kind is plain data plus a few functions, so a new one is one more ``ImportKind`` in
+:data:`loyalty.app.imports.catalog.IMPORT_KINDS`, and the runner, the CLI command and the admin
 endpoint serve it unchanged.
 """
 
@@ -11,7 +11,7 @@ from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
 from typing import Any
 
-from loyalty.app import ledger
+from loyalty.app import bulk_credits
 from loyalty.app.imports.rows import FieldError, text, timestamp_ms, whole_number
 from loyalty.app.tenants import TenantConfig
 from loyalty.app.uow import Tx
@@ -45,6 +45,9 @@ class ImportKind:
     """The row's own stable key, when it has one; else the file's name, line and content are."""
     apply: Callable[[Tx, list[Any]], Awaitable[None]]
     """The effect of a batch's new rows (in file order), in the batch's transaction."""
+    order: tuple[str, Callable[[Any], int]] | None = None
+    """(field, value): the file's rows must come in non-decreasing order of the value (events:
+    ``occurredAt``); a row out of order is an error naming the field."""
 
 
 # users: userId, usergroup, createdAt, birthday
@@ -157,9 +160,9 @@ def parse_balance(fields: dict[str, Any], ctx: Context) -> BalanceRow:
 
 
 async def apply_balances(tx: Tx, rows: list[BalanceRow]) -> None:
-    """Credits through the ledger: FIFO spending and expiry treat them as points earned here.
-    Without ``validUntil`` the tenant's expiry policy applies, as to any credit. Users the tenant
-    does not know are created first, all of the batch's in one statement."""
+    """Credits on the ledger (all of the batch's at once): FIFO spending and expiry treat them as
+    points earned here. Without ``validUntil`` the tenant's expiry policy applies, as to any
+    credit. Users the tenant does not know are created first, all of the batch's in one statement."""
     ids = list(dict.fromkeys(r.user_id for r in rows))
     await user_repo.insert_many_if_absent(
         tx.insert,
@@ -168,16 +171,20 @@ async def apply_balances(tx: Tx, rows: list[BalanceRow]) -> None:
         rows=[{"external_id": user_id, "created_at": tx.now} for user_id in ids],
     )
     pks = await user_repo.pks_of(tx.conn, tx.tenant.id, ids)
-    for row in rows:
-        await ledger.credit(
-            tx,
-            pks[row.user_id],
-            row.points,
-            source=IMPORT_SOURCE,
-            reference=row.reference,
-            description=row.description or "Imported balance",
-            valid_until=row.valid_until,
-        )
+    await bulk_credits.credit_many(
+        tx,
+        [
+            bulk_credits.Credit(
+                pks[row.user_id],
+                row.points,
+                row.valid_until,
+                row.reference,
+                row.description or "Imported balance",
+            )
+            for row in rows
+        ],
+        source=IMPORT_SOURCE,
+    )
 
 
 BALANCES = ImportKind(
@@ -187,5 +194,3 @@ BALANCES = ImportKind(
     reference=lambda row: row.reference,
     apply=apply_balances,
 )
-
-IMPORT_KINDS: dict[str, ImportKind] = {kind.name: kind for kind in (USERS, BALANCES)}

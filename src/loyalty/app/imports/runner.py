@@ -82,6 +82,32 @@ def _check(kind: ImportKind, item: Row | RowError, ctx: Context) -> tuple[Row, A
         return RowError(item.line, exc.field, exc.message)
 
 
+class _InOrder:
+    """Refuses a row that comes before the previous one in the kind's order (events: their time).
+    Applying them in order matters (a streak, a daily limit); sorting is left to the user, who can
+    do it without the import holding the file."""
+
+    def __init__(self, kind: ImportKind) -> None:
+        self._kind = kind
+        self._last: tuple[int, int] | None = None  # (value, line)
+
+    def check(self, checked: tuple[Row, Any] | RowError) -> tuple[Row, Any] | RowError:
+        if self._kind.order is None or isinstance(checked, RowError):
+            return checked
+        name, order = self._kind.order
+        row, value = checked
+        at = order(value)
+        if self._last is not None and at < self._last[0]:
+            return RowError(
+                row.line,
+                name,
+                f"'{name}' is earlier than line {self._last[1]}'s: the rows must be in order of "
+                f"'{name}' (sort the file by it)",
+            )
+        self._last = (at, row.line)
+        return checked
+
+
 def row_key(kind: ImportKind, source: str, row: Row, value: Any) -> str:
     """The row's stable key: its reference, else the file's name, the line and the row's content."""
     reference = kind.reference(value)
@@ -108,9 +134,10 @@ async def run_import(
     ctx = Context(tenant=tenant, now=services.now())
     errors: list[RowError] = []
     bad = rows = 0
+    in_order = _InOrder(kind)
     with open_rows() as items:
         for item in items:
-            checked = _check(kind, item, ctx)
+            checked = in_order.check(_check(kind, item, ctx))
             if isinstance(checked, RowError):
                 bad += 1
                 if len(errors) < MAX_ERRORS:

@@ -20,11 +20,12 @@ async def claim(
         return set()
     stmt = (
         db_insert(import_rows)
-        .values([{"tenant_id": tenant_id, "kind": kind, "row_key": k, "imported_at": now} for k in keys])
         .on_conflict_do_nothing(index_elements=["tenant_id", "kind", "row_key"])
         .returning(import_rows.c.row_key)
     )
-    return {str(k) for k in (await conn.execute(stmt)).scalars()}
+    # Many parameter sets for one statement: compiled once, sent in multi-row batches.
+    rows = [{"tenant_id": tenant_id, "kind": kind, "row_key": k, "imported_at": now} for k in keys]
+    return {str(k) for k in (await conn.execute(stmt, rows)).scalars()}
 
 
 async def known(conn: AsyncConnection, *, tenant_id: int, kind: str, keys: Sequence[str]) -> set[str]:

@@ -104,8 +104,9 @@ async def insert_many_if_absent(
         }
         for r in rows
     ]
-    stmt = db_insert(users).values(values).on_conflict_do_nothing(index_elements=["tenant_id", "external_id"])
-    await conn.execute(stmt)
+    # Many parameter sets for one statement: compiled once, sent in multi-row batches.
+    stmt = db_insert(users).on_conflict_do_nothing(index_elements=["tenant_id", "external_id"])
+    await conn.execute(stmt, values)
 
 
 async def pks_of(conn: AsyncConnection, tenant_id: int, external_ids: list[str]) -> dict[str, int]:

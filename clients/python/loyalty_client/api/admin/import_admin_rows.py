@@ -99,7 +99,7 @@ def sync_detailed(
     dry_run: str | Unset = UNSET,
     source: str | Unset = UNSET,
 ) -> Response[LynesError | RowsImportReply]:
-    """Import users or balances (admin): a CSV (text/csv, header line first) or JSON Lines
+    """Import users, balances or events (admin): a CSV (text/csv, header line first) or JSON Lines
     (application/x-ndjson) body, streamed. Every row is checked first: 400 lists each bad row's line and
     field and nothing is written. Rows already imported (same reference, or same source, line and
     content) are skipped, so the request may be sent again. Query: dryRun=true checks and counts only;
@@ -138,7 +138,7 @@ def sync(
     dry_run: str | Unset = UNSET,
     source: str | Unset = UNSET,
 ) -> LynesError | RowsImportReply | None:
-    """Import users or balances (admin): a CSV (text/csv, header line first) or JSON Lines
+    """Import users, balances or events (admin): a CSV (text/csv, header line first) or JSON Lines
     (application/x-ndjson) body, streamed. Every row is checked first: 400 lists each bad row's line and
     field and nothing is written. Rows already imported (same reference, or same source, line and
     content) are skipped, so the request may be sent again. Query: dryRun=true checks and counts only;
@@ -172,7 +172,7 @@ async def asyncio_detailed(
     dry_run: str | Unset = UNSET,
     source: str | Unset = UNSET,
 ) -> Response[LynesError | RowsImportReply]:
-    """Import users or balances (admin): a CSV (text/csv, header line first) or JSON Lines
+    """Import users, balances or events (admin): a CSV (text/csv, header line first) or JSON Lines
     (application/x-ndjson) body, streamed. Every row is checked first: 400 lists each bad row's line and
     field and nothing is written. Rows already imported (same reference, or same source, line and
     content) are skipped, so the request may be sent again. Query: dryRun=true checks and counts only;
@@ -209,7 +209,7 @@ async def asyncio(
     dry_run: str | Unset = UNSET,
     source: str | Unset = UNSET,
 ) -> LynesError | RowsImportReply | None:
-    """Import users or balances (admin): a CSV (text/csv, header line first) or JSON Lines
+    """Import users, balances or events (admin): a CSV (text/csv, header line first) or JSON Lines
     (application/x-ndjson) body, streamed. Every row is checked first: 400 lists each bad row's line and
     field and nothing is written. Rows already imported (same reference, or same source, line and
     content) are skipped, so the request may be sent again. Query: dryRun=true checks and counts only;
