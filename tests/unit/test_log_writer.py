@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
+import collections
 import io
 import logging
-import queue
 from typing import Any
 
 from loyalty.logs import LogWriter
@@ -26,10 +26,10 @@ def record(message: str) -> logging.LogRecord:
 
 def test_queued_records_are_written_together_in_one_write() -> None:
     stream = CountingStream()
-    records: queue.SimpleQueue[Any] = queue.SimpleQueue()
+    records: collections.deque[Any] = collections.deque()
     writer = LogWriter(records, logging.StreamHandler(stream))
     for n in range(3):
-        records.put(record(f"line {n}"))
+        records.append(record(f"line {n}"))
     assert stream.getvalue() == ""  # logging only queues
     writer.write_queued()
     assert stream.getvalue() == "line 0\nline 1\nline 2\n"
@@ -38,10 +38,10 @@ def test_queued_records_are_written_together_in_one_write() -> None:
 
 def test_stop_writes_what_is_still_queued() -> None:
     stream = CountingStream()
-    records: queue.SimpleQueue[Any] = queue.SimpleQueue()
+    records: collections.deque[Any] = collections.deque()
     writer = LogWriter(records, logging.StreamHandler(stream))
     writer.start()
-    records.put(record("last words"))
+    records.append(record("last words"))
     writer.stop()
     assert stream.getvalue().endswith("last words\n")
-    assert records.empty()
+    assert not records

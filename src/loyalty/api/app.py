@@ -4,9 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
-import itertools
 import logging
-import os
 from collections.abc import AsyncIterator, Callable
 from contextlib import asynccontextmanager
 from typing import Any
@@ -18,7 +16,6 @@ from starlette.requests import Request
 from starlette.responses import HTMLResponse, Response
 from starlette.routing import BaseRoute, Mount, Route
 from starlette.staticfiles import StaticFiles
-from starlette.types import ASGIApp, Receive, Scope, Send
 
 from loyalty.api import observability, openapi
 from loyalty.api.admin import imports as import_routes
@@ -41,9 +38,6 @@ from loyalty.web import pages as dashboard
 
 log = logging.getLogger("loyalty")
 
-LYNES_VERSIONS = (b"/v0/", b"/v2/", b"/v3/")
-
-
 def mounted_endpoints() -> list[tuple[str, Endpoint, Dialect]]:
     """Every endpoint with its mount prefix and dialect, in routing order."""
     out: list[tuple[str, Endpoint, Dialect]] = []
@@ -63,55 +57,6 @@ def mounted_endpoints() -> list[tuple[str, Endpoint, Dialect]]:
 def openapi_document() -> dict[str, Any]:
     """The OpenAPI document the app serves at ``/openapi.json`` (the clients are generated from it)."""
     return openapi.build_document(mounted_endpoints())
-
-
-class LynesVersionRewrite:
-    """``/v0``, ``/v2`` and ``/v3`` are the same API as ``/v1`` (the seed strips the prefix)."""
-
-    def __init__(self, app: ASGIApp) -> None:
-        self.app = app
-
-    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
-        if scope["type"] == "http":
-            raw: bytes = scope.get("raw_path") or scope["path"].encode()
-            if raw[:4] in LYNES_VERSIONS:
-                path = scope["path"]
-                scope = dict(scope)
-                scope["path"] = "/v1/" + path[4:]
-                scope["raw_path"] = b"/v1/" + raw[4:]
-        await self.app(scope, receive, send)
-
-
-class RequestId:
-    """Takes ``X-Request-ID`` or makes one, and returns it on the response."""
-
-    def __init__(self, app: ASGIApp) -> None:
-        self.app = app
-        # A request id needs to be unique, not secret: a random prefix per process and a counter
-        # (32 hex digits, as a UUID's) spare a system call for random bytes on every request.
-        self._prefix = os.urandom(8).hex()
-        self._count = itertools.count()
-
-    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
-        if scope["type"] != "http":
-            await self.app(scope, receive, send)
-            return
-        request_id = b""
-        for name, value in scope["headers"]:
-            if name == b"x-request-id":
-                request_id = value[:128]
-                break
-        if not request_id:
-            request_id = f"{self._prefix}{next(self._count):016x}".encode()
-        scope.setdefault("state", {})["request_id"] = request_id.decode("latin-1")
-
-        async def send_with_id(message: Any) -> None:
-            if message["type"] == "http.response.start":
-                message.setdefault("headers", [])
-                message["headers"] = [*message["headers"], (b"x-request-id", request_id)]
-            await send(message)
-
-        await self.app(scope, receive, send_with_id)
 
 
 DOCS_HTML = """<!doctype html>
@@ -269,7 +214,5 @@ def create_app(settings: Settings | None = None, *, clock: Callable[[], int] | N
     app = Starlette(exception_handlers={HTTPException: http_error, Exception: server_error})
     app.router = StaticFirstRouter(routes, lifespan=lifespan)
     app.state.services = services
-    app.add_middleware(observability.AccessLogAndMetrics)  # innermost: sees the matched route
-    app.add_middleware(LynesVersionRewrite)
-    app.add_middleware(RequestId)
+    app.add_middleware(observability.RequestFrame)
     return app

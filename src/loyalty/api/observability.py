@@ -1,13 +1,10 @@
-"""Access log and request metrics (one ASGI middleware), and the ``/metrics`` endpoint.
-
-The middleware sits inside the routing so it sees the matched route: metrics and logs are labelled
-with the route template (``/v1/user/{userId}``), never the raw path, which keeps label sets small and
-user ids out of logs. Unmatched paths are labelled ``unmatched``.
-"""
+"""The request frame (request id, Lynes version prefixes, access log and request metrics: one ASGI
+middleware) and the ``/metrics`` endpoint."""
 
 from __future__ import annotations
 
 import functools
+import itertools
 import logging
 import os
 import time
@@ -27,27 +24,61 @@ access_log = logging.getLogger("loyalty.access")
 log = logging.getLogger("loyalty")
 
 
-class AccessLogAndMetrics:
+LYNES_VERSIONS = (b"/v0/", b"/v2/", b"/v3/")
+"""``/v0``, ``/v2`` and ``/v3`` are the same Lynes API as ``/v1`` (the seed strips the prefix)."""
+
+
+class RequestFrame:
+    """What every HTTP request gets around its route, in one layer (each ASGI layer is a coroutine
+    and a ``send`` wrapper more per request):
+
+    - a request id: ``X-Request-ID`` when the client sends one, else made here; it is returned on
+      the response and carried by every log record of the request;
+    - the Lynes version prefixes ``/v0``, ``/v2`` and ``/v3``, served as ``/v1``;
+    - the access log line and the request metrics, labelled with the matched route's template
+      (``/v1/user/{userId}``), never the raw path, which keeps label sets small and user ids out of
+      logs; unmatched paths are labelled ``unmatched``.
+    """
+
     def __init__(self, app: ASGIApp) -> None:
         self.app = app
+        # A request id needs to be unique, not secret: a random prefix per process and a counter
+        # (32 hex digits, as a UUID's) spare a system call for random bytes on every request.
+        self._prefix = os.urandom(8).hex()
+        self._count = itertools.count()
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] != "http":
             await self.app(scope, receive, send)
             return
-        request_id = (scope.get("state") or {}).get("request_id")
-        token = request_id_var.set(request_id)
+        request_id = b""
+        for name, value in scope["headers"]:
+            if name == b"x-request-id":
+                request_id = value[:128]
+                break
+        if not request_id:
+            request_id = f"{self._prefix}{next(self._count):016x}".encode()
+        request_id_text = request_id.decode("latin-1")
+        scope.setdefault("state", {})["request_id"] = request_id_text
+        raw: bytes = scope.get("raw_path") or scope["path"].encode()
+        if raw[:4] in LYNES_VERSIONS:
+            path = scope["path"]
+            scope = dict(scope)  # the router records the matched route in this copy
+            scope["path"] = "/v1/" + path[4:]
+            scope["raw_path"] = b"/v1/" + raw[4:]
+        token = request_id_var.set(request_id_text)
         started = time.perf_counter()
         status = 500
 
-        async def send_and_watch(message: Any) -> None:
+        async def send_framed(message: Any) -> None:
             nonlocal status
             if message["type"] == "http.response.start":
                 status = int(message["status"])
+                message["headers"] = [*message.get("headers", ()), (b"x-request-id", request_id)]
             await send(message)
 
         try:
-            await self.app(scope, receive, send_and_watch)
+            await self.app(scope, receive, send_framed)
         finally:
             elapsed = time.perf_counter() - started
             route = scope.get("route")
@@ -75,7 +106,7 @@ class AccessLogAndMetrics:
                     "request",
                     (),
                     None,
-                    extra={"request_id": request_id, "fields": fields},
+                    extra={"request_id": request_id_text, "fields": fields},
                 )
                 access_log.handle(record)
             request_id_var.reset(token)
