@@ -22,6 +22,7 @@ from starlette.types import ASGIApp, Receive, Scope, Send
 
 from loyalty.api import observability, openapi
 from loyalty.api.admin import imports as import_routes
+from loyalty.api.admin import member_coupons as member_coupon_routes
 from loyalty.api.admin import offer_codes as offer_code_routes
 from loyalty.api.admin import routes as admin_routes
 from loyalty.api.admin import webhooks as webhook_admin_routes
@@ -52,6 +53,7 @@ def mounted_endpoints() -> list[tuple[str, Endpoint, Dialect]]:
         + admin_routes.ENDPOINTS
         + webhook_admin_routes.ENDPOINTS
         + offer_code_routes.ENDPOINTS
+        + member_coupon_routes.ENDPOINTS
     ):
         out.append(("", ep, admin_routes.DIALECT))
     for module in (lynes, audience, emporix):

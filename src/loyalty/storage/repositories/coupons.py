@@ -28,12 +28,13 @@ async def list_for_user(conn: AsyncConnection, user_pk: int) -> list[dict[str, A
 
 
 async def list_open_for_user(conn: AsyncConnection, user_pk: int, now: int) -> list[dict[str, Any]]:
-    """The user's coupons that are neither redeemed nor expired, oldest first."""
+    """The user's coupons that are neither redeemed, revoked nor expired, oldest first."""
     query = (
         select(coupons)
         .where(
             coupons.c.user_pk == user_pk,
             coupons.c.redeemed.is_(False),
+            coupons.c.revoked_at.is_(None),
             or_(coupons.c.valid_until.is_(None), coupons.c.valid_until > now),
         )
         .order_by(coupons.c.id)
@@ -51,16 +52,37 @@ async def get_for_user(conn: AsyncConnection, user_pk: int, coupon_id: int) -> d
 
 
 async def redeem_if_open(conn: AsyncConnection, *, user_pk: int, coupon_id: int, now: int) -> bool:
-    """Mark the coupon redeemed when it is the user's, unredeemed and unexpired (one statement)."""
+    """Mark the coupon redeemed when it is the user's, unredeemed, unrevoked and unexpired (one
+    statement: the row's lock decides between a redemption and a concurrent revoke)."""
     stmt = (
         update(coupons)
         .where(
             coupons.c.id == coupon_id,
             coupons.c.user_pk == user_pk,
             coupons.c.redeemed.is_(False),
+            coupons.c.revoked_at.is_(None),
             or_(coupons.c.valid_until.is_(None), coupons.c.valid_until > now),
         )
         .values(redeemed=True, redeemed_at=now)
+        .returning(coupons.c.id)
+    )
+    return (await conn.execute(stmt)).scalar_one_or_none() is not None
+
+
+async def revoke_if_open(
+    conn: AsyncConnection, *, user_pk: int, coupon_id: int, reason: str, now: int
+) -> bool:
+    """Mark the coupon revoked when it is the user's, unredeemed and not yet revoked (one
+    statement, the twin of ``redeem_if_open``: of a revoke and a redemption, one wins)."""
+    stmt = (
+        update(coupons)
+        .where(
+            coupons.c.id == coupon_id,
+            coupons.c.user_pk == user_pk,
+            coupons.c.redeemed.is_(False),
+            coupons.c.revoked_at.is_(None),
+        )
+        .values(revoked_at=now, revoke_reason=reason)
         .returning(coupons.c.id)
     )
     return (await conn.execute(stmt)).scalar_one_or_none() is not None
