@@ -116,12 +116,15 @@ from .answer_body import AnswerBody
 from .audience_error import AudienceError
 from .audience_error_data import AudienceErrorData
 from .coupon import Coupon
+from .coupon_change_reply import CouponChangeReply
 from .coupon_code import CouponCode
 from .coupon_data import CouponData
+from .coupon_grant_body import CouponGrantBody
 from .coupon_metadata import CouponMetadata
 from .coupon_redeem_body import CouponRedeemBody
 from .coupon_redeemed import CouponRedeemed
 from .coupon_reply import CouponReply
+from .coupon_revoke_body import CouponRevokeBody
 from .coupon_template import CouponTemplate
 from .create_user_body import CreateUserBody
 from .customer_summary import CustomerSummary
@@ -179,6 +182,7 @@ from .logged_event_data_metadata import LoggedEventDataMetadata
 from .lynes_error import LynesError
 from .lynes_error_data import LynesErrorData
 from .mark_audience_notifications_read_response_200 import MarkAudienceNotificationsReadResponse200
+from .member_coupon import MemberCoupon
 from .message import Message
 from .metadata_field import MetadataField
 from .metadata_field_type import MetadataFieldType
@@ -370,12 +374,15 @@ __all__ = (
     "AudienceError",
     "AudienceErrorData",
     "Coupon",
+    "CouponChangeReply",
     "CouponCode",
     "CouponData",
+    "CouponGrantBody",
     "CouponMetadata",
     "CouponRedeemBody",
     "CouponRedeemed",
     "CouponReply",
+    "CouponRevokeBody",
     "CouponTemplate",
     "CreateUserBody",
     "CustomerSummary",
@@ -433,6 +440,7 @@ __all__ = (
     "LynesError",
     "LynesErrorData",
     "MarkAudienceNotificationsReadResponse200",
+    "MemberCoupon",
     "Message",
     "MetadataField",
     "MetadataFieldType",
