@@ -215,3 +215,34 @@ async def test_two_admins_demoting_each_other_at_once_leave_one_admin(app: Any, 
     async with services.db.read() as conn:
         people = await staff.list_staff(conn, tenant.tenant_id)
     assert sorted(p.role for p in people) == ["admin", "viewer"]
+
+
+async def test_the_member_page_shows_challenge_progress_and_streaks(
+    app: Any, browser: httpx.AsyncClient, tenant: TenantHandle
+) -> None:
+    await tenant.create_user("ann")
+    login = {"title": "Login", "status": "ACTIVE", "type": "FIXED", "reward": {"default": 10}}
+    challenge = {"title": {"en": "Three logins"}, "type": "FIXED", "goal": 3, "points": 5, "eventId": "login"}
+    streak = {"streakId": "daily_login", "eventIds": ["login"], "timeFrame": "daily", "milestones": {"7": 50}}
+    for kind, item_id, body in (
+        ("events", "login", login),
+        ("challenges", "three_logins", challenge),
+        ("streaks", "daily_login", streak),
+    ):
+        assert (await tenant.put(kind, item_id, body)).status_code == 200
+    for _ in range(2):
+        logged = await tenant.client.post(
+            "/v1/event", json={"eventId": "login", "userId": "ann", "metadata": {}}, headers=tenant.admin
+        )
+        assert logged.status_code == 200, logged.text
+    await add_staff(app, tenant, "vic@example.com", "viewer")
+    await staff_sign_in(browser, tenant, "vic@example.com")
+    page = (await browser.get("/dashboard/users/ann")).text
+    challenge_row = page.split('data-challenge="three_logins"', 1)[1].split("</tr>", 1)[0]
+    assert "Three logins" in challenge_row
+    assert '<progress max="3" value="2"></progress> 2 / 3' in challenge_row
+    assert ">open<" in challenge_row
+    streak_row = page.split('data-streak="daily_login"', 1)[1].split("</tr>", 1)[0]
+    cells = [c.split("<", 1)[0] for c in streak_row.split('<td class="num">')[1:3]]
+    assert cells == ["1", "1"]  # two logins on one day: a run of one day
+    assert "T" not in streak_row.rsplit('class="nowrap">', 1)[1].split("<", 1)[0]  # shown as YYYY-MM-DD HH:MM
