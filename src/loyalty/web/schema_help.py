@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
+import dataclasses
 import json
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Any
 
 import msgspec
@@ -83,7 +84,7 @@ class Toggle:
     field: str
     on: Any
     off: Any
-    default: Any = field(default=None, compare=False)
+    default: Any = dataclasses.field(default=None, compare=False)
     """The schema's default: what an item that leaves the field out is (an offer without
     ``status`` is ACTIVE)."""
 
