@@ -19,10 +19,40 @@ features.load()
 OFFER = {"title": "Free coffee", "points": 100, "description": "Any size, any shop"}
 
 
+LOGIN = {"title": "App login", "status": "ACTIVE", "type": "FIXED", "reward": {"default": 10}}
+CHALLENGE = {
+    "title": {"en": "Log in three times"},
+    "type": "FIXED",
+    "goal": 3,
+    "points": 25,
+    "eventId": "login",
+}
+STREAK = {"streakId": "daily_login", "eventIds": ["login"], "timeFrame": "daily", "milestones": {"7": 50}}
+TIERS = {
+    "title": {"en": "Status"},
+    "metric": "points",
+    "milestones": [{"id": "bronze", "threshold": 100}, {"id": "silver", "threshold": 500}],
+}
+
+
 async def with_offer(base: str, tenant: TenantHandle) -> None:
+    """The roles' seed, an offer, and a member (cust-1002) with challenge progress, a streak and a
+    tier, so the member page shows every section."""
     await seed(base, tenant)
     async with httpx.AsyncClient(base_url=base, headers=tenant.admin) as api:
-        assert (await api.put("/v1/admin/offers/coffee", json=OFFER)).status_code == 200
+        for path, body in (
+            ("offers/coffee", OFFER),
+            ("events/login", LOGIN),
+            ("challenges/three_logins", CHALLENGE),
+            ("streaks/daily_login", STREAK),
+            ("milestones/status", TIERS),
+        ):
+            assert (await api.put(f"/v1/admin/{path}", json=body)).status_code == 200
+        for _ in range(2):
+            logged = await api.post(
+                "/v1/event", json={"eventId": "login", "userId": "cust-1002", "metadata": {}}
+            )
+            assert logged.status_code == 200, logged.text
 
 
 async def test_a_support_agent_issues_a_coupon_and_revokes_it(
@@ -43,7 +73,12 @@ async def test_a_support_agent_issues_a_coupon_and_revokes_it(
     assert await page.locator(".notice").inner_text() == f"Issued coupon {code} (coffee); no points charged."
     row = page.locator("#coupons tbody tr", has_text=code)
     assert await row.get_attribute("data-state") == "open"
-    assert await page.locator("#points-balance").inner_text() == "120"
+    assert await page.locator("#points-balance").inner_text() == "140"  # 120 + two logins; no charge
+    assert (
+        await page.locator("#challenges tr[data-challenge='three_logins'] progress").get_attribute("value")
+        == "2"
+    )
+    assert await page.locator("#streaks tr[data-streak='daily_login'] td.num").first.inner_text() == "1"
     await screenshot(page, "user-coupons")
 
     await row.locator("input[name='reason']").fill("Sent to the wrong member")
