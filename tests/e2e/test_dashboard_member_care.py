@@ -10,7 +10,7 @@ import httpx
 
 from loyalty.app import features
 from tests.e2e.conftest import screenshot
-from tests.e2e.test_dashboard_roles import refused, seed, sign_in
+from tests.e2e.test_dashboard_roles import refused, seed, sign_in_as
 from tests.integration.dashboard_staff_support import add_staff
 from tests.support import TenantHandle
 
@@ -60,8 +60,7 @@ async def test_a_support_agent_issues_a_coupon_and_revokes_it(
 ) -> None:
     base = live_server
     await with_offer(base, tenant)
-    await add_staff(app, tenant, "sue@example.com", "support")
-    await sign_in(page, base, tenant, "sue@example.com")
+    await sign_in_as(page, app, base, tenant, "sue@example.com", "support")
     await page.goto(f"{base}/dashboard/users/cust-1002")
 
     await page.select_option("#grant-offer", "coffee")
@@ -104,9 +103,8 @@ async def test_an_admin_changes_a_role_but_keeps_the_last_admin(
     page: Any, app: Any, live_server: str, tenant: TenantHandle
 ) -> None:
     base = live_server
-    await add_staff(app, tenant, "olga@example.com", "admin")
     await add_staff(app, tenant, "sue@example.com", "support")
-    await sign_in(page, base, tenant, "olga@example.com")
+    await sign_in_as(page, app, base, tenant, "olga@example.com", "admin")
     await page.click("nav >> text=Staff")
 
     sue = page.locator("#staff tr[data-staff='sue@example.com']")
@@ -139,8 +137,7 @@ async def test_a_viewer_can_neither_issue_nor_revoke_a_coupon_nor_change_a_role(
             "/v1/admin/users/cust-1002/coupons", json={"offerId": "coffee", "reason": "welcome"}
         )
     number = granted.json()["couponId"].removeprefix("COUPON#")
-    await add_staff(app, tenant, "vic@example.com", "viewer")
-    await sign_in(page, base, tenant, "vic@example.com")
+    await sign_in_as(page, app, base, tenant, "vic@example.com", "viewer")
     await page.goto(f"{base}/dashboard/users/cust-1002")
     assert await page.locator("#coupons tbody tr").get_attribute("data-state") == "open"
     assert await page.locator("#grant-coupon").count() == 0

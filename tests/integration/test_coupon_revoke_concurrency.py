@@ -94,21 +94,15 @@ async def revokes_race_each_other(base_url: str, app: Any, tenant: TenantHandle)
     assert [a["after"]["reason"] for a in records if a["action"] == "coupon.revoke"] == [winner["reason"]]
 
 
-async def test_a_revoke_and_a_redemption_of_one_coupon_never_both_succeed(
-    app: Any, live_server: str, tenant: TenantHandle
+@pytest.mark.parametrize("workers", [1, pytest.param(2, marks=pytest.mark.postgres_only)])
+@pytest.mark.parametrize(
+    "race",
+    [revoke_races_redeem, revokes_race_each_other],
+    ids=["revoke-and-redeem-never-both-succeed", "eight-parallel-revokes-revoke-once"],
+)
+async def test_one_change_of_a_coupon_wins_over_real_sockets(
+    app: Any, database_url: str, tenant: TenantHandle, race: Any, workers: int
 ) -> None:
-    await revoke_races_redeem(live_server, app, tenant)
-
-
-async def test_eight_parallel_revokes_of_one_coupon_revoke_it_once(
-    app: Any, live_server: str, tenant: TenantHandle
-) -> None:
-    await revokes_race_each_other(live_server, app, tenant)
-
-
-@pytest.mark.postgres_only
-async def test_two_server_processes_on_postgresql_let_one_of_revoke_and_redeem_win(
-    app: Any, database_url: str, tenant: TenantHandle
-) -> None:
-    with start_live_server(database_url, workers=2) as base_url:
-        await revoke_races_redeem(base_url, app, tenant)
+    """One server process on either engine; two processes on PostgreSQL."""
+    with start_live_server(database_url, workers=workers) as base_url:
+        await race(base_url, app, tenant)

@@ -12,7 +12,7 @@ import pytest
 
 from loyalty.app import staff
 from loyalty.core.errors import ErrorCode, LoyaltyError
-from tests.integration.dashboard_staff_support import add_staff, staff_sign_in
+from tests.integration.dashboard_staff_support import add_staff, signed_in_browsers, staff_sign_in
 from tests.integration.test_dashboard import csrf_of, form_post
 from tests.support import TenantHandle
 
@@ -84,28 +84,21 @@ async def test_a_grant_without_reason_or_offer_is_shown_at_the_field(
     app: Any, browser: httpx.AsyncClient, tenant: TenantHandle
 ) -> None:
     await support_with_offer(app, tenant, browser)
-    no_reason = await form_post(
-        browser,
-        "/dashboard/users/ann",
-        "/dashboard/users/ann/coupons",
-        {"offerId": "coffee", "couponReason": ""},
-    )
+
+    async def grant(offer_id: str, reason: str) -> httpx.Response:
+        form = {"offerId": offer_id, "couponReason": reason}
+        return await form_post(browser, "/dashboard/users/ann", "/dashboard/users/ann/coupons", form)
+
+    no_reason = await grant("coffee", "")
     assert no_reason.status_code == 400
     grant_form = no_reason.text.split('id="grant-coupon"', 1)[1].split("</form>", 1)[0]
     assert "&#39;reason&#39; is required: say why the member gets this coupon" in grant_form
     adjust_form = no_reason.text.split("/adjust", 1)[1].split("</form>", 1)[0]
     assert "field-error" not in adjust_form
-    no_offer = await form_post(
-        browser, "/dashboard/users/ann", "/dashboard/users/ann/coupons", {"offerId": "", "couponReason": "x"}
-    )
+    no_offer = await grant("", "x")
     assert no_offer.status_code == 400
     assert "&#39;offerId&#39; is required" in no_offer.text.split('id="grant-coupon"', 1)[1]
-    unknown = await form_post(
-        browser,
-        "/dashboard/users/ann",
-        "/dashboard/users/ann/coupons",
-        {"offerId": "tea", "couponReason": "x"},
-    )
+    unknown = await grant("tea", "x")
     assert unknown.status_code == 404
     assert "offer &#39;tea&#39; does not exist" in unknown.text
 
@@ -138,13 +131,7 @@ async def test_an_admin_changes_a_role_and_it_applies_to_the_next_request(
     await tenant.create_user("ann")
     await add_staff(app, tenant, "ada@example.com", "admin")
     await add_staff(app, tenant, "sue@example.com", "support")
-    transport = httpx.ASGITransport(app=app)  # type: ignore[arg-type]
-    async with (
-        httpx.AsyncClient(transport=transport, base_url="http://testserver") as ada,
-        httpx.AsyncClient(transport=transport, base_url="http://testserver") as sue,
-    ):
-        await staff_sign_in(ada, tenant, "ada@example.com")
-        await staff_sign_in(sue, tenant, "sue@example.com")
+    async with signed_in_browsers(app, tenant, "ada@example.com", "sue@example.com") as (ada, sue):
         sue_page = await sue.get("/dashboard/users/ann")
         assert 'id="grant-coupon"' in sue_page.text
         done = await form_post(
@@ -195,13 +182,7 @@ async def test_the_last_admin_can_be_neither_demoted_nor_disabled(
 async def test_two_admins_demoting_each_other_at_once_leave_one_admin(app: Any, tenant: TenantHandle) -> None:
     await add_staff(app, tenant, "ada@example.com", "admin")
     await add_staff(app, tenant, "bea@example.com", "admin")
-    transport = httpx.ASGITransport(app=app)  # type: ignore[arg-type]
-    async with (
-        httpx.AsyncClient(transport=transport, base_url="http://testserver") as ada,
-        httpx.AsyncClient(transport=transport, base_url="http://testserver") as bea,
-    ):
-        await staff_sign_in(ada, tenant, "ada@example.com")
-        await staff_sign_in(bea, tenant, "bea@example.com")
+    async with signed_in_browsers(app, tenant, "ada@example.com", "bea@example.com") as (ada, bea):
         ada_csrf = csrf_of((await ada.get("/dashboard/staff")).text)
         bea_csrf = csrf_of((await bea.get("/dashboard/staff")).text)
         replies = await asyncio.gather(

@@ -447,38 +447,43 @@ def build(services: Services) -> Mount:
             form_values={"email": "", "role": roles.SUPPORT},
         )
 
-    async def staff_disable(ctx: Ctx) -> Response:
-        email = ctx.request.path_params["email"]
+    async def staff_change(
+        ctx: Ctx,
+        change: Callable[[Any], Awaitable[staff.StaffView]],
+        notice: Callable[[staff.StaffView], str],
+    ) -> Response:
+        """Run a change to a person's account in one write transaction, then back to the staff
+        page with ``notice``, or the staff page again with why the change was refused."""
         try:
             async with services.db.write() as conn:
-                person = await staff.disable_staff(
-                    conn,
-                    tenant_id=ctx.principal.tenant_id,
-                    email=email,
-                    actor=ctx.principal.actor,
-                    now=services.now(),
-                )
+                person = await change(conn)
         except LoyaltyError as exc:
             return await staff_refused(ctx, exc)
-        return back("/dashboard/staff", f"Disabled {person.email}; their sessions have ended.")
+        return back("/dashboard/staff", notice(person))
+
+    async def staff_disable(ctx: Ctx) -> Response:
+        email = ctx.request.path_params["email"]
+        tenant_id, actor = ctx.principal.tenant_id, ctx.principal.actor
+        return await staff_change(
+            ctx,
+            lambda conn: staff.disable_staff(
+                conn, tenant_id=tenant_id, email=email, actor=actor, now=services.now()
+            ),
+            lambda person: f"Disabled {person.email}; their sessions have ended.",
+        )
 
     async def staff_role(ctx: Ctx) -> Response:
         assert ctx.form is not None
         email = ctx.request.path_params["email"]
-        new_role = str(ctx.form.get("role") or "").strip()
-        try:
-            async with services.db.write() as conn:
-                person = await staff.change_role(
-                    conn,
-                    tenant_id=ctx.principal.tenant_id,
-                    email=email,
-                    role=new_role,
-                    actor=ctx.principal.actor,
-                    now=services.now(),
-                )
-        except LoyaltyError as exc:
-            return await staff_refused(ctx, exc)
-        return back("/dashboard/staff", f"{person.email} is now {person.role}.")
+        role = str(ctx.form.get("role") or "").strip()
+        tenant_id, actor = ctx.principal.tenant_id, ctx.principal.actor
+        return await staff_change(
+            ctx,
+            lambda conn: staff.change_role(
+                conn, tenant_id=tenant_id, email=email, role=role, actor=actor, now=services.now()
+            ),
+            lambda person: f"{person.email} is now {person.role}.",
+        )
 
     # ----- overview ----------------------------------------------------------------------------
 

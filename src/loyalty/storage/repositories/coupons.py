@@ -2,7 +2,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from sqlalchemy import or_, select, update
+from sqlalchemy import ColumnElement, or_, select, update
 from sqlalchemy.ext.asyncio import AsyncConnection
 
 from loyalty.storage.coupon_tables import coupons
@@ -51,16 +51,23 @@ async def get_for_user(conn: AsyncConnection, user_pk: int, coupon_id: int) -> d
     return None if row is None else dict(row)
 
 
+def _unused(user_pk: int, coupon_id: int) -> tuple[ColumnElement[bool], ...]:
+    """The user's coupon, neither redeemed nor revoked: what a redemption and a revoke both need."""
+    return (
+        coupons.c.id == coupon_id,
+        coupons.c.user_pk == user_pk,
+        coupons.c.redeemed.is_(False),
+        coupons.c.revoked_at.is_(None),
+    )
+
+
 async def redeem_if_open(conn: AsyncConnection, *, user_pk: int, coupon_id: int, now: int) -> bool:
     """Mark the coupon redeemed when it is the user's, unredeemed, unrevoked and unexpired (one
     statement: the row's lock decides between a redemption and a concurrent revoke)."""
     stmt = (
         update(coupons)
         .where(
-            coupons.c.id == coupon_id,
-            coupons.c.user_pk == user_pk,
-            coupons.c.redeemed.is_(False),
-            coupons.c.revoked_at.is_(None),
+            *_unused(user_pk, coupon_id),
             or_(coupons.c.valid_until.is_(None), coupons.c.valid_until > now),
         )
         .values(redeemed=True, redeemed_at=now)
@@ -76,12 +83,7 @@ async def revoke_if_open(
     statement, the twin of ``redeem_if_open``: of a revoke and a redemption, one wins)."""
     stmt = (
         update(coupons)
-        .where(
-            coupons.c.id == coupon_id,
-            coupons.c.user_pk == user_pk,
-            coupons.c.redeemed.is_(False),
-            coupons.c.revoked_at.is_(None),
-        )
+        .where(*_unused(user_pk, coupon_id))
         .values(revoked_at=now, revoke_reason=reason)
         .returning(coupons.c.id)
     )
