@@ -27,6 +27,7 @@ from loyalty.app.adjustments import check_reason
 from loyalty.app.redeem import hand_out, record_issue, take_stock
 from loyalty.app.uow import Tx
 from loyalty.app.users import check_user_id, resolve_user
+from loyalty.core import coupons
 from loyalty.core.errors import ErrorCode, LoyaltyError, invalid, not_found
 from loyalty.storage.repositories import audit as audit_repo
 from loyalty.storage.repositories import coupons as coupon_repo
@@ -44,15 +45,14 @@ class CouponChange:
 
 
 def coupon_state(row: dict[str, Any], now: int) -> str:
-    """``redeemed``, ``revoked``, ``expired`` or ``open``: how the dashboard and the admin API name
-    a coupon's state (the Lynes and Audience faces leave revoked coupons out instead)."""
-    if row["redeemed"]:
-        return "redeemed"
-    if row.get("revoked_at") is not None:
-        return "revoked"
-    if row["valid_until"] is not None and row["valid_until"] <= now:
-        return "expired"
-    return "open"
+    """``open``, ``redeemed``, ``revoked`` or ``expired`` of a stored coupon: how the dashboard and
+    the admin API name it (the Lynes and Audience faces leave revoked coupons out instead)."""
+    return coupons.state_of(
+        redeemed=bool(row["redeemed"]),
+        revoked_at=row["revoked_at"],
+        valid_until=row["valid_until"],
+        now=now,
+    )
 
 
 async def grant_coupon(tx: Tx, user_id: str, offer_id: str, reason: str) -> CouponChange:
