@@ -37,6 +37,12 @@ async def sign_in(page: Any, base: str, tenant: TenantHandle, email: str) -> Non
     await page.wait_for_url(f"{base}/dashboard/")
 
 
+async def sign_in_as(page: Any, app: Any, base: str, tenant: TenantHandle, email: str, role: str) -> None:
+    """A new staff account with ``role``, signed in in ``page``."""
+    await add_staff(app, tenant, email, role)
+    await sign_in(page, base, tenant, email)
+
+
 async def refused(page: Any, base: str, path: str, role: str) -> None:
     response = await page.goto(f"{base}{path}")
     assert response.status == 403

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import contextlib
+from collections.abc import AsyncIterator
 from typing import Any
 
 import httpx
@@ -50,3 +52,20 @@ async def staff_sign_in(
             "next": "/dashboard/",
         },
     )
+
+
+@contextlib.asynccontextmanager
+async def signed_in_browsers(
+    app: Any, tenant: TenantHandle, *emails: str
+) -> AsyncIterator[list[httpx.AsyncClient]]:
+    """One browser per person, each signed in (the accounts exist already)."""
+    transport = httpx.ASGITransport(app=app)
+    async with contextlib.AsyncExitStack() as stack:
+        browsers = []
+        for email in emails:
+            browser = await stack.enter_async_context(
+                httpx.AsyncClient(transport=transport, base_url="http://testserver")
+            )
+            assert (await staff_sign_in(browser, tenant, email)).status_code == 303
+            browsers.append(browser)
+        yield browsers

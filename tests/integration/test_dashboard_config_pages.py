@@ -211,3 +211,12 @@ async def test_the_schema_form_saves_each_field_and_shows_a_refusal_at_its_field
         "status": "INACTIVE",
         "version": 1,
     }
+
+
+async def test_the_form_says_what_an_empty_field_defaults_to(admin_browser: httpx.AsyncClient) -> None:
+    page = await admin_browser.get("/dashboard/config/gadgets/fresh")
+    assert page.status_code == 200
+    points = page.text.split('id="ff-points"', 1)[1].split(">", 1)[0]
+    assert 'placeholder="default 10"' in points
+    status = page.text.split('id="ff-status"', 1)[1].split("</select>", 1)[0]
+    assert '<option value="">— default ACTIVE</option>' in status

@@ -38,6 +38,7 @@ EXPECTED: dict[tuple[str, str], set[str] | None] = {
     ("/staff", "GET"): ADMIN,
     ("/staff", "POST"): ADMIN,
     ("/staff/{email}/disable", "POST"): ADMIN,
+    ("/staff/{email}/role", "POST"): ADMIN,
     ("/config/{kind}", "GET"): ALL,
     ("/config/{kind}/{id}", "GET"): ALL,
     ("/config/{kind}/{id}", "POST"): ADMIN,
@@ -53,6 +54,8 @@ EXPECTED: dict[tuple[str, str], set[str] | None] = {
     ("/users", "GET"): ALL,
     ("/users/{userId}", "GET"): ALL,
     ("/users/{userId}/adjust", "POST"): CARE,
+    ("/users/{userId}/coupons", "POST"): CARE,
+    ("/users/{userId}/coupons/{couponId}/revoke", "POST"): CARE,
     ("/users/{userId}/export", "GET"): CARE,
     ("/users/{userId}/delete", "POST"): ADMIN,
     ("/analytics", "GET"): ALL,
@@ -64,10 +67,14 @@ PLACEHOLDERS = {
     "{deliveryId}": "whd_unknown",
     "{userId}": "ann",
     "{email}": "nobody%40example.com",
+    "{couponId}": "999999",
 }
 FORMS: dict[str, dict[str, str]] = {
     "/config/{kind}/{id}": {"body": "eventId: matrix-item\ntype: FIXED\nreward:\n  default: 1\n"},
     "/users/{userId}/adjust": {"points": "5", "reason": "matrix"},
+    "/users/{userId}/coupons": {"offerId": "matrix-offer", "couponReason": "matrix"},
+    "/users/{userId}/coupons/{couponId}/revoke": {"reason": "matrix"},
+    "/staff/{email}/role": {"role": "viewer"},
     "/users/{userId}/delete": {"confirm": "ann"},
     "/staff": {"email": "new@example.com", "role": "viewer"},
     "/settings": {

@@ -9,7 +9,7 @@ from typing import Any
 import httpx
 import pytest
 
-from tests.integration.dashboard_staff_support import PASSWORD, add_staff, staff_sign_in
+from tests.integration.dashboard_staff_support import PASSWORD, add_staff, signed_in_browsers, staff_sign_in
 from tests.integration.test_dashboard import csrf_of, form_post, sign_in
 from tests.support import TenantHandle
 
@@ -164,13 +164,7 @@ async def test_an_admin_disables_a_person_and_their_session_ends_at_once(
 ) -> None:
     await add_staff(app, tenant, "alice@example.com", "admin")
     await add_staff(app, tenant, "bob@example.com", "support")
-    transport = httpx.ASGITransport(app=app)  # type: ignore[arg-type]
-    async with (
-        httpx.AsyncClient(transport=transport, base_url="http://testserver") as alice,
-        httpx.AsyncClient(transport=transport, base_url="http://testserver") as bob,
-    ):
-        await staff_sign_in(alice, tenant, "alice@example.com")
-        await staff_sign_in(bob, tenant, "bob@example.com")
+    async with signed_in_browsers(app, tenant, "alice@example.com", "bob@example.com") as (alice, bob):
         assert (await bob.get("/dashboard/users")).status_code == 200
         done = await form_post(alice, "/dashboard/staff", "/dashboard/staff/bob%40example.com/disable", {})
         assert done.status_code == 303

@@ -64,3 +64,43 @@ def test_staff_create_list_and_disable(tmp_path: Path) -> None:
         ("cli", "staff.create", "staff/bob@example.com"),
         ("cli", "staff.disable", "staff/bob@example.com"),
     ]
+
+
+def test_staff_role_changes_a_role_and_keeps_the_last_admin(tmp_path: Path) -> None:
+    db = f"sqlite:///{tmp_path / 'roles.db'}"
+    assert loyalty("tenant", "create", "acme", database_url=db).returncode == 0
+    for email, role in (("ada@example.com", "admin"), ("bo@example.com", "viewer")):
+        assert loyalty("staff", "create", "acme", email, "--role", role, database_url=db).returncode == 0
+
+    promoted = loyalty("staff", "role", "acme", "Bo@Example.com", "support", database_url=db)
+    assert promoted.returncode == 0, promoted.stderr
+    assert promoted.stdout.strip() == "bo@example.com is now support"
+
+    last = loyalty("staff", "role", "acme", "ada@example.com", "viewer", database_url=db)
+    assert last.returncode == 1
+    assert (
+        "cannot demote ada@example.com: the tenant's last active admin; make another person admin first"
+        in last.stderr
+    )
+    bad = loyalty("staff", "role", "acme", "bo@example.com", "owner", database_url=db)
+    assert bad.returncode == 1
+    assert "'role' must be one of admin, support, viewer" in bad.stderr
+    missing = loyalty("staff", "role", "acme", "cy@example.com", "viewer", database_url=db)
+    assert missing.returncode == 1
+    assert "staff member 'cy@example.com' does not exist" in missing.stderr
+
+    assert loyalty("staff", "role", "acme", "bo@example.com", "admin", database_url=db).returncode == 0
+    assert loyalty("staff", "role", "acme", "ada@example.com", "viewer", database_url=db).returncode == 0
+    assert loyalty("staff", "list", "acme", database_url=db).stdout.splitlines() == [
+        "ada@example.com\tviewer\tactive\tpassword",
+        "bo@example.com\tadmin\tactive\tpassword",
+    ]
+    with sqlite3.connect(tmp_path / "roles.db") as conn:
+        changes = conn.execute(
+            "SELECT actor, target, before, after FROM audit_log WHERE action = 'staff.role' ORDER BY id"
+        ).fetchall()
+    assert [(a, t, json.loads(b)["role"], json.loads(f)["role"]) for a, t, b, f in changes] == [
+        ("cli", "staff/bo@example.com", "viewer", "support"),
+        ("cli", "staff/bo@example.com", "support", "admin"),
+        ("cli", "staff/ada@example.com", "admin", "viewer"),
+    ]

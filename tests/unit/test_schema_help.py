@@ -47,6 +47,23 @@ def test_an_active_flag_is_a_toggle_too() -> None:
     assert (toggle.is_on({"active": False}), toggle.label({"active": False})) == (False, "INACTIVE")
 
 
+class Offer(msgspec.Struct):
+    title: str
+    status: Literal["ACTIVE", "INACTIVE"] = "ACTIVE"
+
+
+def test_an_item_without_the_field_is_what_the_schema_defaults_to() -> None:
+    offer = toggle_of(fields_of(Offer))
+    assert offer is not None
+    assert (offer.is_on({"title": "Coffee"}), offer.label({"title": "Coffee"})) == (True, "ACTIVE")
+    hook = toggle_of(fields_of(Hook))
+    assert hook is not None
+    assert (hook.is_on({"url": "https://x"}), hook.label({"url": "https://x"})) == (True, "ACTIVE")
+    draft = toggle_of(fields_of(Item))
+    assert draft is not None
+    assert (draft.is_on({}), draft.label({})) == (False, "DRAFT")
+
+
 def test_nested_struct_fields_show_their_type_name() -> None:
     types = {f.name: f.type for f in fields_of(TenantSettings)}
     assert types["expiryPolicy"] == "ExpiryPolicy"

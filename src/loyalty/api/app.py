@@ -19,6 +19,7 @@ from starlette.staticfiles import StaticFiles
 
 from loyalty.api import observability, openapi
 from loyalty.api.admin import imports as import_routes
+from loyalty.api.admin import member_coupons as member_coupon_routes
 from loyalty.api.admin import offer_codes as offer_code_routes
 from loyalty.api.admin import routes as admin_routes
 from loyalty.api.admin import webhooks as webhook_admin_routes
@@ -38,6 +39,7 @@ from loyalty.web import pages as dashboard
 
 log = logging.getLogger("loyalty")
 
+
 def mounted_endpoints() -> list[tuple[str, Endpoint, Dialect]]:
     """Every endpoint with its mount prefix and dialect, in routing order."""
     out: list[tuple[str, Endpoint, Dialect]] = []
@@ -46,6 +48,7 @@ def mounted_endpoints() -> list[tuple[str, Endpoint, Dialect]]:
         + admin_routes.ENDPOINTS
         + webhook_admin_routes.ENDPOINTS
         + offer_code_routes.ENDPOINTS
+        + member_coupon_routes.ENDPOINTS
     ):
         out.append(("", ep, admin_routes.DIALECT))
     for module in (lynes, audience, emporix):

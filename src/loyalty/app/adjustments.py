@@ -22,6 +22,16 @@ class AdjustmentView:
     reason: str
 
 
+def check_reason(reason: object, why: str) -> str:
+    """The stripped reason a person gives for a change by hand (required, at most 500 characters)."""
+    text = reason.strip() if isinstance(reason, str) else ""
+    if not text:
+        raise invalid("reason", f"'reason' is required: {why}")
+    if len(text) > MAX_REASON:
+        raise invalid("reason", f"'reason' must be at most {MAX_REASON} characters")
+    return text
+
+
 async def adjust_points(tx: Tx, user_id: str, amount: int, reason: str) -> AdjustmentView:
     """Credit (amount > 0) or debit (amount < 0) the user's points, with the reason on the ledger
     line; the ledger's effects write the audit record (every manual posting has one).
@@ -32,11 +42,7 @@ async def adjust_points(tx: Tx, user_id: str, amount: int, reason: str) -> Adjus
         raise invalid("points", "'points' must be a non-zero whole number (negative to take points away)")
     if abs(amount) > MAX_ADJUSTMENT:
         raise invalid("points", f"'points' must be between -{MAX_ADJUSTMENT} and {MAX_ADJUSTMENT}")
-    reason = reason.strip() if isinstance(reason, str) else ""
-    if not reason:
-        raise invalid("reason", "'reason' is required: say why the points change")
-    if len(reason) > MAX_REASON:
-        raise invalid("reason", f"'reason' must be at most {MAX_REASON} characters")
+    reason = check_reason(reason, "say why the points change")
     user_pk = await resolve_user(tx, user_id, create=False)
     if amount > 0:
         posting = await ledger.credit(tx, user_pk, amount, source="manual", description=reason)

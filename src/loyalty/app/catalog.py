@@ -147,6 +147,11 @@ def unavailable_reason(offer: Offer, now: int) -> LoyaltyError | None:
     """Why the offer cannot be redeemed now (None when it can, points aside)."""
     if offer.status != "ACTIVE":
         return LoyaltyError(ErrorCode.NOT_REDEEMABLE, "the offer is not active", field="id")
+    return outside_window(offer, now)
+
+
+def outside_window(offer: Offer, now: int) -> LoyaltyError | None:
+    """Why the offer's validity window excludes ``now`` (None inside it)."""
     if offer.validFrom is not None and now < offer.validFrom:
         return LoyaltyError(ErrorCode.NOT_REDEEMABLE, "the offer is not valid yet", field="id")
     if offer.validUntil is not None and now >= offer.validUntil:

@@ -24,7 +24,7 @@ from typing import Literal
 
 from loyalty.app import bonus, catalog, ledger, notifications, outbox
 from loyalty.app.principal import Principal
-from loyalty.app.redeem import issue_offer_coupon
+from loyalty.app.redeem import hand_out
 from loyalty.app.services import Services
 from loyalty.app.tenant_settings import LifecycleReward
 from loyalty.app.tenants import TenantConfig
@@ -196,7 +196,7 @@ async def _gift_coupon(tx: Tx, user_pk: int, reward: LifecycleReward) -> dict[st
         log.warning("lifecycle reward: offer %r is not available; no coupon given", reward.offerId)
         return {}
     try:
-        coupon = await issue_offer_coupon(tx, user_pk, offer)
+        coupon = await hand_out(tx, user_pk, offer, ledger_entry_id=None)
     except LoyaltyError as error:
         log.warning("lifecycle reward: no coupon of offer %r: %s", reward.offerId, error.message)
         return {}

@@ -139,7 +139,7 @@ def coupon_id_or_none(text: str) -> int | None:
 
 
 async def redeem_coupon(tx: Tx, user_id: str, coupon_id: int) -> None:
-    """Mark the user's coupon redeemed; refused (400) when already redeemed or expired."""
+    """Mark the user's coupon redeemed; refused (400) when already redeemed, revoked or expired."""
     tx.principal.require_act_for_user(user_id)
     pk = await resolve_user(tx, user_id, create=False)
     if await coupon_repo.redeem_if_open(tx.conn, user_pk=pk, coupon_id=coupon_id, now=tx.now):
@@ -149,6 +149,8 @@ async def redeem_coupon(tx: Tx, user_id: str, coupon_id: int) -> None:
         raise not_found("coupon", f"COUPON#{coupon_id}")
     if row["redeemed"]:
         raise LoyaltyError(ErrorCode.NOT_REDEEMABLE, "the coupon is already redeemed", field="couponId")
+    if row["revoked_at"] is not None:
+        raise LoyaltyError(ErrorCode.NOT_REDEEMABLE, "the coupon was revoked", field="couponId")
     raise LoyaltyError(ErrorCode.NOT_REDEEMABLE, "the coupon has expired", field="couponId")
 
 
@@ -162,7 +164,8 @@ async def signed_in_coupon(services: Services, principal: Principal, coupon_id: 
     """One coupon of the signed-in user (the token's ``sub``), with its offer when it still exists.
 
     Any id that is not one of the user's coupons is "not found", whatever its form: the answer
-    never says what our ids look like."""
+    never says what our ids look like. A revoked coupon is "not found" too: it was withdrawn, and
+    the seed's shape has no field that could tell an app not to show its code."""
     from loyalty.app.audience_profile import subject_of
 
     user_id = subject_of(principal)
@@ -173,7 +176,7 @@ async def signed_in_coupon(services: Services, principal: Principal, coupon_id: 
         row = None
         if pk is not None and number is not None:
             row = await coupon_repo.get_for_user(conn, pk, number)
-        if row is None:
+        if row is None or row["revoked_at"] is not None:
             raise not_found("coupon", coupon_id)
         offer = tenant.get(catalog.KIND, row["offer_id"]) if row["offer_id"] else None
         return CouponDetails(row=row, offer=offer if isinstance(offer, catalog.Offer) else None)

@@ -28,6 +28,7 @@ EVENT_TYPES = (
     "points.redeemed",
     "points.expired",
     "coupon.issued",
+    "coupon.revoked",
     "challenge.completed",
     "streak.milestone",
     "milestone.changed",

@@ -67,40 +67,44 @@ async def redeem_offer(
     )
     if not counted:
         raise _refused(rules.LIMIT_REACHED)
-    if offer.stock is not None and not await offer_repo.take_stock(
-        tx.insert, tx.conn, tenant_id=tx.tenant.id, offer_id=offer_id, stock=offer.stock
-    ):
-        raise _refused(rules.OUT_OF_STOCK)
+    await take_stock(tx, offer)
     posting = None
     if offer.points > 0:
         posting = await ledger.debit(
             tx, user_pk, offer.points, source="offer", reference=offer_id, description=offer.title
         )
-    coupon = await issue_offer_coupon(
-        tx, user_pk, offer, context=context, ledger_entry_id=None if posting is None else posting.entry_id
+    coupon = await hand_out(
+        tx, user_pk, offer, ledger_entry_id=None if posting is None else posting.entry_id, context=context
     )
-    await _record(tx, user_pk, user_id, offer, coupon)
+    await record_issue(tx, user_pk, user_id, offer, coupon, points=offer.points)
     return Redemption(
         coupon=coupon, points=offer.points, balance_after=None if posting is None else posting.balance_after
     )
 
 
-async def issue_offer_coupon(
+async def take_stock(tx: Tx, offer: catalog.Offer) -> None:
+    """One unit of the offer's stock (when it has one), in one conditional statement."""
+    if offer.stock is not None and not await offer_repo.take_stock(
+        tx.insert, tx.conn, tenant_id=tx.tenant.id, offer_id=offer.offerId or "", stock=offer.stock
+    ):
+        raise _refused(rules.OUT_OF_STOCK)
+
+
+async def hand_out(
     tx: Tx,
     user_pk: int,
     offer: catalog.Offer,
     *,
+    ledger_entry_id: int | None,
     context: dict[str, Any] | None = None,
-    ledger_entry_id: int | None = None,
 ) -> IssuedCoupon:
-    """The offer's coupon for the user: its template copied, its code drawn from the offer's pool
-    or pattern (a redemption, or a gift such as a birthday coupon)."""
+    """Issue the offer's coupon: a code from its pool (refused when the pool is empty) or from its
+    pattern, with the offer's coupon fields as metadata."""
     offer_id = offer.offerId or ""
     template = offer.couponTemplate or catalog.CouponTemplate()
     metadata = {**(offer.coupon or {}), **({"shopId": offer.shopId} if offer.shopId else {})}
     if context:
         metadata["context"] = context
-    coupon = None
     for _ in range(POOL_ATTEMPTS if template.codePool else 1):
         code = None
         if template.codePool:
@@ -110,7 +114,7 @@ async def issue_offer_coupon(
             if code is None:
                 raise _refused(rules.OUT_OF_STOCK)
         try:
-            coupon = await issue_coupon(
+            return await issue_coupon(
                 tx,
                 user_pk,
                 offer_id=offer_id,
@@ -122,19 +126,19 @@ async def issue_offer_coupon(
                 code=code,
                 pattern=template.codePattern,
             )
-            break
         except LoyaltyError as error:
             # A pool code that some coupon of the tenant already carries stays claimed (it is
             # spent) and the next free code is tried; nothing was written for it.
             if code is None or error.field != "code":
                 raise
-    if coupon is None:
-        raise _refused(rules.OUT_OF_STOCK)
-    return coupon
+    raise _refused(rules.OUT_OF_STOCK)
 
 
-async def _record(tx: Tx, user_pk: int, user_id: str, offer: catalog.Offer, coupon: IssuedCoupon) -> None:
-    """History line, ``coupon.issued`` webhook and the user's notification."""
+async def record_issue(
+    tx: Tx, user_pk: int, user_id: str, offer: catalog.Offer, coupon: IssuedCoupon, *, points: int
+) -> None:
+    """History line, ``coupon.issued`` webhook and the user's notification (``points``: what the
+    user paid, 0 for a coupon granted by hand)."""
     offer_id = offer.offerId or ""
     details = {"offerId": offer_id, "couponId": str(coupon.id), "code": coupon.code}
     await history_repo.insert(
@@ -144,7 +148,7 @@ async def _record(tx: Tx, user_pk: int, user_id: str, offer: catalog.Offer, coup
         entry_id=f"OFFER#{offer_id}#{coupon.id}",
         type="OFFER",
         ref_id=offer_id,
-        points=-offer.points,
+        points=-points,
         ts=tx.now,
         date_key=day_key(tx.now, tx.tenant.settings.timeZone),
         title=offer.title,
@@ -155,7 +159,7 @@ async def _record(tx: Tx, user_pk: int, user_id: str, offer: catalog.Offer, coup
     await outbox.publish(
         tx,
         "coupon.issued",
-        {**details, "title": coupon.title, "validUntil": coupon.valid_until, "points": offer.points},
+        {**details, "title": coupon.title, "validUntil": coupon.valid_until, "points": points},
         user_id=user_id,
     )
     await notifications.notify(

@@ -1,9 +1,12 @@
 """Staff accounts: the people who run a tenant's programme in the dashboard, each with a role.
 
 - **admin**: everything.
-- **support**: look members up, adjust points with a reason, re-send a webhook delivery,
-  export a member's data; no programme configuration, keys or settings.
+- **support**: look members up, adjust points with a reason, grant and revoke a member's coupon,
+  re-send a webhook delivery, export a member's data; no programme configuration, keys or settings.
 - **viewer**: read only.
+
+An admin changes a person's role; the tenant always keeps one active admin: demoting or disabling
+the last one is refused (409), so nobody locks the tenant out of its own dashboard.
 
 Passwords are stored as argon2id hashes (argon2-cffi) and checked in a worker thread: a hash takes
 tens of milliseconds of CPU, which must not stall the event loop. A new account gets a one-time
@@ -184,11 +187,43 @@ async def disable_staff(
     if row is None:
         raise not_found("staff member", email)
     if row["disabled_at"] is None:
+        await _keep_an_admin(conn, tenant_id, row, "disable")
         await staff_repo.disable(conn, int(row["id"]), now)
         await _audit(conn, tenant_id, actor, "staff.disable", email, {"role": row["role"]}, None, now)
     found = await staff_repo.by_id(conn, tenant_id, int(row["id"]))
     assert found is not None
     return view(found)
+
+
+async def change_role(
+    conn: AsyncConnection, *, tenant_id: int, email: str, role: str, actor: str, now: int
+) -> StaffView:
+    """Give the person another role; it applies from their next request (every request reads the
+    role afresh), so their sessions go on."""
+    email = normalise_email(email)
+    role = check_role(role)
+    row = await staff_repo.by_email(conn, tenant_id, email)
+    if row is None:
+        raise not_found("staff member", email)
+    if row["role"] != role:
+        if role != "admin":
+            await _keep_an_admin(conn, tenant_id, row, "demote")
+        await staff_repo.set_role(conn, int(row["id"]), role)
+        await _audit(conn, tenant_id, actor, "staff.role", email, {"role": row["role"]}, {"role": role}, now)
+    found = await staff_repo.by_id(conn, tenant_id, int(row["id"]))
+    assert found is not None
+    return view(found)
+
+
+async def _keep_an_admin(conn: AsyncConnection, tenant_id: int, row: dict[str, Any], verb: str) -> None:
+    """Refuse to take the tenant's last active admin away (checked under the admins' row locks)."""
+    admins = await staff_repo.lock_active_admins(conn, tenant_id)
+    if admins == [int(row["id"])]:
+        raise LoyaltyError(
+            ErrorCode.CONFLICT,
+            f"cannot {verb} {row['email']}: the tenant's last active admin; make another person admin first",
+            field="role" if verb == "demote" else "email",
+        )
 
 
 async def authenticate(services: Services, tenant_id: int, email: str, password: str) -> StaffView | None:

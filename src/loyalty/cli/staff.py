@@ -91,3 +91,17 @@ def disable(tenant: str, email: str) -> None:
 
     account = _in_tenant(tenant, work)
     typer.echo(f"disabled {account.email}")
+
+
+@app.command("role")
+def role(tenant: str, email: str, new_role: Annotated[str, typer.Argument(metavar="ROLE")]) -> None:
+    """Change a person's role (admin, support or viewer); the tenant's last active admin stays admin."""
+    from loyalty.app import staff
+
+    async def work(conn: Any, tenant_id: int) -> Any:
+        return await staff.change_role(
+            conn, tenant_id=tenant_id, email=email, role=new_role, actor=CLI_ACTOR, now=_now_ms()
+        )
+
+    account = _in_tenant(tenant, work)
+    typer.echo(f"{account.email} is now {account.role}")

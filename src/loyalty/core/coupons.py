@@ -52,3 +52,18 @@ def _unique(codes: list[str]) -> list[str]:
     if len(codes) > MAX_CODES:
         raise invalid("codes", f"at most {MAX_CODES} codes per import")
     return list(dict.fromkeys(codes))
+
+
+OPEN, REDEEMED, REVOKED, EXPIRED = "open", "redeemed", "revoked", "expired"
+
+
+def state_of(*, redeemed: bool, revoked_at: int | None, valid_until: int | None, now: int) -> str:
+    """A coupon's state. Redeemed wins over revoked (a redemption and a revoke never both happen,
+    but a redeemed coupon is what it is), and both over an end that has passed."""
+    if redeemed:
+        return REDEEMED
+    if revoked_at is not None:
+        return REVOKED
+    if valid_until is not None and valid_until <= now:
+        return EXPIRED
+    return OPEN

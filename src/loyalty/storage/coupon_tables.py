@@ -31,6 +31,9 @@ coupons = Table(
     Column("valid_until", BigInteger, nullable=True),
     Column("redeemed", Boolean, nullable=False, server_default=false()),
     Column("redeemed_at", BigInteger, nullable=True),
+    # Withdrawn by a person who runs the programme: never redeemable afterwards.
+    Column("revoked_at", BigInteger, nullable=True),
+    Column("revoke_reason", Text, nullable=True),
     # The ledger line that paid for it (null when the coupon was a free reward).
     Column("ledger_entry_id", BigInteger, nullable=True),
     Column("metadata", JSON, nullable=False),

@@ -1,12 +1,14 @@
 """Everything the member page shows, each part read through the use case the API serves it with:
-balances and the ledger (with FIFO use), history, coupons, challenges with progress, streaks,
+balances and the ledger (with FIFO use), history, coupons (with their state, and the offers a
+support agent may grant), challenges with progress, streaks,
 tiers and unread notifications."""
 
 from __future__ import annotations
 
 from typing import Any
 
-from loyalty.app import challenges, members, notifications, streaks, users
+from loyalty.app import catalog, challenges, members, notifications, streaks, users
+from loyalty.app.coupon_care import coupon_state
 from loyalty.app.coupons import user_coupons
 from loyalty.app.ledger_view import UserLedgerView, user_ledger
 from loyalty.app.principal import Principal
@@ -35,13 +37,22 @@ async def load(services: Services, principal: Principal, user_id: str) -> dict[s
     page = await challenges.list_user_challenges(
         services, principal, user_id, completed=None, limit=challenges.MAX_PAGE, after=None
     )
+    now = services.now()
+    rows = await user_coupons(services, principal, user_id)
+    coupons = [{**row, "state": coupon_state(row, now)} for row in rows]
+    grantable = [
+        view.offer
+        for view in await catalog.list_offers(services, principal)
+        if catalog.outside_window(view.offer, now) is None
+    ]
     tenant = await services.tenants.by_id(principal.tenant_id)
     languages = tenant.settings.languages if tenant else ["en"]
     return {
         "ledger": ledger,
         "expiry": pending_expiry(ledger, services.now()),
         "history": history[:HISTORY_ROWS],
-        "coupons": await user_coupons(services, principal, user_id),
+        "coupons": coupons,
+        "grantable_offers": sorted(grantable, key=lambda o: o.offerId or ""),
         "challenges": page.challenges,
         "streaks": (await streaks.user_streaks(services, principal, user_id))["streaks"],
         "tiers": await members.tiers_of(services, principal, user_id),

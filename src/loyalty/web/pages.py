@@ -21,7 +21,7 @@ from starlette.responses import HTMLResponse, RedirectResponse, Response
 from starlette.routing import BaseRoute, Mount, Route
 from starlette.staticfiles import StaticFiles
 
-from loyalty.app import admin, members, offers, staff, users, webhooks
+from loyalty.app import admin, coupon_care, members, offers, staff, users, webhooks
 from loyalty.app.adjustments import adjust_points
 from loyalty.app.config_kinds import KINDS
 from loyalty.app.credentials import hash_key, principal_from_api_key, principal_from_key_hash
@@ -67,6 +67,8 @@ def _environment() -> jinja2.Environment:
     env.filters["when"] = lambda ms: "—" if ms is None else iso_utc(int(ms)).replace("T", " ")[:16]
     env.filters["tojson_pretty"] = lambda v: json.dumps(v, indent=2, ensure_ascii=False)
     env.filters["num"] = lambda v: f"{v:,}" if isinstance(v, int) else v
+    # An ISO 8601 instant of a wire shape (a streak's lastCompletedAt), shown as the other times are.
+    env.filters["when_iso"] = lambda text: str(text).replace("T", " ")[:16] if text else "—"
     return env
 
 
@@ -428,17 +430,60 @@ def build(services: Services) -> Mount:
             form_values=form_values,
         )
 
+    async def staff_refused(ctx: Ctx, exc: LoyaltyError) -> Response:
+        """The staff page again, with why a role change or a disable was refused."""
+        if exc.code not in (ErrorCode.INVALID_INPUT, ErrorCode.CONFLICT):
+            raise exc
+        async with services.db.read() as conn:
+            people = await staff.list_staff(conn, ctx.principal.tenant_id)
+        return show(
+            ctx,
+            "staff.html",
+            409 if exc.code == ErrorCode.CONFLICT else 400,
+            people=people,
+            created=None,
+            error=None,
+            role_error=exc,
+            form_values={"email": "", "role": roles.SUPPORT},
+        )
+
+    async def staff_change(
+        ctx: Ctx,
+        change: Callable[[Any], Awaitable[staff.StaffView]],
+        notice: Callable[[staff.StaffView], str],
+    ) -> Response:
+        """Run a change to a person's account in one write transaction, then back to the staff
+        page with ``notice``, or the staff page again with why the change was refused."""
+        try:
+            async with services.db.write() as conn:
+                person = await change(conn)
+        except LoyaltyError as exc:
+            return await staff_refused(ctx, exc)
+        return back("/dashboard/staff", notice(person))
+
     async def staff_disable(ctx: Ctx) -> Response:
         email = ctx.request.path_params["email"]
-        async with services.db.write() as conn:
-            person = await staff.disable_staff(
-                conn,
-                tenant_id=ctx.principal.tenant_id,
-                email=email,
-                actor=ctx.principal.actor,
-                now=services.now(),
-            )
-        return back("/dashboard/staff", f"Disabled {person.email}; their sessions have ended.")
+        tenant_id, actor = ctx.principal.tenant_id, ctx.principal.actor
+        return await staff_change(
+            ctx,
+            lambda conn: staff.disable_staff(
+                conn, tenant_id=tenant_id, email=email, actor=actor, now=services.now()
+            ),
+            lambda person: f"Disabled {person.email}; their sessions have ended.",
+        )
+
+    async def staff_role(ctx: Ctx) -> Response:
+        assert ctx.form is not None
+        email = ctx.request.path_params["email"]
+        role = str(ctx.form.get("role") or "").strip()
+        tenant_id, actor = ctx.principal.tenant_id, ctx.principal.actor
+        return await staff_change(
+            ctx,
+            lambda conn: staff.change_role(
+                conn, tenant_id=tenant_id, email=email, role=role, actor=actor, now=services.now()
+            ),
+            lambda person: f"{person.email} is now {person.role}.",
+        )
 
     # ----- overview ----------------------------------------------------------------------------
 
@@ -805,9 +850,16 @@ def build(services: Services) -> Mount:
         *,
         error: LoyaltyError | None = None,
         form_values: dict[str, str] | None = None,
+        error_form: str = "adjust",
     ) -> Response:
+        """``error_form`` names the form whose refusal is shown: adjust, grant, revoke or delete."""
         users.check_user_id(user_id)
-        context: dict[str, Any] = {"user_id": user_id, "error": error, "form_values": form_values or {}}
+        context: dict[str, Any] = {
+            "user_id": user_id,
+            "error": error,
+            "error_form": error_form,
+            "form_values": form_values or {},
+        }
         context["points"] = await users.points_view(services, ctx.principal, user_id)
         if context["points"].user_exists:
             context.update(await member_view.load(services, ctx.principal, user_id))
@@ -845,6 +897,44 @@ def build(services: Services) -> Mount:
             member_url(user_id), f"Adjusted {sign}{done.points} points; balance is now {done.balance}."
         )
 
+    async def coupon_refused(
+        ctx: Ctx, user_id: str, exc: LoyaltyError, values: dict[str, str], form: str
+    ) -> Response:
+        if exc.code in (ErrorCode.FORBIDDEN, ErrorCode.NOT_FOUND) and exc.field != "offerId":
+            raise exc
+        response = await member_page(ctx, user_id, error=exc, form_values=values, error_form=form)
+        response.status_code = {ErrorCode.CONFLICT: 409, ErrorCode.NOT_FOUND: 404}.get(exc.code, 400)
+        return response
+
+    async def coupon_grant(ctx: Ctx) -> Response:
+        """Issue an offer's coupon without charging points, as ``POST /v1/admin/users/{id}/coupons``."""
+        assert ctx.form is not None
+        user_id = ctx.request.path_params["userId"]
+        values = {k: str(ctx.form.get(k) or "").strip() for k in ("offerId", "couponReason")}
+        try:
+            done = await write(
+                services,
+                ctx.principal,
+                lambda tx: coupon_care.grant_coupon(tx, user_id, values["offerId"], values["couponReason"]),
+            )
+        except LoyaltyError as exc:
+            return await coupon_refused(ctx, user_id, exc, values, "grant")
+        return back(member_url(user_id), f"Issued coupon {done.code} ({done.offer_id}); no points charged.")
+
+    async def coupon_revoke(ctx: Ctx) -> Response:
+        """Withdraw an unredeemed coupon, as ``POST /v1/admin/users/{id}/coupons/{couponId}/revoke``."""
+        assert ctx.form is not None
+        user_id = ctx.request.path_params["userId"]
+        reason = str(ctx.form.get("reason") or "").strip()
+        try:
+            coupon_id = offers.parse_coupon_id(ctx.request.path_params["couponId"])
+            done = await write(
+                services, ctx.principal, lambda tx: coupon_care.revoke_coupon(tx, user_id, coupon_id, reason)
+            )
+        except LoyaltyError as exc:
+            return await coupon_refused(ctx, user_id, exc, {"revokeReason": reason}, "revoke")
+        return back(member_url(user_id), f"Revoked coupon {done.code}; it can no longer be redeemed.")
+
     async def user_export(ctx: Ctx) -> Response:
         """The member's data as JSON (GDPR access), the same as ``GET /v1/admin/users/{id}/export``."""
         user_id = ctx.request.path_params["userId"]
@@ -864,7 +954,7 @@ def build(services: Services) -> Mount:
             error = LoyaltyError(
                 ErrorCode.INVALID_INPUT, "type the member's id to confirm the deletion", field="confirm"
             )
-            return await member_page(ctx, user_id, error=error)
+            return await member_page(ctx, user_id, error=error, error_form="delete")
         await write(services, ctx.principal, lambda tx: users.delete_user(tx, user_id))
         return back("/dashboard/users", f"Deleted member {user_id} and all their data.")
 
@@ -936,6 +1026,7 @@ def build(services: Services) -> Mount:
         "/account": account_page,
         "/staff": staff_page,
         "/staff/{email}/disable": staff_disable,
+        "/staff/{email}/role": staff_role,
         "/config/{kind}": config_list,
         "/config/{kind}/{id}": config_edit,
         "/config/offers/{id}/codes": offer_codes_import,
@@ -948,6 +1039,8 @@ def build(services: Services) -> Mount:
         "/users": members_page,
         "/users/{userId}": member,
         "/users/{userId}/adjust": user_adjust,
+        "/users/{userId}/coupons": coupon_grant,
+        "/users/{userId}/coupons/{couponId}/revoke": coupon_revoke,
         "/users/{userId}/export": user_export,
         "/users/{userId}/delete": user_delete,
         "/analytics": analytics_page,
@@ -963,10 +1056,12 @@ def build(services: Services) -> Mount:
     # The route order matters: the offer and webhook actions before the generic {kind}/{id} ones.
     order = [
         "/", "/login", "/login/key", "/logout", "/sso", "/sso/callback", "/account", "/staff",
-        "/staff/{email}/disable", "/config/{kind}", "/config/{kind}/{id}", "/config/offers/{id}/codes",
+        "/staff/{email}/disable", "/staff/{email}/role", "/config/{kind}", "/config/{kind}/{id}",
+        "/config/offers/{id}/codes",
         "/config/webhooks/{id}/deliveries/{deliveryId}/resend", "/config/{kind}/{id}/status",
         "/config/{kind}/{id}/delete", "/settings", "/api-keys", "/api-keys/{id}/revoke", "/users",
-        "/users/{userId}", "/users/{userId}/adjust", "/users/{userId}/export", "/users/{userId}/delete",
+        "/users/{userId}", "/users/{userId}/adjust", "/users/{userId}/coupons",
+        "/users/{userId}/coupons/{couponId}/revoke", "/users/{userId}/export", "/users/{userId}/delete",
         "/analytics", "/audit",
     ]  # fmt: skip
     routes: list[BaseRoute] = []

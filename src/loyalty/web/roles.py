@@ -2,8 +2,9 @@
 request before the page's handler runs (``pages.build`` refuses to mount a route without a rule).
 
 - **admin**: everything.
-- **support**: look members up, adjust points with a reason, export a member's data, re-send a
-  webhook delivery; reads the programme but changes none of it, no keys, no settings.
+- **support**: look members up, adjust points with a reason, grant and revoke a member's coupon,
+  export a member's data, re-send a webhook delivery; reads the programme but changes none of it,
+  no keys, no settings, no people.
 - **viewer**: reads, changes nothing.
 
 A session made with the tenant's admin API key (the bootstrap of a tenant without staff) acts as
@@ -49,9 +50,12 @@ RULES: dict[tuple[str, str], frozenset[str] | None] = {
     ("/staff", "GET"): ADMINS,
     ("/staff", "POST"): ADMINS,
     ("/staff/{email}/disable", "POST"): ADMINS,
+    ("/staff/{email}/role", "POST"): ADMINS,
     ("/users", "GET"): EVERYONE,
     ("/users/{userId}", "GET"): EVERYONE,
     ("/users/{userId}/adjust", "POST"): MEMBER_CARE,
+    ("/users/{userId}/coupons", "POST"): MEMBER_CARE,
+    ("/users/{userId}/coupons/{couponId}/revoke", "POST"): MEMBER_CARE,
     ("/users/{userId}/export", "GET"): MEMBER_CARE,
     ("/users/{userId}/delete", "POST"): ADMINS,
     ("/analytics", "GET"): EVERYONE,

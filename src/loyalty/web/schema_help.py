@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import json
 from dataclasses import dataclass
 from typing import Any
@@ -83,12 +84,18 @@ class Toggle:
     field: str
     on: Any
     off: Any
+    default: Any = dataclasses.field(default=None, compare=False)
+    """The schema's default: what an item that leaves the field out is (an offer without
+    ``status`` is ACTIVE)."""
+
+    def value(self, item: dict[str, Any]) -> Any:
+        return item.get(self.field, self.default)
 
     def is_on(self, item: dict[str, Any]) -> bool:
-        return bool(item.get(self.field) == self.on)
+        return bool(self.value(item) == self.on)
 
     def label(self, item: dict[str, Any]) -> str:
-        value = item.get(self.field)
+        value = self.value(item)
         if isinstance(value, bool):
             return "ACTIVE" if value else "INACTIVE"
         return str(value) if value is not None else "—"
@@ -99,18 +106,23 @@ def toggle_of(fields: list[FieldHelp]) -> Toggle | None:
     by_name = {f.name: f for f in fields}
     status = by_name.get("status")
     if status is not None:
+        default = _default_of(status)
         values = [v for v in status.choices or [] if isinstance(v, str)]
         upper = {v.upper(): v for v in values}
         if "ACTIVE" in upper and "INACTIVE" in upper:
-            return Toggle("status", upper["ACTIVE"], upper["INACTIVE"])
+            return Toggle("status", upper["ACTIVE"], upper["INACTIVE"], default)
         if len(values) >= 2:
-            return Toggle("status", values[0], values[1])
-        return Toggle("status", "ACTIVE", "INACTIVE")
+            return Toggle("status", values[0], values[1], default)
+        return Toggle("status", "ACTIVE", "INACTIVE", default)
     for name in ("active", "enabled"):
         flag = by_name.get(name)
         if flag is not None and flag.type.split(" | ")[0] == "boolean":
-            return Toggle(name, True, False)
+            return Toggle(name, True, False, _default_of(flag))
     return None
+
+
+def _default_of(help_: FieldHelp) -> Any:
+    return None if help_.default is None else json.loads(help_.default)
 
 
 def top_field(path: str | None) -> str | None:

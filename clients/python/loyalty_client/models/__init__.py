@@ -138,12 +138,15 @@ from .campaign_schedule import CampaignSchedule
 from .campaign_schedule_days_of_week_type_0_item import CampaignScheduleDaysOfWeekType0Item
 from .campaign_totals import CampaignTotals
 from .coupon import Coupon
+from .coupon_change_reply import CouponChangeReply
 from .coupon_code import CouponCode
 from .coupon_data import CouponData
+from .coupon_grant_body import CouponGrantBody
 from .coupon_metadata import CouponMetadata
 from .coupon_redeem_body import CouponRedeemBody
 from .coupon_redeemed import CouponRedeemed
 from .coupon_reply import CouponReply
+from .coupon_revoke_body import CouponRevokeBody
 from .coupon_template import CouponTemplate
 from .create_user_body import CreateUserBody
 from .customer_summary import CustomerSummary
@@ -204,6 +207,7 @@ from .logged_event_data_metadata import LoggedEventDataMetadata
 from .lynes_error import LynesError
 from .lynes_error_data import LynesErrorData
 from .mark_audience_notifications_read_response_200 import MarkAudienceNotificationsReadResponse200
+from .member_coupon import MemberCoupon
 from .message import Message
 from .metadata_field import MetadataField
 from .metadata_field_type import MetadataFieldType
@@ -420,12 +424,15 @@ __all__ = (
     "CampaignScheduleDaysOfWeekType0Item",
     "CampaignTotals",
     "Coupon",
+    "CouponChangeReply",
     "CouponCode",
     "CouponData",
+    "CouponGrantBody",
     "CouponMetadata",
     "CouponRedeemBody",
     "CouponRedeemed",
     "CouponReply",
+    "CouponRevokeBody",
     "CouponTemplate",
     "CreateUserBody",
     "CustomerSummary",
@@ -486,6 +493,7 @@ __all__ = (
     "LynesError",
     "LynesErrorData",
     "MarkAudienceNotificationsReadResponse200",
+    "MemberCoupon",
     "Message",
     "MetadataField",
     "MetadataFieldType",

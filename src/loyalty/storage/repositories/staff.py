@@ -91,3 +91,20 @@ async def signed_in(
     if oidc_subject is not None:
         values["oidc_subject"] = oidc_subject
     await conn.execute(update(t).where(t.c.id == staff_id).values(**values))
+
+
+async def lock_active_admins(conn: AsyncConnection, tenant_id: int) -> list[int]:
+    """The ids of the tenant's active admins, locked until the transaction ends (PostgreSQL; a
+    SQLite write transaction already holds the database). Two transactions that each demote or
+    disable one of two admins queue here, and the second one counts what the first left."""
+    query = (
+        select(t.c.id)
+        .where(t.c.tenant_id == tenant_id, t.c.role == "admin", t.c.disabled_at.is_(None))
+        .order_by(t.c.id)
+        .with_for_update()
+    )
+    return [int(v) for v in (await conn.execute(query)).scalars()]
+
+
+async def set_role(conn: AsyncConnection, staff_id: int, role: str) -> None:
+    await conn.execute(update(t).where(t.c.id == staff_id).values(role=role))
