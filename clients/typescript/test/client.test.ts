@@ -81,7 +81,7 @@ test("a shop integration through the typed client", async () => {
   assert.deepEqual([reversal.data?.data.points, reversal.data?.data.shortfall], [20, 0]);
 
   const points = await user.GET("/v1/user/{userId}/points", { params: { path: { userId: "u-42" } } });
-  assert.deepEqual(points.data, { userId: "u-42", points: 100, userExists: true });
+  assert.deepEqual(points.data, { userId: "u-42", points: 100, userExists: true, pendingPoints: 0 });
   const history = await user.GET("/v1/user/{userId}/history", {
     params: { path: { userId: "u-42" }, query: { sort: "desc", showAll: false } },
   });
