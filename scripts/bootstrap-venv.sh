@@ -15,6 +15,11 @@ fi
 if [ -z "$python_bin" ]; then
   echo "Loyalty needs Python 3.11 or newer on PATH." >&2; exit 1
 fi
+if [ -L .venv ]; then
+  # A venv shared from another checkout (a git worktree's link): installing here would point its
+  # editable ``loyalty`` at this checkout for every other user of it. Use it as it is.
+  exit 0
+fi
 if [ ! -x .venv/bin/python ]; then
   "$python_bin" -m venv .venv
 fi
