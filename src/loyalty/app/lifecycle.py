@@ -23,7 +23,6 @@ from datetime import date
 from typing import Literal
 
 from loyalty.app import bonus, catalog, ledger, notifications, outbox
-from loyalty.app.principal import Principal
 from loyalty.app.redeem import hand_out
 from loyalty.app.services import Services
 from loyalty.app.tenant_settings import LifecycleReward
@@ -46,18 +45,6 @@ class LifecycleRun:
     birthdays: int = 0
     anniversaries: int = 0
     reminders: int = 0
-
-
-def _principal(tenant: TenantConfig) -> Principal:
-    """Who the worker acts as: no rights of its own, named in logs and audit."""
-    return Principal(
-        tenant_id=tenant.id,
-        tenant=tenant.name,
-        subject=None,
-        scopes=frozenset(),
-        api_key_role="system",
-        api_key_id="lifecycle",
-    )
 
 
 async def run(services: Services, stop: asyncio.Event) -> None:
@@ -158,7 +145,13 @@ async def _pay(
 ) -> int:
     """Claim and pay one user's reward in one transaction; 1 when this worker paid it."""
     async with services.db.write() as conn:
-        tx = Tx(conn=conn, services=services, tenant=tenant, principal=_principal(tenant), now=services.now())
+        tx = Tx(
+            conn=conn,
+            services=services,
+            tenant=tenant,
+            principal=ledger.system_principal(tenant, "lifecycle"),
+            now=services.now(),
+        )
         claimed = await lifecycle_repo.claim_reward(
             tx.insert, conn, tenant_id=tenant.id, user_pk=user_pk, kind=kind, year=year, now=tx.now
         )
@@ -220,7 +213,13 @@ async def _reminders(services: Services, tenant: TenantConfig, days: int) -> int
 
 async def _remind(services: Services, tenant: TenantConfig, entry_id: int) -> int:
     async with services.db.write() as conn:
-        tx = Tx(conn=conn, services=services, tenant=tenant, principal=_principal(tenant), now=services.now())
+        tx = Tx(
+            conn=conn,
+            services=services,
+            tenant=tenant,
+            principal=ledger.system_principal(tenant, "lifecycle"),
+            now=services.now(),
+        )
         line = await lifecycle_repo.claim_reminder(
             tx.insert, conn, tenant_id=tenant.id, entry_id=entry_id, now=tx.now
         )
