@@ -120,6 +120,8 @@ def start_live_server(
         "LOYALTY_CONFIG_CACHE_SECONDS": "0",
         "LOYALTY_DELIVERY_IN_PROCESS": "false",  # webhook tests drive delivery themselves
         "LOYALTY_WEBHOOK_ALLOWED_DESTINATIONS": TEST_RECEIVERS,
+        # The sweeps run on the wall clock: tests that expire or mature on purpose do it themselves.
+        "LOYALTY_SWEEP_SECONDS": "0",
         **(extra_env or {}),
     }
     # The server's log goes to a file, not a pipe: nobody reads a pipe while the test runs, and a
@@ -188,6 +190,7 @@ class LiveProcess:
             "LOYALTY_DELIVERY_IN_PROCESS": "false",  # tests drive webhook delivery themselves
             "LOYALTY_WEBHOOK_ALLOWED_DESTINATIONS": TEST_RECEIVERS,
             "LOYALTY_LOG_LEVEL": "WARNING",
+            "LOYALTY_SWEEP_SECONDS": "0",  # the wall clock's sweeps would race the tests' own
             **(extra_env or {}),
         }
         self.proc: subprocess.Popen[bytes] | None = None

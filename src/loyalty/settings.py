@@ -47,6 +47,10 @@ class Settings(BaseSettings):
     delivery_retention_days: int = 30
     """Delivered and failed webhook messages (they hold personal data) are removed after this many
     days; 0 keeps them."""
+    sweep_seconds: float = 60.0
+    """How often each server process expires credits that are due and credits pending points whose
+    window has closed (both exactly once, whatever else runs them); 0 leaves both to ``loyalty
+    worker`` and the CLI."""
     lifecycle_poll_seconds: float = 60.0
     """How often ``loyalty worker`` looks for birthdays, anniversaries and expiry reminders that
     are due (docs/lifecycle-rewards.md)."""

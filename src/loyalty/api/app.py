@@ -135,8 +135,11 @@ def create_app(settings: Settings | None = None, *, clock: Callable[[], int] | N
         await bootstrap_from_settings(db, settings, services.now())
         sweeper = asyncio.create_task(deletion_sweeper())
         background = [sweeper]
-        background.append(asyncio.create_task(ledger.run_expiry_sweeper(services)))
-        background.append(asyncio.create_task(pending.run_maturing(services)))
+        if settings.sweep_seconds > 0:
+            background.append(
+                asyncio.create_task(ledger.run_expiry_sweeper(services, settings.sweep_seconds))
+            )
+            background.append(asyncio.create_task(pending.run_maturing(services, settings.sweep_seconds)))
         ratelimit.counter_store(services)  # fails fast on a Redis URL without the redis package
         deliverer = delivery.Deliverer(services)
         delivery_stop = asyncio.Event()
