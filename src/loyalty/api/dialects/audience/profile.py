@@ -6,6 +6,7 @@ from typing import Any
 
 from loyalty.api.routing import Call, Endpoint, Query, Reply
 from loyalty.app import audience_profile
+from loyalty.app.texts import accepted_languages
 from loyalty.app.validation import MAX_SAFE_INTEGER, is_whole
 from loyalty.core.errors import invalid
 
@@ -14,16 +15,6 @@ TAGS = ("Audience: loyalty",)
 
 def ok(data: Any) -> Reply:
     return Reply({"message": "OK", "data": data})
-
-
-def accepted_languages(header: str | None) -> list[str]:
-    """Language tags of ``Accept-Language`` in the order given (``de-CH`` also tries ``de``)."""
-    out: list[str] = []
-    for part in (header or "").split(","):
-        tag = part.split(";")[0].strip()
-        if tag and tag != "*":
-            out.extend([tag, tag.split("-")[0]])
-    return out
 
 
 def parse_ms(value: str | None, field: str) -> int | None:
