@@ -17,7 +17,7 @@ import msgspec
 
 from loyalty.app import event_path
 from loyalty.app.challenge_config import Notification
-from loyalty.app.config_kinds import ConfigKind, register
+from loyalty.app.config_kinds import ConfigKind
 from loyalty.app.principal import Principal
 from loyalty.app.services import Services
 from loyalty.app.tenants import TenantConfig
@@ -122,16 +122,15 @@ def compile_definition(value: EventDefinition) -> CompiledEvent:
     return CompiledEvent(definition=value, rule=rule, fields=tuple(value.metadataFields))
 
 
-register(
-    ConfigKind(
-        name=KIND,
-        schema=EventDefinition,
-        id_field="eventId",
-        check=check_definition,
-        compile=compile_definition,
-        description="Events users log: reward, conditions, metadata fields, per-user limits.",
-    )
+CONFIG_KIND = ConfigKind(
+    name=KIND,
+    schema=EventDefinition,
+    id_field="eventId",
+    check=check_definition,
+    compile=compile_definition,
+    description="Events users log: reward, conditions, metadata fields, per-user limits.",
 )
+"""Registered at start-up by :func:`loyalty.app.features.load`."""
 
 
 # ---------------------------------------------------------------------------------------------
