@@ -33,8 +33,6 @@ KIND = "events"
 MAX_EVENT_ID = 200
 MAX_BATCH = 1000
 MAX_PENDING_DAYS = 365
-LOGGED = "Event erfolgreich geloggt"
-LIMIT_REACHED = "Event Limit erreicht"
 METADATA_TYPES = ("string", "number", "boolean", "array", "object")
 
 
@@ -198,6 +196,8 @@ class EventRequest:
 
 @dataclass
 class EventResult:
+    """What logging one event did; each dialect writes it in its own shape (Lynes, Audience)."""
+
     user_id: str
     event: EventDefinition
     points: int
@@ -209,37 +209,7 @@ class EventResult:
     failure: rules.Failure | None = None
     limit_state: dict[str, Any] | None = None
     extra: dict[str, Any] = field(default_factory=dict)
-
-    @property
-    def message(self) -> str:
-        return LIMIT_REACHED if self.limit_reached else LOGGED
-
-    def data(self) -> dict[str, Any]:
-        """The seed's response ``data``; what the event moved (challenges, streaks…) added after it."""
-        out: dict[str, Any] = {
-            "userId": self.user_id,
-            "eventId": self.event.eventId,
-            "points": self.points,
-            "type": self.event.type,
-            "title": self.event.title,
-            "limit": self.event.limit,
-            "maximumReward": self.event.maximumReward,
-            "metadata": self.metadata,
-            "conditionReached": self.condition_reached,
-            "limitReached": self.limit_reached,
-            "userGroupId": self.usergroup,
-        }
-        for key, value in self.extra.items():
-            out.setdefault(key, value)
-        return out
-
-    def dry_run_data(self) -> dict[str, Any]:
-        return {
-            **self.data(),
-            "dryRun": True,
-            "failedCondition": None if self.failure is None else self.failure.as_dict(),
-            "limitState": self.limit_state,
-        }
+    """What the event moved besides points (challenges, streaks, milestones, campaigns), by name."""
 
 
 def compiled_event(tenant: TenantConfig, event_id: str) -> CompiledEvent:
@@ -372,35 +342,39 @@ def batch_items(raw_items: object) -> list[BatchItem]:
     return items
 
 
-def _error_result(index: int, error: LoyaltyError, status: int) -> dict[str, Any]:
-    return {
-        "index": index,
-        "statusCode": status,
-        "message": error.message,
-        "data": {"code": error.code.value, "field": error.field},
-    }
+@dataclass(frozen=True)
+class BatchOutcome:
+    """One item's outcome: either the answer to send, or the error that refused it."""
+
+    index: int
+    answer: dict[str, Any] | None = None
+    """The logged item's answer as the dialect wrote it (for a replay, as first stored)."""
+    replayed: bool = False
+    error: LoyaltyError | None = None
 
 
-async def log_batch(
-    tx: Tx, items: list[BatchItem], status_of: Callable[[ErrorCode], int]
-) -> list[dict[str, Any]]:
+BatchAnswer = Callable[[int, EventResult], dict[str, Any]]
+"""The dialect's answer to one logged item (index, result); stored to replay an ``idempotencyKey``."""
+
+
+async def log_batch(tx: Tx, items: list[BatchItem], answer_of: BatchAnswer) -> list[BatchOutcome]:
     """Each item in its own savepoint of the one transaction: a refused item changes nothing,
-    the others still count. An item's ``idempotencyKey`` replays its first result."""
-    results: list[dict[str, Any]] = []
+    the others still count. An item's ``idempotencyKey`` replays its first answer."""
+    outcomes: list[BatchOutcome] = []
     for index, item in enumerate(items):
         if item.request is None:
             assert item.error is not None
-            results.append(_error_result(index, item.error, status_of(item.error.code)))
+            outcomes.append(BatchOutcome(index, error=item.error))
             continue
         try:
             async with tx.conn.begin_nested():
-                results.append(await _batch_one(tx, index, item))
+                outcomes.append(await _batch_one(tx, index, item, answer_of))
         except LoyaltyError as error:
-            results.append(_error_result(index, error, status_of(error.code)))
-    return results
+            outcomes.append(BatchOutcome(index, error=error))
+    return outcomes
 
 
-async def _batch_one(tx: Tx, index: int, item: BatchItem) -> dict[str, Any]:
+async def _batch_one(tx: Tx, index: int, item: BatchItem, answer_of: BatchAnswer) -> BatchOutcome:
     assert item.request is not None
     key = None if item.idempotency_key is None else f"event-batch:{item.idempotency_key}"
     if key is not None:
@@ -416,15 +390,9 @@ async def _batch_one(tx: Tx, index: int, item: BatchItem) -> dict[str, Any]:
                     field="idempotencyKey",
                 )
             replay: dict[str, Any] = msgspec.json.decode(bytes(stored["response_body"] or b"{}"))
-            return {**replay, "index": index, "replayed": True}
+            return BatchOutcome(index, replay, replayed=True)
     result = await log_event(tx, item.request)
-    body = {
-        "index": index,
-        "statusCode": 200,
-        "message": result.message,
-        "loggedEventId": result.logged_event_id,
-        "data": result.data(),
-    }
+    body = answer_of(index, result)
     if key is not None:
         await idem_repo.store_response(
             tx.conn,
@@ -434,7 +402,7 @@ async def _batch_one(tx: Tx, index: int, item: BatchItem) -> dict[str, Any]:
             body=msgspec.json.encode(body),
             content_type="application/json",
         )
-    return {**body, "replayed": False}
+    return BatchOutcome(index, body)
 
 
 # ---------------------------------------------------------------------------------------------

@@ -13,6 +13,10 @@ from loyalty.app import events
 
 TAGS = ("Lynes: events",)
 LOGGED_EVENT_HEADER = "Loyalty-Logged-Event-Id"
+# The seed's messages, in German as the Lynes documents write them.
+LOGGED = "Event erfolgreich geloggt"
+LIMIT_REACHED = "Event Limit erreicht"
+BATCH_DONE = "Batch verarbeitet"
 
 
 class LogEventBody(msgspec.Struct):
@@ -79,25 +83,82 @@ class EventView(msgspec.Struct):
     type: str
 
 
+def message_of(result: events.EventResult) -> str:
+    return LIMIT_REACHED if result.limit_reached else LOGGED
+
+
+def logged_data(result: events.EventResult) -> dict[str, Any]:
+    """The seed's response ``data``; what the event moved (challenges, streaks…) added after it."""
+    out: dict[str, Any] = {
+        "userId": result.user_id,
+        "eventId": result.event.eventId,
+        "points": result.points,
+        "type": result.event.type,
+        "title": result.event.title,
+        "limit": result.event.limit,
+        "maximumReward": result.event.maximumReward,
+        "metadata": result.metadata,
+        "conditionReached": result.condition_reached,
+        "limitReached": result.limit_reached,
+        "userGroupId": result.usergroup,
+    }
+    for key, value in result.extra.items():
+        out.setdefault(key, value)
+    return out
+
+
+def dry_run_data(result: events.EventResult) -> dict[str, Any]:
+    return {
+        **logged_data(result),
+        "dryRun": True,
+        "failedCondition": None if result.failure is None else result.failure.as_dict(),
+        "limitState": result.limit_state,
+    }
+
+
+def batch_answer(index: int, result: events.EventResult) -> dict[str, Any]:
+    """One logged item of a batch (also what a repeated ``idempotencyKey`` replays)."""
+    return {
+        "index": index,
+        "statusCode": 200,
+        "message": message_of(result),
+        "loggedEventId": result.logged_event_id,
+        "data": logged_data(result),
+    }
+
+
+def batch_item(outcome: events.BatchOutcome) -> dict[str, Any]:
+    if outcome.error is not None:
+        error = outcome.error
+        return {
+            "index": outcome.index,
+            "statusCode": status_of(error.code),
+            "message": error.message,
+            "data": {"code": error.code.value, "field": error.field},
+        }
+    assert outcome.answer is not None
+    return {**outcome.answer, "index": outcome.index, "replayed": outcome.replayed}
+
+
 async def log_event(call: Call) -> Reply:
     assert call.tx is not None
     body: LogEventBody = call.body
     dry_run = parse_bool(call.query.get("dryRun"), "dryRun", False)
     request = events.EventRequest.parse(body.eventId, body.userId, body.metadata)
     result = await events.log_event(call.tx, request, dry_run=dry_run)
-    data = result.dry_run_data() if dry_run else result.data()
+    data = dry_run_data(result) if dry_run else logged_data(result)
     headers = None
     if result.logged_event_id is not None:
         headers = {LOGGED_EVENT_HEADER: str(result.logged_event_id)}
-    return Reply({"statusCode": 200, "message": result.message, "data": data}, headers=headers)
+    return Reply({"statusCode": 200, "message": message_of(result), "data": data}, headers=headers)
 
 
 async def log_batch(call: Call) -> Reply:
     assert call.tx is not None
     body: BatchBody = call.body
     items = events.batch_items(body.events)
-    results = await events.log_batch(call.tx, items, status_of)
-    return Reply({"statusCode": 200, "message": "Batch verarbeitet", "data": results})
+    outcomes = await events.log_batch(call.tx, items, batch_answer)
+    return Reply({"statusCode": 200, "message": BATCH_DONE, "data": [batch_item(o) for o in outcomes]})
 
 
 async def list_events(call: Call) -> Reply:
