@@ -36,6 +36,7 @@ from loyalty.settings import Settings
 from loyalty.storage import migrate
 from loyalty.storage.database import Database, is_unavailable
 from loyalty.web import pages as dashboard
+from loyalty.web import panels as dashboard_panels
 
 log = logging.getLogger("loyalty")
 
@@ -100,6 +101,7 @@ def _docs_routes(document: Callable[[], dict[str, Any]]) -> list[BaseRoute]:
 def create_app(settings: Settings | None = None, *, clock: Callable[[], int] | None = None) -> Starlette:
     settings = settings or Settings()
     features.load()
+    dashboard_panels.register()
     db = Database(
         settings.database_url, pool_size=settings.db_pool_size, timeout_s=settings.db_timeout_seconds
     )
