@@ -59,7 +59,11 @@ def mounted_endpoints() -> list[tuple[str, Endpoint, Dialect]]:
 
 
 def openapi_document() -> dict[str, Any]:
-    """The OpenAPI document the app serves at ``/openapi.json`` (the clients are generated from it)."""
+    """The OpenAPI document the app serves at ``/openapi.json`` (the clients are generated from it).
+
+    The admin API documents one operation per registered kind, so the features are loaded first,
+    as at start-up (``scripts/generate-clients.sh`` calls this without an app)."""
+    features.load()
     return openapi.build_document(mounted_endpoints())
 
 
