@@ -7,7 +7,6 @@ the pure decision of :mod:`loyalty.core.events`, and one write of the outcome.
 
 from __future__ import annotations
 
-import hashlib
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from decimal import Decimal
@@ -31,7 +30,6 @@ from loyalty.storage.repositories import idempotency as idem_repo
 
 KIND = "events"
 MAX_EVENT_ID = 200
-MAX_BATCH = 1000
 MAX_PENDING_DAYS = 365
 METADATA_TYPES = ("string", "number", "boolean", "array", "object")
 
@@ -320,28 +318,6 @@ class BatchItem:
     error: LoyaltyError | None = None
 
 
-def batch_items(raw_items: object) -> list[BatchItem]:
-    if not isinstance(raw_items, list) or not raw_items:
-        raise invalid("events", "'events' must be a non-empty list")
-    if len(raw_items) > MAX_BATCH:
-        raise invalid("events", f"'events' may hold at most {MAX_BATCH} items")
-    items: list[BatchItem] = []
-    for raw in raw_items:
-        digest = hashlib.sha256(msgspec.json.encode(raw)).hexdigest()
-        try:
-            if not isinstance(raw, dict):
-                raise invalid("events[]", "every item of 'events' must be an object")
-            key = raw.get("idempotencyKey")
-            if key is not None and (not isinstance(key, str) or not 1 <= len(key) <= 150):
-                raise invalid("idempotencyKey", "'idempotencyKey' must be 1-150 characters")
-            request = EventRequest.parse(raw.get("eventId"), raw.get("userId"), raw.get("metadata"))
-        except LoyaltyError as error:
-            items.append(BatchItem(None, None, digest, error))
-            continue
-        items.append(BatchItem(request, key, digest))
-    return items
-
-
 @dataclass(frozen=True)
 class BatchOutcome:
     """One item's outcome: either the answer to send, or the error that refused it."""
@@ -436,27 +412,3 @@ async def reverse_event(tx: Tx, logged_event_id: str) -> ReversalView:
 
     done = await event_path.reverse(tx, logged_id, logged_event_id, history_text)
     return ReversalView(logged_id, done.event_id, done.user_id, done.taken, done.shortfall)
-
-
-# ---------------------------------------------------------------------------------------------
-# Audience actions: the same engine under another name
-
-MAX_ACTION_STRING = 1024
-
-
-def action_request(action: object, data: object, user_id: object) -> EventRequest:
-    """``action`` is the event id, ``data`` the metadata: strings up to 1024 characters, numbers,
-    booleans (seed 001)."""
-    if data is None:
-        data = {}
-    if not isinstance(data, dict):
-        raise invalid("data", "'data' must be an object")
-    for key, value in data.items():
-        name = f"data.{key}"
-        if isinstance(value, str):
-            if len(value) > MAX_ACTION_STRING:
-                raise invalid(name, f"'{name}' must be at most {MAX_ACTION_STRING} characters")
-        elif not isinstance(value, bool | int | float):
-            raise invalid(name, f"'{name}' must be a string, a number or a boolean")
-    checked_action = check_event_id(action, "action")
-    return EventRequest(checked_action, check_user_id(user_id, "userId"), data)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 from typing import Any
 
 import msgspec
@@ -10,6 +11,7 @@ from loyalty.api.dialects.lynes.users import parse_bool
 from loyalty.api.problems import status_of
 from loyalty.api.routing import Call, Endpoint, Query, Reply
 from loyalty.app import events
+from loyalty.core.errors import LoyaltyError, invalid
 
 TAGS = ("Lynes: events",)
 LOGGED_EVENT_HEADER = "Loyalty-Logged-Event-Id"
@@ -17,6 +19,7 @@ LOGGED_EVENT_HEADER = "Loyalty-Logged-Event-Id"
 LOGGED = "Event erfolgreich geloggt"
 LIMIT_REACHED = "Event Limit erreicht"
 BATCH_DONE = "Batch verarbeitet"
+MAX_BATCH = 1000
 
 
 class LogEventBody(msgspec.Struct):
@@ -81,6 +84,29 @@ class EventView(msgspec.Struct):
     conditions: dict[str, Any] | None
     metadataFields: list[dict[str, Any]]
     type: str
+
+
+def batch_items(raw_items: object) -> list[events.BatchItem]:
+    """The batch body's items; a malformed item is kept with its error (answered on its own)."""
+    if not isinstance(raw_items, list) or not raw_items:
+        raise invalid("events", "'events' must be a non-empty list")
+    if len(raw_items) > MAX_BATCH:
+        raise invalid("events", f"'events' may hold at most {MAX_BATCH} items")
+    items: list[events.BatchItem] = []
+    for raw in raw_items:
+        digest = hashlib.sha256(msgspec.json.encode(raw)).hexdigest()
+        try:
+            if not isinstance(raw, dict):
+                raise invalid("events[]", "every item of 'events' must be an object")
+            key = raw.get("idempotencyKey")
+            if key is not None and (not isinstance(key, str) or not 1 <= len(key) <= 150):
+                raise invalid("idempotencyKey", "'idempotencyKey' must be 1-150 characters")
+            request = events.EventRequest.parse(raw.get("eventId"), raw.get("userId"), raw.get("metadata"))
+        except LoyaltyError as error:
+            items.append(events.BatchItem(None, None, digest, error))
+            continue
+        items.append(events.BatchItem(request, key, digest))
+    return items
 
 
 def message_of(result: events.EventResult) -> str:
@@ -156,7 +182,7 @@ async def log_event(call: Call) -> Reply:
 async def log_batch(call: Call) -> Reply:
     assert call.tx is not None
     body: BatchBody = call.body
-    items = events.batch_items(body.events)
+    items = batch_items(body.events)
     outcomes = await events.log_batch(call.tx, items, batch_answer)
     return Reply({"statusCode": 200, "message": BATCH_DONE, "data": [batch_item(o) for o in outcomes]})
 
