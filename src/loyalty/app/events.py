@@ -141,34 +141,19 @@ def check_event_id(event_id: object, field_name: str = "eventId") -> str:
     return event_id
 
 
-def public_view(value: EventDefinition) -> dict[str, Any]:
-    """The seed's read shape: what an app needs, not the tenant's internal settings."""
-    return {
-        "eventId": value.eventId,
-        "title": value.title,
-        "description": value.description,
-        "status": value.status,
-        "limit": value.limit,
-        "maximumReward": value.maximumReward,
-        "reward": dict(value.reward),
-        "conditions": value.conditions,
-        "metadataFields": [msgspec.to_builtins(m) for m in value.metadataFields],
-        "type": value.type,
-    }
-
-
-async def list_events(services: Services, principal: Principal, *, show_all: bool) -> list[dict[str, Any]]:
+async def list_events(services: Services, principal: Principal, *, show_all: bool) -> list[EventDefinition]:
+    """The tenant's event definitions by id (only the active ones unless ``show_all``)."""
     tenant = await tenant_of(services, principal)
     items: dict[str, EventDefinition] = tenant.all(KIND)
-    return [public_view(items[key]) for key in sorted(items) if show_all or items[key].status == "ACTIVE"]
+    return [items[key] for key in sorted(items) if show_all or items[key].status == "ACTIVE"]
 
 
-async def get_event(services: Services, principal: Principal, event_id: str) -> dict[str, Any]:
+async def get_event(services: Services, principal: Principal, event_id: str) -> EventDefinition:
     tenant = await tenant_of(services, principal)
     value: EventDefinition | None = tenant.get(KIND, check_event_id(event_id))
     if value is None:
         raise not_found("event", event_id)
-    return public_view(value)
+    return value
 
 
 # ---------------------------------------------------------------------------------------------

@@ -187,16 +187,33 @@ async def log_batch(call: Call) -> Reply:
     return Reply({"statusCode": 200, "message": BATCH_DONE, "data": [batch_item(o) for o in outcomes]})
 
 
+def event_view(value: events.EventDefinition) -> dict[str, Any]:
+    """The seed's read shape of a definition: what an app needs, not the tenant's internal settings."""
+    return {
+        "eventId": value.eventId,
+        "title": value.title,
+        "description": value.description,
+        "status": value.status,
+        "limit": value.limit,
+        "maximumReward": value.maximumReward,
+        "reward": dict(value.reward),
+        "conditions": value.conditions,
+        "metadataFields": [msgspec.to_builtins(m) for m in value.metadataFields],
+        "type": value.type,
+    }
+
+
 async def list_events(call: Call) -> Reply:
     show_all = parse_bool(call.query.get("showAll"), "showAll", True)
-    views = await events.list_events(call.services, call.principal, show_all=show_all)
-    if not views:
+    definitions = await events.list_events(call.services, call.principal, show_all=show_all)
+    if not definitions:
         return Reply(status=204)
-    return Reply(views)
+    return Reply([event_view(d) for d in definitions])
 
 
 async def get_event(call: Call) -> Reply:
-    return Reply(await events.get_event(call.services, call.principal, call.params.get("eventId", "")))
+    event_id = call.params.get("eventId", "")
+    return Reply(event_view(await events.get_event(call.services, call.principal, event_id)))
 
 
 class ReversedEventData(msgspec.Struct):
