@@ -14,6 +14,7 @@ from loyalty.core.errors import ErrorCode, LoyaltyError, invalid
 
 T = TypeVar("T")
 
+
 def decode_json(raw: bytes, kind: type[T]) -> T:
     if not raw.strip():
         raise LoyaltyError(ErrorCode.INVALID_INPUT, "a JSON body is required", field="body")
