@@ -36,6 +36,7 @@ from loyalty.settings import Settings
 from loyalty.storage import migrate
 from loyalty.storage.database import Database, is_unavailable
 from loyalty.web import pages as dashboard
+from loyalty.web import panels as dashboard_panels
 
 log = logging.getLogger("loyalty")
 
@@ -58,7 +59,11 @@ def mounted_endpoints() -> list[tuple[str, Endpoint, Dialect]]:
 
 
 def openapi_document() -> dict[str, Any]:
-    """The OpenAPI document the app serves at ``/openapi.json`` (the clients are generated from it)."""
+    """The OpenAPI document the app serves at ``/openapi.json`` (the clients are generated from it).
+
+    The admin API documents one operation per registered kind, so the features are loaded first,
+    as at start-up (``scripts/generate-clients.sh`` calls this without an app)."""
+    features.load()
     return openapi.build_document(mounted_endpoints())
 
 
@@ -100,6 +105,7 @@ def _docs_routes(document: Callable[[], dict[str, Any]]) -> list[BaseRoute]:
 def create_app(settings: Settings | None = None, *, clock: Callable[[], int] | None = None) -> Starlette:
     settings = settings or Settings()
     features.load()
+    dashboard_panels.register()
     db = Database(
         settings.database_url, pool_size=settings.db_pool_size, timeout_s=settings.db_timeout_seconds
     )

@@ -19,12 +19,12 @@ from starlette.routing import Route
 from loyalty.api.auth import authenticate
 from loyalty.api.body import read_body
 from loyalty.api.problems import status_of
+from loyalty.api.request_checks import JsonLimits, check_request_text, decode_body
 from loyalty.app.principal import Principal
 from loyalty.app.ratelimit import RateLimited
 from loyalty.app.ratelimit import enforce as enforce_rate_limit
 from loyalty.app.services import Services
 from loyalty.app.uow import Encoded, Tx, fingerprint, run_write
-from loyalty.app.validation import JsonLimits, check_request_text, decode_body
 from loyalty.core.errors import ErrorCode, LoyaltyError
 from loyalty.storage.database import is_unavailable
 

@@ -1,21 +1,21 @@
-"""The Audience face's reads of one user: configuration, rewards profile, transaction history.
+"""The signed-in member's own reads: the programme, their profile, their transaction history.
 
-These act on the token's ``sub``: an Audience client never names the user.
+These act on the token's ``sub``: the client never names the user. They return read models; the
+Audience dialect (``api/dialects/audience/profile.py``) writes them in seed 001's shape.
 """
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from dataclasses import dataclass
 from typing import Any
 
 from sqlalchemy.ext.asyncio import AsyncConnection
 
 from loyalty.app import challenges, inventory, metrics, transactions
-from loyalty.app.challenge_config import Challenge, Notification, effective_rewards
+from loyalty.app.challenge_config import Challenge
 from loyalty.app.principal import Principal
 from loyalty.app.services import Services
 from loyalty.app.tenants import TenantConfig
-from loyalty.app.texts import Text, localized
 from loyalty.app.uow import Tx, run_read
 from loyalty.app.users import check_user_id, resolve_user
 from loyalty.core import challenges as core
@@ -43,71 +43,27 @@ def subject_of(principal: Principal) -> str:
     return check_user_id(principal.subject, "sub")
 
 
-class Texts:
-    """Picks one language for plain-text fields (Accept-Language first, then the tenant default)."""
+@dataclass(frozen=True)
+class ProgrammeView:
+    """What a member app shows of the programme: metrics, inventory and the challenges open now."""
 
-    def __init__(self, tenant: TenantConfig, languages: Sequence[str]) -> None:
-        self.languages = list(languages)
-        self.default = tenant.settings.defaultLanguage
-
-    def __call__(self, text: Text | None) -> str | None:
-        return localized(text, self.languages, self.default)
-
-
-def _notification(value: Notification | None, text: Texts) -> dict[str, Any]:
-    value = value or Notification()
-    return {"display": value.display, "title": text(value.title), "message": text(value.message)}
-
-
-def challenge_config_view(config: Challenge, text: Texts) -> dict[str, Any]:
-    window = config.time
-    return {
-        "id": config.challengeId,
-        "title": text(config.title),
-        "subtitle": text(config.subtitle),
-        "notification": _notification(config.notification, text),
-        "showInProfile": config.showInProfile,
-        "showInRail": config.showInRail,
-        "time": {
-            "showInUI": window.showInUI if window else False,
-            "from": window.from_ if window else None,
-            "to": window.to if window else None,
-        },
-        "missions": [
-            {
-                "id": m.id,
-                "title": text(m.title),
-                "type": m.type,
-                "notification": _notification(m.notification, text),
-            }
-            for m in config.missions
-        ],
-        "rewards": [
-            {
-                "type": r.type,
-                "metricId": r.metricId,
-                "metricQuantity": r.metricQuantity,
-                "inventorySetId": r.inventorySetId,
-                "inventoryItemId": r.inventoryItemId,
-                **({"remove": True} if r.remove else {}),
-            }
-            for r in effective_rewards(config)
-        ],
-    }
+    metrics: list[metrics.Metric]
+    inventory: list[inventory.InventorySet]
+    challenges: list[Challenge]
+    default_language: str
+    """The tenant's language for texts the caller's languages do not cover."""
 
 
 def _ended(rule: core.ChallengeRule, now: int) -> bool:
     return rule.ends_at is not None and now > rule.ends_at
 
 
-async def loyalty_config(
-    services: Services, principal: Principal, languages: Sequence[str]
-) -> dict[str, Any]:
-    """Metrics, inventory and the challenges open now (active and not ended), seed 001's shape."""
+async def programme(services: Services, principal: Principal) -> ProgrammeView:
+    """Metrics (``points`` first), inventory sets by id, and the challenges open now (active and
+    not ended) in series order."""
     now = services.now()
 
-    async def work(conn: AsyncConnection, tenant: TenantConfig) -> dict[str, Any]:
-        text = Texts(tenant, languages)
+    async def work(conn: AsyncConnection, tenant: TenantConfig) -> ProgrammeView:
         rules = challenges.rules_of(tenant)
         open_configs = [
             config
@@ -117,33 +73,34 @@ async def loyalty_config(
             and isinstance(config := tenant.get("challenges", cid), Challenge)
         ]
         sets = tenant.all("inventory")
-        return {
-            "metrics": [
-                {
-                    "id": m.id,
-                    "title": text(m.title),
-                    "media": m.media,
-                    "defaultValue": m.defaultValue,
-                    "minimumValue": m.minimumValue,
-                    "maximumValue": m.maximumValue,
-                }
-                for m in metrics.all_definitions(tenant)
-            ],
-            "inventory": [
-                {
-                    "id": s.id,
-                    "title": text(s.title),
-                    "items": [{"id": i.id, "title": text(i.title), "media": i.media} for i in s.items],
-                }
-                for s in (sets[k] for k in sorted(sets))
-            ],
-            "challenges": [challenge_config_view(c, text) for c in open_configs],
-        }
+        return ProgrammeView(
+            metrics=metrics.all_definitions(tenant),
+            inventory=[sets[k] for k in sorted(sets)],
+            challenges=open_configs,
+            default_language=tenant.settings.defaultLanguage,
+        )
 
     return await run_read(services, principal, work)
 
 
-async def profile(tx: Tx) -> dict[str, Any]:
+@dataclass(frozen=True)
+class ChallengeStanding:
+    completed: bool
+    missions_completed: list[str]
+    """Mission ids in the challenge's order."""
+
+
+@dataclass(frozen=True)
+class ProfileView:
+    metrics: dict[str, int]
+    """Balance by metric id, every defined metric."""
+    inventory: dict[str, list[str]]
+    """Item ids held by set id, every configured set."""
+    challenges: dict[str, ChallengeStanding]
+    """The challenges the user has touched."""
+
+
+async def profile(tx: Tx) -> ProfileView:
     """Metrics, inventory and challenge standing; creates the (empty) profile when missing."""
     user_id = subject_of(tx.principal)
     user_pk = await resolve_user(tx, user_id, create=True)
@@ -156,15 +113,15 @@ async def profile(tx: Tx) -> dict[str, Any]:
             continue
         held = item.state.missions
         done = {m.mission_id for m in item.rule.missions if held.get(m.mission_id, 0) >= m.goal}
-        standing[item.config.challengeId] = {
-            "isCompleted": core.is_completed(item.rule, item.state),
-            "missionsCompleted": [m.id for m in item.config.missions if m.id in done],
-        }
-    return {
-        "metrics": await metrics.balances(tx.conn, tx.tenant, user_pk),
-        "inventory": await inventory.holdings(tx.conn, tx.tenant, user_pk),
-        "challenges": standing,
-    }
+        standing[item.config.challengeId] = ChallengeStanding(
+            completed=core.is_completed(item.rule, item.state),
+            missions_completed=[m.id for m in item.config.missions if m.id in done],
+        )
+    return ProfileView(
+        metrics=await metrics.balances(tx.conn, tx.tenant, user_pk),
+        inventory=await inventory.holdings(tx.conn, tx.tenant, user_pk),
+        challenges=standing,
+    )
 
 
 async def history(

@@ -16,7 +16,7 @@ from typing import Literal
 
 import msgspec
 
-from loyalty.app.config_kinds import ConfigKind, register
+from loyalty.app.config_kinds import ConfigKind
 from loyalty.app.tenants import TenantConfig
 from loyalty.core import campaigns as core
 from loyalty.core.errors import invalid
@@ -142,17 +142,16 @@ def compile_campaign(value: Campaign) -> CompiledCampaign:
     return CompiledCampaign(value.status == "ACTIVE", frozenset(value.eventIds), rule)
 
 
-register(
-    ConfigKind(
-        name=KIND,
-        schema=Campaign,
-        id_field="campaignId",
-        check=check_campaign,
-        compile=compile_campaign,
-        description="Campaigns: multiply and/or add to the points of events in a time window and schedule.",
-        related=["events", "usergroups", "milestones"],
-    )
+CONFIG_KIND = ConfigKind(
+    name=KIND,
+    schema=Campaign,
+    id_field="campaignId",
+    check=check_campaign,
+    compile=compile_campaign,
+    description="Campaigns: multiply and/or add to the points of events in a time window and schedule.",
+    related=["events", "usergroups", "milestones"],
 )
+"""Registered at start-up by :func:`loyalty.app.features.load`."""
 
 
 def rules_for_event(tenant: TenantConfig, event_id: str) -> tuple[core.CampaignRule, ...]:

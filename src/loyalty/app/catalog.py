@@ -17,7 +17,7 @@ import msgspec
 from sqlalchemy.ext.asyncio import AsyncConnection
 
 from loyalty.app import admin
-from loyalty.app.config_kinds import ConfigKind, register
+from loyalty.app.config_kinds import ConfigKind
 from loyalty.app.principal import Principal
 from loyalty.app.services import Services
 from loyalty.app.tenants import TenantConfig
@@ -127,15 +127,14 @@ def check_template(t: CouponTemplate) -> None:
             )
 
 
-register(
-    ConfigKind(
-        name=KIND,
-        schema=Offer,
-        id_field="offerId",
-        check=check_offer,
-        description="Reward catalog: Lynes offers and Emporix redeem options.",
-    )
+CONFIG_KIND = ConfigKind(
+    name=KIND,
+    schema=Offer,
+    id_field="offerId",
+    check=check_offer,
+    description="Reward catalog: Lynes offers and Emporix redeem options.",
 )
+"""Registered at start-up by :func:`loyalty.app.features.load`."""
 
 
 class OfferView(msgspec.Struct):

@@ -6,7 +6,7 @@ from typing import Any, Literal
 
 import msgspec
 
-from loyalty.app.config_kinds import ConfigKind, register
+from loyalty.app.config_kinds import ConfigKind
 from loyalty.app.texts import Text
 from loyalty.core import challenges as core
 from loyalty.core import rules
@@ -160,14 +160,13 @@ def points_of(value: Challenge) -> int:
     return sum(r.metricQuantity or 0 for r in effective_rewards(value) if r.metricId == POINTS)
 
 
-register(
-    ConfigKind(
-        name="challenges",
-        schema=Challenge,
-        id_field="challengeId",
-        check=check_challenge,
-        compile=compile_challenge,
-        description="Challenges: trigger, goal, window, missions, rewards, series and repeats.",
-        related=["metrics", "inventory"],
-    )
+CONFIG_KIND = ConfigKind(
+    name="challenges",
+    schema=Challenge,
+    id_field="challengeId",
+    check=check_challenge,
+    compile=compile_challenge,
+    description="Challenges: trigger, goal, window, missions, rewards, series and repeats.",
+    related=["metrics", "inventory"],
 )
+"""Registered at start-up by :func:`loyalty.app.features.load`."""

@@ -7,7 +7,6 @@ the pure decision of :mod:`loyalty.core.events`, and one write of the outcome.
 
 from __future__ import annotations
 
-import hashlib
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from decimal import Decimal
@@ -17,7 +16,7 @@ import msgspec
 
 from loyalty.app import event_path
 from loyalty.app.challenge_config import Notification
-from loyalty.app.config_kinds import ConfigKind, register
+from loyalty.app.config_kinds import ConfigKind
 from loyalty.app.principal import Principal
 from loyalty.app.services import Services
 from loyalty.app.tenants import TenantConfig
@@ -31,10 +30,7 @@ from loyalty.storage.repositories import idempotency as idem_repo
 
 KIND = "events"
 MAX_EVENT_ID = 200
-MAX_BATCH = 1000
 MAX_PENDING_DAYS = 365
-LOGGED = "Event erfolgreich geloggt"
-LIMIT_REACHED = "Event Limit erreicht"
 METADATA_TYPES = ("string", "number", "boolean", "array", "object")
 
 
@@ -122,16 +118,15 @@ def compile_definition(value: EventDefinition) -> CompiledEvent:
     return CompiledEvent(definition=value, rule=rule, fields=tuple(value.metadataFields))
 
 
-register(
-    ConfigKind(
-        name=KIND,
-        schema=EventDefinition,
-        id_field="eventId",
-        check=check_definition,
-        compile=compile_definition,
-        description="Events users log: reward, conditions, metadata fields, per-user limits.",
-    )
+CONFIG_KIND = ConfigKind(
+    name=KIND,
+    schema=EventDefinition,
+    id_field="eventId",
+    check=check_definition,
+    compile=compile_definition,
+    description="Events users log: reward, conditions, metadata fields, per-user limits.",
 )
+"""Registered at start-up by :func:`loyalty.app.features.load`."""
 
 
 # ---------------------------------------------------------------------------------------------
@@ -146,34 +141,19 @@ def check_event_id(event_id: object, field_name: str = "eventId") -> str:
     return event_id
 
 
-def public_view(value: EventDefinition) -> dict[str, Any]:
-    """The seed's read shape: what an app needs, not the tenant's internal settings."""
-    return {
-        "eventId": value.eventId,
-        "title": value.title,
-        "description": value.description,
-        "status": value.status,
-        "limit": value.limit,
-        "maximumReward": value.maximumReward,
-        "reward": dict(value.reward),
-        "conditions": value.conditions,
-        "metadataFields": [msgspec.to_builtins(m) for m in value.metadataFields],
-        "type": value.type,
-    }
-
-
-async def list_events(services: Services, principal: Principal, *, show_all: bool) -> list[dict[str, Any]]:
+async def list_events(services: Services, principal: Principal, *, show_all: bool) -> list[EventDefinition]:
+    """The tenant's event definitions by id (only the active ones unless ``show_all``)."""
     tenant = await tenant_of(services, principal)
     items: dict[str, EventDefinition] = tenant.all(KIND)
-    return [public_view(items[key]) for key in sorted(items) if show_all or items[key].status == "ACTIVE"]
+    return [items[key] for key in sorted(items) if show_all or items[key].status == "ACTIVE"]
 
 
-async def get_event(services: Services, principal: Principal, event_id: str) -> dict[str, Any]:
+async def get_event(services: Services, principal: Principal, event_id: str) -> EventDefinition:
     tenant = await tenant_of(services, principal)
     value: EventDefinition | None = tenant.get(KIND, check_event_id(event_id))
     if value is None:
         raise not_found("event", event_id)
-    return public_view(value)
+    return value
 
 
 # ---------------------------------------------------------------------------------------------
@@ -199,6 +179,8 @@ class EventRequest:
 
 @dataclass
 class EventResult:
+    """What logging one event did; each dialect writes it in its own shape (Lynes, Audience)."""
+
     user_id: str
     event: EventDefinition
     points: int
@@ -210,37 +192,7 @@ class EventResult:
     failure: rules.Failure | None = None
     limit_state: dict[str, Any] | None = None
     extra: dict[str, Any] = field(default_factory=dict)
-
-    @property
-    def message(self) -> str:
-        return LIMIT_REACHED if self.limit_reached else LOGGED
-
-    def data(self) -> dict[str, Any]:
-        """The seed's response ``data``; what the event moved (challenges, streaks…) added after it."""
-        out: dict[str, Any] = {
-            "userId": self.user_id,
-            "eventId": self.event.eventId,
-            "points": self.points,
-            "type": self.event.type,
-            "title": self.event.title,
-            "limit": self.event.limit,
-            "maximumReward": self.event.maximumReward,
-            "metadata": self.metadata,
-            "conditionReached": self.condition_reached,
-            "limitReached": self.limit_reached,
-            "userGroupId": self.usergroup,
-        }
-        for key, value in self.extra.items():
-            out.setdefault(key, value)
-        return out
-
-    def dry_run_data(self) -> dict[str, Any]:
-        return {
-            **self.data(),
-            "dryRun": True,
-            "failedCondition": None if self.failure is None else self.failure.as_dict(),
-            "limitState": self.limit_state,
-        }
+    """What the event moved besides points (challenges, streaks, milestones, campaigns), by name."""
 
 
 def compiled_event(tenant: TenantConfig, event_id: str) -> CompiledEvent:
@@ -351,57 +303,39 @@ class BatchItem:
     error: LoyaltyError | None = None
 
 
-def batch_items(raw_items: object) -> list[BatchItem]:
-    if not isinstance(raw_items, list) or not raw_items:
-        raise invalid("events", "'events' must be a non-empty list")
-    if len(raw_items) > MAX_BATCH:
-        raise invalid("events", f"'events' may hold at most {MAX_BATCH} items")
-    items: list[BatchItem] = []
-    for raw in raw_items:
-        digest = hashlib.sha256(msgspec.json.encode(raw)).hexdigest()
-        try:
-            if not isinstance(raw, dict):
-                raise invalid("events[]", "every item of 'events' must be an object")
-            key = raw.get("idempotencyKey")
-            if key is not None and (not isinstance(key, str) or not 1 <= len(key) <= 150):
-                raise invalid("idempotencyKey", "'idempotencyKey' must be 1-150 characters")
-            request = EventRequest.parse(raw.get("eventId"), raw.get("userId"), raw.get("metadata"))
-        except LoyaltyError as error:
-            items.append(BatchItem(None, None, digest, error))
-            continue
-        items.append(BatchItem(request, key, digest))
-    return items
+@dataclass(frozen=True)
+class BatchOutcome:
+    """One item's outcome: either the answer to send, or the error that refused it."""
+
+    index: int
+    answer: dict[str, Any] | None = None
+    """The logged item's answer as the dialect wrote it (for a replay, as first stored)."""
+    replayed: bool = False
+    error: LoyaltyError | None = None
 
 
-def _error_result(index: int, error: LoyaltyError, status: int) -> dict[str, Any]:
-    return {
-        "index": index,
-        "statusCode": status,
-        "message": error.message,
-        "data": {"code": error.code.value, "field": error.field},
-    }
+BatchAnswer = Callable[[int, EventResult], dict[str, Any]]
+"""The dialect's answer to one logged item (index, result); stored to replay an ``idempotencyKey``."""
 
 
-async def log_batch(
-    tx: Tx, items: list[BatchItem], status_of: Callable[[ErrorCode], int]
-) -> list[dict[str, Any]]:
+async def log_batch(tx: Tx, items: list[BatchItem], answer_of: BatchAnswer) -> list[BatchOutcome]:
     """Each item in its own savepoint of the one transaction: a refused item changes nothing,
-    the others still count. An item's ``idempotencyKey`` replays its first result."""
-    results: list[dict[str, Any]] = []
+    the others still count. An item's ``idempotencyKey`` replays its first answer."""
+    outcomes: list[BatchOutcome] = []
     for index, item in enumerate(items):
         if item.request is None:
             assert item.error is not None
-            results.append(_error_result(index, item.error, status_of(item.error.code)))
+            outcomes.append(BatchOutcome(index, error=item.error))
             continue
         try:
             async with tx.conn.begin_nested():
-                results.append(await _batch_one(tx, index, item))
+                outcomes.append(await _batch_one(tx, index, item, answer_of))
         except LoyaltyError as error:
-            results.append(_error_result(index, error, status_of(error.code)))
-    return results
+            outcomes.append(BatchOutcome(index, error=error))
+    return outcomes
 
 
-async def _batch_one(tx: Tx, index: int, item: BatchItem) -> dict[str, Any]:
+async def _batch_one(tx: Tx, index: int, item: BatchItem, answer_of: BatchAnswer) -> BatchOutcome:
     assert item.request is not None
     key = None if item.idempotency_key is None else f"event-batch:{item.idempotency_key}"
     if key is not None:
@@ -417,15 +351,9 @@ async def _batch_one(tx: Tx, index: int, item: BatchItem) -> dict[str, Any]:
                     field="idempotencyKey",
                 )
             replay: dict[str, Any] = msgspec.json.decode(bytes(stored["response_body"] or b"{}"))
-            return {**replay, "index": index, "replayed": True}
+            return BatchOutcome(index, replay, replayed=True)
     result = await log_event(tx, item.request)
-    body = {
-        "index": index,
-        "statusCode": 200,
-        "message": result.message,
-        "loggedEventId": result.logged_event_id,
-        "data": result.data(),
-    }
+    body = answer_of(index, result)
     if key is not None:
         await idem_repo.store_response(
             tx.conn,
@@ -435,7 +363,7 @@ async def _batch_one(tx: Tx, index: int, item: BatchItem) -> dict[str, Any]:
             body=msgspec.json.encode(body),
             content_type="application/json",
         )
-    return {**body, "replayed": False}
+    return BatchOutcome(index, body)
 
 
 # ---------------------------------------------------------------------------------------------
@@ -469,27 +397,3 @@ async def reverse_event(tx: Tx, logged_event_id: str) -> ReversalView:
 
     done = await event_path.reverse(tx, logged_id, logged_event_id, history_text)
     return ReversalView(logged_id, done.event_id, done.user_id, done.taken, done.shortfall)
-
-
-# ---------------------------------------------------------------------------------------------
-# Audience actions: the same engine under another name
-
-MAX_ACTION_STRING = 1024
-
-
-def action_request(action: object, data: object, user_id: object) -> EventRequest:
-    """``action`` is the event id, ``data`` the metadata: strings up to 1024 characters, numbers,
-    booleans (seed 001)."""
-    if data is None:
-        data = {}
-    if not isinstance(data, dict):
-        raise invalid("data", "'data' must be an object")
-    for key, value in data.items():
-        name = f"data.{key}"
-        if isinstance(value, str):
-            if len(value) > MAX_ACTION_STRING:
-                raise invalid(name, f"'{name}' must be at most {MAX_ACTION_STRING} characters")
-        elif not isinstance(value, bool | int | float):
-            raise invalid(name, f"'{name}' must be a string, a number or a boolean")
-    checked_action = check_event_id(action, "action")
-    return EventRequest(checked_action, check_user_id(user_id, "userId"), data)

@@ -1,23 +1,48 @@
-"""Imports every feature module once, so each registers its config kinds.
+"""The features of the product, listed once, and what each registers at start-up.
 
-One aliased import line per feature (aliases keep the lines separate, so merges stay trivial).
+Importing a feature module registers nothing: :func:`load` does, and the server, the worker, the
+CLI and the demo call it before serving. A new configuration kind is added to ``CONFIG_KINDS``
+here; the admin API, config-as-code and the dashboard then serve it.
 """
 
 from __future__ import annotations
 
-from loyalty.app import campaigns as _campaigns  # noqa: F401
-from loyalty.app import catalog as _catalog  # noqa: F401  (offers = redeem options)
-from loyalty.app import challenges as _challenges  # noqa: F401  (challenges, metrics, inventory)
-from loyalty.app import events as _events  # noqa: F401
-from loyalty.app import leaderboards as _leaderboards  # noqa: F401
-from loyalty.app import milestones as _milestones  # noqa: F401
-from loyalty.app import referrals as _referrals  # noqa: F401
-from loyalty.app import stats as _stats  # noqa: F401
-from loyalty.app import streaks as _streaks  # noqa: F401
-from loyalty.app import surveys as _surveys  # noqa: F401
-from loyalty.app import usergroups as _usergroups  # noqa: F401
-from loyalty.app import webhooks as _webhooks  # noqa: F401
+from loyalty.app import (
+    campaigns,
+    catalog,
+    challenge_config,
+    events,
+    inventory,
+    leaderboards,
+    metrics,
+    milestones,
+    referrals,
+    streaks,
+    surveys,
+    usergroups,
+    webhooks,
+)
+from loyalty.app.config_kinds import ConfigKind, register
+
+CONFIG_KINDS: tuple[ConfigKind, ...] = (
+    campaigns.CONFIG_KIND,
+    catalog.CONFIG_KIND,  # offers (Lynes offers, Emporix redeem options)
+    inventory.CONFIG_KIND,
+    metrics.CONFIG_KIND,
+    challenge_config.CONFIG_KIND,
+    milestones.CONFIG_KIND,
+    referrals.CONFIG_KIND,
+    streaks.CONFIG_KIND,
+    events.CONFIG_KIND,
+    leaderboards.CONFIG_KIND,
+    surveys.CONFIG_KIND,
+    usergroups.CONFIG_KIND,
+    webhooks.CONFIG_KIND,
+)
+"""Every configuration kind, in the order the admin API has always listed them."""
 
 
 def load() -> None:
-    """Called by the app factory and the CLI; importing this module did the registering."""
+    """Registers every feature's configuration kind; calling it again changes nothing."""
+    for kind in CONFIG_KINDS:
+        register(kind)

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 import msgspec
 from sqlalchemy.ext.asyncio import AsyncConnection
 
-from loyalty.app.config_kinds import ConfigKind, register
+from loyalty.app.config_kinds import ConfigKind
 from loyalty.app.tenants import TenantConfig
 from loyalty.app.texts import Text
 from loyalty.app.uow import Tx
@@ -37,15 +37,14 @@ def check_set(value: InventorySet) -> None:
         seen.add(item.id)
 
 
-register(
-    ConfigKind(
-        name="inventory",
-        schema=InventorySet,
-        id_field="id",
-        check=check_set,
-        description="Inventory sets and their items, which challenges hand out (and take back).",
-    )
+CONFIG_KIND = ConfigKind(
+    name="inventory",
+    schema=InventorySet,
+    id_field="id",
+    check=check_set,
+    description="Inventory sets and their items, which challenges hand out (and take back).",
 )
+"""Registered at start-up by :func:`loyalty.app.features.load`."""
 
 
 @dataclass(frozen=True)

@@ -14,7 +14,7 @@ from typing import Any, Literal
 import msgspec
 from sqlalchemy.ext.asyncio import AsyncConnection
 
-from loyalty.app.config_kinds import ConfigKind, register
+from loyalty.app.config_kinds import ConfigKind
 from loyalty.app.principal import Principal
 from loyalty.app.services import Services
 from loyalty.app.tenants import TenantConfig
@@ -80,17 +80,16 @@ def compile_definition(value: LeaderboardDefinition) -> CompiledLeaderboard:
     )
 
 
-register(
-    ConfigKind(
-        name="leaderboards",
-        schema=LeaderboardDefinition,
-        id_field="leaderboardId",
-        check=check_definition,
-        compile=compile_definition,
-        description="Leaderboards: users ranked by points or events over a period.",
-        related=["events", "usergroups"],
-    )
+CONFIG_KIND = ConfigKind(
+    name="leaderboards",
+    schema=LeaderboardDefinition,
+    id_field="leaderboardId",
+    check=check_definition,
+    compile=compile_definition,
+    description="Leaderboards: users ranked by points or events over a period.",
+    related=["events", "usergroups"],
 )
+"""Registered at start-up by :func:`loyalty.app.features.load`."""
 
 
 # --- reads -------------------------------------------------------------------------------------

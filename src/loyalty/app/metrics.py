@@ -13,7 +13,7 @@ import msgspec
 from sqlalchemy.ext.asyncio import AsyncConnection
 
 from loyalty.app import ledger
-from loyalty.app.config_kinds import ConfigKind, register
+from loyalty.app.config_kinds import ConfigKind
 from loyalty.app.tenants import TenantConfig
 from loyalty.app.texts import Text
 from loyalty.app.uow import Tx
@@ -46,15 +46,14 @@ def check_metric(value: Metric) -> None:
         raise invalid("minimumValue", "'minimumValue' of 'points' is always 0")
 
 
-register(
-    ConfigKind(
-        name="metrics",
-        schema=Metric,
-        id_field="id",
-        check=check_metric,
-        description="Counters besides points, each with its own ledger and balance.",
-    )
+CONFIG_KIND = ConfigKind(
+    name="metrics",
+    schema=Metric,
+    id_field="id",
+    check=check_metric,
+    description="Counters besides points, each with its own ledger and balance.",
 )
+"""Registered at start-up by :func:`loyalty.app.features.load`."""
 
 
 @dataclass(frozen=True)

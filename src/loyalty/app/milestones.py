@@ -16,7 +16,7 @@ from typing import Literal
 import msgspec
 
 from loyalty.app import notifications, outbox
-from loyalty.app.config_kinds import ConfigKind, register
+from loyalty.app.config_kinds import ConfigKind
 from loyalty.app.tenants import TenantConfig
 from loyalty.app.uow import Tx
 from loyalty.core import tiers as core
@@ -97,17 +97,16 @@ def tier_multipliers(tenant: TenantConfig) -> dict[tuple[str, str], Decimal]:
     return {(s.set_id, tier): m for s in sets.values() for tier, m in s.multipliers.items()}
 
 
-register(
-    ConfigKind(
-        name="milestones",
-        schema=MilestoneSet,
-        id_field="id",
-        check=check_set,
-        compile=compile_set,
-        description="Milestones/tiers: thresholds on a metric's balance or lifetime earned.",
-        related=["metrics"],
-    )
+CONFIG_KIND = ConfigKind(
+    name="milestones",
+    schema=MilestoneSet,
+    id_field="id",
+    check=check_set,
+    compile=compile_set,
+    description="Milestones/tiers: thresholds on a metric's balance or lifetime earned.",
+    related=["metrics"],
 )
+"""Registered at start-up by :func:`loyalty.app.features.load`."""
 
 
 async def reevaluate(tx: Tx, user_pk: int) -> dict[str, dict[str, str | None]]:

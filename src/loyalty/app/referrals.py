@@ -19,7 +19,7 @@ import msgspec
 from sqlalchemy.ext.asyncio import AsyncConnection
 
 from loyalty.app import bonus
-from loyalty.app.config_kinds import ConfigKind, register
+from loyalty.app.config_kinds import ConfigKind
 from loyalty.app.principal import Principal
 from loyalty.app.services import Services
 from loyalty.app.tenants import TenantConfig
@@ -91,17 +91,16 @@ def compile_programme(value: ReferralProgramme) -> CompiledProgramme:
     return CompiledProgramme(event_id=value.eventId, active=value.status == "ACTIVE", rule=rule)
 
 
-register(
-    ConfigKind(
-        name=KIND,
-        schema=ReferralProgramme,
-        id_field="referralId",
-        check=check_programme,
-        compile=compile_programme,
-        description="Referral programmes: the referred user's qualifying event and what both sides earn.",
-        related=["events"],
-    )
+CONFIG_KIND = ConfigKind(
+    name=KIND,
+    schema=ReferralProgramme,
+    id_field="referralId",
+    check=check_programme,
+    compile=compile_programme,
+    description="Referral programmes: the referred user's qualifying event and what both sides earn.",
+    related=["events"],
 )
+"""Registered at start-up by :func:`loyalty.app.features.load`."""
 
 
 def rules_for_event(tenant: TenantConfig, event_id: str) -> tuple[core.ReferralRule, ...]:

@@ -16,7 +16,7 @@ import msgspec
 from sqlalchemy.ext.asyncio import AsyncConnection
 
 from loyalty.app import ledger, notifications, outbox
-from loyalty.app.config_kinds import ConfigKind, register
+from loyalty.app.config_kinds import ConfigKind
 from loyalty.app.principal import Principal
 from loyalty.app.services import Services
 from loyalty.app.tenants import TenantConfig
@@ -84,17 +84,16 @@ def compile_definition(value: StreakDefinition) -> CompiledStreak:
     )
 
 
-register(
-    ConfigKind(
-        name="streaks",
-        schema=StreakDefinition,
-        id_field="streakId",
-        check=check_definition,
-        compile=compile_definition,
-        description="Streaks: consecutive daily/weekly/monthly periods with a qualifying event.",
-        related=["events"],
-    )
+CONFIG_KIND = ConfigKind(
+    name="streaks",
+    schema=StreakDefinition,
+    id_field="streakId",
+    check=check_definition,
+    compile=compile_definition,
+    description="Streaks: consecutive daily/weekly/monthly periods with a qualifying event.",
+    related=["events"],
 )
+"""Registered at start-up by :func:`loyalty.app.features.load`."""
 
 
 def state_of(row: dict[str, Any] | None, rules: core.StreakRules) -> core.StreakState:

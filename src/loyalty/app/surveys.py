@@ -15,7 +15,7 @@ from sqlalchemy.ext.asyncio import AsyncConnection
 
 from loyalty.app import ledger, notifications
 from loyalty.app.challenge_config import Notification
-from loyalty.app.config_kinds import ConfigKind, register
+from loyalty.app.config_kinds import ConfigKind
 from loyalty.app.principal import Principal
 from loyalty.app.services import Services
 from loyalty.app.tenants import TenantConfig
@@ -78,15 +78,14 @@ def check_definition(value: SurveyDefinition) -> None:
         raise invalid("points", f"'points' must be between 0 and {MAX_POINTS}")
 
 
-register(
-    ConfigKind(
-        name=KIND,
-        schema=SurveyDefinition,
-        id_field="surveyId",
-        check=check_definition,
-        description="Surveys: SINGLE/MULTIPLE choice questions, answered once per user, may pay points.",
-    )
+CONFIG_KIND = ConfigKind(
+    name=KIND,
+    schema=SurveyDefinition,
+    id_field="surveyId",
+    check=check_definition,
+    description="Surveys: SINGLE/MULTIPLE choice questions, answered once per user, may pay points.",
 )
+"""Registered at start-up by :func:`loyalty.app.features.load`."""
 
 
 def is_open(survey: SurveyDefinition, now: int) -> bool:

@@ -7,6 +7,19 @@ from collections.abc import Sequence
 Text = str | dict[str, str]
 
 
+def accepted_languages(header: str | None) -> list[str]:
+    """Language tags of an ``Accept-Language`` value in the order given (``de-CH`` also tries ``de``).
+
+    Every face that shows plain text picks its language this way, so it lives here, beside
+    :func:`localized`, and not in one of the dialects."""
+    out: list[str] = []
+    for part in (header or "").split(","):
+        tag = part.split(";")[0].strip()
+        if tag and tag != "*":
+            out.extend([tag, tag.split("-")[0]])
+    return out
+
+
 def localized(text: Text | None, languages: Sequence[str], default_language: str) -> str | None:
     """One string for faces that show plain text: the first wanted language that exists."""
     if text is None or isinstance(text, str):

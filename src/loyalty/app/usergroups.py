@@ -12,7 +12,7 @@ from typing import Any
 import msgspec
 from sqlalchemy.ext.asyncio import AsyncConnection
 
-from loyalty.app.config_kinds import ConfigKind, register
+from loyalty.app.config_kinds import ConfigKind
 from loyalty.app.principal import Principal
 from loyalty.app.services import Services
 from loyalty.app.tenants import TenantConfig
@@ -39,16 +39,15 @@ def check_group(value: UserGroup) -> None:
         raise invalid("id", f"'{DEFAULT_GROUP}' is the built-in group of users without one")
 
 
-register(
-    ConfigKind(
-        name="usergroups",
-        schema=UserGroup,
-        id_field="id",
-        check=check_group,
-        description="User groups: select event rewards, leaderboards and challenges.",
-        related=["events", "leaderboards", "challenges"],
-    )
+CONFIG_KIND = ConfigKind(
+    name="usergroups",
+    schema=UserGroup,
+    id_field="id",
+    check=check_group,
+    description="User groups: select event rewards, leaderboards and challenges.",
+    related=["events", "leaderboards", "challenges"],
 )
+"""Registered at start-up by :func:`loyalty.app.features.load`."""
 
 
 def membership_view(user_id: str, group: str | None) -> dict[str, Any]:

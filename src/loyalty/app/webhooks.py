@@ -17,7 +17,7 @@ import msgspec
 from sqlalchemy.ext.asyncio import AsyncConnection
 
 from loyalty.app import outbox
-from loyalty.app.config_kinds import ConfigKind, register
+from loyalty.app.config_kinds import ConfigKind
 from loyalty.app.destinations import DestinationPolicy
 from loyalty.app.outbox import EVENT_TYPES
 from loyalty.app.principal import Principal
@@ -104,17 +104,16 @@ def standard_key(secret: str) -> bytes:
     return key
 
 
-WEBHOOKS = register(
-    ConfigKind(
-        name="webhooks",
-        schema=Webhook,
-        id_field="id",
-        check=check_webhook,
-        check_stored=check_stored_webhook,
-        write_only=("secret",),
-        description="HTTP endpoints that receive signed messages about changes (see docs/webhooks.md)",
-    )
+CONFIG_KIND = ConfigKind(
+    name="webhooks",
+    schema=Webhook,
+    id_field="id",
+    check=check_webhook,
+    check_stored=check_stored_webhook,
+    write_only=("secret",),
+    description="HTTP endpoints that receive signed messages about changes (see docs/webhooks.md)",
 )
+"""Registered at start-up by :func:`loyalty.app.features.load`."""
 
 
 # --- Deliveries: read-only views and the manual re-send (``/v1/admin/webhooks/{id}/deliveries``) ---

@@ -41,7 +41,6 @@ from loyalty.web import (
     sso,
     stats_source,
 )
-from loyalty.web import panels as _panels  # noqa: F401  (registers the offer, survey and webhook panels)
 from loyalty.web.session import Session, SessionCodec, csrf_matches, new_session
 
 HERE = Path(__file__).parent

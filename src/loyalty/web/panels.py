@@ -52,6 +52,15 @@ async def webhook_deliveries(
     return {"deliveries": rows, "limit": LATEST_DELIVERIES}
 
 
-extensions.register_kind_panel("surveys", "kinds/survey_results.html", survey_results)
-extensions.register_kind_panel("offers", "kinds/offer_pool.html", offer_pool)
-extensions.register_kind_panel("webhooks", "kinds/webhook_deliveries.html", webhook_deliveries)
+PANELS: tuple[tuple[str, str, extensions.KindPanelLoader], ...] = (
+    ("surveys", "kinds/survey_results.html", survey_results),
+    ("offers", "kinds/offer_pool.html", offer_pool),
+    ("webhooks", "kinds/webhook_deliveries.html", webhook_deliveries),
+)
+"""Kind, template and loader of each panel the dashboard ships with."""
+
+
+def register() -> None:
+    """Called at start-up by the app factory (``api/app.py``), next to ``features.load()``."""
+    for kind, template, loader in PANELS:
+        extensions.register_kind_panel(kind, template, loader)

@@ -6,10 +6,11 @@ from typing import Any
 
 import msgspec
 
-from loyalty.api.dialects.audience.profile import accepted_languages, ok
+from loyalty.api.dialects.audience.profile import ok
 from loyalty.api.routing import Call, Endpoint, Reply
 from loyalty.app import notifications
 from loyalty.app.audience_profile import subject_of
+from loyalty.app.texts import accepted_languages
 
 TAGS = ("Audience: loyalty",)
 

@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import Any
 
 from loyalty.api.routing import Call, Endpoint, Query, Reply
 from loyalty.app import audience_profile
+from loyalty.app.challenge_config import Challenge, Notification, effective_rewards
+from loyalty.app.texts import Text, accepted_languages, localized
 from loyalty.app.validation import MAX_SAFE_INTEGER, is_whole
 from loyalty.core.errors import invalid
 
@@ -16,14 +19,95 @@ def ok(data: Any) -> Reply:
     return Reply({"message": "OK", "data": data})
 
 
-def accepted_languages(header: str | None) -> list[str]:
-    """Language tags of ``Accept-Language`` in the order given (``de-CH`` also tries ``de``)."""
-    out: list[str] = []
-    for part in (header or "").split(","):
-        tag = part.split(";")[0].strip()
-        if tag and tag != "*":
-            out.extend([tag, tag.split("-")[0]])
-    return out
+class Texts:
+    """Picks one language for plain-text fields (Accept-Language first, then the tenant default)."""
+
+    def __init__(self, default_language: str, languages: Sequence[str]) -> None:
+        self.languages = list(languages)
+        self.default = default_language
+
+    def __call__(self, text: Text | None) -> str | None:
+        return localized(text, self.languages, self.default)
+
+
+def _notification(value: Notification | None, text: Texts) -> dict[str, Any]:
+    value = value or Notification()
+    return {"display": value.display, "title": text(value.title), "message": text(value.message)}
+
+
+def challenge_config_view(config: Challenge, text: Texts) -> dict[str, Any]:
+    window = config.time
+    return {
+        "id": config.challengeId,
+        "title": text(config.title),
+        "subtitle": text(config.subtitle),
+        "notification": _notification(config.notification, text),
+        "showInProfile": config.showInProfile,
+        "showInRail": config.showInRail,
+        "time": {
+            "showInUI": window.showInUI if window else False,
+            "from": window.from_ if window else None,
+            "to": window.to if window else None,
+        },
+        "missions": [
+            {
+                "id": m.id,
+                "title": text(m.title),
+                "type": m.type,
+                "notification": _notification(m.notification, text),
+            }
+            for m in config.missions
+        ],
+        "rewards": [
+            {
+                "type": r.type,
+                "metricId": r.metricId,
+                "metricQuantity": r.metricQuantity,
+                "inventorySetId": r.inventorySetId,
+                "inventoryItemId": r.inventoryItemId,
+                **({"remove": True} if r.remove else {}),
+            }
+            for r in effective_rewards(config)
+        ],
+    }
+
+
+def programme_data(view: audience_profile.ProgrammeView, languages: Sequence[str]) -> dict[str, Any]:
+    """Seed 001's loyalty configuration: plain texts in the caller's language."""
+    text = Texts(view.default_language, languages)
+    return {
+        "metrics": [
+            {
+                "id": m.id,
+                "title": text(m.title),
+                "media": m.media,
+                "defaultValue": m.defaultValue,
+                "minimumValue": m.minimumValue,
+                "maximumValue": m.maximumValue,
+            }
+            for m in view.metrics
+        ],
+        "inventory": [
+            {
+                "id": s.id,
+                "title": text(s.title),
+                "items": [{"id": i.id, "title": text(i.title), "media": i.media} for i in s.items],
+            }
+            for s in view.inventory
+        ],
+        "challenges": [challenge_config_view(c, text) for c in view.challenges],
+    }
+
+
+def profile_data(view: audience_profile.ProfileView) -> dict[str, Any]:
+    return {
+        "metrics": view.metrics,
+        "inventory": view.inventory,
+        "challenges": {
+            cid: {"isCompleted": standing.completed, "missionsCompleted": standing.missions_completed}
+            for cid, standing in view.challenges.items()
+        },
+    }
 
 
 def parse_ms(value: str | None, field: str) -> int | None:
@@ -36,12 +120,12 @@ def parse_ms(value: str | None, field: str) -> int | None:
 
 async def get_config(call: Call) -> Reply:
     languages = accepted_languages(call.request.headers.get("accept-language"))
-    return ok(await audience_profile.loyalty_config(call.services, call.principal, languages))
+    return ok(programme_data(await audience_profile.programme(call.services, call.principal), languages))
 
 
 async def get_profile(call: Call) -> Reply:
     assert call.tx is not None
-    return ok(await audience_profile.profile(call.tx))
+    return ok(profile_data(await audience_profile.profile(call.tx)))
 
 
 async def get_history(call: Call) -> Reply:

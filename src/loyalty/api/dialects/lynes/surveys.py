@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import msgspec
 
-from loyalty.api.dialects.audience.profile import accepted_languages
 from loyalty.api.routing import Call, Endpoint, Reply
 from loyalty.app import notifications, surveys
+from loyalty.app.texts import accepted_languages
 from loyalty.app.users import check_user_id
 from loyalty.core.errors import invalid
 
