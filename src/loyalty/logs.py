@@ -125,7 +125,8 @@ class Enqueue(QueueHandler):
         return record
 
     def enqueue(self, record: logging.LogRecord) -> None:
-        # A deque: nothing waits on it, and appending takes no lock of its own.
+        # A deque: nothing waits on it, and appending takes no lock of its own. (QueueHandler is
+        # typed for queue.Queue, which has no append.)
         self.queue.append(record)  # type: ignore[attr-defined]
 
 
@@ -205,7 +206,7 @@ def configure_logging(settings: Settings) -> None:
         else TextFormatter("%(asctime)s %(levelname)s %(name)s %(message)s")
     )
     records: collections.deque[Any] = collections.deque()
-    handler = Enqueue(records)  # type: ignore[arg-type]
+    handler = Enqueue(records)  # type: ignore[arg-type]  # a deque, not a queue.Queue (see enqueue)
     setattr(handler, _HANDLER_MARK, True)
     handler.addFilter(RedactSecrets())
     logger.addHandler(handler)

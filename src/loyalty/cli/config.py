@@ -3,13 +3,21 @@
 from __future__ import annotations
 
 import sys
+from collections.abc import Awaitable, Callable
 from pathlib import Path
-from typing import Annotated, Any
+from typing import TYPE_CHECKING, Annotated, TypeVar
 
 import typer
 import yaml
 
 from loyalty.cli.context import DatabaseUrlOption, as_tenant_admin, run, settings_for
+
+if TYPE_CHECKING:
+    from loyalty.app.config_as_code import Change
+    from loyalty.app.principal import Principal
+    from loyalty.app.services import Services
+
+T = TypeVar("T")
 
 config_app = typer.Typer(
     help="Configuration as code: export and apply a tenant's programme.", no_args_is_help=True
@@ -21,7 +29,9 @@ TenantOption = Annotated[
 ]
 
 
-async def with_tenant_admin(database_url: str | None, tenant: str | None, action: Any) -> Any:
+async def with_tenant_admin(
+    database_url: str | None, tenant: str | None, action: Callable[[Services, Principal], Awaitable[T]]
+) -> T:
     """Run ``action(services, principal)`` as the tenant's admin on the resolved store."""
     async with as_tenant_admin(settings_for(database_url), tenant) as (services, principal):
         return await action(services, principal)
@@ -69,7 +79,7 @@ def apply(
         typer.echo(f"error: {file} is not valid YAML: {exc}", err=True)
         raise typer.Exit(1) from None
 
-    async def action(services: Any, principal: Any) -> Any:
+    async def action(services: Services, principal: Principal) -> list[Change]:
         return await apply_document(
             services, principal, document, dry_run=dry_run, prune=prune, allow_reset=allow_reset
         )

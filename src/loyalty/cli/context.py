@@ -23,6 +23,8 @@ from sqlalchemy import make_url
 from loyalty.settings import Settings
 
 if TYPE_CHECKING:
+    from loyalty.app.principal import Principal
+    from loyalty.app.services import Services
     from loyalty.storage.database import Database
 
 T = TypeVar("T")
@@ -149,7 +151,9 @@ def run(coro: Coroutine[Any, Any, T]) -> T:
 
 
 @asynccontextmanager
-async def as_tenant_admin(settings: Settings, tenant: str | None) -> AsyncIterator[tuple[Any, Any]]:
+async def as_tenant_admin(
+    settings: Settings, tenant: str | None
+) -> AsyncIterator[tuple[Services, Principal]]:
     """(services, principal) acting as the tenant's admin; ``tenant`` may be omitted when the store
     holds exactly one. The audit trail names the actor ``user:cli``."""
     from loyalty.app import features

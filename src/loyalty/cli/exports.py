@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from contextlib import ExitStack
 from pathlib import Path
-from typing import IO, Annotated, Any
+from typing import IO, TYPE_CHECKING, Annotated, Any
 
 import typer
 import yaml
@@ -13,6 +13,11 @@ from rich.progress import Progress, SpinnerColumn, TextColumn
 
 from loyalty.cli.config import TenantOption, with_tenant_admin
 from loyalty.cli.context import DatabaseUrlOption, run
+
+if TYPE_CHECKING:
+    from loyalty.app.exports import ExportSummary
+    from loyalty.app.principal import Principal
+    from loyalty.app.services import Services
 
 STREAMS = {"users": "users.jsonl", "balances": "balances.jsonl", "user-data": "user-data.jsonl"}
 
@@ -57,7 +62,7 @@ def export(
             }
         )
 
-        async def action(services: Any, principal: Any) -> Any:
+        async def action(services: Services, principal: Principal) -> tuple[dict[str, Any], ExportSummary]:
             config = await export_tenant(services, principal)
             task = progress.add_task("export", total=None)
             with progress:

@@ -4,6 +4,9 @@ Typer prints each parameter's Python type next to it. Here every option that tak
 metavar (set where it is declared, else the option's name in capitals), flags and arguments show
 nothing beside their name (an argument's name already is its metavar), and the usage line names
 arguments as the docs do (``FILE``, ``[FILE]``).
+
+Click's ``Context`` and ``Command``, which these methods take, are only importable from Typer's
+private ``typer._click`` (see scripts/check_private_api.py), so they are typed ``Any`` here.
 """
 
 from __future__ import annotations

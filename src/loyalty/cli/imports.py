@@ -4,10 +4,10 @@ an earlier system."""
 from __future__ import annotations
 
 import signal
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Annotated, Any
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 from rich.console import Console
@@ -17,6 +17,7 @@ from rich.progress import (
     Progress,
     ProgressColumn,
     Task,
+    TaskID,
     TextColumn,
     TimeRemainingColumn,
 )
@@ -27,6 +28,11 @@ from loyalty.app.imports.kinds import ImportKind
 from loyalty.app.imports.rows import Row, RowError, format_of, read_rows
 from loyalty.cli.config import TenantOption, with_tenant_admin
 from loyalty.cli.context import DatabaseUrlOption, fail, run
+
+if TYPE_CHECKING:
+    from loyalty.app.imports.runner import RowSource, Summary
+    from loyalty.app.principal import Principal
+    from loyalty.app.services import Services
 
 import_app = typer.Typer(
     help="Import members, balances and event history from CSV or JSON Lines (see docs/import.md).",
@@ -63,13 +69,14 @@ class BarOnStderr:
             console=Console(stderr=True),
             transient=False,
         )
-        self._task: Any = None
+        self._task: TaskID | None = None
 
     def start(self, total: int) -> None:
         self._bar.start()
         self._task = self._bar.add_task("import", total=total)
 
     def advance(self, rows: int) -> None:
+        assert self._task is not None, "start() comes first"
         self._bar.advance(self._task, rows)
 
     def stop(self) -> None:
@@ -78,7 +85,7 @@ class BarOnStderr:
             self._task = None
 
 
-def _file_rows(file: Path) -> Any:
+def _file_rows(file: Path) -> RowSource:
     fmt = format_of(file.name)
     if fmt is None:
         fail(f"{file}: the file name must end in .csv or .jsonl (the format is chosen by it)")
@@ -93,7 +100,7 @@ def _file_rows(file: Path) -> Any:
     return open_rows
 
 
-def _command(kind: ImportKind) -> Any:
+def _command(kind: ImportKind) -> Callable[..., None]:
     def command(
         file: Annotated[
             Path, typer.Argument(metavar="FILE", help="A .csv (header line first) or .jsonl file.")
@@ -118,7 +125,7 @@ def _command(kind: ImportKind) -> Any:
                 raise KeyboardInterrupt
             stopping.append(True)
 
-        async def action(services: Any, principal: Any) -> Any:
+        async def action(services: Services, principal: Principal) -> Summary:
             previous = signal.signal(signal.SIGINT, on_interrupt)
             try:
                 return await run_import(

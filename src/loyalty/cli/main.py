@@ -8,7 +8,7 @@ import os
 import secrets
 import time
 from pathlib import Path
-from typing import Annotated, Any
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
@@ -23,6 +23,10 @@ from loyalty.cli.help import readable
 from loyalty.cli.imports import import_app
 from loyalty.cli.worker import worker
 from loyalty.settings import Settings
+
+if TYPE_CHECKING:
+    from loyalty.app.principal import Principal
+    from loyalty.app.services import Services
 
 app = typer.Typer(help="Loyalty: a self-hosted loyalty and gamification engine.", no_args_is_help=True)
 tenant_app = typer.Typer(help="Manage tenants.", no_args_is_help=True)
@@ -222,7 +226,7 @@ def apikey_list(tenant: TenantArgument, database_url: DatabaseUrlOption = None) 
     """List a tenant's API keys: id, role, the key's first characters, created, revoked."""
     from loyalty.app import admin
 
-    async def listing(services: Any, principal: Any) -> list[dict[str, Any]]:
+    async def listing(services: Services, principal: Principal) -> list[dict[str, Any]]:
         return await admin.list_items(services, principal, "api-keys")
 
     keys = run(with_tenant_admin(database_url, tenant, listing))
@@ -247,7 +251,7 @@ def apikey_revoke(
     from loyalty.app import admin
     from loyalty.app.uow import Encoded, Tx, run_write
 
-    async def revoke(services: Any, principal: Any) -> None:
+    async def revoke(services: Services, principal: Principal) -> None:
         async def work(tx: Tx) -> None:
             await admin.delete_item(tx, "api-keys", key_id)
 
@@ -262,7 +266,7 @@ def user_export(tenant: TenantArgument, user: UserArgument, database_url: Databa
     """Print everything stored about the user as JSON (the GDPR export)."""
     from loyalty.app.users import export_user
 
-    async def export(services: Any, principal: Any) -> dict[str, Any]:
+    async def export(services: Services, principal: Principal) -> dict[str, Any]:
         return await export_user(services, principal, user)
 
     data = run(with_tenant_admin(database_url, tenant, export))
@@ -283,7 +287,7 @@ def user_delete(
     if not yes:
         typer.confirm(f"Delete user '{user}' of tenant '{tenant}' and all their data?", abort=True)
 
-    async def delete(services: Any, principal: Any) -> None:
+    async def delete(services: Services, principal: Principal) -> None:
         async def work(tx: Tx) -> None:
             await delete_user(tx, user)
 

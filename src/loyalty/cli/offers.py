@@ -4,12 +4,16 @@ from __future__ import annotations
 
 import sys
 from pathlib import Path
-from typing import Annotated, Any
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
 from loyalty.cli.config import TenantOption, with_tenant_admin
 from loyalty.cli.context import DatabaseUrlOption, run
+
+if TYPE_CHECKING:
+    from loyalty.app.principal import Principal
+    from loyalty.app.services import Services
 
 app = typer.Typer(help="Offers: code pools.", no_args_is_help=True)
 
@@ -39,7 +43,7 @@ def import_codes(
     text = sys.stdin.read() if str(file) == "-" else file.read_text(encoding="utf-8-sig")
     result: list[offers.PoolState] = []
 
-    async def action(services: Any, principal: Any) -> None:
+    async def action(services: Services, principal: Principal) -> None:
         codes = parse_csv_codes(text)
 
         async def work(tx: Tx) -> None:
@@ -62,7 +66,7 @@ def codes(
     """How many codes the offer's pool holds and how many are left."""
     from loyalty.app import offers
 
-    async def action(services: Any, principal: Any) -> offers.PoolState:
+    async def action(services: Services, principal: Principal) -> offers.PoolState:
         return await offers.pool_state(services, principal, offer_id)
 
     state = run(with_tenant_admin(database_url, tenant, action))

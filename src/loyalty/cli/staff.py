@@ -5,11 +5,16 @@ from __future__ import annotations
 import json
 import time
 from collections.abc import Awaitable, Callable
-from typing import Annotated, Any
+from typing import TYPE_CHECKING, Annotated, Any, TypeVar
 
 import typer
 
 from loyalty.settings import Settings
+
+if TYPE_CHECKING:
+    from loyalty.app.staff import StaffView
+
+T = TypeVar("T")
 
 app = typer.Typer(help="Dashboard staff accounts (admin, support, viewer).", no_args_is_help=True)
 CLI_ACTOR = "cli"
@@ -19,15 +24,18 @@ def _now_ms() -> int:
     return time.time_ns() // 1_000_000
 
 
-def _in_tenant(tenant: str, work: Callable[[Any, int], Awaitable[Any]]) -> Any:
-    """Run ``work(conn, tenant_id)`` in one write transaction of the configured database."""
+def _in_tenant(tenant: str, work: Callable[[Any, int], Awaitable[T]]) -> T:
+    """Run ``work(conn, tenant_id)`` in one write transaction of the configured database.
+
+    ``conn`` is the open connection the ``app.staff`` functions take; its type is storage's, which
+    the CLI does not import (the layers' contract), so it is ``Any`` here."""
     import asyncio
 
     from loyalty.core.errors import LoyaltyError
     from loyalty.storage.database import Database
     from loyalty.storage.repositories import tenants as tenant_repo
 
-    async def run() -> Any:
+    async def run() -> T:
         db = Database(Settings().database_url)
         try:
             async with db.write() as conn:
@@ -54,7 +62,7 @@ def create(
     """Create a staff account and print its one-time password (replaced at the first sign-in)."""
     from loyalty.app import staff
 
-    async def work(conn: Any, tenant_id: int) -> Any:
+    async def work(conn: Any, tenant_id: int) -> tuple[StaffView, str]:
         return await staff.create_staff(
             conn, Settings(), tenant_id=tenant_id, email=email, role=role, actor=CLI_ACTOR, now=_now_ms()
         )
@@ -70,7 +78,7 @@ def list_(tenant: str) -> None:
     """List the tenant's staff accounts."""
     from loyalty.app import staff
 
-    async def work(conn: Any, tenant_id: int) -> Any:
+    async def work(conn: Any, tenant_id: int) -> list[StaffView]:
         return await staff.list_staff(conn, tenant_id)
 
     for account in _in_tenant(tenant, work):
@@ -84,7 +92,7 @@ def disable(tenant: str, email: str) -> None:
     """Disable a staff account: its sessions end at once and it can no longer sign in."""
     from loyalty.app import staff
 
-    async def work(conn: Any, tenant_id: int) -> Any:
+    async def work(conn: Any, tenant_id: int) -> StaffView:
         return await staff.disable_staff(
             conn, tenant_id=tenant_id, email=email, actor=CLI_ACTOR, now=_now_ms()
         )
@@ -98,7 +106,7 @@ def role(tenant: str, email: str, new_role: Annotated[str, typer.Argument(metava
     """Change a person's role (admin, support or viewer); the tenant's last active admin stays admin."""
     from loyalty.app import staff
 
-    async def work(conn: Any, tenant_id: int) -> Any:
+    async def work(conn: Any, tenant_id: int) -> StaffView:
         return await staff.change_role(
             conn, tenant_id=tenant_id, email=email, role=new_role, actor=CLI_ACTOR, now=_now_ms()
         )

@@ -302,7 +302,8 @@ def _install_sqlite_hooks(engine: AsyncEngine, *, checkpoint_in_commits: bool) -
     def _on_begin(conn: SyncConnection) -> None:
         # Straight to sqlite3 (see loyalty.storage.sqlite_inline): a statement through the engine
         # costs ~100 µs of Python, a BEGIN here a few. A writer's connection is already in the
-        # transaction SqliteWriter began (see loyalty.storage.sqlite_writer).
+        # transaction SqliteWriter began (see loyalty.storage.sqlite_writer). SQLAlchemy types the
+        # adapted connection as Any | None; here it is always the InlineConnection.
         raw = conn.connection.driver_connection.sqlite  # type: ignore[union-attr]
         if not raw.in_transaction:
             raw.execute("BEGIN")

@@ -104,11 +104,13 @@ class PostgresDriver(Driver):
     async def fetch(self, stmt: Statement, params: Mapping[str, Any]) -> list[Row]:
         if self._via_sqlalchemy():
             return list((await self.sa.exec_driver_sql(stmt.postgresql, tuple(stmt.args(params)))).all())
+        # asyncpg ships no type hints: its records are Any to mypy (they are sequences).
         return await self._conn.fetch(stmt.postgresql, *stmt.args(params))  # type: ignore[no-any-return]
 
     async def fetchrow(self, stmt: Statement, params: Mapping[str, Any]) -> Row | None:
         if self._via_sqlalchemy():
             return (await self.sa.exec_driver_sql(stmt.postgresql, tuple(stmt.args(params)))).first()
+        # asyncpg ships no type hints (see fetch).
         return await self._conn.fetchrow(stmt.postgresql, *stmt.args(params))  # type: ignore[no-any-return]
 
     async def execute(self, stmt: Statement, params: Mapping[str, Any]) -> None:
@@ -168,6 +170,8 @@ async def driver_of(conn: AsyncConnection) -> Driver:
     if driver is None:
         raw = await conn.get_raw_connection()
         if conn.dialect.name == "sqlite":
+            # SQLAlchemy types the adapted connection as Any | None; on SQLite it is the
+            # InlineConnection that storage.database's creator makes.
             driver = SqliteDriver(raw.driver_connection)  # type: ignore[arg-type]
         else:
             driver = PostgresDriver(conn, raw.driver_connection)

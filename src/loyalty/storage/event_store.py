@@ -211,6 +211,7 @@ _LOCK_USER = Statement(
 )
 
 
+# SQLAlchemy's dialect constructors carry no annotations.
 _PG_DIALECT: Any = postgresql.dialect()  # type: ignore[no-untyped-call]
 
 

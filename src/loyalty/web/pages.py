@@ -23,7 +23,7 @@ from starlette.staticfiles import StaticFiles
 
 from loyalty.app import admin, coupon_care, members, offers, staff, users, webhooks
 from loyalty.app.adjustments import adjust_points
-from loyalty.app.config_kinds import KINDS
+from loyalty.app.config_kinds import KINDS, ConfigKind
 from loyalty.app.credentials import hash_key, principal_from_api_key, principal_from_key_hash
 from loyalty.app.principal import Principal
 from loyalty.app.services import Services
@@ -501,7 +501,7 @@ def build(services: Services) -> Mount:
 
     # ----- configuration kinds (generic) -------------------------------------------------------
 
-    def kind_or_404(name: str) -> Any:
+    def kind_or_404(name: str) -> ConfigKind:
         kind = KINDS.get(name)
         if kind is None:
             raise LoyaltyError(ErrorCode.NOT_FOUND, f"there is no configuration kind '{name}'")
@@ -532,7 +532,9 @@ def build(services: Services) -> Mount:
             toggle=schema_help.toggle_of(fields),
         )
 
-    async def panel_of(ctx: Ctx, kind: Any, item_id: str, item: Any) -> dict[str, Any] | None:
+    async def panel_of(
+        ctx: Ctx, kind: ConfigKind, item_id: str, item: dict[str, Any] | None
+    ) -> dict[str, Any] | None:
         found = extensions.KIND_PANELS.get(kind.name)
         if found is None or not isinstance(item, dict):
             return None
@@ -541,12 +543,12 @@ def build(services: Services) -> Mount:
 
     async def editor(
         ctx: Ctx,
-        kind: Any,
+        kind: ConfigKind,
         item_id: str,
         text: str,
         *,
         exists: bool,
-        item: Any,
+        item: dict[str, Any] | None,
         error: LoyaltyError | None = None,
         status: int = 200,
         **extra: Any,

@@ -133,6 +133,8 @@ async def finish(
 
 def verify_id_token(id_token: str, jwks: dict[str, Any], sso: SingleSignOn, nonce: str) -> dict[str, Any]:
     try:
+        # joserfc types the key set as its KeySetSerialization TypedDict; the provider's JSON is a
+        # plain dict, which import_key_set checks.
         decoded = jwt.decode(id_token, KeySet.import_key_set(jwks), algorithms=ALGORITHMS)  # type: ignore[arg-type]
         registry = jwt.JWTClaimsRegistry(
             iss={"essential": True, "value": sso.issuer},
