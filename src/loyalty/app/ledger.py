@@ -427,10 +427,10 @@ async def balance(services: Services, tenant_id: int, user_pk: int, metric: str 
     return await active_balance(services, tenant_id, user_pk, account, metric)
 
 
-def system_principal(tenant: TenantConfig, job: str = "expiry") -> Principal:
-    """Who a background job (the expiry, maturing pending points) acts as: no rights of its own,
-    named in logs and audit."""
-    return Principal(
+def job_tx(conn: AsyncConnection, services: Services, tenant: TenantConfig, job: str, now: int) -> Tx:
+    """The transaction of a background job (the expiry, maturing pending points, the lifecycle
+    rewards), which acts with no rights of its own, named ``job`` in logs and audit."""
+    principal = Principal(
         tenant_id=tenant.id,
         tenant=tenant.name,
         subject=None,
@@ -438,6 +438,7 @@ def system_principal(tenant: TenantConfig, job: str = "expiry") -> Principal:
         api_key_role="system",
         api_key_id=job,
     )
+    return Tx(conn=conn, services=services, tenant=tenant, principal=principal, now=now)
 
 
 async def _expire_in_own_tx(services: Services, tenant_id: int, user_pk: int, metric: str, now: int) -> int:
@@ -445,7 +446,7 @@ async def _expire_in_own_tx(services: Services, tenant_id: int, user_pk: int, me
     if tenant is None:
         return 0
     async with services.db.write() as conn:
-        tx = Tx(conn=conn, services=services, tenant=tenant, principal=system_principal(tenant), now=now)
+        tx = job_tx(conn, services, tenant, "expiry", now)
         account = await ledger_repo.lock_balance(conn, user_pk, metric)
         if account is None:
             return 0

@@ -145,13 +145,7 @@ async def _pay(
 ) -> int:
     """Claim and pay one user's reward in one transaction; 1 when this worker paid it."""
     async with services.db.write() as conn:
-        tx = Tx(
-            conn=conn,
-            services=services,
-            tenant=tenant,
-            principal=ledger.system_principal(tenant, "lifecycle"),
-            now=services.now(),
-        )
+        tx = ledger.job_tx(conn, services, tenant, "lifecycle", services.now())
         claimed = await lifecycle_repo.claim_reward(
             tx.insert, conn, tenant_id=tenant.id, user_pk=user_pk, kind=kind, year=year, now=tx.now
         )
@@ -213,13 +207,7 @@ async def _reminders(services: Services, tenant: TenantConfig, days: int) -> int
 
 async def _remind(services: Services, tenant: TenantConfig, entry_id: int) -> int:
     async with services.db.write() as conn:
-        tx = Tx(
-            conn=conn,
-            services=services,
-            tenant=tenant,
-            principal=ledger.system_principal(tenant, "lifecycle"),
-            now=services.now(),
-        )
+        tx = ledger.job_tx(conn, services, tenant, "lifecycle", services.now())
         line = await lifecycle_repo.claim_reminder(
             tx.insert, conn, tenant_id=tenant.id, entry_id=entry_id, now=tx.now
         )

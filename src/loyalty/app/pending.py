@@ -37,13 +37,7 @@ async def _mature_one(services: Services, credit_id: int, tenant_id: int, now: i
         if tenant is None:  # the tenant is gone: nothing to credit any more
             await pending_repo.settle(conn, state=pending_repo.DROPPED, now=now, id=credit_id)
             return 0
-        tx = Tx(
-            conn=conn,
-            services=services,
-            tenant=tenant,
-            principal=ledger.system_principal(tenant, "pending"),
-            now=now,
-        )
+        tx = ledger.job_tx(conn, services, tenant, "pending", now)
         row = await pending_repo.settle(conn, state=pending_repo.MATURED, now=now, id=credit_id)
         if row is None:  # matured by another process, or reversed meanwhile
             return 0
