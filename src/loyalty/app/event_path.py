@@ -115,7 +115,8 @@ def compile_plan(tenant: TenantConfig, event_id: str, rule: core.EventRule) -> P
     return Plan(
         programme,
         streaks,
-        may_credit=any(rate > 0 for rate in rule.rates.values()),
+        # A campaign's bonus credits even an event whose own reward is 0.
+        may_credit=any(rate > 0 for rate in rule.rates.values()) or bool(programme.campaigns),
         announces_points=bool(outbox.subscribers_of(tenant, "points.awarded")),
         has_tiers=bool(tenant.all_compiled("milestones")),
         capped_campaigns=tuple(c for c in programme.campaigns if c.cap is not None),
@@ -157,7 +158,7 @@ async def run(
         limit_period_key=core.limit_period_key(programme, tx.now),
         challenges=bool(programme.challenges),
         streak_ids=tuple(plan.streaks),
-        points_account=(plan.may_credit or bool(programme.campaigns)) and not dry_run,
+        points_account=plan.may_credit and not dry_run,
         allocate_id=not dry_run,
         referral=bool(programme.referrals),
         campaign_ids=tuple(c.campaign_id for c in plan.capped_campaigns if c.in_window(tx.now)),
@@ -179,11 +180,14 @@ async def run(
         credits = decision.points > 0 and decision.pending_until is None
         ledger_credit = credits and rows.points_need_ledger(tx.now)
         follow = ledger_credit or _needs_follow_ups(plan, decision)
-        writes = _writes(tx, plan, request, user_id, rows, decision, text, with_credit=not ledger_credit)
+        details = _details(decision)
+        writes = _writes(
+            tx, plan, request, user_id, rows, decision, text, details, with_credit=not ledger_credit
+        )
         # The answer's additions are decided before the write: after a write that commits by
         # itself nothing may fail.
         extra = _response_extra(tx, decision)
-        extra.update(_details(decision))
+        extra.update(details)
         applied = await store.apply(tx.conn, writes, transaction=follow or attempt > 0)
         if applied is None:
             continue  # another event of the user got in between: read and decide again
@@ -237,6 +241,7 @@ def _writes(
     rows: UserSnapshotRows,
     decision: core.Decision,
     text: EventText,
+    details: dict[str, Any],
     *,
     with_credit: bool,
 ) -> EventWrites:
@@ -287,7 +292,7 @@ def _writes(
         scores=decision.scores,
         campaigns=tuple(CampaignWrite(s.campaign_id, s.points, s.cap) for s in decision.campaigns),
         pending=pending,
-        details=_details(decision),
+        details=details,
     )
 
 
