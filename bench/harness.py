@@ -125,8 +125,8 @@ async def load_users(url: str, tenant: str, count: int, *, opening_points: int =
     from sqlalchemy import select
 
     from loyalty.storage.database import Database
-    from loyalty.storage.repositories import tenants as tenant_repo
     from loyalty.storage.tables import balances, ledger_entries, users
+    from loyalty.storage.tenancy import tenants as tenant_repo
 
     db = Database(url)
     try:

@@ -6,7 +6,7 @@ PostgreSQL and 1 on SQLite, as the app writes them),
 plus the per-user bookkeeping rows those events would write (latest active day per user and
 event; user x day/month marks for ~90,000 active users a day), generated directly with bulk SQL
 (PostgreSQL ``generate_series``, SQLite recursive CTEs). Then times the app's own read path
-(``loyalty.app.stats``) for the 90-day global and per-event statistics, median of 5 after one
+(``loyalty.app.stats.stats``) for the 90-day global and per-event statistics, median of 5 after one
 warm-up, and prints the query plans.
 
     PYTHONPATH=src python bench/stats_10m.py sqlite:////tmp/stats-bench.db
@@ -33,16 +33,16 @@ from typing import Any
 from sqlalchemy import text
 from sqlalchemy.ext.asyncio import create_async_engine
 
-from loyalty.app import stats
-from loyalty.app.principal import Principal
-from loyalty.app.services import Services
-from loyalty.app.tenants import TenantCache, create_tenant
+from loyalty.app.kernel.principal import Principal
+from loyalty.app.kernel.services import Services
+from loyalty.app.stats import stats
+from loyalty.app.tenancy.tenants import TenantCache, create_tenant
 from loyalty.core import periods
 from loyalty.settings import Settings
 from loyalty.storage import migrate
 from loyalty.storage.database import Database, async_url
-from loyalty.storage.repositories import stats as stats_repo
-from loyalty.storage.stats_tables import HOURS
+from loyalty.storage.stats import stats as stats_repo
+from loyalty.storage.stats.stats_tables import HOURS
 
 DAYS = 100
 EVENT_TYPES = 20
@@ -274,7 +274,7 @@ async def run(url: str, markdown: Path | None) -> None:
         f"{view.total_events:,} events, {len(view.breakdown)} event types.",
         "Rows: " + ", ".join(f"{t} {n:,}" for t, n in sizes.items()) + ".",
         "",
-        "| query (app read path, `loyalty.app.stats`) | median of 5 | runs (ms) |",
+        "| query (app read path, `loyalty.app.stats.stats`) | median of 5 | runs (ms) |",
         "|---|---|---|",
         f"| `period=90d` global | {global_ms:.1f} ms | {ms_list(global_samples)} |",
         f"| `period=90d&eventId=event_0` | {event_ms:.1f} ms | {ms_list(event_samples)} |",

@@ -8,10 +8,10 @@ from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any
 
-from loyalty.app import event_path
-from loyalty.app.principal import Principal
-from loyalty.app.uow import Encoded, Tx, run_write
-from loyalty.app.users import resolve_user
+from loyalty.app.events import event_path
+from loyalty.app.kernel.principal import Principal
+from loyalty.app.kernel.uow import Encoded, Tx, run_write
+from loyalty.app.users.users import resolve_user
 from loyalty.core import events as core
 from loyalty.core import rules
 from tests.support import TenantHandle

@@ -3,10 +3,10 @@ event path writes with it), at any time, so that the range reads can be checked 
 
 from __future__ import annotations
 
-from loyalty.app.uow import Tx
-from loyalty.app.users import resolve_user
+from loyalty.app.kernel.uow import Tx
+from loyalty.app.users.users import resolve_user
 from loyalty.core import timeutil
-from loyalty.storage.repositories import stats as stats_repo
+from loyalty.storage.stats import stats as stats_repo
 
 
 async def record_hit(tx: Tx, user: str, event: str, ts: int, points: int, met: bool, limited: bool) -> None:

@@ -18,8 +18,8 @@ from typing import IO, Any
 
 import httpx
 
-from loyalty.app.credentials import create_api_key, mint_token
-from loyalty.app.tenants import create_tenant
+from loyalty.app.tenancy.credentials import create_api_key, mint_token
+from loyalty.app.tenancy.tenants import create_tenant
 
 TEST_RECEIVERS = "127.0.0.1"
 """``LOYALTY_WEBHOOK_ALLOWED_DESTINATIONS`` of every test server, as an operator would set it: the

@@ -78,7 +78,7 @@ class Settings(BaseSettings):
     @field_validator("webhook_allowed_destinations")
     @classmethod
     def _destinations_readable(cls, value: str | None) -> str | None:
-        from loyalty.app.destinations import DestinationPolicy
+        from loyalty.app.messaging.destinations import DestinationPolicy
 
         DestinationPolicy.from_setting(value or "")  # a typo stops the start, naming the entry
         return value

@@ -8,8 +8,8 @@ from typing import Any
 
 from sqlalchemy import select
 
-from loyalty.app import pending
-from loyalty.storage.campaign_tables import campaign_stats_daily, campaign_totals, pending_credits
+from loyalty.app.ledger import pending
+from loyalty.storage.promotions.campaign_tables import campaign_stats_daily, campaign_totals, pending_credits
 from loyalty.storage.tables import history_entries, ledger_entries
 from tests.support import Clock, TenantHandle
 

@@ -120,8 +120,8 @@ async def test_a_remembered_token_is_refused_once_its_key_is_withdrawn(tenant: T
 
 
 def test_a_remembered_token_expires_with_its_exp_claim() -> None:
-    from loyalty.app.principal import Principal
-    from loyalty.app.token_cache import VerifiedToken, VerifiedTokens
+    from loyalty.app.kernel.principal import Principal
+    from loyalty.app.kernel.token_cache import VerifiedToken, VerifiedTokens
 
     tokens = VerifiedTokens(size=2)
     principal = Principal(1, "t", "u1", frozenset())

@@ -8,8 +8,8 @@ from typing import Any
 import pytest
 from sqlalchemy import select
 
-from loyalty.storage.event_tables import logged_events
-from loyalty.storage.stats_tables import stats_event_daily
+from loyalty.storage.events.event_tables import logged_events
+from loyalty.storage.stats.stats_tables import stats_event_daily
 from loyalty.storage.tables import history_entries, users
 from tests.support import TenantHandle
 

@@ -9,8 +9,8 @@ from typing import Any
 import pytest
 from sqlalchemy import select
 
-from loyalty.storage.coupon_tables import coupons as coupon_table
-from loyalty.storage.ops_tables import webhook_outbox
+from loyalty.storage.messaging.ops_tables import webhook_outbox
+from loyalty.storage.offers.coupon_tables import coupons as coupon_table
 from tests.support import Clock, TenantHandle
 from tests.webhook_receiver import STANDARD_SECRET
 

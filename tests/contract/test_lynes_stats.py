@@ -28,8 +28,8 @@ from typing import Any
 
 import pytest
 
-from loyalty.app.principal import Principal
-from loyalty.app.uow import Tx
+from loyalty.app.kernel.principal import Principal
+from loyalty.app.kernel.uow import Tx
 from tests.stats_support import record_hit
 from tests.support import TenantHandle
 
@@ -53,7 +53,14 @@ async def log_events(
     config = await services.tenants.by_id(tenant.tenant_id)
     admin = Principal(tenant.tenant_id, tenant.name, None, frozenset(), api_key_role="admin")
     async with services.db.write() as conn:
-        tx = Tx(conn=conn, services=services, tenant=config, principal=admin, now=NOW)
+        tx = Tx(
+            conn=conn,
+            services=services,
+            store=services.stores.bind(conn),
+            tenant=config,
+            principal=admin,
+            now=NOW,
+        )
         for user, event, ts, points, met, limited in events:
             await record_hit(tx, user, event, ts, points, met, limited)
 

@@ -7,9 +7,9 @@ from typing import Any
 
 import pytest
 
-from loyalty.app import notifications
-from loyalty.app.uow import Tx
-from loyalty.app.users import resolve_user
+from loyalty.app.kernel.uow import Tx
+from loyalty.app.messaging import notifications
+from loyalty.app.users.users import resolve_user
 from tests.activity_support import in_write
 from tests.support import Clock, TenantHandle
 

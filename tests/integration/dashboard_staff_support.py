@@ -8,8 +8,8 @@ from typing import Any
 
 import httpx
 
-from loyalty.app import staff
-from loyalty.storage.repositories import staff as staff_repo
+from loyalty.app.tenancy import staff
+from loyalty.storage.tenancy import staff as staff_repo
 from tests.integration.test_dashboard import csrf_of
 from tests.support import TenantHandle
 

@@ -19,7 +19,7 @@ from pathlib import Path
 import httpx
 import pytest
 
-from loyalty.app.credentials import mint_token
+from loyalty.app.tenancy.credentials import mint_token
 from tests.support import pg_admin_url, start_live_server
 
 SRC = str(Path(__file__).resolve().parents[2] / "src")

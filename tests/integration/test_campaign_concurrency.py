@@ -13,9 +13,9 @@ from typing import Any
 import httpx
 from sqlalchemy import insert, select
 
-from loyalty.app import ledger, pending
-from loyalty.app.event_store import CampaignWrite, EventWrites, SnapshotQuery
-from loyalty.storage.campaign_tables import campaign_totals, pending_credits
+from loyalty.app.events.event_store import CampaignWrite, EventWrites, SnapshotQuery
+from loyalty.app.ledger import ledger, pending
+from loyalty.storage.promotions.campaign_tables import campaign_totals, pending_credits
 from loyalty.storage.tables import ledger_entries
 from tests.support import Clock, TenantHandle
 

@@ -67,12 +67,12 @@ def test_apikey_create_and_token_mint(cli_db: str) -> None:
 def test_bootstrap_variables_create_tenant_key_and_secret(cli_db: str, tmp_path: Path) -> None:
     import asyncio
 
-    from loyalty.app.bootstrap import bootstrap_from_settings
-    from loyalty.app.credentials import hash_key
+    from loyalty.app.tenancy.bootstrap import bootstrap_from_settings
+    from loyalty.app.tenancy.credentials import hash_key
     from loyalty.settings import Settings
     from loyalty.storage import migrate
     from loyalty.storage.database import Database
-    from loyalty.storage.repositories import api_keys, tenants
+    from loyalty.storage.tenancy import api_keys, tenants
 
     settings = Settings(
         database_url=cli_db,

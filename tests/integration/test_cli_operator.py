@@ -134,7 +134,8 @@ def test_user_export_and_delete(tmp_path: Path, store: str) -> None:
     import asyncio
 
     from loyalty.storage.database import Database
-    from loyalty.storage.repositories import tenants, users
+    from loyalty.storage.tenancy import tenants
+    from loyalty.storage.users import users
 
     async def add_user() -> None:
         db = Database(store)

@@ -13,9 +13,9 @@ import msgspec
 import pytest
 import yaml
 
-from loyalty.app.config_as_code import ConfigDocumentInvalid, apply_document, export_tenant
-from loyalty.app.config_kinds import KINDS, ConfigKind, register
-from loyalty.app.principal import ADMIN, Principal
+from loyalty.app.kernel.principal import ADMIN, Principal
+from loyalty.app.tenancy.config_as_code import ConfigDocumentInvalid, apply_document, export_tenant
+from loyalty.app.tenancy.config_kinds import KINDS, ConfigKind, register
 from loyalty.core.errors import invalid
 from tests.support import TenantHandle
 

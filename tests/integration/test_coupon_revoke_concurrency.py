@@ -10,7 +10,7 @@ import httpx
 import pytest
 from sqlalchemy import select
 
-from loyalty.storage.coupon_tables import coupons as coupon_table
+from loyalty.storage.offers.coupon_tables import coupons as coupon_table
 from tests.support import TenantHandle, start_live_server
 
 COUPONS = 10

@@ -27,9 +27,9 @@ from typing import Any
 import httpx
 from sqlalchemy import select
 
-from loyalty.app import ledger
-from loyalty.app.delivery import Deliverer
-from loyalty.storage.event_tables import logged_events
+from loyalty.app.ledger import ledger
+from loyalty.app.messaging.delivery import Deliverer
+from loyalty.storage.events.event_tables import logged_events
 from loyalty.storage.tables import balances, history_entries, idempotency_keys, ledger_entries
 from tests.support import Clock, LiveProcess, TenantHandle
 from tests.webhook_receiver import STANDARD_SECRET, webhook_receiver

@@ -10,9 +10,9 @@ import httpx
 import pytest
 from sqlalchemy import text
 
-from loyalty.storage.repositories import audit as audit_repo
-from loyalty.storage.repositories import member_search
-from loyalty.storage.repositories.member_search import MemberFilter
+from loyalty.storage.tenancy import audit as audit_repo
+from loyalty.storage.users import member_search
+from loyalty.storage.users.member_search import MemberFilter
 from tests.integration.dashboard_staff_support import add_staff, staff_sign_in
 from tests.support import TenantHandle
 

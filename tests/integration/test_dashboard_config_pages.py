@@ -9,7 +9,7 @@ import httpx
 import msgspec
 import pytest
 
-from loyalty.app.config_kinds import KINDS, ConfigKind, register
+from loyalty.app.tenancy.config_kinds import KINDS, ConfigKind, register
 from loyalty.core.errors import invalid
 from tests.integration.test_dashboard import csrf_of, form_post, sign_in
 from tests.support import TenantHandle

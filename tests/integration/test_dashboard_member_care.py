@@ -10,7 +10,7 @@ from typing import Any
 import httpx
 import pytest
 
-from loyalty.app import staff
+from loyalty.app.tenancy import staff
 from loyalty.core.errors import ErrorCode, LoyaltyError
 from tests.integration.dashboard_staff_support import add_staff, signed_in_browsers, staff_sign_in
 from tests.integration.test_dashboard import csrf_of, form_post

@@ -11,7 +11,7 @@ from typing import Any
 import httpx
 
 from loyalty.core.timeutil import iso_utc
-from loyalty.storage.repositories import outbox as outbox_repo
+from loyalty.storage.messaging import outbox as outbox_repo
 from tests.integration.test_dashboard import csrf_of
 from tests.integration.test_webhooks import delete_user, deliver_due, deliveries, hook
 from tests.support import Clock, TenantHandle

@@ -22,9 +22,9 @@ import httpx
 import pytest
 from sqlalchemy import func, select
 
-from loyalty.app import ledger
-from loyalty.app.credentials import create_api_key
-from loyalty.app.tenants import create_tenant
+from loyalty.app.ledger import ledger
+from loyalty.app.tenancy.credentials import create_api_key
+from loyalty.app.tenancy.tenants import create_tenant
 from loyalty.storage.database import Database
 from loyalty.storage.tables import idempotency_keys
 from tests.support import LiveProcess, free_port

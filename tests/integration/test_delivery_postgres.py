@@ -8,12 +8,12 @@ from typing import Any
 
 import pytest
 
-from loyalty.app import outbox
-from loyalty.app.credentials import principal_from_api_key
-from loyalty.app.delivery import Deliverer
-from loyalty.app.services import Services
-from loyalty.app.tenants import TenantCache
-from loyalty.app.uow import Encoded, run_write
+from loyalty.app.kernel.services import Services
+from loyalty.app.kernel.uow import Encoded, run_write
+from loyalty.app.messaging import outbox
+from loyalty.app.messaging.delivery import Deliverer
+from loyalty.app.tenancy.credentials import principal_from_api_key
+from loyalty.app.tenancy.tenants import TenantCache
 from loyalty.settings import Settings
 from loyalty.storage.database import Database
 from tests.support import TEST_RECEIVERS, TenantHandle

@@ -12,7 +12,7 @@ import tempfile
 from pathlib import Path
 from typing import Any
 
-from loyalty.app.delivery import Deliverer
+from loyalty.app.messaging.delivery import Deliverer
 from tests.support import TEST_RECEIVERS, TenantHandle
 from tests.webhook_receiver import STANDARD_SECRET, webhook_receiver
 

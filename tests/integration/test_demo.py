@@ -9,7 +9,7 @@ from pathlib import Path
 import httpx
 
 from loyalty.api.app import create_app
-from loyalty.app.demo import prepare_demo
+from loyalty.app.tenancy.demo import prepare_demo
 from loyalty.settings import Settings
 
 DEMO_PROGRAMME = [

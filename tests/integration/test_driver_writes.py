@@ -9,7 +9,7 @@ import pytest
 from sqlalchemy import select
 
 from loyalty.storage.driver import Statement, driver_of
-from loyalty.storage.event_tables import event_limit_counters
+from loyalty.storage.events.event_tables import event_limit_counters
 
 COUNT = Statement(
     "INSERT INTO event_limit_counters (tenant_id, user_pk, event_id, period_key, n) "

@@ -7,7 +7,7 @@ from typing import Any
 
 import httpx
 
-from loyalty.app import ledger
+from loyalty.app.ledger import ledger
 from tests.support import TenantHandle
 
 

@@ -13,12 +13,12 @@ from typing import Any
 
 import yaml
 
-from loyalty.app.config_as_code import export_tenant
-from loyalty.app.exports import export_members
 from loyalty.app.imports.kinds import BALANCES, USERS
 from loyalty.app.imports.rows import Row, RowError, read_rows
 from loyalty.app.imports.runner import run_import
-from loyalty.app.principal import ADMIN, Principal
+from loyalty.app.kernel.principal import ADMIN, Principal
+from loyalty.app.tenancy.config_as_code import export_tenant
+from loyalty.app.users.exports import export_members
 from loyalty.cli.exports import FolderSink
 from tests.support import TenantHandle
 

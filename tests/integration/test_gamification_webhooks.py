@@ -7,7 +7,7 @@ import json
 
 from sqlalchemy import select
 
-from loyalty.storage.ops_tables import webhook_outbox
+from loyalty.storage.messaging.ops_tables import webhook_outbox
 from tests.support import TenantHandle
 from tests.webhook_receiver import STANDARD_SECRET
 

@@ -13,10 +13,10 @@ import pytest
 from prometheus_client import REGISTRY
 
 from loyalty.api.app import create_app
-from loyalty.app import ledger
-from loyalty.app.credentials import mint_token, principal_from_api_key
-from loyalty.app.uow import Encoded, run_write
-from loyalty.app.users import resolve_user
+from loyalty.app.kernel.uow import Encoded, run_write
+from loyalty.app.ledger import ledger
+from loyalty.app.tenancy.credentials import mint_token, principal_from_api_key
+from loyalty.app.users.users import resolve_user
 from loyalty.logs import JsonFormatter, RedactSecrets
 from loyalty.settings import Settings
 from tests.support import TenantHandle, free_port

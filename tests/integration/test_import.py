@@ -18,7 +18,7 @@ import pytest
 from loyalty.app.imports.kinds import BALANCES, USERS
 from loyalty.app.imports.rows import Row, RowError, read_rows
 from loyalty.app.imports.runner import ImportInvalid, run_import
-from loyalty.app.principal import ADMIN, Principal
+from loyalty.app.kernel.principal import ADMIN, Principal
 from tests.support import TenantHandle
 
 SRC = str(Path(__file__).resolve().parents[2] / "src")
@@ -140,7 +140,7 @@ async def test_users_are_created_as_of_created_at_with_their_group(app: Any, ten
     done = await run_import(*admin_of(app, tenant), USERS, rows_of(text), source="u.csv")
     assert (done.imported, done.skipped) == (3, 0)
     services, principal = admin_of(app, tenant)
-    from loyalty.app.users import export_user
+    from loyalty.app.users.users import export_user
 
     ann = await export_user(services, principal, "ann")
     bob = await export_user(services, principal, "bob")
@@ -330,7 +330,7 @@ async def test_a_member_twice_in_one_file_is_created_once_and_takes_the_last_gro
 async def test_an_account_with_points_due_to_expire_settles_them_before_its_imported_credit(
     app: Any, tenant: TenantHandle, clock: Any
 ) -> None:
-    from loyalty.app import ledger
+    from loyalty.app.ledger import ledger
 
     now = app.state.services.now()
     first = f"userId,points,validUntil,reference\nann,10,{now + DAY},a1\nbob,4,,b1\n"
@@ -342,7 +342,7 @@ async def test_an_account_with_points_due_to_expire_settles_them_before_its_impo
     assert [await points(tenant, u) for u in ("ann", "bob", "cid")] == [5, 17, 1]
     assert await ledger.verify(app.state.services.db, tenant_id=tenant.tenant_id) == []
     services, principal = admin_of(app, tenant)
-    from loyalty.app.users import export_user
+    from loyalty.app.users.users import export_user
 
     bob = await export_user(services, principal, "bob")
     lines = [(e["amount"], e["balance_after"]) for e in bob["ledger_entries"] if e["kind"] == "credit"]
@@ -354,7 +354,7 @@ async def test_a_balance_import_and_live_credits_of_the_same_members_at_once_add
 ) -> None:
     import asyncio
 
-    from loyalty.app import ledger
+    from loyalty.app.ledger import ledger
 
     members = [f"c{i}" for i in range(8)]
     for member in members[:4]:  # half of them have an account already, half are new

@@ -105,7 +105,7 @@ async def test_back_dated_events_count_limits_streaks_and_statistics_on_their_ow
     assert daily["2025-03-01"]["hourlyDistribution"][9:12] == [1, 1, 1]
     # The member the file brought in joined at their first event.
     services, principal = admin_of(app, tenant)
-    from loyalty.app.users import export_user
+    from loyalty.app.users.users import export_user
 
     assert (await export_user(services, principal, "ann"))["user"]["created_at"] == utc("2025-03-01 09:00")
 

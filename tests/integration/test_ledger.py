@@ -12,10 +12,10 @@ from typing import Any, TypeVar
 import pytest
 from sqlalchemy import select, update
 
-from loyalty.app import ledger
-from loyalty.app.principal import Principal
-from loyalty.app.uow import Encoded, Tx, run_write
-from loyalty.app.users import resolve_user
+from loyalty.app.kernel.principal import Principal
+from loyalty.app.kernel.uow import Encoded, Tx, run_write
+from loyalty.app.ledger import ledger
+from loyalty.app.users.users import resolve_user
 from loyalty.core.errors import ErrorCode, LoyaltyError
 from loyalty.storage.tables import balances, ledger_allocations, ledger_entries, users
 from tests.support import TenantHandle

@@ -13,7 +13,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
-from loyalty.app import lifecycle
+from loyalty.app.promotions import lifecycle
 from tests.support import Clock, TenantHandle
 from tests.webhook_receiver import STANDARD_SECRET
 

@@ -10,8 +10,8 @@ import httpx
 import pytest
 from sqlalchemy import select
 
-from loyalty.app import ledger
-from loyalty.storage.coupon_tables import coupons as coupon_table
+from loyalty.app.ledger import ledger
+from loyalty.storage.offers.coupon_tables import coupons as coupon_table
 from tests.support import TenantHandle, start_live_server
 
 

@@ -6,7 +6,7 @@ from typing import Any
 
 import httpx
 
-from loyalty.app.ratelimit import credential_key
+from loyalty.app.kernel.ratelimit import credential_key
 from tests.support import TenantHandle
 
 WINDOW_START = 1_800_000_000_000 - 1_800_000_000_000 % 60_000
@@ -109,7 +109,7 @@ async def test_negative_limits_are_400_naming_the_field(tenant: TenantHandle) ->
 
 
 def test_credential_counters_do_not_hold_user_ids_in_clear() -> None:
-    from loyalty.app.principal import Principal
+    from loyalty.app.kernel.principal import Principal
 
     key = credential_key(Principal(tenant_id=7, tenant="t", subject="alice@example.com", scopes=frozenset()))
     assert key.startswith("c:7:sub:")

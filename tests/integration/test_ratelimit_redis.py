@@ -12,7 +12,7 @@ import httpx
 import pytest
 
 from loyalty.api.app import create_app
-from loyalty.app.ratelimit import RedisCounters
+from loyalty.app.kernel.ratelimit import RedisCounters
 from loyalty.settings import Settings
 from tests.support import TenantHandle, make_tenant
 

@@ -7,8 +7,8 @@ from typing import Any
 
 import httpx
 
-from loyalty.app.config_as_code import apply_document, export_tenant
-from loyalty.app.principal import ADMIN, Principal
+from loyalty.app.kernel.principal import ADMIN, Principal
+from loyalty.app.tenancy.config_as_code import apply_document, export_tenant
 from tests.integration.test_dashboard import form_post
 from tests.support import TenantHandle
 

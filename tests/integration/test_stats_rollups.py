@@ -15,9 +15,9 @@ from typing import Any
 
 import pytest
 
-from loyalty.app import stats
-from loyalty.app.principal import Principal
-from loyalty.app.uow import Tx
+from loyalty.app.kernel.principal import Principal
+from loyalty.app.kernel.uow import Tx
+from loyalty.app.stats import stats
 from loyalty.core import periods, timeutil
 from tests.stats_support import record_hit
 from tests.support import TenantHandle
@@ -64,7 +64,14 @@ async def record(app: Any, tenant: TenantHandle, log: list[Raw], seed: int) -> N
     random.Random(seed).shuffle(shuffled)
     for start in range(0, len(shuffled), 100):
         async with services.db.write() as conn:
-            tx = Tx(conn=conn, services=services, tenant=config, principal=admin, now=NOW)
+            tx = Tx(
+                conn=conn,
+                services=services,
+                store=services.stores.bind(conn),
+                tenant=config,
+                principal=admin,
+                now=NOW,
+            )
             for raw in shuffled[start : start + 100]:
                 await record_hit(tx, raw.user, raw.event, raw.ts, raw.points, raw.met, raw.limited)
 

@@ -9,7 +9,7 @@ from typing import Any
 import httpx
 import pytest
 
-from loyalty.app import ledger
+from loyalty.app.ledger import ledger
 from tests.support import TenantHandle, start_live_server
 
 SURVEY = {

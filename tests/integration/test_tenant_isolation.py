@@ -17,7 +17,7 @@ from typing import Any
 import httpx
 
 from loyalty.app import features
-from loyalty.app.config_kinds import KINDS, SPECIAL_KINDS
+from loyalty.app.tenancy.config_kinds import KINDS, SPECIAL_KINDS
 from tests.support import TenantHandle
 from tests.webhook_receiver import STANDARD_SECRET
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from sqlalchemy import func, select
 
-from loyalty.app import users
+from loyalty.app.users import users
 from loyalty.storage.tables import history_entries, user_deletion_jobs
 from tests.support import TenantHandle
 
@@ -15,7 +15,7 @@ async def test_deleted_users_rows_are_swept_and_a_recreated_user_starts_clean(
     services = app.state.services
     await tenant.create_user("gone")
     async with services.db.write() as conn:
-        from loyalty.storage.repositories import users as user_repo
+        from loyalty.storage.users import users as user_repo
 
         pk = await user_repo.find_pk(conn, tenant.tenant_id, "gone")
         for i in range(7):

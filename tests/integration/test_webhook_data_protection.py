@@ -9,11 +9,11 @@ from typing import Any
 
 from sqlalchemy import func, select
 
-from loyalty.app import ledger
-from loyalty.app.delivery import Deliverer
-from loyalty.app.uow import Encoded, run_write
-from loyalty.app.users import resolve_user
-from loyalty.storage.ops_tables import webhook_attempts, webhook_outbox
+from loyalty.app.kernel.uow import Encoded, run_write
+from loyalty.app.ledger import ledger
+from loyalty.app.messaging.delivery import Deliverer
+from loyalty.app.users.users import resolve_user
+from loyalty.storage.messaging.ops_tables import webhook_attempts, webhook_outbox
 from tests.integration.test_webhooks import T0, _admin_principal, delete_user, deliver_due, deliveries, hook
 from tests.support import TenantHandle
 from tests.webhook_receiver import webhook_receiver

@@ -15,10 +15,10 @@ from typing import Any
 import httpx
 import pytest
 
-from loyalty.app.config_as_code import ConfigDocumentInvalid, apply_document
-from loyalty.app.delivery import Deliverer
-from loyalty.app.destinations import DestinationPolicy
-from loyalty.app.pinned_transport import DestinationRefused, PinnedTransport
+from loyalty.app.messaging.delivery import Deliverer
+from loyalty.app.messaging.destinations import DestinationPolicy
+from loyalty.app.messaging.pinned_transport import DestinationRefused, PinnedTransport
+from loyalty.app.tenancy.config_as_code import ConfigDocumentInvalid, apply_document
 from tests.integration.test_config_as_code import admin_of
 from tests.integration.test_webhooks import T0, delete_user, deliveries, hook
 from tests.support import TenantHandle

@@ -8,11 +8,12 @@ from typing import Any
 import pytest
 import standardwebhooks
 
-from loyalty.app import ledger, outbox
-from loyalty.app.delivery import Deliverer
-from loyalty.app.uow import Encoded, run_write
-from loyalty.app.users import resolve_user
-from loyalty.storage.repositories import outbox as outbox_repo
+from loyalty.app.kernel.uow import Encoded, run_write
+from loyalty.app.ledger import ledger
+from loyalty.app.messaging import outbox
+from loyalty.app.messaging.delivery import Deliverer
+from loyalty.app.users.users import resolve_user
+from loyalty.storage.messaging import outbox as outbox_repo
 from tests.support import TenantHandle
 from tests.webhook_receiver import (
     LEGACY_SECRET,
@@ -525,6 +526,6 @@ async def test_a_claimed_message_is_not_claimed_again_while_its_lease_runs(
 
 
 async def _admin_principal(services: Any, tenant: TenantHandle) -> Any:
-    from loyalty.app.credentials import principal_from_api_key
+    from loyalty.app.tenancy.credentials import principal_from_api_key
 
     return await principal_from_api_key(services.tenants, tenant.admin_key)

@@ -7,7 +7,7 @@ import hmac
 
 import pytest
 
-from loyalty.app.delivery import backoff_ms, next_attempt_at, signature
+from loyalty.app.messaging.delivery import backoff_ms, next_attempt_at, signature
 
 HOUR = 3_600_000
 

@@ -7,7 +7,7 @@ import ipaddress
 
 import pytest
 
-from loyalty.app.destinations import DestinationError, DestinationPolicy
+from loyalty.app.messaging.destinations import DestinationError, DestinationPolicy
 from loyalty.settings import Settings
 
 DEFAULT = DestinationPolicy()

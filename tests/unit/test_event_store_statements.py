@@ -6,8 +6,8 @@ from __future__ import annotations
 
 import re
 
-from loyalty.storage import event_reversals, event_store
-from loyalty.storage.repositories import stats as stats_repo
+from loyalty.storage.events import event_reversals, event_store
+from loyalty.storage.stats import stats as stats_repo
 
 SHARED_ROLLUP = {"r", "st"}
 """The statistics rollup: the daily rows of (tenant, day, event, shard)."""

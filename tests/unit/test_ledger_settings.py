@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from types import SimpleNamespace
 
-from loyalty.app.ledger import metric_minimum
-from loyalty.app.tenant_settings import TenantSettings
-from loyalty.app.tenants import TenantConfig
+from loyalty.app.ledger.ledger import metric_minimum
+from loyalty.app.tenancy.tenant_settings import TenantSettings
+from loyalty.app.tenancy.tenants import TenantConfig
 
 
 def tenant_with(metrics: dict) -> TenantConfig:

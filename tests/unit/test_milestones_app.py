@@ -8,9 +8,10 @@ from typing import Any
 
 import pytest
 
-from loyalty.app import ledger, milestones
-from loyalty.app.uow import Tx
-from loyalty.app.users import resolve_user
+from loyalty.app.gamification import milestones
+from loyalty.app.kernel.uow import Tx
+from loyalty.app.ledger import ledger
+from loyalty.app.users.users import resolve_user
 from tests.activity_support import in_write, log_activity
 from tests.support import TenantHandle
 

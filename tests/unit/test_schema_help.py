@@ -6,7 +6,7 @@ from typing import Literal
 
 import msgspec
 
-from loyalty.app.tenant_settings import TenantSettings
+from loyalty.app.tenancy.tenant_settings import TenantSettings
 from loyalty.web.schema_help import Toggle, fields_of, toggle_of, top_field
 
 

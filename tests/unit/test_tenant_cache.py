@@ -7,7 +7,7 @@ from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from typing import Any
 
-from loyalty.app.tenants import TenantCache, TenantConfig, TenantSettings
+from loyalty.app.tenancy.tenants import TenantCache, TenantConfig, TenantSettings
 
 
 class Result:

@@ -8,8 +8,8 @@ import time
 from pathlib import Path
 from typing import Any
 
-from loyalty.app.delivery import signature, signature_headers
-from loyalty.app.webhooks import Webhook
+from loyalty.app.messaging.delivery import signature, signature_headers
+from loyalty.app.messaging.webhooks import Webhook
 from tests.webhook_receiver import LEGACY_SECRET, STANDARD_SECRET
 
 DOC = Path(__file__).resolve().parents[2] / "docs" / "webhooks.md"
@@ -67,6 +67,6 @@ def test_documented_loyalty_v1_verification_refuses_a_changed_body_wrong_secret_
 
 def test_the_documented_example_secret_is_a_valid_standard_secret() -> None:
     [example] = re.findall(r'"secret": "(whsec_[^"]+)"', DOC.read_text())
-    from loyalty.app.webhooks import standard_key
+    from loyalty.app.messaging.webhooks import standard_key
 
     assert len(standard_key(example)) == 24

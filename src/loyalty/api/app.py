@@ -26,10 +26,14 @@ from loyalty.api.admin import webhooks as webhook_admin_routes
 from loyalty.api.dialects import audience, emporix, lynes
 from loyalty.api.router import StaticFirstRouter
 from loyalty.api.routing import RETRY_AFTER_S, Dialect, Endpoint, build_route
-from loyalty.app import delivery, features, ledger, pending, ratelimit, users
-from loyalty.app.bootstrap import bootstrap_from_settings
-from loyalty.app.services import Services, wall_clock_ms
-from loyalty.app.tenants import TenantCache
+from loyalty.app import features
+from loyalty.app.kernel import ratelimit
+from loyalty.app.kernel.services import Services, wall_clock_ms
+from loyalty.app.ledger import ledger, pending
+from loyalty.app.messaging import delivery
+from loyalty.app.tenancy.bootstrap import bootstrap_from_settings
+from loyalty.app.tenancy.tenants import TenantCache
+from loyalty.app.users import users
 from loyalty.core.errors import ErrorCode, LoyaltyError
 from loyalty.logs import configure_logging
 from loyalty.settings import Settings

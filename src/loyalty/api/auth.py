@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from starlette.requests import Request
 
-from loyalty.app.credentials import principal_from_api_key, principal_from_jwt
-from loyalty.app.principal import Principal
-from loyalty.app.services import Services
+from loyalty.app.kernel.principal import Principal
+from loyalty.app.kernel.services import Services
+from loyalty.app.tenancy.credentials import principal_from_api_key, principal_from_jwt
 from loyalty.core.errors import unauthenticated
 
 

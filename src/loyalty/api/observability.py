@@ -15,10 +15,10 @@ from starlette.requests import Request
 from starlette.responses import Response
 from starlette.types import ASGIApp, Receive, Scope, Send
 
-from loyalty.app import telemetry
-from loyalty.app.services import Services
+from loyalty.app.kernel import telemetry
+from loyalty.app.kernel.services import Services
 from loyalty.logs import request_id_var
-from loyalty.storage.repositories import outbox as outbox_repo
+from loyalty.storage.messaging import outbox as outbox_repo
 
 access_log = logging.getLogger("loyalty.access")
 log = logging.getLogger("loyalty")

@@ -9,7 +9,7 @@ from typing import Any, TypeVar
 
 import msgspec
 
-from loyalty.app.validation import MAX_SAFE_INTEGER, field_of, is_whole
+from loyalty.app.kernel.validation import MAX_SAFE_INTEGER, field_of, is_whole
 from loyalty.core.errors import ErrorCode, LoyaltyError, invalid
 
 T = TypeVar("T")

@@ -20,11 +20,11 @@ from loyalty.api.auth import authenticate
 from loyalty.api.body import read_body
 from loyalty.api.problems import status_of
 from loyalty.api.request_checks import JsonLimits, check_request_text, decode_body
-from loyalty.app.principal import Principal
-from loyalty.app.ratelimit import RateLimited
-from loyalty.app.ratelimit import enforce as enforce_rate_limit
-from loyalty.app.services import Services
-from loyalty.app.uow import Encoded, Tx, fingerprint, run_write
+from loyalty.app.kernel.principal import Principal
+from loyalty.app.kernel.ratelimit import RateLimited
+from loyalty.app.kernel.ratelimit import enforce as enforce_rate_limit
+from loyalty.app.kernel.services import Services
+from loyalty.app.kernel.uow import Encoded, Tx, fingerprint, run_write
 from loyalty.core.errors import ErrorCode, LoyaltyError
 from loyalty.storage.database import is_unavailable
 

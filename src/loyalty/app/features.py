@@ -7,22 +7,15 @@ here; the admin API, config-as-code and the dashboard then serve it.
 
 from __future__ import annotations
 
-from loyalty.app import (
-    campaigns,
-    catalog,
-    challenge_config,
-    events,
-    inventory,
-    leaderboards,
-    metrics,
-    milestones,
-    referrals,
-    streaks,
-    surveys,
-    usergroups,
-    webhooks,
-)
-from loyalty.app.config_kinds import ConfigKind, register
+from loyalty.app.events import events
+from loyalty.app.gamification import challenge_config, inventory, leaderboards, milestones, streaks
+from loyalty.app.ledger import metrics
+from loyalty.app.messaging import webhooks
+from loyalty.app.offers import catalog
+from loyalty.app.promotions import campaigns, referrals
+from loyalty.app.surveys import surveys
+from loyalty.app.tenancy.config_kinds import ConfigKind, register
+from loyalty.app.users import usergroups
 
 CONFIG_KINDS: tuple[ConfigKind, ...] = (
     campaigns.CONFIG_KIND,

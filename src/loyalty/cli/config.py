@@ -13,9 +13,9 @@ import yaml
 from loyalty.cli.context import DatabaseUrlOption, as_tenant_admin, run, settings_for
 
 if TYPE_CHECKING:
-    from loyalty.app.config_as_code import Change
-    from loyalty.app.principal import Principal
-    from loyalty.app.services import Services
+    from loyalty.app.kernel.principal import Principal
+    from loyalty.app.kernel.services import Services
+    from loyalty.app.tenancy.config_as_code import Change
 
 T = TypeVar("T")
 
@@ -40,7 +40,7 @@ async def with_tenant_admin(
 @config_app.command("export")
 def export(tenant: TenantOption = None, database_url: DatabaseUrlOption = None) -> None:
     """Print the tenant's settings and every configuration item as YAML (secrets are left out)."""
-    from loyalty.app.config_as_code import export_tenant
+    from loyalty.app.tenancy.config_as_code import export_tenant
 
     document = run(with_tenant_admin(database_url, tenant, export_tenant))
     typer.echo(yaml.safe_dump(document, sort_keys=False, allow_unicode=True), nl=False)
@@ -67,7 +67,7 @@ def apply(
     database_url: DatabaseUrlOption = None,
 ) -> None:
     """Validate the whole file, print every field that changes, then write it all in one transaction."""
-    from loyalty.app.config_as_code import apply_document
+    from loyalty.app.tenancy.config_as_code import apply_document
 
     try:
         text = sys.stdin.read() if str(file) == "-" else file.read_text()

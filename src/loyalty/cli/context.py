@@ -23,8 +23,8 @@ from sqlalchemy import make_url
 from loyalty.settings import Settings
 
 if TYPE_CHECKING:
-    from loyalty.app.principal import Principal
-    from loyalty.app.services import Services
+    from loyalty.app.kernel.principal import Principal
+    from loyalty.app.kernel.services import Services
     from loyalty.storage.database import Database
 
 T = TypeVar("T")
@@ -128,7 +128,7 @@ async def open_database(settings: Settings) -> AsyncIterator[Database]:
 
 def run(coro: Coroutine[Any, Any, T]) -> T:
     """Run a command's coroutine; domain errors, unreachable databases and ``fail`` become one line."""
-    from loyalty.app.config_as_code import ConfigDocumentInvalid
+    from loyalty.app.tenancy.config_as_code import ConfigDocumentInvalid
     from loyalty.core.errors import LoyaltyError
     from loyalty.storage.database import is_unavailable
 
@@ -157,10 +157,10 @@ async def as_tenant_admin(
     """(services, principal) acting as the tenant's admin; ``tenant`` may be omitted when the store
     holds exactly one. The audit trail names the actor ``user:cli``."""
     from loyalty.app import features
-    from loyalty.app.principal import ADMIN, Principal
-    from loyalty.app.services import Services
-    from loyalty.app.tenants import TenantCache
-    from loyalty.storage.repositories import tenants as tenant_repo
+    from loyalty.app.kernel.principal import ADMIN, Principal
+    from loyalty.app.kernel.services import Services
+    from loyalty.app.tenancy.tenants import TenantCache
+    from loyalty.storage.tenancy import tenants as tenant_repo
 
     features.load()
     async with open_database(settings) as db:

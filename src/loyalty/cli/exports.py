@@ -15,9 +15,9 @@ from loyalty.cli.config import TenantOption, with_tenant_admin
 from loyalty.cli.context import DatabaseUrlOption, run
 
 if TYPE_CHECKING:
-    from loyalty.app.exports import ExportSummary
-    from loyalty.app.principal import Principal
-    from loyalty.app.services import Services
+    from loyalty.app.kernel.principal import Principal
+    from loyalty.app.kernel.services import Services
+    from loyalty.app.users.exports import ExportSummary
 
 STREAMS = {"users": "users.jsonl", "balances": "balances.jsonl", "user-data": "user-data.jsonl"}
 
@@ -29,7 +29,7 @@ class FolderSink:
         self._files = files
 
     def write(self, stream: str, record: dict[str, Any]) -> None:
-        from loyalty.app.exports import encode_line
+        from loyalty.app.users.exports import encode_line
 
         self._files[stream].write(encode_line(record))
 
@@ -44,8 +44,8 @@ def export(
     config.yaml (as 'config export' prints it), users.jsonl and balances.jsonl (the import
     formats) and user-data.jsonl (every member's full data), a page of members at a time.
     """
-    from loyalty.app.config_as_code import export_tenant
-    from loyalty.app.exports import export_members
+    from loyalty.app.tenancy.config_as_code import export_tenant
+    from loyalty.app.users.exports import export_members
 
     progress = Progress(
         TextColumn("export "),

@@ -31,8 +31,8 @@ from loyalty.cli.context import DatabaseUrlOption, fail, run
 
 if TYPE_CHECKING:
     from loyalty.app.imports.runner import RowSource, Summary
-    from loyalty.app.principal import Principal
-    from loyalty.app.services import Services
+    from loyalty.app.kernel.principal import Principal
+    from loyalty.app.kernel.services import Services
 
 import_app = typer.Typer(
     help="Import members, balances and event history from CSV or JSON Lines (see docs/import.md).",

@@ -18,7 +18,7 @@ TenantOption = Annotated[str | None, typer.Option(metavar="NAME", help="Only thi
 
 
 async def _tenant_id(db: Database, name: str | None) -> int | None:
-    from loyalty.storage.repositories import tenants as tenant_repo
+    from loyalty.storage.tenancy import tenants as tenant_repo
 
     if name is None:
         return None
@@ -35,7 +35,7 @@ def verify(tenant: TenantOption = None, database_url: DatabaseUrlOption = None) 
     settings = settings_for(database_url)
 
     async def check() -> int:
-        from loyalty.app.ledger import verify as verify_ledger
+        from loyalty.app.ledger.ledger import verify as verify_ledger
 
         async with open_database(settings) as db:
             problems = await verify_ledger(db, tenant_id=await _tenant_id(db, tenant))
@@ -57,9 +57,9 @@ def expire(tenant: TenantOption = None, database_url: DatabaseUrlOption = None) 
 
     async def sweep() -> int:
         from loyalty.app import features
-        from loyalty.app.ledger import expire_due
-        from loyalty.app.services import Services
-        from loyalty.app.tenants import TenantCache
+        from loyalty.app.kernel.services import Services
+        from loyalty.app.ledger.ledger import expire_due
+        from loyalty.app.tenancy.tenants import TenantCache
 
         features.load()
         async with open_database(settings) as db:

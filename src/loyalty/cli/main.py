@@ -25,8 +25,8 @@ from loyalty.cli.worker import worker
 from loyalty.settings import Settings
 
 if TYPE_CHECKING:
-    from loyalty.app.principal import Principal
-    from loyalty.app.services import Services
+    from loyalty.app.kernel.principal import Principal
+    from loyalty.app.kernel.services import Services
 
 app = typer.Typer(help="Loyalty: a self-hosted loyalty and gamification engine.", no_args_is_help=True)
 tenant_app = typer.Typer(help="Manage tenants.", no_args_is_help=True)
@@ -118,7 +118,7 @@ def serve(
 
 
 async def _bootstrap(settings: Settings) -> None:
-    from loyalty.app.bootstrap import bootstrap_from_settings
+    from loyalty.app.tenancy.bootstrap import bootstrap_from_settings
     from loyalty.storage.database import Database
 
     db = Database(settings.database_url)
@@ -142,8 +142,8 @@ def tenant_create(
     settings = settings_for(database_url, creates=True)
 
     async def create() -> None:
-        from loyalty.app.credentials import create_api_key
-        from loyalty.app.tenants import create_tenant
+        from loyalty.app.tenancy.credentials import create_api_key
+        from loyalty.app.tenancy.tenants import create_tenant
         from loyalty.storage.database import Database
 
         await _migrate(settings)
@@ -176,7 +176,7 @@ def tenant_list(database_url: DatabaseUrlOption = None) -> None:
     settings = settings_for(database_url)
 
     async def listing() -> list[dict[str, Any]]:
-        from loyalty.storage.repositories import tenants as tenant_repo
+        from loyalty.storage.tenancy import tenants as tenant_repo
 
         async with open_database(settings) as db, db.read() as conn:
             return await tenant_repo.overview(conn)
@@ -201,8 +201,8 @@ def apikey_create(
     settings = settings_for(database_url)
 
     async def create() -> None:
-        from loyalty.app.credentials import create_api_key
-        from loyalty.storage.repositories import tenants as tenant_repo
+        from loyalty.app.tenancy.credentials import create_api_key
+        from loyalty.storage.tenancy import tenants as tenant_repo
 
         async with open_database(settings) as db, db.write() as conn:
             row = await tenant_repo.get_by_name(conn, tenant)
@@ -224,7 +224,7 @@ def apikey_create(
 @apikey_app.command("list")
 def apikey_list(tenant: TenantArgument, database_url: DatabaseUrlOption = None) -> None:
     """List a tenant's API keys: id, role, the key's first characters, created, revoked."""
-    from loyalty.app import admin
+    from loyalty.app.tenancy import admin
 
     async def listing(services: Services, principal: Principal) -> list[dict[str, Any]]:
         return await admin.list_items(services, principal, "api-keys")
@@ -248,8 +248,8 @@ def apikey_revoke(
     database_url: DatabaseUrlOption = None,
 ) -> None:
     """Revoke an API key: it stops working on every server within LOYALTY_CONFIG_CACHE_SECONDS."""
-    from loyalty.app import admin
-    from loyalty.app.uow import Encoded, Tx, run_write
+    from loyalty.app.kernel.uow import Encoded, Tx, run_write
+    from loyalty.app.tenancy import admin
 
     async def revoke(services: Services, principal: Principal) -> None:
         async def work(tx: Tx) -> None:
@@ -264,7 +264,7 @@ def apikey_revoke(
 @user_app.command("export")
 def user_export(tenant: TenantArgument, user: UserArgument, database_url: DatabaseUrlOption = None) -> None:
     """Print everything stored about the user as JSON (the GDPR export)."""
-    from loyalty.app.users import export_user
+    from loyalty.app.users.users import export_user
 
     async def export(services: Services, principal: Principal) -> dict[str, Any]:
         return await export_user(services, principal, user)
@@ -281,8 +281,8 @@ def user_delete(
     database_url: DatabaseUrlOption = None,
 ) -> None:
     """Delete the user and all their data (GDPR erasure); this cannot be undone."""
-    from loyalty.app.uow import Encoded, Tx, run_write
-    from loyalty.app.users import delete_user, process_deletions
+    from loyalty.app.kernel.uow import Encoded, Tx, run_write
+    from loyalty.app.users.users import delete_user, process_deletions
 
     if not yes:
         typer.confirm(f"Delete user '{user}' of tenant '{tenant}' and all their data?", abort=True)
@@ -314,14 +314,14 @@ def token(
     database_url: DatabaseUrlOption = None,
 ) -> None:
     """Mint a development JWT for a tenant's user."""
-    from loyalty.app.credentials import mint_token
+    from loyalty.app.tenancy.credentials import mint_token
 
     key = secret
     if key is None:
         settings = settings_for(database_url)
 
         async def tenant_secret() -> str:
-            from loyalty.storage.repositories import tenants as tenant_repo
+            from loyalty.storage.tenancy import tenants as tenant_repo
 
             async with open_database(settings) as db, db.read() as conn:
                 row = await tenant_repo.get_by_name(conn, tenant)
@@ -342,7 +342,7 @@ def demo(
     ] = Path(".loyalty-demo"),
 ) -> None:
     """Run the server on the embedded SQLite store with a demo tenant, and print how to call it."""
-    from loyalty.app.demo import prepare_demo
+    from loyalty.app.tenancy.demo import prepare_demo
 
     data_dir.mkdir(parents=True, exist_ok=True)
     os.environ.setdefault("LOYALTY_DATABASE_URL", f"sqlite:///{data_dir / 'loyalty.db'}")

@@ -12,8 +12,8 @@ from loyalty.cli.config import TenantOption, with_tenant_admin
 from loyalty.cli.context import DatabaseUrlOption, run
 
 if TYPE_CHECKING:
-    from loyalty.app.principal import Principal
-    from loyalty.app.services import Services
+    from loyalty.app.kernel.principal import Principal
+    from loyalty.app.kernel.services import Services
 
 app = typer.Typer(help="Offers: code pools.", no_args_is_help=True)
 
@@ -36,8 +36,8 @@ def import_codes(
     database_url: DatabaseUrlOption = None,
 ) -> None:
     """Add the file's codes to the offer's pool in one transaction; known codes are skipped."""
-    from loyalty.app import offers
-    from loyalty.app.uow import Encoded, Tx, run_write
+    from loyalty.app.kernel.uow import Encoded, Tx, run_write
+    from loyalty.app.offers import offers
     from loyalty.core.coupons import parse_csv_codes
 
     text = sys.stdin.read() if str(file) == "-" else file.read_text(encoding="utf-8-sig")
@@ -64,7 +64,7 @@ def codes(
     offer_id: OfferArgument, tenant: TenantOption = None, database_url: DatabaseUrlOption = None
 ) -> None:
     """How many codes the offer's pool holds and how many are left."""
-    from loyalty.app import offers
+    from loyalty.app.offers import offers
 
     async def action(services: Services, principal: Principal) -> offers.PoolState:
         return await offers.pool_state(services, principal, offer_id)

@@ -12,7 +12,7 @@ import typer
 from loyalty.settings import Settings
 
 if TYPE_CHECKING:
-    from loyalty.app.staff import StaffView
+    from loyalty.app.tenancy.staff import StaffView
 
 T = TypeVar("T")
 
@@ -27,13 +27,13 @@ def _now_ms() -> int:
 def _in_tenant(tenant: str, work: Callable[[Any, int], Awaitable[T]]) -> T:
     """Run ``work(conn, tenant_id)`` in one write transaction of the configured database.
 
-    ``conn`` is the open connection the ``app.staff`` functions take; its type is storage's, which
+    ``conn`` is the open connection the ``app.tenancy.staff`` functions take; its type is storage's, which
     the CLI does not import (the layers' contract), so it is ``Any`` here."""
     import asyncio
 
     from loyalty.core.errors import LoyaltyError
     from loyalty.storage.database import Database
-    from loyalty.storage.repositories import tenants as tenant_repo
+    from loyalty.storage.tenancy import tenants as tenant_repo
 
     async def run() -> T:
         db = Database(Settings().database_url)
@@ -60,7 +60,7 @@ def create(
     role: Annotated[str, typer.Option(help="admin, support or viewer.")] = "viewer",
 ) -> None:
     """Create a staff account and print its one-time password (replaced at the first sign-in)."""
-    from loyalty.app import staff
+    from loyalty.app.tenancy import staff
 
     async def work(conn: Any, tenant_id: int) -> tuple[StaffView, str]:
         return await staff.create_staff(
@@ -76,7 +76,7 @@ def create(
 @app.command("list")
 def list_(tenant: str) -> None:
     """List the tenant's staff accounts."""
-    from loyalty.app import staff
+    from loyalty.app.tenancy import staff
 
     async def work(conn: Any, tenant_id: int) -> list[StaffView]:
         return await staff.list_staff(conn, tenant_id)
@@ -90,7 +90,7 @@ def list_(tenant: str) -> None:
 @app.command("disable")
 def disable(tenant: str, email: str) -> None:
     """Disable a staff account: its sessions end at once and it can no longer sign in."""
-    from loyalty.app import staff
+    from loyalty.app.tenancy import staff
 
     async def work(conn: Any, tenant_id: int) -> StaffView:
         return await staff.disable_staff(
@@ -104,7 +104,7 @@ def disable(tenant: str, email: str) -> None:
 @app.command("role")
 def role(tenant: str, email: str, new_role: Annotated[str, typer.Argument(metavar="ROLE")]) -> None:
     """Change a person's role (admin, support or viewer); the tenant's last active admin stays admin."""
-    from loyalty.app import staff
+    from loyalty.app.tenancy import staff
 
     async def work(conn: Any, tenant_id: int) -> StaffView:
         return await staff.change_role(

@@ -56,10 +56,12 @@ class _Done:
 
 
 async def _run(settings: Settings, *, once: bool) -> _Done:
-    from loyalty.app import features, lifecycle, pending
-    from loyalty.app.delivery import Deliverer
-    from loyalty.app.services import Services
-    from loyalty.app.tenants import TenantCache
+    from loyalty.app import features
+    from loyalty.app.kernel.services import Services
+    from loyalty.app.ledger import pending
+    from loyalty.app.messaging.delivery import Deliverer
+    from loyalty.app.promotions import lifecycle
+    from loyalty.app.tenancy.tenants import TenantCache
     from loyalty.storage.database import Database
 
     features.load()

@@ -24,7 +24,6 @@ from sqlalchemy.exc import DBAPIError, OperationalError
 from sqlalchemy.exc import TimeoutError as PoolTimeout
 from sqlalchemy.ext.asyncio import AsyncConnection, AsyncEngine, create_async_engine
 from sqlalchemy.pool import AsyncAdaptedQueuePool
-from sqlalchemy.sql import Insert
 from sqlalchemy.sql.schema import Table
 
 from loyalty.storage.driver import READING
@@ -109,7 +108,7 @@ class Database:
         if not self.is_sqlite:
             # The transaction begins with the first statement that needs one (through SQLAlchemy
             # or ``driver_of``); a command whose one statement commits by itself (an event, see
-            # storage/event_store.py) never pays for BEGIN and COMMIT.
+            # storage/events/event_store.py) never pays for BEGIN and COMMIT.
             async with self._connect(_READ_WRITE) as conn:
                 try:
                     yield conn
@@ -193,7 +192,7 @@ class Database:
             if conn.in_transaction():  # begun by a statement run through SQLAlchemy
                 await conn.commit()
 
-    def insert(self, table: Table) -> Insert:
+    def insert(self, table: Table) -> postgresql.Insert | sqlite.Insert:
         """An INSERT that supports ``on_conflict_do_nothing/do_update`` on the current engine."""
         if self.is_sqlite:
             return sqlite.insert(table)

@@ -7,12 +7,15 @@ from __future__ import annotations
 
 from typing import Any
 
-from loyalty.app import catalog, challenges, members, notifications, streaks, users
-from loyalty.app.coupon_care import coupon_state
-from loyalty.app.coupons import user_coupons
-from loyalty.app.ledger_view import UserLedgerView, user_ledger
-from loyalty.app.principal import Principal
-from loyalty.app.services import Services
+from loyalty.app.gamification import challenges, streaks
+from loyalty.app.kernel.principal import Principal
+from loyalty.app.kernel.services import Services
+from loyalty.app.ledger.ledger_view import UserLedgerView, user_ledger
+from loyalty.app.messaging import notifications
+from loyalty.app.offers import catalog
+from loyalty.app.offers.coupon_care import coupon_state
+from loyalty.app.offers.coupons import user_coupons
+from loyalty.app.users import members, users
 
 HISTORY_ROWS = 100
 

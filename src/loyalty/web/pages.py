@@ -21,13 +21,16 @@ from starlette.responses import HTMLResponse, RedirectResponse, Response
 from starlette.routing import BaseRoute, Mount, Route
 from starlette.staticfiles import StaticFiles
 
-from loyalty.app import admin, coupon_care, members, offers, staff, users, webhooks
-from loyalty.app.adjustments import adjust_points
-from loyalty.app.config_kinds import KINDS, ConfigKind
-from loyalty.app.credentials import hash_key, principal_from_api_key, principal_from_key_hash
-from loyalty.app.principal import Principal
-from loyalty.app.services import Services
-from loyalty.app.uow import Encoded, Tx, run_write
+from loyalty.app.kernel.principal import Principal
+from loyalty.app.kernel.services import Services
+from loyalty.app.kernel.uow import Encoded, Tx, run_write
+from loyalty.app.ledger.adjustments import adjust_points
+from loyalty.app.messaging import webhooks
+from loyalty.app.offers import coupon_care, offers
+from loyalty.app.tenancy import admin, staff
+from loyalty.app.tenancy.config_kinds import KINDS, ConfigKind
+from loyalty.app.tenancy.credentials import hash_key, principal_from_api_key, principal_from_key_hash
+from loyalty.app.users import members, users
 from loyalty.core.errors import ErrorCode, LoyaltyError
 from loyalty.core.timeutil import iso_utc
 from loyalty.web import (

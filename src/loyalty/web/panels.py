@@ -6,9 +6,11 @@ from __future__ import annotations
 
 from typing import Any
 
-from loyalty.app import offers, surveys, webhooks
-from loyalty.app.principal import Principal
-from loyalty.app.services import Services
+from loyalty.app.kernel.principal import Principal
+from loyalty.app.kernel.services import Services
+from loyalty.app.messaging import webhooks
+from loyalty.app.offers import offers
+from loyalty.app.surveys import surveys
 from loyalty.web import charts, extensions
 
 

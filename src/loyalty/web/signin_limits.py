@@ -1,4 +1,4 @@
-"""Sign-in attempts are counted like API requests (``app.ratelimit``'s shared counters, in the
+"""Sign-in attempts are counted like API requests (``app.kernel.ratelimit``'s shared counters, in the
 database or Redis), in one-minute windows: per account (tenant and email) and per client address
 (``LOYALTY_DASHBOARD_SIGNIN_PER_ACCOUNT_PER_MINUTE``, ``…_PER_ADDRESS_PER_MINUTE``).
 Every attempt counts, a right one too, so guessing costs the same whatever the answer."""
@@ -10,8 +10,8 @@ import math
 
 from starlette.requests import Request
 
-from loyalty.app import ratelimit
-from loyalty.app.services import Services
+from loyalty.app.kernel import ratelimit
+from loyalty.app.kernel.services import Services
 
 
 def _digest(*parts: str) -> str:

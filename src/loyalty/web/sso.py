@@ -19,12 +19,12 @@ from joserfc import jwt
 from joserfc.errors import JoseError
 from joserfc.jwk import KeySet
 
-from loyalty.app import staff
-from loyalty.app.services import Services
-from loyalty.app.tenant_settings import SingleSignOn
-from loyalty.app.tenants import TenantConfig
+from loyalty.app.kernel.services import Services
+from loyalty.app.tenancy import staff
+from loyalty.app.tenancy.tenant_settings import SingleSignOn
+from loyalty.app.tenancy.tenants import TenantConfig
 from loyalty.core.errors import ErrorCode, LoyaltyError
-from loyalty.storage.repositories import staff as staff_repo
+from loyalty.storage.tenancy import staff as staff_repo
 
 SCOPE = "openid email profile"
 TIMEOUT_S = 10.0

@@ -11,8 +11,8 @@ import importlib
 from dataclasses import asdict, is_dataclass
 from typing import Any
 
-from loyalty.app.principal import Principal
-from loyalty.app.services import Services
+from loyalty.app.kernel.principal import Principal
+from loyalty.app.kernel.services import Services
 
 PERIODS = ("1d", "7d", "30d", "90d", "current_month", "ytd", "all")
 
@@ -57,7 +57,7 @@ def seed_shape(view: Any) -> dict[str, Any]:
 
 
 async def load_stats(services: Services, principal: Principal, period: str) -> dict[str, Any] | None:
-    stats = _feature("stats")
+    stats = _feature("stats.stats")
     if stats is None or not hasattr(stats, "global_stats"):
         return None
     rng = await stats.resolve_range(services, principal, period, None, None)
@@ -65,7 +65,7 @@ async def load_stats(services: Services, principal: Principal, period: str) -> d
 
 
 async def load_streak_analytics(services: Services, principal: Principal) -> list[dict[str, Any]] | None:
-    streaks = _feature("streaks")
+    streaks = _feature("gamification.streaks")
     if streaks is None or not hasattr(streaks, "streak_analytics"):
         return None
     tenant = await services.tenants.by_id(principal.tenant_id)

@@ -20,8 +20,8 @@ from typing import Any, Literal
 import msgspec
 
 from loyalty.api.routing import Endpoint, Handler
-from loyalty.app.config_kinds import KINDS, ConfigKind
-from loyalty.app.tenant_settings import TenantSettings
+from loyalty.app.tenancy.config_kinds import KINDS, ConfigKind
+from loyalty.app.tenancy.tenant_settings import TenantSettings
 
 NAMES: dict[str, tuple[str, str]] = {
     "events": ("Event", "Events"),

@@ -6,8 +6,8 @@ from __future__ import annotations
 import msgspec
 
 from loyalty.api.routing import Call, Endpoint, Reply
-from loyalty.app import coupon_care, offers
-from loyalty.app.coupons import user_coupons
+from loyalty.app.offers import coupon_care, offers
+from loyalty.app.offers.coupons import user_coupons
 
 TAGS = ("Admin",)
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import msgspec
 
 from loyalty.api.routing import Call, Endpoint, Reply
-from loyalty.app import offers
+from loyalty.app.offers import offers
 
 TAGS = ("Admin",)
 

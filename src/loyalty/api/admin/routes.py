@@ -7,7 +7,9 @@ import msgspec
 from loyalty.api.admin.kind_shapes import per_kind
 from loyalty.api.dialects.lynes.errors import LynesError, render_error
 from loyalty.api.routing import Call, Dialect, Endpoint, Reply
-from loyalty.app import adjustments, admin, users
+from loyalty.app.ledger import adjustments
+from loyalty.app.tenancy import admin
+from loyalty.app.users import users
 
 DIALECT = Dialect(name="admin", render_error=render_error, error_shape=LynesError)
 TAGS = ("Admin",)

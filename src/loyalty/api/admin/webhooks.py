@@ -10,8 +10,8 @@ from typing import Any
 
 from loyalty.api.admin.routes import DIALECT
 from loyalty.api.routing import Call, Endpoint, Query, Reply
-from loyalty.app import webhooks
-from loyalty.app.validation import is_whole
+from loyalty.app.kernel.validation import is_whole
+from loyalty.app.messaging import webhooks
 from loyalty.core.errors import invalid
 
 TAGS = ("Admin",)

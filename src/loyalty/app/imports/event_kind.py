@@ -18,14 +18,14 @@ import json
 from dataclasses import dataclass
 from typing import Any
 
-from loyalty.app import event_path
-from loyalty.app import events as event_app
+from loyalty.app.events import event_path
+from loyalty.app.events import events as event_app
 from loyalty.app.imports.kinds import Context, ImportKind
 from loyalty.app.imports.rows import FieldError, text, timestamp_ms
-from loyalty.app.uow import Tx
+from loyalty.app.kernel.uow import Tx
 from loyalty.core import events as core_events
 from loyalty.core.errors import LoyaltyError
-from loyalty.storage.repositories import users as user_repo
+from loyalty.storage.users import users as user_repo
 
 
 @dataclass(frozen=True)

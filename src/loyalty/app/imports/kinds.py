@@ -11,15 +11,15 @@ from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
 from typing import Any
 
-from loyalty.app import bulk_credits
 from loyalty.app.imports.rows import FieldError, text, timestamp_ms, whole_number
-from loyalty.app.tenants import TenantConfig
-from loyalty.app.uow import Tx
-from loyalty.app.usergroups import DEFAULT_GROUP
-from loyalty.app.users import MAX_USER_ID
+from loyalty.app.kernel.uow import Tx
+from loyalty.app.ledger import bulk_credits
+from loyalty.app.tenancy.tenants import TenantConfig
+from loyalty.app.users.usergroups import DEFAULT_GROUP
+from loyalty.app.users.users import MAX_USER_ID
 from loyalty.core.errors import LoyaltyError
 from loyalty.core.lifecycle import check_birthday
-from loyalty.storage.repositories import users as user_repo
+from loyalty.storage.users import users as user_repo
 
 MAX_POINTS = 1_000_000_000
 IMPORT_SOURCE = "import"

@@ -20,11 +20,11 @@ from typing import Any, Protocol
 
 from loyalty.app.imports.kinds import Context, ImportKind
 from loyalty.app.imports.rows import FieldError, Row, RowError
-from loyalty.app.principal import Principal
-from loyalty.app.services import Services
-from loyalty.app.uow import Encoded, Tx, run_write, tenant_of
+from loyalty.app.kernel.principal import Principal
+from loyalty.app.kernel.services import Services
+from loyalty.app.kernel.uow import Encoded, Tx, run_write, tenant_of
 from loyalty.core.errors import ErrorCode, LoyaltyError
-from loyalty.storage.repositories import imports as import_repo
+from loyalty.storage.imports import imports as import_repo
 
 MAX_ERRORS = 100
 BATCH_ROWS = 500

@@ -7,8 +7,8 @@ from typing import Any
 import msgspec
 
 from loyalty.api.routing import Call, Endpoint, Reply
-from loyalty.app import events
-from loyalty.app.users import check_user_id
+from loyalty.app.events import events
+from loyalty.app.users.users import check_user_id
 from loyalty.core.errors import invalid
 
 TAGS = ("Audience: actions",)

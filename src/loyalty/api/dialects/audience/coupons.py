@@ -2,12 +2,10 @@
 
 from __future__ import annotations
 
-from typing import Any
-
 import msgspec
 
 from loyalty.api.routing import Call, Endpoint, Reply
-from loyalty.app import offers
+from loyalty.app.offers import offers
 
 TAGS = ("Audience: loyalty",)
 
@@ -31,7 +29,7 @@ class CouponReply(msgspec.Struct):
 
 async def get_coupon(call: Call) -> Reply:
     found = await offers.signed_in_coupon(call.services, call.principal, call.params["couponId"])
-    row: dict[str, Any] = found.row
+    row = found.row
     template = None if found.offer is None else found.offer.couponTemplate
     meta = row["metadata"] or {}
     return Reply(

@@ -8,9 +8,9 @@ import msgspec
 
 from loyalty.api.dialects.audience.profile import ok
 from loyalty.api.routing import Call, Endpoint, Reply
-from loyalty.app import notifications
-from loyalty.app.audience_profile import subject_of
-from loyalty.app.texts import accepted_languages
+from loyalty.app.kernel.texts import accepted_languages
+from loyalty.app.messaging import notifications
+from loyalty.app.users.audience_profile import subject_of
 
 TAGS = ("Audience: loyalty",)
 

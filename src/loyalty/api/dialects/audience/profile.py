@@ -6,10 +6,10 @@ from collections.abc import Sequence
 from typing import Any
 
 from loyalty.api.routing import Call, Endpoint, Query, Reply
-from loyalty.app import audience_profile
-from loyalty.app.challenge_config import Challenge, Notification, effective_rewards
-from loyalty.app.texts import Text, accepted_languages, localized
-from loyalty.app.validation import MAX_SAFE_INTEGER, is_whole
+from loyalty.app.gamification.challenge_config import Challenge, Notification, effective_rewards
+from loyalty.app.kernel.texts import Text, accepted_languages, localized
+from loyalty.app.kernel.validation import MAX_SAFE_INTEGER, is_whole
+from loyalty.app.users import audience_profile
 from loyalty.core.errors import invalid
 
 TAGS = ("Audience: loyalty",)

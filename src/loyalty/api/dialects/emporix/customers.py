@@ -7,9 +7,9 @@ from msgspec import UNSET
 from loyalty.api.dialects.emporix import schemas
 from loyalty.api.request_checks import query_int
 from loyalty.api.routing import Call, Endpoint, Query, Reply
-from loyalty.app import points
-from loyalty.app.users import check_user_id
-from loyalty.app.validation import MAX_SAFE_INTEGER
+from loyalty.app.kernel.validation import MAX_SAFE_INTEGER
+from loyalty.app.ledger import points
+from loyalty.app.users.users import check_user_id
 from loyalty.core.errors import invalid
 
 TAGS = ("Emporix: reward points",)

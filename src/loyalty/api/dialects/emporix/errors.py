@@ -17,7 +17,7 @@ from starlette.requests import Request
 from starlette.responses import Response
 
 from loyalty.api.problems import TITLES
-from loyalty.app.principal import Principal
+from loyalty.app.kernel.principal import Principal
 from loyalty.core.errors import LoyaltyError, forbidden
 from loyalty.core.timeutil import iso_utc
 

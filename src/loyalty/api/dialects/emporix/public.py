@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from loyalty.api.dialects.emporix import schemas
 from loyalty.api.routing import Call, Endpoint, Reply
-from loyalty.app import points, redeem
+from loyalty.app.ledger import points
+from loyalty.app.offers import redeem
 
 TAGS = ("Emporix: signed-in customer",)
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from loyalty.api.dialects.emporix import schemas
 from loyalty.api.routing import Call, Endpoint, Reply
-from loyalty.app import catalog
+from loyalty.app.offers import catalog
 from loyalty.core.errors import invalid
 
 TAGS = ("Emporix: redeem options",)

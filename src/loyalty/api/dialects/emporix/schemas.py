@@ -16,9 +16,9 @@ from typing import Annotated, Any, Literal
 import msgspec
 from msgspec import UNSET, Meta, UnsetType
 
-from loyalty.app.catalog import OfferView
-from loyalty.app.points import NewPoints, PointsEntryView, PointsSummaryView
-from loyalty.app.validation import MAX_SAFE_INTEGER
+from loyalty.app.kernel.validation import MAX_SAFE_INTEGER
+from loyalty.app.ledger.points import NewPoints, PointsEntryView, PointsSummaryView
+from loyalty.app.offers.catalog import OfferView
 from loyalty.core.errors import invalid
 from loyalty.core.timeutil import iso_utc, parse_iso_ms
 

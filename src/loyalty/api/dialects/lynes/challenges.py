@@ -6,9 +6,9 @@ import msgspec
 
 from loyalty.api.dialects.lynes.users import parse_bool
 from loyalty.api.routing import Call, Endpoint, Query, Reply
-from loyalty.app import challenges
-from loyalty.app.users import check_user_id
-from loyalty.app.validation import is_whole
+from loyalty.app.gamification import challenges
+from loyalty.app.kernel.validation import is_whole
+from loyalty.app.users.users import check_user_id
 from loyalty.core.errors import invalid
 
 TAGS = ("Lynes: challenges",)

@@ -10,7 +10,7 @@ import msgspec
 from loyalty.api.dialects.lynes.users import parse_bool
 from loyalty.api.problems import status_of
 from loyalty.api.routing import Call, Endpoint, Query, Reply
-from loyalty.app import events
+from loyalty.app.events import events
 from loyalty.core.errors import LoyaltyError, invalid
 
 TAGS = ("Lynes: events",)

@@ -5,8 +5,8 @@ from __future__ import annotations
 import msgspec
 
 from loyalty.api.routing import Call, Endpoint, Query, Reply
-from loyalty.app import leaderboards
-from loyalty.app.users import check_user_id
+from loyalty.app.gamification import leaderboards
+from loyalty.app.users.users import check_user_id
 from loyalty.core.leaderboards import PERIODS
 
 TAGS = ("Lynes: leaderboards",)

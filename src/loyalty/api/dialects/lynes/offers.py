@@ -7,9 +7,11 @@ from typing import Any
 import msgspec
 
 from loyalty.api.routing import Call, Endpoint, Reply
-from loyalty.app import offers, redeem
-from loyalty.app.users import check_user_id
-from loyalty.app.validation import check_string
+from loyalty.app.kernel.validation import check_string
+from loyalty.app.offers import offers, redeem
+from loyalty.app.offers.coupons import IssuedCoupon
+from loyalty.app.offers.ports import CouponRow
+from loyalty.app.users.users import check_user_id
 from loyalty.core import offers as rules
 from loyalty.core.errors import invalid
 
@@ -66,15 +68,29 @@ class CouponRedeemed(msgspec.Struct):
     redeemed: bool
 
 
-def coupon_view(row: dict[str, Any], user_id: str) -> Coupon:
+def coupon_view(row: CouponRow, user_id: str) -> Coupon:
+    """A stored coupon in the seed's shape."""
     return Coupon(
         PK=f"USER#{user_id}#COUPON",
         SK=f"COUPON#{row['id']}",
         title=row["title"],
         description=row["description"],
-        validUntil=int(row["valid_until"]),
-        redeemed=bool(row["redeemed"]),
-        metadata=offers.coupon_metadata(row),
+        validUntil=row["valid_until"] or 0,
+        redeemed=row["redeemed"],
+        metadata=offers.coupon_metadata(row["metadata"], row["code"], row["offer_id"]),
+    )
+
+
+def issued_view(c: IssuedCoupon, user_id: str) -> Coupon:
+    """A coupon just issued by a redemption, in the seed's shape."""
+    return Coupon(
+        PK=f"USER#{user_id}#COUPON",
+        SK=f"COUPON#{c.id}",
+        title=c.title,
+        description=c.description,
+        validUntil=c.valid_until,
+        redeemed=False,
+        metadata=offers.coupon_metadata(c.metadata, c.code, c.offer_id),
     )
 
 
@@ -109,24 +125,13 @@ async def redeem_offer(call: Call) -> Reply:
     done = await redeem.redeem_offer(
         call.tx, user_id, call.params["offerId"], None if body is None else body.metadata
     )
-    c = done.coupon
-    row = {
-        "id": c.id,
-        "title": c.title,
-        "description": c.description,
-        "valid_until": c.valid_until,
-        "redeemed": False,
-        "metadata": c.metadata,
-        "code": c.code,
-        "offer_id": c.offer_id,
-    }
     return Reply(
         Redeemed(
             redeemed=True,
             offerId=call.params["offerId"],
             points=done.points,
             balance=done.balance_after,
-            coupon=coupon_view(row, user_id),
+            coupon=issued_view(done.coupon, user_id),
         )
     )
 

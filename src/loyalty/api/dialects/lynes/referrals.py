@@ -5,8 +5,8 @@ from __future__ import annotations
 import msgspec
 
 from loyalty.api.routing import Call, Endpoint, Reply
-from loyalty.app import referrals
-from loyalty.app.users import check_user_id
+from loyalty.app.promotions import referrals
+from loyalty.app.users.users import check_user_id
 
 TAGS = ("Lynes: referrals",)
 

@@ -7,7 +7,7 @@ from typing import Any
 import msgspec
 
 from loyalty.api.routing import Call, Endpoint, Query, Reply
-from loyalty.app import stats
+from loyalty.app.stats import stats
 from loyalty.core.periods import PERIODS
 
 TAGS = ("Lynes: events & analytics",)

@@ -5,8 +5,8 @@ from __future__ import annotations
 import msgspec
 
 from loyalty.api.routing import Call, Endpoint, Query, Reply
-from loyalty.app import streaks
-from loyalty.app.users import check_user_id
+from loyalty.app.gamification import streaks
+from loyalty.app.users.users import check_user_id
 from loyalty.core.errors import invalid
 
 TAGS = ("Lynes: streaks",)

@@ -5,9 +5,10 @@ from __future__ import annotations
 import msgspec
 
 from loyalty.api.routing import Call, Endpoint, Reply
-from loyalty.app import notifications, surveys
-from loyalty.app.texts import accepted_languages
-from loyalty.app.users import check_user_id
+from loyalty.app.kernel.texts import accepted_languages
+from loyalty.app.messaging import notifications
+from loyalty.app.surveys import surveys
+from loyalty.app.users.users import check_user_id
 from loyalty.core.errors import invalid
 
 TAGS = ("Lynes: surveys",)

@@ -5,8 +5,8 @@ from __future__ import annotations
 import msgspec
 
 from loyalty.api.routing import Call, Endpoint, Reply
-from loyalty.app import usergroups
-from loyalty.app.users import check_user_id
+from loyalty.app.users import usergroups
+from loyalty.app.users.users import check_user_id
 
 TAGS = ("Lynes: user groups",)
 

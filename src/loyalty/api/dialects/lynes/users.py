@@ -5,7 +5,7 @@ from __future__ import annotations
 import msgspec
 
 from loyalty.api.routing import Call, Endpoint, Query, Reply
-from loyalty.app import users
+from loyalty.app.users import users
 from loyalty.core.errors import invalid
 from loyalty.core.lifecycle import check_birthday
 

@@ -1,0 +1,1 @@
+"""Challenges, inventory, streaks, leaderboards, milestones (tiers) and the transaction history."""

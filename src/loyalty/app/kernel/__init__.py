@@ -1,0 +1,1 @@
+"""What every use case stands on: the unit of work, the principal, texts, telemetry, validation."""

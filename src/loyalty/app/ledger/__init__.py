@@ -1,0 +1,1 @@
+"""The points ledger and what stands on it: points accounts, adjustments, pending points, metrics."""

@@ -1,0 +1,1 @@
+"""Notifications, the webhook outbox, webhooks and their delivery."""

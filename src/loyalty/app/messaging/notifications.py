@@ -1,0 +1,307 @@
+"""Notifications: everything a user gains leaves one, in the seed 001 shape.
+
+Title and message may be plain strings or translations (``{"en": …, "de": …}``); the stored
+row keeps the tenant's default language in ``title``/``message`` and every translation in
+``texts``, and reads pick the language of the request's ``Accept-Language``.
+
+Points earned by an event leave no notification row: the event's ledger credit is the
+notification, derived on read and merged with the stored rows (ids ``ledger-<n>``), and a per-user
+read marker says how far those have been read. The event definition's ``notification`` decides
+their ``display``, ``title`` and ``message`` when they are read.
+
+The Lynes overview (seed 000) says per screen (rewards, challenges, surveys) whether something
+new arrived since the user last viewed that screen; any ledger credit of points counts for the
+rewards screen.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from sqlalchemy.ext.asyncio import AsyncConnection
+
+from loyalty.app.gamification.challenge_config import Notification
+from loyalty.app.kernel.principal import Principal
+from loyalty.app.kernel.services import Services
+from loyalty.app.kernel.texts import Text, localized
+from loyalty.app.kernel.uow import Tx, run_read
+from loyalty.app.tenancy.tenants import TenantConfig
+from loyalty.app.users.users import resolve_user
+from loyalty.core.errors import invalid
+from loyalty.storage.ledger import ledger_history
+from loyalty.storage.messaging import notifications as notification_repo
+from loyalty.storage.users import users as user_repo
+
+SECTIONS = ("rewards", "challenges", "surveys")
+DISPLAYS = ("none", "toast", "popup", "banner")
+MAX_UNREAD = 100
+MAX_MARK = 500
+DERIVED_PREFIX = "ledger-"
+"""Ids of notifications derived from ledger lines: ``ledger-<ledger line id>``."""
+NOT_GAINS = ("default",)
+"""Ledger sources that are not something the user gained (a metric's opening balance)."""
+
+
+async def notify(
+    tx: Tx,
+    user_pk: int,
+    *,
+    type: str,
+    payload: dict[str, Any],
+    display: str = "toast",
+    title: Text | None = None,
+    message: Text | None = None,
+    section: str | None = None,
+) -> int:
+    """Record a notification; ``section`` moves the Lynes unseen flag of that screen.
+
+    Any feature that gives a user something calls this in the same transaction (e.g. a coupon:
+    ``notify(tx, pk, type="couponIssued", payload={"couponId": …}, title={"en": …}, section="rewards")``).
+    """
+    if section is not None and section not in SECTIONS:
+        raise ValueError(f"unknown notification section {section!r}")
+    default = tx.tenant.settings.defaultLanguage
+    texts = None
+    if isinstance(title, dict) or isinstance(message, dict):
+        texts = {"title": title, "message": message}
+    return await notification_repo.insert(
+        tx.conn,
+        tenant_id=tx.tenant.id,
+        user_pk=user_pk,
+        type=type,
+        display=display,
+        title=localized(title, [], default),
+        message=localized(message, [], default),
+        texts=texts,
+        payload=payload,
+        section=section,
+        ts=tx.now,
+    )
+
+
+async def points_earned(
+    tx: Tx,
+    user_pk: int,
+    *,
+    amount: int,
+    balance_after: int,
+    payload: dict[str, Any],
+    title: Text | None,
+    message: Text | None = None,
+    display: str = "toast",
+) -> int:
+    """The notification of points credited outside a challenge (events, surveys, adjustments)."""
+    changes = {"metricChanges": {"points": {"oldValue": balance_after - amount, "newValue": balance_after}}}
+    return await notify(
+        tx,
+        user_pk,
+        type="pointsEarned",
+        payload={**payload, **changes},
+        display=display,
+        title=title,
+        message=message,
+        section="rewards",
+    )
+
+
+def view(row: dict[str, Any], languages: Sequence[str], default_language: str) -> dict[str, Any]:
+    texts = row.get("texts") or {}
+    title = texts.get("title") if texts.get("title") is not None else row["title"]
+    message = texts.get("message") if texts.get("message") is not None else row["message"]
+    return {
+        "id": str(row["id"]),
+        "timestamp": int(row["ts"]),
+        "type": row["type"],
+        "display": row["display"],
+        "title": localized(title, languages, default_language),
+        "message": localized(message, languages, default_language),
+        "payload": row["payload"],
+    }
+
+
+def event_points_view(
+    line: dict[str, Any], event_id: str | None, tenant: TenantConfig, languages: Sequence[str]
+) -> dict[str, Any]:
+    """The notification of points earned by an event, from its ledger credit; the event
+    definition's ``notification`` (as configured now) decides display, title and message."""
+    definition = tenant.get("events", event_id) if event_id is not None else None
+    note = getattr(definition, "notification", None)
+    note = note if isinstance(note, Notification) else Notification()
+    title = note.title or getattr(definition, "title", None) or line["description"]
+    amount, after = int(line["amount"]), int(line["balance_after"])
+    default = tenant.settings.defaultLanguage
+    return {
+        "id": f"{DERIVED_PREFIX}{line['id']}",
+        "timestamp": int(line["created_at"]),
+        "type": "pointsEarned",
+        "display": note.display,
+        "title": localized(title, languages, default),
+        "message": localized(note.message, languages, default),
+        "payload": {
+            "eventId": event_id,
+            "metricChanges": {line["metric"]: {"oldValue": after - amount, "newValue": after}},
+        },
+    }
+
+
+def logged_event_id(line: dict[str, Any]) -> int | None:
+    """An event credit's ``reference`` is the logged event's id."""
+    reference = line["reference"]
+    return int(reference) if isinstance(reference, str) and reference.isdigit() else None
+
+
+async def unread(
+    services: Services, principal: Principal, user_id: str, languages: Sequence[str]
+) -> list[dict[str, Any]]:
+    """The user's unread notifications, oldest first (reading does not mark them read): the
+    stored rows merged with the points earned by events since the read marker."""
+    principal.require_read_user(user_id)
+
+    async def work(conn: AsyncConnection, tenant: TenantConfig) -> list[dict[str, Any]]:
+        pk = await user_repo.find_pk(conn, tenant.id, user_id)
+        if pk is None:
+            return []
+        rows = await notification_repo.unread(conn, pk, limit=MAX_UNREAD)
+        marker = await ledger_history.read_marker(conn, pk)
+        credits = await ledger_history.event_credits_after(conn, pk, marker, limit=MAX_UNREAD)
+        names = await ledger_history.event_ids(
+            conn, (i for i in map(logged_event_id, credits) if i is not None)
+        )
+        merged: list[tuple[tuple[int, int, int], dict[str, Any]]] = []
+        for line in credits:
+            logged = logged_event_id(line)
+            event_id = names.get(logged) if logged is not None else None
+            key = (int(line["created_at"]), 0, int(line["id"]))  # the points come before what they led to
+            merged.append((key, event_points_view(line, event_id, tenant, languages)))
+        for row in rows:
+            merged.append(
+                ((int(row["ts"]), 1, int(row["id"])), view(row, languages, tenant.settings.defaultLanguage))
+            )
+        merged.sort(key=lambda item: item[0])
+        return [item for _, item in merged[:MAX_UNREAD]]
+
+    return await run_read(services, principal, work)
+
+
+@dataclass(frozen=True)
+class ReadRequest:
+    stored: list[int]
+    """Ids of stored notifications."""
+    derived: list[int]
+    """Ledger line ids of the ``ledger-<n>`` ids named: the user's latest of them and every
+    earlier derived notification are read."""
+
+
+def parse_ids(ids: object) -> ReadRequest | None:
+    """``None`` (all unread) or the notification ids as returned (strings of digits for stored
+    notifications, ``ledger-<n>`` for points earned by events)."""
+    if ids is None:
+        return None
+    if not isinstance(ids, list) or len(ids) > MAX_MARK:
+        raise invalid("ids", f"'ids' must be a list of at most {MAX_MARK} notification ids")
+    stored: list[int] = []
+    derived: list[int] = []
+    for value in ids:
+        text = str(value) if isinstance(value, int) and not isinstance(value, bool) else value
+        if isinstance(text, str) and text.startswith(DERIVED_PREFIX):
+            number, into = text.removeprefix(DERIVED_PREFIX), derived
+        else:
+            number, into = text, stored
+        if not isinstance(number, str) or not number.isascii() or not number.isdigit() or len(number) > 18:
+            raise invalid("ids", f"'ids' must hold notification ids, not {value!r}")
+        into.append(int(number))
+    return ReadRequest(stored=stored, derived=derived)
+
+
+async def mark_read(tx: Tx, user_id: str, request: ReadRequest | None) -> int:
+    """Mark the user's unread notifications read (all of them when ``request`` is None);
+    returns how many. Derived notifications are read up to a marker: naming one marks it and
+    every earlier one (the app shows them oldest first)."""
+    tx.principal.require_act_for_user(user_id)
+    pk = await user_repo.find_pk(tx.conn, tx.tenant.id, user_id)
+    if pk is None:
+        return 0
+    if request is None:
+        marked = await notification_repo.mark_read(tx.conn, pk, None, now=tx.now)
+        among = None
+    else:
+        marked = (
+            await notification_repo.mark_read(tx.conn, pk, request.stored, now=tx.now)
+            if request.stored
+            else 0
+        )
+        if not request.derived:
+            return marked
+        among = request.derived
+    # Only the user's own lines move the marker (another user's id must not hide later ones).
+    target = await ledger_history.last_event_credit(tx.conn, pk, among=among)
+    marker = await ledger_history.read_marker(tx.conn, pk)
+    if target is None or (marker is not None and target[1] <= marker[1]):
+        return marked
+    marked += await ledger_history.count_event_credits(
+        tx.conn, pk, after_id=marker[1] if marker is not None else 0, up_to_id=target[1]
+    )
+    await ledger_history.advance_read_marker(
+        tx.insert, tx.conn, tenant_id=tx.tenant.id, user_pk=pk, marker=target, now=tx.now
+    )
+    return marked
+
+
+def check_screen(screen: object) -> str:
+    if not isinstance(screen, str) or not screen:
+        raise invalid("screenId", "'screenId' is required")
+    if screen not in SECTIONS:
+        raise invalid("screenId", f"'screenId' must be one of {', '.join(SECTIONS)}")
+    return screen
+
+
+async def overview(services: Services, principal: Principal, user_id: str) -> dict[str, Any]:
+    """Seed 000: whether each screen has something new since the user last viewed it."""
+    principal.require_read_user(user_id)
+    from loyalty.app.surveys import surveys
+
+    now = services.now()
+
+    async def work(conn: AsyncConnection, tenant: TenantConfig) -> dict[str, Any]:
+        flags = dict.fromkeys(SECTIONS, False)
+        pk = await user_repo.find_pk(conn, tenant.id, user_id)
+        if pk is not None:
+            viewed = await notification_repo.screens_viewed(conn, pk)
+            latest = await notification_repo.latest_per_section(conn, pk)
+            # Points from any source (an event's leave no notification row) are new rewards.
+            gained = await ledger_history.latest_gain_at(conn, pk, leave_out=NOT_GAINS)
+            if gained is not None:
+                latest["rewards"] = max(gained, latest.get("rewards", gained))
+            for section in SECTIONS:
+                seen = viewed.get(section)
+                flags[section] = section in latest and (seen is None or latest[section] > seen)
+            if not flags["surveys"]:
+                flags["surveys"] = await surveys.has_new_surveys(
+                    conn, tenant, pk, now=now, since=viewed.get("surveys")
+                )
+        return {
+            "userId": user_id,
+            "hasUnseenChallenges": flags["challenges"],
+            "hasUnseenRewards": flags["rewards"],
+            "hasUnseenSurveys": flags["surveys"],
+        }
+
+    return await run_read(services, principal, work)
+
+
+async def view_screen(tx: Tx, user_id: str, screen: str) -> None:
+    tx.principal.require_act_for_user(user_id)
+    pk = await resolve_user(tx, user_id, create=True)
+    await notification_repo.view_screen(
+        tx.insert, tx.conn, tenant_id=tx.tenant.id, user_pk=pk, screen=screen, now=tx.now
+    )
+
+
+async def reset_screens(tx: Tx, user_id: str, screens: Sequence[str]) -> None:
+    """Clear the last-viewed marker of ``screens``: everything in them counts as unseen again."""
+    tx.principal.require_act_for_user(user_id)
+    pk = await user_repo.find_pk(tx.conn, tx.tenant.id, user_id)
+    if pk is not None:
+        await notification_repo.reset_screens(tx.conn, pk, screens)

@@ -1,0 +1,1 @@
+"""The reward catalog, offers, redemption and coupons."""

@@ -1,0 +1,1 @@
+"""Campaigns, referrals, lifecycle rewards and the bonus credit they share."""

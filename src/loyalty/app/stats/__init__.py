@@ -1,0 +1,1 @@
+"""Event statistics: the reads of the rollups every logged event writes."""

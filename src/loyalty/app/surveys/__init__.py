@@ -1,0 +1,1 @@
+"""Surveys: the config kind, a user's open surveys and answers, results."""

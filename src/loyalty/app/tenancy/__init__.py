@@ -1,0 +1,1 @@
+"""Tenants, their settings and configuration kinds, config as code, credentials and staff."""

@@ -1,0 +1,1 @@
+"""Users, user groups, the member list, exports and the signed-in member's own reads."""

@@ -1,0 +1,207 @@
+"""Users: create, delete (GDPR, batched in the background), export, points and history reads."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from sqlalchemy.ext.asyncio import AsyncConnection
+
+from loyalty.app.kernel.principal import Principal
+from loyalty.app.kernel.services import Services
+from loyalty.app.kernel.uow import Tx, run_read
+from loyalty.app.kernel.validation import check_string
+from loyalty.app.ledger import ledger
+from loyalty.app.messaging import outbox
+from loyalty.app.tenancy.tenants import TenantConfig
+from loyalty.core.errors import ErrorCode, LoyaltyError, invalid, not_found
+from loyalty.core.lifecycle import check_birthday
+from loyalty.storage.kernel import history as history_repo
+from loyalty.storage.ledger import ledger as ledger_repo
+from loyalty.storage.ledger import pending as pending_repo
+from loyalty.storage.tenancy import audit as audit_repo
+from loyalty.storage.users import user_data as user_data_repo
+from loyalty.storage.users import users as user_repo
+
+MAX_USER_ID = 200
+POINTS = "points"
+
+
+def check_user_id(user_id: object, field: str = "userId") -> str:
+    check_string(user_id, field)
+    assert isinstance(user_id, str)
+    if len(user_id) > MAX_USER_ID:
+        raise invalid(field, f"'{field}' must be at most {MAX_USER_ID} characters")
+    return user_id
+
+
+@dataclass(frozen=True)
+class UserCreatedView:
+    user_id: str
+    created_at: int
+
+
+@dataclass(frozen=True)
+class PointsView:
+    user_id: str
+    points: int
+    user_exists: bool
+    pending_points: int = 0
+    """Points of events still in their return window (``pendingDays``): not spendable yet."""
+
+
+async def create_user(tx: Tx, user_id: str, *, birthday: str | None = None) -> UserCreatedView:
+    """``birthday``: ``MM-DD`` (checked by the caller with ``core.lifecycle.check_birthday``)."""
+    tx.principal.require_act_for_user(user_id)
+    pk = await user_repo.insert_if_absent(
+        tx.insert, tx.conn, tenant_id=tx.tenant.id, external_id=user_id, now=tx.now, birthday=birthday
+    )
+    if pk is None:
+        raise LoyaltyError(ErrorCode.ALREADY_EXISTS, f"user '{user_id}' already exists", field="userId")
+    return UserCreatedView(user_id=user_id, created_at=tx.now)
+
+
+async def resolve_user(tx: Tx, user_id: str, *, create: bool) -> int:
+    """The user's surrogate key; creates the user when ``create`` (or the tenant auto-creates)."""
+    pk = await user_repo.find_pk(tx.conn, tx.tenant.id, user_id)
+    if pk is not None:
+        return pk
+    if not (create or tx.tenant.settings.autoCreateUsers):
+        raise not_found("user", user_id)
+    pk = await user_repo.insert_if_absent(
+        tx.insert, tx.conn, tenant_id=tx.tenant.id, external_id=user_id, now=tx.now
+    )
+    if pk is None:  # created concurrently by another request
+        pk = await user_repo.find_pk(tx.conn, tx.tenant.id, user_id)
+        assert pk is not None
+    return pk
+
+
+async def set_birthday(tx: Tx, user_id: str, birthday: object) -> dict[str, Any]:
+    """Set (``MM-DD``) or clear (null) the user's birthday. It pays a reward, so like the user
+    group it needs the manage scope; the change is audited."""
+    tx.principal.require_manage()
+    check_user_id(user_id)
+    value = None if birthday is None else check_birthday(birthday)
+    user = await user_repo.get(tx.conn, tx.tenant.id, user_id)
+    if user is None:
+        raise not_found("user", user_id)
+    await user_repo.update_fields(tx.conn, int(user["id"]), birthday=value)
+    await audit_repo.record(
+        tx.conn,
+        tenant_id=tx.tenant.id,
+        actor=tx.principal.actor,
+        action="user.birthday",
+        target=f"users/{user_id}",
+        before={"birthday": user["birthday"]},
+        after={"birthday": value},
+        now=tx.now,
+    )
+    return {"userId": user_id, "birthday": value}
+
+
+async def delete_user(tx: Tx, user_id: str) -> str:
+    """Remove the user now (nothing of theirs is reachable afterwards); sweep rows in the background."""
+    tx.principal.require_act_for_user(user_id)
+    pk = await user_repo.delete(tx.conn, tx.tenant.id, user_id)
+    if pk is None:
+        raise not_found("user", user_id)
+    await user_data_repo.enqueue_deletion(
+        tx.conn, tenant_id=tx.tenant.id, user_pk=pk, external_id=user_id, now=tx.now
+    )
+    await outbox.forget_user(tx, user_id)
+    await outbox.publish(tx, "user.deleted", {}, user_id=user_id)
+    if tx.services.wake_deletions is not None:
+        tx.after_commit.append(tx.services.wake_deletions)
+    return user_id
+
+
+async def points_view(services: Services, principal: Principal, user_id: str) -> PointsView:
+    principal.require_read_user(user_id)
+
+    async def work(conn: AsyncConnection, tenant: TenantConfig) -> tuple[int, int | None, Any, int]:
+        found = await ledger_repo.user_account(conn, tenant.id, user_id, POINTS)
+        pk, account = found or (None, None)
+        pending = 0 if pk is None else await pending_repo.pending_points(conn, pk)
+        return tenant.id, pk, account, pending
+
+    tenant_id, pk, account, pending = await run_read(services, principal, work)
+    if pk is None:
+        return PointsView(user_id=user_id, points=0, user_exists=False)
+    points = await ledger.active_balance(services, tenant_id, pk, account, POINTS)
+    return PointsView(user_id=user_id, points=points, user_exists=True, pending_points=pending)
+
+
+def history_view(row: dict[str, Any], user_id: str) -> dict[str, Any]:
+    """One entry in the shape of seed 000's ``GET /user/{userId}/history``."""
+    view: dict[str, Any] = {
+        "id": row["entry_id"],
+        "timestamp": row["ts"],
+        "type": row["type"],
+        "points": row["points"],
+        "image": row["image"],
+        "description": row["description"],
+        "title": row["title"],
+        "userId": user_id,
+        "globalEventDateKey": row["date_key"],
+    }
+    details = row.get("details")
+    if isinstance(details, dict):  # an event's campaigns and pending window (docs/campaigns.md)
+        view.update({k: details[k] for k in HISTORY_EXTRAS if k in details})
+    return view
+
+
+HISTORY_EXTRAS = ("campaigns", "tierPoints", "pendingUntil")
+"""What an ``EVENT`` entry's details add to the seed's shape, when the event had them."""
+
+
+async def history(
+    services: Services, principal: Principal, user_id: str, *, ascending: bool, show_all: bool
+) -> list[dict[str, Any]]:
+    principal.require_read_user(user_id)
+
+    async def work(conn: AsyncConnection, tenant: TenantConfig) -> list[dict[str, Any]]:
+        pk = await user_repo.find_pk(conn, tenant.id, user_id)
+        if pk is None:
+            return []
+        rows = await history_repo.list_for_user(conn, pk, ascending=ascending, include_zero=show_all)
+        return [history_view(r, user_id) for r in rows]
+
+    return await run_read(services, principal, work)
+
+
+async def export_user(services: Services, principal: Principal, user_id: str) -> dict[str, Any]:
+    principal.require_read_user(user_id)
+
+    async def work(conn: AsyncConnection, tenant: TenantConfig) -> dict[str, Any]:
+        user = await user_repo.get(conn, tenant.id, user_id)
+        if user is None:
+            raise not_found("user", user_id)
+        data = await user_data_repo.export(conn, int(user["id"]))
+        return {
+            "userId": user_id,
+            "tenant": tenant.name,
+            "user": {k: v for k, v in user.items() if k not in ("id", "tenant_id")},
+            **data,
+        }
+
+    return await run_read(services, principal, work)
+
+
+async def process_deletions(services: Services, *, batch: int = 500) -> int:
+    """Sweep the rows of deleted users in batches; returns how many jobs finished."""
+    finished = 0
+    async with services.db.read() as conn:
+        jobs = await user_data_repo.pending_jobs(conn)
+    for job in jobs:
+        while True:
+            async with services.db.write() as conn:
+                deleted = await user_data_repo.delete_batch(conn, int(job["user_pk"]), batch=batch)
+                if deleted:
+                    await user_data_repo.add_deleted(conn, int(job["id"]), deleted)
+                else:
+                    await user_data_repo.finish_job(conn, int(job["id"]), now=services.now())
+            if not deleted:
+                finished += 1
+                break
+    return finished

@@ -1,0 +1,1 @@
+"""Storage of events: its tables and repositories."""

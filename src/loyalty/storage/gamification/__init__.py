@@ -1,0 +1,1 @@
+"""Storage of gamification: its tables and repositories."""

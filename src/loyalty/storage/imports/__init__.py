@@ -1,0 +1,1 @@
+"""Storage of imports: the keys of imported rows."""

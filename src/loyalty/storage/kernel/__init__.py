@@ -1,0 +1,1 @@
+"""Storage every feature shares: idempotency keys, rate-limit counters, history entries."""

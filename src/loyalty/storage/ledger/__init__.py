@@ -1,0 +1,1 @@
+"""Storage of ledger: its tables and repositories."""

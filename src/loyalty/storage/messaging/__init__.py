@@ -1,0 +1,1 @@
+"""Storage of messaging: its tables and repositories."""

@@ -1,0 +1,1 @@
+"""Storage of offers: its tables and repositories."""

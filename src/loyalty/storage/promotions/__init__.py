@@ -1,0 +1,1 @@
+"""Storage of promotions: its tables and repositories."""

@@ -1,1 +1,0 @@
-"""Repositories: one module per aggregate, plain async functions over an ``AsyncConnection``."""

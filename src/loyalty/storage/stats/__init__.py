@@ -1,0 +1,1 @@
+"""Storage of stats: its tables and repositories."""

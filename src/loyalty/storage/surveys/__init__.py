@@ -1,0 +1,1 @@
+"""Storage of surveys: its tables and repositories."""

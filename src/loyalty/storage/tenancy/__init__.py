@@ -1,0 +1,1 @@
+"""Storage of tenancy: its tables and repositories."""

@@ -1,0 +1,1 @@
+"""Storage of users: its tables and repositories."""
