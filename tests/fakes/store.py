@@ -19,7 +19,18 @@ NOW = 1_763_900_000_000
 class FakeStore:
     """One fake repository per port; a test reads and seeds them directly."""
 
+    # ledger
+
+    # tenancy and kernel
+
+    # users, events and imports
+
+    # gamification
+
+    # offers and promotions
     coupons: FakeCoupons = field(default_factory=FakeCoupons)
+
+    # messaging, surveys and stats
 
     @property
     def conn(self) -> Any:

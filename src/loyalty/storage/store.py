@@ -23,10 +23,20 @@ class SqlStore:
         self.conn = conn
         self.db = db
 
-    # offers
+    # ledger
+
+    # tenancy and kernel
+
+    # users, events and imports
+
+    # gamification
+
+    # offers and promotions
     @cached_property
     def coupons(self) -> SqlCoupons:
         return SqlCoupons(self.conn, self.db)
+
+    # messaging, surveys and stats
 
 
 class SqlStores:

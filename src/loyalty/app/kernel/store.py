@@ -25,9 +25,19 @@ class Store(Protocol):
         goes away with the last of them)."""
         ...
 
-    # offers
+    # ledger
+
+    # tenancy and kernel
+
+    # users, events and imports
+
+    # gamification
+
+    # offers and promotions
     @property
     def coupons(self) -> Coupons: ...
+
+    # messaging, surveys and stats
 
 
 class Stores(Protocol):
