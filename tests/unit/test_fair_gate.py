@@ -1,4 +1,6 @@
-"""The gate in front of the connection pool admits waiters in the order they came."""
+"""The gate in front of the connection pool is ``asyncio.Semaphore``: these pin the behaviour of
+it the database relies on (``Database._connect``) — waiters are admitted in the order they came,
+a newcomer never passes a waiter, and a timed-out or cancelled waiter loses no place."""
 
 from __future__ import annotations
 
@@ -8,11 +10,9 @@ from typing import Any
 
 import pytest
 
-from loyalty.storage.gate import FairGate
-
 
 def taker(
-    gate: FairGate, admitted: list[str], *, then_release: bool
+    gate: asyncio.Semaphore, admitted: list[str], *, then_release: bool
 ) -> Callable[[str], Coroutine[Any, Any, None]]:
     """A task body that records when it got in (and gives the place back after one switch)."""
 
@@ -28,15 +28,15 @@ def taker(
 
 async def two_waiting(
     first: str, second: str, *, then_release: bool
-) -> tuple[FairGate, list[str], asyncio.Task[None], asyncio.Task[None]]:
+) -> tuple[asyncio.Semaphore, list[str], asyncio.Task[None], asyncio.Task[None]]:
     """A one-place gate that is held, with two tasks waiting for it in this order."""
-    gate = FairGate(1)
+    gate = asyncio.Semaphore(1)
     await gate.acquire()
     admitted: list[str] = []
     take = taker(gate, admitted, then_release=then_release)
     tasks = asyncio.create_task(take(first)), asyncio.create_task(take(second))
     await asyncio.sleep(0)  # both are waiting now
-    assert gate.waiting == 2
+    assert admitted == []
     return gate, admitted, *tasks
 
 
@@ -48,11 +48,11 @@ async def test_a_released_place_goes_to_the_longest_waiter_not_to_a_newcomer() -
     newcomer = asyncio.create_task(take("newcomer"))
     await asyncio.gather(first, second, newcomer)
     assert admitted == ["first", "second", "newcomer"]
-    assert gate.waiting == 0
+    assert not gate.locked()
 
 
 async def test_no_more_holders_than_places() -> None:
-    gate = FairGate(3)
+    gate = asyncio.Semaphore(3)
     holding = 0
     most = 0
 
@@ -72,11 +72,11 @@ async def test_no_more_holders_than_places() -> None:
 
 
 async def test_a_waiter_that_times_out_leaves_the_gate_usable() -> None:
-    gate = FairGate(1)
+    gate = asyncio.Semaphore(1)
     await gate.acquire()
     with pytest.raises(TimeoutError):
-        await gate.acquire(timeout_s=0.01)
-    assert gate.waiting == 0
+        async with asyncio.timeout(0.01):
+            await gate.acquire()
     gate.release()
     await asyncio.wait_for(gate.acquire(), timeout=1)  # the place is free again, not lost
 
@@ -90,8 +90,3 @@ async def test_a_place_handed_to_a_cancelled_waiter_passes_to_the_next() -> None
     assert admitted == ["staying"]
     gate.release()
     await asyncio.wait_for(gate.acquire(), timeout=1)  # and after "staying" the place is free
-
-
-def test_a_gate_needs_a_place() -> None:
-    with pytest.raises(ValueError, match="at least one place"):
-        FairGate(0)

@@ -27,7 +27,6 @@ from sqlalchemy.pool import AsyncAdaptedQueuePool
 from sqlalchemy.sql.schema import Table
 
 from loyalty.storage.driver import READING
-from loyalty.storage.gate import FairGate
 from loyalty.storage.sqlite_checkpoint import Checkpointer
 from loyalty.storage.sqlite_inline import inline_creator
 from loyalty.storage.sqlite_writer import SqliteWriter
@@ -132,7 +131,14 @@ class Database:
 
     @asynccontextmanager
     async def _connect(self, lane: str) -> AsyncIterator[AsyncConnection]:
-        """A connection, taken in arrival order (see :mod:`loyalty.storage.gate`).
+        """A connection, taken in arrival order.
+
+        The gate is an :class:`asyncio.Semaphore` with as many places as the pool has
+        connections: it hands a released place to the longest waiter and lets no newcomer pass a
+        waiter (``tests/unit/test_fair_gate.py`` pins that). SQLAlchemy's async pool alone lets a
+        request that has only just arrived take a returned connection while the woken waiter
+        goes back to the end of the line; under load that barging turned a 25 ms median into a
+        200–700 ms p99 (bench/RESULTS.md), so the pool itself never has anyone waiting.
 
         A connection that ends its turn cleanly is kept, checked out, for the next request of its
         lane instead of going back to SQLAlchemy's pool: checking out and returning cost four
@@ -140,7 +146,8 @@ class Database:
         that failed, outlived the recycle time or is still in a transaction goes back to the pool,
         which resets or replaces it."""
         lanes = self._loop_lanes()
-        await lanes.gate.acquire(self._timeout_s)
+        async with asyncio.timeout(self._timeout_s):  # past it, TimeoutError: the request is a 503
+            await lanes.gate.acquire()
         try:
             conn = lanes.take(lane)
             if conn is None:
@@ -166,7 +173,7 @@ class Database:
         loop = asyncio.get_running_loop()
         if self._lanes is None or self._lanes[0] is not loop:
             kept = self._lanes[1].drain_by_lane() if self._lanes is not None else {}
-            self._lanes = (loop, _Lanes(FairGate(self._places), kept))
+            self._lanes = (loop, _Lanes(asyncio.Semaphore(self._places), kept))
         return self._lanes[1]
 
     def connections(self) -> dict[str, int]:
@@ -226,7 +233,7 @@ class _Lanes:
     """One event loop's gate, SQLite writer (one write transaction at a time in this process) and
     idle kept connections, by lane."""
 
-    def __init__(self, gate: FairGate, idle: dict[str, list[AsyncConnection]]) -> None:
+    def __init__(self, gate: asyncio.Semaphore, idle: dict[str, list[AsyncConnection]]) -> None:
         self.gate = gate
         self._idle = idle
         self._writer: SqliteWriter | None = None

@@ -7,6 +7,7 @@ from typing import Any
 from sqlalchemy import delete, select, update
 from sqlalchemy.ext.asyncio import AsyncConnection
 
+from loyalty.storage import schema as _schema  # noqa: F401  (registers every per-user table)
 from loyalty.storage import tables
 from loyalty.storage.tables import user_deletion_jobs
 
