@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any
 
+from loyalty.api.dialects.lynes.challenges import challenge_data
 from loyalty.app.events import event_path
 from loyalty.app.kernel.principal import Principal
 from loyalty.app.kernel.uow import Encoded, Tx, run_write
@@ -23,7 +24,8 @@ NEVER = rules.compile_condition({"type": "AND", "conditions": [{"field": "__neve
 @dataclass(frozen=True)
 class Logged:
     data: dict[str, Any]
-    """What the event response adds after its own fields (challenges, streaks, tier changes)."""
+    """What the event response adds after its own fields (challenges, streaks, tier changes), as
+    the Lynes dialect writes it."""
 
 
 def service_principal(tenant: TenantHandle) -> Principal:
@@ -81,7 +83,10 @@ async def log_activity(
             },
         )
         outcome = await event_path.run(tx, plan, request, user_id, text)
-        return Logged(outcome.extra)
+        data = dict(outcome.extra)
+        if "challenges" in data:
+            data["challenges"] = [challenge_data(view) for view in data["challenges"]]
+        return Logged(data)
 
     result: Logged = await in_write(app, tenant, work)
     return result

@@ -10,6 +10,14 @@ from loyalty.app.kernel.services import Services
 from loyalty.app.kernel.uow import Tx
 from loyalty.app.tenancy.tenant_settings import TenantSettings
 from loyalty.app.tenancy.tenants import TenantConfig
+from tests.fakes.gamification import (
+    FakeChallengeProgress,
+    FakeInventoryHoldings,
+    FakeLeaderboardScores,
+    FakeMilestoneTiers,
+    FakeStreakProgress,
+    FakeTransactionHistory,
+)
 from tests.fakes.offers import FakeCoupons
 
 NOW = 1_763_900_000_000
@@ -26,6 +34,12 @@ class FakeStore:
     # users, events and imports
 
     # gamification
+    challenges: FakeChallengeProgress = field(default_factory=FakeChallengeProgress)
+    inventory: FakeInventoryHoldings = field(default_factory=FakeInventoryHoldings)
+    leaderboards: FakeLeaderboardScores = field(default_factory=FakeLeaderboardScores)
+    milestones: FakeMilestoneTiers = field(default_factory=FakeMilestoneTiers)
+    streaks: FakeStreakProgress = field(default_factory=FakeStreakProgress)
+    transactions: FakeTransactionHistory = field(default_factory=FakeTransactionHistory)
 
     # offers and promotions
     coupons: FakeCoupons = field(default_factory=FakeCoupons)

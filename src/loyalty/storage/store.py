@@ -13,6 +13,12 @@ from functools import cached_property
 from sqlalchemy.ext.asyncio import AsyncConnection
 
 from loyalty.storage.database import Database
+from loyalty.storage.gamification.challenges import SqlChallengeProgress
+from loyalty.storage.gamification.inventory import SqlInventoryHoldings
+from loyalty.storage.gamification.leaderboards import SqlLeaderboardScores
+from loyalty.storage.gamification.milestones import SqlMilestoneTiers
+from loyalty.storage.gamification.streaks import SqlStreakProgress
+from loyalty.storage.gamification.transactions import SqlTransactionHistory
 from loyalty.storage.offers.coupons import SqlCoupons
 
 
@@ -30,6 +36,29 @@ class SqlStore:
     # users, events and imports
 
     # gamification
+    @cached_property
+    def challenges(self) -> SqlChallengeProgress:
+        return SqlChallengeProgress(self.conn, self.db)
+
+    @cached_property
+    def inventory(self) -> SqlInventoryHoldings:
+        return SqlInventoryHoldings(self.conn, self.db)
+
+    @cached_property
+    def leaderboards(self) -> SqlLeaderboardScores:
+        return SqlLeaderboardScores(self.conn, self.db)
+
+    @cached_property
+    def milestones(self) -> SqlMilestoneTiers:
+        return SqlMilestoneTiers(self.conn, self.db)
+
+    @cached_property
+    def streaks(self) -> SqlStreakProgress:
+        return SqlStreakProgress(self.conn, self.db)
+
+    @cached_property
+    def transactions(self) -> SqlTransactionHistory:
+        return SqlTransactionHistory(self.conn, self.db)
 
     # offers and promotions
     @cached_property

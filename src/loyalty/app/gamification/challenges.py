@@ -12,18 +12,18 @@ from __future__ import annotations
 import base64
 import binascii
 import json
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
-from typing import Any
-
-from sqlalchemy.ext.asyncio import AsyncConnection
+from typing import Any, Literal
 
 from loyalty.app.gamification import inventory, transactions
 from loyalty.app.gamification.challenge_config import Challenge, Mission, effective_rewards, points_of
+from loyalty.app.gamification.ports import ChallengeStateRow
 from loyalty.app.kernel.principal import Principal
 from loyalty.app.kernel.services import Services
+from loyalty.app.kernel.store import Store
 from loyalty.app.kernel.texts import translations
-from loyalty.app.kernel.uow import Tx, run_read
+from loyalty.app.kernel.uow import Tx, run_reading
 from loyalty.app.ledger import metrics
 from loyalty.app.messaging import outbox
 from loyalty.app.messaging.notifications import notify
@@ -32,7 +32,6 @@ from loyalty.core import challenges as core
 from loyalty.core.errors import invalid, not_found
 from loyalty.core.events import ChallengeStep
 from loyalty.core.timeutil import day_key
-from loyalty.storage.gamification import challenges as challenge_repo
 from loyalty.storage.kernel import history as history_repo
 from loyalty.storage.users import users as user_repo
 
@@ -42,7 +41,7 @@ DEFAULT_PAGE = 100
 MAX_PAGE = 500
 
 
-def state_of(row: dict[str, Any] | None) -> core.ChallengeState:
+def state_of(row: Mapping[str, Any] | None) -> core.ChallengeState:
     if row is None:
         return core.ChallengeState()
     return core.ChallengeState(
@@ -80,14 +79,14 @@ def rules_for_event(tenant: TenantConfig, event_id: str) -> list[core.ChallengeR
     return cached[1].get(event_id, [])
 
 
-def step_views(tenant: TenantConfig, steps: Sequence[ChallengeStep]) -> list[dict[str, Any]]:
-    """The challenges an event's steps moved, in seed 000's shape (the event response's part)."""
+def step_views(tenant: TenantConfig, steps: Sequence[ChallengeStep]) -> list[ChallengeView]:
+    """The challenges an event's steps moved (the event response's part; the dialect writes them)."""
     rules = rules_of(tenant)
-    views: list[dict[str, Any]] = []
+    views: list[ChallengeView] = []
     for step in steps:
         config = tenant.get("challenges", step.challenge_id)
         assert isinstance(config, Challenge)
-        views.append(lynes_view(tenant, config, rules[step.challenge_id], rules, step.advance.state))
+        views.append(challenge_view(tenant, config, rules[step.challenge_id], rules, step.advance.state))
     return views
 
 
@@ -109,9 +108,7 @@ async def settle_steps(tx: Tx, user_pk: int, steps: Sequence[ChallengeStep]) -> 
         missions_by_id = {m.id: m for m in config.missions}
         for mission_id in step.advance.missions_completed:
             await _mission_completed(tx, user_pk, config, missions_by_id[mission_id])
-        if step.advance.completed and await challenge_repo.claim_completion(
-            tx.insert,
-            tx.conn,
+        if step.advance.completed and await tx.store.challenges.claim_completion(
             tenant_id=tx.tenant.id,
             user_pk=user_pk,
             challenge_id=step.challenge_id,
@@ -219,28 +216,48 @@ async def _announce(
 # --- reading ---------------------------------------------------------------------------------
 
 
-def lynes_view(
+@dataclass(frozen=True)
+class ChallengeView:
+    """One challenge as a user stands in it (the Lynes dialect writes it in seed 000's shape)."""
+
+    challenge_id: str
+    status: Literal["ACTIVE", "INACTIVE"]
+    goal: int
+    """The goal of the round (the configured goal, or the missions')."""
+    points: int
+    title: dict[str, str] | None
+    """Every translation (a plain title under the tenant's default language)."""
+    type: Literal["FIXED", "TRANSACTION"]
+    progress: int
+    """Progress in the current round, at most ``goal``."""
+    completed: bool
+    completed_at: int | None
+    """When the completed round was completed (None while open)."""
+    series_id: str | None
+    is_last_step: bool
+
+
+def challenge_view(
     tenant: TenantConfig,
     config: Challenge,
     rule: core.ChallengeRule,
     rules: dict[str, core.ChallengeRule],
     state: core.ChallengeState,
-) -> dict[str, Any]:
-    """One challenge in seed 000's shape."""
+) -> ChallengeView:
     done = core.is_completed(rule, state)
-    return {
-        "challengeId": config.challengeId,
-        "status": config.status,
-        "goal": rule.effective_goal,
-        "points": points_of(config),
-        "title": translations(config.title, tenant.settings.defaultLanguage),
-        "type": config.type,
-        "progress": min(state.progress, rule.effective_goal),
-        "completed": done,
-        "completedDate": state.completed_at if done else None,
-        "seriesId": config.seriesId,
-        "isLastStep": core.is_last_step(rule, rules),
-    }
+    return ChallengeView(
+        challenge_id=config.challengeId,
+        status=config.status,
+        goal=rule.effective_goal,
+        points=points_of(config),
+        title=translations(config.title, tenant.settings.defaultLanguage),
+        type=config.type,
+        progress=min(state.progress, rule.effective_goal),
+        completed=done,
+        completed_at=state.completed_at if done else None,
+        series_id=config.seriesId,
+        is_last_step=core.is_last_step(rule, rules),
+    )
 
 
 @dataclass(frozen=True)
@@ -251,7 +268,7 @@ class UserChallenge:
 
 
 def visible_challenges(
-    tenant: TenantConfig, rows: dict[str, dict[str, Any]], now: int
+    tenant: TenantConfig, rows: Mapping[str, ChallengeStateRow], now: int
 ) -> list[UserChallenge]:
     """What a user sees: challenges they completed, and the open ones they can work on now
     (active, started, not ended, and — in a series — the previous step completed)."""
@@ -294,13 +311,13 @@ def decode_key(text: str) -> tuple[str, int, str]:
 
 @dataclass(frozen=True)
 class ChallengePage:
-    challenges: list[dict[str, Any]]
+    challenges: list[ChallengeView]
     last_evaluated_key: str | None
 
 
-async def _user_rows(conn: AsyncConnection, tenant: TenantConfig, user_id: str) -> dict[str, dict[str, Any]]:
-    pk = await user_repo.find_pk(conn, tenant.id, user_id)
-    return {} if pk is None else await challenge_repo.states_of_user(conn, pk)
+async def _user_rows(store: Store, tenant: TenantConfig, user_id: str) -> dict[str, ChallengeStateRow]:
+    pk = await user_repo.find_pk(store.conn, tenant.id, user_id)
+    return {} if pk is None else await store.challenges.states_of_user(pk)
 
 
 async def list_user_challenges(
@@ -318,9 +335,9 @@ async def list_user_challenges(
     start = decode_key(after) if after else None
     now = services.now()
 
-    async def work(conn: AsyncConnection, tenant: TenantConfig) -> ChallengePage:
+    async def work(store: Store, tenant: TenantConfig) -> ChallengePage:
         rules = rules_of(tenant)
-        items = visible_challenges(tenant, await _user_rows(conn, tenant, user_id), now)
+        items = visible_challenges(tenant, await _user_rows(store, tenant, user_id), now)
         if completed is not None:
             items = [c for c in items if core.is_completed(c.rule, c.state) == completed]
         if start is not None:
@@ -328,23 +345,23 @@ async def list_user_challenges(
         page = items[:limit]
         more = len(items) > limit
         return ChallengePage(
-            challenges=[lynes_view(tenant, c.config, c.rule, rules, c.state) for c in page],
+            challenges=[challenge_view(tenant, c.config, c.rule, rules, c.state) for c in page],
             last_evaluated_key=encode_key(sort_key(page[-1].rule)) if more else None,
         )
 
-    return await run_read(services, principal, work)
+    return await run_reading(services, principal, work)
 
 
 async def get_user_challenge(
     services: Services, principal: Principal, user_id: str, challenge_id: str
-) -> dict[str, Any]:
+) -> ChallengeView:
     principal.require_read_user(user_id)
     now = services.now()
 
-    async def work(conn: AsyncConnection, tenant: TenantConfig) -> dict[str, Any]:
-        for item in visible_challenges(tenant, await _user_rows(conn, tenant, user_id), now):
+    async def work(store: Store, tenant: TenantConfig) -> ChallengeView:
+        for item in visible_challenges(tenant, await _user_rows(store, tenant, user_id), now):
             if item.config.challengeId == challenge_id:
-                return lynes_view(tenant, item.config, item.rule, rules_of(tenant), item.state)
+                return challenge_view(tenant, item.config, item.rule, rules_of(tenant), item.state)
         raise not_found("challenge", challenge_id)
 
-    return await run_read(services, principal, work)
+    return await run_reading(services, principal, work)

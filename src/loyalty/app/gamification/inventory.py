@@ -5,14 +5,13 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 import msgspec
-from sqlalchemy.ext.asyncio import AsyncConnection
 
+from loyalty.app.kernel.store import Store
 from loyalty.app.kernel.texts import Text
 from loyalty.app.kernel.uow import Tx
 from loyalty.app.tenancy.config_kinds import ConfigKind
 from loyalty.app.tenancy.tenants import TenantConfig
 from loyalty.core.errors import invalid
-from loyalty.storage.gamification import inventory as inventory_repo
 
 
 class InventoryItem(msgspec.Struct, forbid_unknown_fields=True):
@@ -55,9 +54,7 @@ class ItemRef:
 
 async def gain(tx: Tx, user_pk: int, item: ItemRef) -> bool:
     """Give the user the item; False when they already held it (an inventory holds each once)."""
-    return await inventory_repo.add(
-        tx.insert,
-        tx.conn,
+    return await tx.store.inventory.add(
         tenant_id=tx.tenant.id,
         user_pk=user_pk,
         set_id=item.set_id,
@@ -68,13 +65,13 @@ async def gain(tx: Tx, user_pk: int, item: ItemRef) -> bool:
 
 async def lose(tx: Tx, user_pk: int, item: ItemRef) -> bool:
     """Take the item away; False when the user did not hold it."""
-    return await inventory_repo.remove(tx.conn, user_pk=user_pk, set_id=item.set_id, item_id=item.item_id)
+    return await tx.store.inventory.remove(user_pk=user_pk, set_id=item.set_id, item_id=item.item_id)
 
 
-async def holdings(conn: AsyncConnection, tenant: TenantConfig, user_pk: int | None) -> dict[str, list[str]]:
+async def holdings(store: Store, tenant: TenantConfig, user_pk: int | None) -> dict[str, list[str]]:
     """``{set_id: [item_id, …]}`` for every configured set (empty lists included)."""
     out: dict[str, list[str]] = {set_id: [] for set_id in sorted(tenant.all("inventory"))}
     if user_pk is not None:
-        for set_id, item_id in await inventory_repo.holdings(conn, user_pk):
+        for set_id, item_id in await store.inventory.holdings(user_pk):
             out.setdefault(set_id, []).append(item_id)
     return out

@@ -12,17 +12,17 @@ from dataclasses import dataclass
 from typing import Any, Literal
 
 import msgspec
-from sqlalchemy.ext.asyncio import AsyncConnection
 
+from loyalty.app.gamification.ports import Board, ScoreRow
 from loyalty.app.kernel.principal import Principal
 from loyalty.app.kernel.services import Services
-from loyalty.app.kernel.uow import run_read
+from loyalty.app.kernel.store import Store
+from loyalty.app.kernel.uow import run_reading
 from loyalty.app.kernel.validation import is_whole
 from loyalty.app.tenancy.config_kinds import ConfigKind
 from loyalty.app.tenancy.tenants import TenantConfig
 from loyalty.core import leaderboards as core
 from loyalty.core.errors import invalid, not_found
-from loyalty.storage.gamification import leaderboards as score_repo
 from loyalty.storage.users import users as user_repo
 
 Text = str | dict[str, str] | None
@@ -123,18 +123,18 @@ def _period(board: CompiledLeaderboard, raw: str | None) -> core.PeriodName:
 class _Ranker:
     """Ranks of scores on one leaderboard period, each distinct score counted once."""
 
-    conn: AsyncConnection
-    board: score_repo.Board
+    store: Store
+    board: Board
     known: dict[int, int]
 
     async def rank(self, score: int) -> int:
         if score not in self.known:
-            above = await score_repo.count_above(self.conn, self.board, score=score)
+            above = await self.store.leaderboards.count_above(self.board, score=score)
             self.known[score] = above + 1
         return self.known[score]
 
 
-def _entry(rank: int | None, row: dict[str, Any]) -> dict[str, Any]:
+def _entry(rank: int | None, row: ScoreRow) -> dict[str, Any]:
     return {"rank": rank, "userId": row["user_id"], "score": row["score"]}
 
 
@@ -154,26 +154,26 @@ async def leaderboard(
         principal.require_read_user(user_id)
     now = services.now()
 
-    async def work(conn: AsyncConnection, tenant: TenantConfig) -> dict[str, Any]:
+    async def work(store: Store, tenant: TenantConfig) -> dict[str, Any]:
         board = _board(tenant, leaderboard_id)
         chosen = _period(board, period)
         window = core.window(chosen, now, tenant.settings.timeZone)
-        where = score_repo.Board(tenant.id, leaderboard_id, window.buckets)
-        top = await score_repo.top(conn, where, limit=limit)
+        where = Board(tenant.id, leaderboard_id, window.buckets)
+        top = await store.leaderboards.top(where, limit=limit)
         ranks = core.competition_ranks([r["score"] for r in top])
-        ranker = _Ranker(conn, where, {})
+        ranker = _Ranker(store, where, {})
         for rank, row in zip(ranks, top, strict=True):
             ranker.known.setdefault(row["score"], rank)
         me: dict[str, Any] | None = None
         neighbours: dict[str, list[dict[str, Any]]] = {"above": [], "below": []}
         if asking is not None:
-            pk = await user_repo.find_pk(conn, tenant.id, asking)
-            mine = None if pk is None else await score_repo.score_of(conn, where, user_pk=pk)
+            pk = await user_repo.find_pk(store.conn, tenant.id, asking)
+            mine = None if pk is None else await store.leaderboards.score_of(where, user_pk=pk)
             if mine is None or mine["score"] <= 0:
                 me = {"rank": None, "userId": asking, "score": 0}
             else:
                 me = _entry(await ranker.rank(mine["score"]), mine)
-                above, below = await score_repo.neighbours(conn, where, me=mine, count=NEIGHBOURS)
+                above, below = await store.leaderboards.neighbours(where, me=mine, count=NEIGHBOURS)
                 neighbours = {
                     "above": [_entry(await ranker.rank(r["score"]), r) for r in above],
                     "below": [_entry(await ranker.rank(r["score"]), r) for r in below],
@@ -190,7 +190,7 @@ async def leaderboard(
             "neighbours": neighbours,
         }
 
-    return await run_read(services, principal, work)
+    return await run_reading(services, principal, work)
 
 
 async def user_ranks(
@@ -201,23 +201,23 @@ async def user_ranks(
     principal.require_read_user(user_id)
     now = services.now()
 
-    async def work(conn: AsyncConnection, tenant: TenantConfig) -> dict[str, Any]:
+    async def work(store: Store, tenant: TenantConfig) -> dict[str, Any]:
         if leaderboard_id is not None:
             boards = [_board(tenant, leaderboard_id)]
         else:
             all_boards: dict[str, CompiledLeaderboard] = tenant.all_compiled("leaderboards")
             boards = [b for _, b in sorted(all_boards.items()) if b.active]
-        pk = await user_repo.find_pk(conn, tenant.id, user_id)
+        pk = await user_repo.find_pk(store.conn, tenant.id, user_id)
         ranks = []
         for board in boards:
             for chosen in board.periods:
                 window = core.window(chosen, now, tenant.settings.timeZone)
-                where = score_repo.Board(tenant.id, board.leaderboard_id, window.buckets)
-                mine = None if pk is None else await score_repo.score_of(conn, where, user_pk=pk)
+                where = Board(tenant.id, board.leaderboard_id, window.buckets)
+                mine = None if pk is None else await store.leaderboards.score_of(where, user_pk=pk)
                 score = 0 if mine is None else mine["score"]
                 rank = None
                 if score > 0:
-                    rank = 1 + await score_repo.count_above(conn, where, score=score)
+                    rank = 1 + await store.leaderboards.count_above(where, score=score)
                 ranks.append(
                     {
                         "leaderboardId": board.leaderboard_id,
@@ -229,4 +229,4 @@ async def user_ranks(
                 )
         return {"userId": user_id, "ranks": ranks}
 
-    return await run_read(services, principal, work)
+    return await run_reading(services, principal, work)

@@ -21,7 +21,6 @@ from loyalty.app.tenancy.config_kinds import ConfigKind
 from loyalty.app.tenancy.tenants import TenantConfig
 from loyalty.core import tiers as core
 from loyalty.core.errors import invalid
-from loyalty.storage.gamification import milestones as milestone_repo
 
 Text = str | dict[str, str] | None
 MAX_TIER_MULTIPLIER = 10
@@ -117,8 +116,8 @@ async def reevaluate(tx: Tx, user_pk: int) -> dict[str, dict[str, str | None]]:
     sets: list[CompiledSet] = list(tx.tenant.all_compiled("milestones").values())
     if not sets:
         return {}
-    values = await milestone_repo.balances_of(tx.conn, user_pk, sorted({s.metric for s in sets}))
-    stored = await milestone_repo.tiers_of(tx.conn, user_pk)
+    values = await tx.store.milestones.balances_of(user_pk, sorted({s.metric for s in sets}))
+    stored = await tx.store.milestones.tiers_of(user_pk)
     changes: dict[str, dict[str, str | None]] = {}
     for s in sets:
         balance, lifetime = values.get(s.metric, (0, 0))
@@ -126,13 +125,11 @@ async def reevaluate(tx: Tx, user_pk: int) -> dict[str, dict[str, str | None]]:
         if crossing is None:
             continue
         if s.set_id in stored:
-            moved = await milestone_repo.move_tier(
-                tx.conn, user_pk=user_pk, set_id=s.set_id, old=crossing.old, new=crossing.new, now=tx.now
+            moved = await tx.store.milestones.move_tier(
+                user_pk=user_pk, set_id=s.set_id, old=crossing.old, new=crossing.new, now=tx.now
             )
         else:
-            moved = await milestone_repo.claim_first_tier(
-                tx.insert,
-                tx.conn,
+            moved = await tx.store.milestones.claim_first_tier(
                 tenant_id=tx.tenant.id,
                 user_pk=user_pk,
                 set_id=s.set_id,

@@ -8,16 +8,16 @@ without any write.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any, Literal
 
 import msgspec
-from sqlalchemy.ext.asyncio import AsyncConnection
 
 from loyalty.app.kernel.principal import Principal
 from loyalty.app.kernel.services import Services
-from loyalty.app.kernel.uow import Tx, run_read
+from loyalty.app.kernel.store import Store
+from loyalty.app.kernel.uow import Tx, run_reading
 from loyalty.app.ledger import ledger
 from loyalty.app.messaging import notifications, outbox
 from loyalty.app.tenancy.config_kinds import ConfigKind
@@ -27,7 +27,6 @@ from loyalty.core import streaks as core
 from loyalty.core.errors import invalid, not_found
 from loyalty.core.events import StreakStep
 from loyalty.core.timeutil import is_valid_zone, iso_utc
-from loyalty.storage.gamification import streaks as streak_repo
 from loyalty.storage.kernel import history as history_repo
 from loyalty.storage.users import users as user_repo
 
@@ -97,7 +96,7 @@ CONFIG_KIND = ConfigKind(
 """Registered at start-up by :func:`loyalty.app.features.load`."""
 
 
-def state_of(row: dict[str, Any] | None, rules: core.StreakRules) -> core.StreakState:
+def state_of(row: Mapping[str, Any] | None, rules: core.StreakRules) -> core.StreakState:
     if row is None:
         return core.StreakState()
     kept = core.StreakState(
@@ -244,13 +243,13 @@ async def user_streaks(services: Services, principal: Principal, user_id: str) -
     principal.require_read_user(user_id)
     now = services.now()
 
-    async def work(conn: AsyncConnection, tenant: TenantConfig) -> dict[str, Any]:
-        user = await user_repo.get(conn, tenant.id, user_id)
+    async def work(store: Store, tenant: TenantConfig) -> dict[str, Any]:
+        user = await user_repo.get(store.conn, tenant.id, user_id)
         if user is None:
             return {"streaks": [], "count": 0}
         tz = user["time_zone"] or tenant.settings.timeZone
         views = []
-        for row in await streak_repo.list_for_user(conn, int(user["id"])):
+        for row in await store.streaks.list_for_user(int(user["id"])):
             streak: CompiledStreak | None = tenant.compiled("streaks", row["streak_id"])
             if streak is None:
                 continue
@@ -258,7 +257,7 @@ async def user_streaks(services: Services, principal: Principal, user_id: str) -
             views.append(streak_view(user_id, streak.streak_id, streak.rules, state, now, tz))
         return {"streaks": views, "count": len(views)}
 
-    return await run_read(services, principal, work)
+    return await run_reading(services, principal, work)
 
 
 async def user_streak(
@@ -268,18 +267,18 @@ async def user_streak(
     principal.require_read_user(user_id)
     now = services.now()
 
-    async def work(conn: AsyncConnection, tenant: TenantConfig) -> dict[str, Any]:
+    async def work(store: Store, tenant: TenantConfig) -> dict[str, Any]:
         streak: CompiledStreak | None = tenant.compiled("streaks", streak_id)
         if streak is None:
             raise not_found("streak", streak_id)
-        user = await user_repo.get(conn, tenant.id, user_id)
+        user = await user_repo.get(store.conn, tenant.id, user_id)
         tz = (user["time_zone"] if user else None) or tenant.settings.timeZone
         row = None
         if user is not None:
-            _, row = await streak_repo.load(conn, int(user["id"]), streak_id)
+            _, row = await store.streaks.load(int(user["id"]), streak_id)
         return streak_view(user_id, streak_id, streak.rules, state_of(row, streak.rules), now, tz)
 
-    return await run_read(services, principal, work)
+    return await run_reading(services, principal, work)
 
 
 async def streak_analytics(services: Services, principal: Principal, streak_id: str) -> dict[str, Any] | None:
@@ -291,14 +290,13 @@ async def streak_analytics(services: Services, principal: Principal, streak_id: 
     principal.require_view()
     now = services.now()
 
-    async def work(conn: AsyncConnection, tenant: TenantConfig) -> dict[str, Any] | None:
+    async def work(store: Store, tenant: TenantConfig) -> dict[str, Any] | None:
         streak: CompiledStreak | None = tenant.compiled("streaks", streak_id)
         if streak is None:
             return None
         rules = streak.rules
         current = core.period_of(now, tenant.settings.timeZone, rules.time_frame)
-        agg = await streak_repo.aggregate(
-            conn,
+        agg = await store.streaks.aggregate(
             tenant_id=tenant.id,
             streak_id=streak_id,
             time_frame=rules.time_frame,
@@ -317,7 +315,7 @@ async def streak_analytics(services: Services, principal: Principal, streak_id: 
             "completionRate": round(active / total, 2),
         }
 
-    return await run_read(services, principal, work)
+    return await run_reading(services, principal, work)
 
 
 async def set_time_zone(tx: Tx, user_id: str, time_zone: str | None) -> dict[str, Any]:

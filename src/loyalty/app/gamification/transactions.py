@@ -1,10 +1,11 @@
 """The Audience transaction history: every achievement and reward, with what it changed.
 
-Payloads use seed 001's shape (``challengeId``, ``missionId``, ``metricChanges``,
-``inventoryChanges``, ``milestoneChanges``). Challenges and missions record a transaction row
-(``record``); every other change of a balance — points earned by an event or action, a streak
-milestone, a survey, a redemption, an expiry, an adjustment — is read from its ledger line
-(``ledger_view``), so the event path writes nothing more for the history.
+Recorded payloads use seed 001's shape (``challengeId``, ``missionId``, ``metricChanges``,
+``inventoryChanges``, ``milestoneChanges``), the one their notifications carry. Challenges and
+missions record a transaction row (``record``); every other change of a balance — points earned
+by an event or action, a streak milestone, a survey, a redemption, an expiry, an adjustment — is
+read from its ledger line (``ledger_entry``), so the event path writes nothing more for the
+history. Reads return :data:`HistoryEntry` read models; the Audience dialect writes them.
 """
 
 from __future__ import annotations
@@ -13,9 +14,9 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from loyalty.app.gamification.inventory import ItemRef
+from loyalty.app.gamification.ports import TransactionRow
 from loyalty.app.kernel.uow import Tx
 from loyalty.app.ledger.metrics import MetricChange
-from loyalty.storage.gamification import transactions as transaction_repo
 
 
 @dataclass
@@ -39,13 +40,46 @@ class Changes:
 
 
 async def record(tx: Tx, user_pk: int, *, type: str, payload: dict[str, Any]) -> int:
-    return await transaction_repo.insert(
-        tx.conn, tenant_id=tx.tenant.id, user_pk=user_pk, type=type, payload=payload, ts=tx.now
+    return await tx.store.transactions.insert(
+        tenant_id=tx.tenant.id, user_pk=user_pk, type=type, payload=payload, ts=tx.now
     )
 
 
-def view(row: dict[str, Any]) -> dict[str, Any]:
-    return {"id": str(row["id"]), "timestamp": row["ts"], "type": row["type"], "payload": row["payload"]}
+@dataclass(frozen=True)
+class RecordedEntry:
+    """An achievement recorded when it happened."""
+
+    id: str
+    timestamp: int
+    type: str
+    """``challengeCompleted`` or ``missionCompleted``."""
+    payload: dict[str, Any]
+    """As recorded (and notified), in seed 001's payload shape."""
+
+
+@dataclass(frozen=True)
+class LedgerEntry:
+    """A change of a balance, read from its ledger line."""
+
+    id: str
+    """``ledger-<line id>``, the id of the line's notification too."""
+    timestamp: int
+    type: str
+    """``pointsEarned``, ``pointsRedeemed``, ``pointsExpired``, ``pointsReversed`` or ``pointsDeducted``."""
+    source: str
+    """The ledger line's source (``event``, ``offer``, ``survey``, ``streak``, …)."""
+    reference: str | None
+    """What moved the balance: the event id of an event's credit or reversal (None when the
+    logged event is gone), else the id in the line's reference (a streak's without its count)."""
+    change: MetricChange
+
+
+HistoryEntry = RecordedEntry | LedgerEntry
+"""One transaction of the history."""
+
+
+def recorded_entry(row: TransactionRow) -> RecordedEntry:
+    return RecordedEntry(id=str(row["id"]), timestamp=row["ts"], type=row["type"], payload=row["payload"])
 
 
 NOT_IN_HISTORY = ("challenge", "default")
@@ -53,13 +87,7 @@ NOT_IN_HISTORY = ("challenge", "default")
 ``missionCompleted``/``challengeCompleted`` transaction, a metric's opening balance is no change."""
 LEDGER_PREFIX = "ledger-"
 """History ids of ledger lines (the same id as the notification of points earned by an event)."""
-_ID_FIELDS = {
-    "event": "eventId",
-    "event_reversal": "eventId",
-    "offer": "offerId",
-    "survey": "surveyId",
-    "streak": "streakId",
-}
+EVENT_SOURCES = ("event", "event_reversal")
 
 
 def ledger_type(line: dict[str, Any]) -> str:
@@ -74,21 +102,21 @@ def ledger_type(line: dict[str, Any]) -> str:
     return "pointsDeducted"
 
 
-def ledger_view(line: dict[str, Any], event_id: str | None) -> dict[str, Any]:
-    """One ledger line as a history transaction: what moved, from where, in seed 001's payload."""
+def ledger_entry(line: dict[str, Any], event_id: str | None) -> LedgerEntry:
+    """One ledger line as a history transaction: what moved, and from where."""
     source = str(line["source"])
-    payload: dict[str, Any] = {"source": source}
-    field_name = _ID_FIELDS.get(source)
-    if field_name == "eventId":
-        payload[field_name] = event_id
-    elif field_name is not None and line["reference"] is not None:
-        payload[field_name] = str(line["reference"]).split("#")[0]  # streaks: "<streakId>#<count>"
+    if source in EVENT_SOURCES:
+        reference = event_id
+    elif line["reference"] is not None:
+        reference = str(line["reference"]).split("#")[0]  # streaks: "<streakId>#<count>"
+    else:
+        reference = None
     amount, after = int(line["amount"]), int(line["balance_after"])
-    change = MetricChange(metric=str(line["metric"]), old_value=after - amount, new_value=after)
-    payload.update(Changes(metrics=[change]).payload_fields())
-    return {
-        "id": f"{LEDGER_PREFIX}{line['id']}",
-        "timestamp": int(line["created_at"]),
-        "type": ledger_type(line),
-        "payload": payload,
-    }
+    return LedgerEntry(
+        id=f"{LEDGER_PREFIX}{line['id']}",
+        timestamp=int(line["created_at"]),
+        type=ledger_type(line),
+        source=source,
+        reference=reference,
+        change=MetricChange(metric=str(line["metric"]), old_value=after - amount, new_value=after),
+    )

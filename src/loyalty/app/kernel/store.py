@@ -13,6 +13,14 @@ from contextlib import AbstractAsyncContextManager
 from typing import TYPE_CHECKING, Any, Protocol
 
 if TYPE_CHECKING:
+    from loyalty.app.gamification.ports import (
+        ChallengeProgress,
+        InventoryHoldings,
+        LeaderboardScores,
+        MilestoneTiers,
+        StreakProgress,
+        TransactionHistory,
+    )
     from loyalty.app.offers.ports import Coupons
 
 
@@ -32,6 +40,25 @@ class Store(Protocol):
     # users, events and imports
 
     # gamification
+    @property
+    def challenges(self) -> ChallengeProgress: ...
+
+    @property
+    def inventory(self) -> InventoryHoldings: ...
+
+    @property
+    def leaderboards(self) -> LeaderboardScores: ...
+
+    @property
+    def milestones(self) -> MilestoneTiers: ...
+
+    @property
+    def streaks(self) -> StreakProgress: ...
+
+    @property
+    def transactions(self) -> TransactionHistory:
+        """The Audience transaction history (recorded achievements), not database transactions."""
+        ...
 
     # offers and promotions
     @property

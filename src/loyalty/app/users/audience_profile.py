@@ -9,20 +9,17 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy.ext.asyncio import AsyncConnection
-
 from loyalty.app.gamification import challenges, inventory, transactions
 from loyalty.app.gamification.challenge_config import Challenge
 from loyalty.app.kernel.principal import Principal
 from loyalty.app.kernel.services import Services
-from loyalty.app.kernel.uow import Tx, run_read
+from loyalty.app.kernel.store import Store
+from loyalty.app.kernel.uow import Tx, run_reading
 from loyalty.app.ledger import metrics
 from loyalty.app.tenancy.tenants import TenantConfig
 from loyalty.app.users.users import check_user_id, resolve_user
 from loyalty.core import challenges as core
 from loyalty.core.errors import forbidden, invalid
-from loyalty.storage.gamification import challenges as challenge_repo
-from loyalty.storage.gamification import transactions as transaction_repo
 from loyalty.storage.ledger import ledger_history
 from loyalty.storage.users import users as user_repo
 
@@ -64,7 +61,7 @@ async def programme(services: Services, principal: Principal) -> ProgrammeView:
     not ended) in series order."""
     now = services.now()
 
-    async def work(conn: AsyncConnection, tenant: TenantConfig) -> ProgrammeView:
+    async def work(store: Store, tenant: TenantConfig) -> ProgrammeView:
         rules = challenges.rules_of(tenant)
         open_configs = [
             config
@@ -81,7 +78,7 @@ async def programme(services: Services, principal: Principal) -> ProgrammeView:
             default_language=tenant.settings.defaultLanguage,
         )
 
-    return await run_read(services, principal, work)
+    return await run_reading(services, principal, work)
 
 
 @dataclass(frozen=True)
@@ -107,7 +104,7 @@ async def profile(tx: Tx) -> ProfileView:
     user_pk = await resolve_user(tx, user_id, create=True)
     for metric in metrics.all_definitions(tx.tenant):
         await metrics.open_balance(tx, user_pk, metric.id)
-    rows = await challenge_repo.states_of_user(tx.conn, user_pk)
+    rows = await tx.store.challenges.states_of_user(user_pk)
     standing = {}
     for item in challenges.visible_challenges(tx.tenant, rows, tx.now):
         if item.config.challengeId not in rows:  # never touched: seed 001's new profile is empty
@@ -120,39 +117,40 @@ async def profile(tx: Tx) -> ProfileView:
         )
     return ProfileView(
         metrics=await metrics.balances(tx.conn, tx.tenant, user_pk),
-        inventory=await inventory.holdings(tx.conn, tx.tenant, user_pk),
+        inventory=await inventory.holdings(tx.store, tx.tenant, user_pk),
         challenges=standing,
     )
 
 
 async def history(
     services: Services, principal: Principal, *, from_ts: int | None, to_ts: int | None
-) -> list[dict[str, Any]]:
+) -> list[transactions.HistoryEntry]:
     """The user's transactions between ``from`` and ``to`` (inclusive), oldest first."""
     user_id = subject_of(principal)
     if from_ts is not None and to_ts is not None and from_ts > to_ts:
         raise invalid("to", "'to' must not be before 'from'")
 
-    async def work(conn: AsyncConnection, tenant: TenantConfig) -> list[dict[str, Any]]:
+    async def work(store: Store, tenant: TenantConfig) -> list[transactions.HistoryEntry]:
+        conn = store.conn
         pk = await user_repo.find_pk(conn, tenant.id, user_id)
         if pk is None:
             return []
-        rows = await transaction_repo.list_for_user(conn, pk, from_ts=from_ts, to_ts=to_ts, limit=MAX_HISTORY)
+        rows = await store.transactions.list_for_user(pk, from_ts=from_ts, to_ts=to_ts, limit=MAX_HISTORY)
         lines = await ledger_history.lines_between(
             conn, pk, from_ts=from_ts, to_ts=to_ts, leave_out=transactions.NOT_IN_HISTORY, limit=MAX_HISTORY
         )
         logged = {line["id"]: _logged_event_of(line) for line in lines}
         names = await ledger_history.event_ids(conn, (i for i in logged.values() if i is not None))
-        merged = [
-            ((int(r["ts"]), 1, int(r["id"])), transactions.view(r)) for r in rows
+        merged: list[tuple[tuple[int, int, int], transactions.HistoryEntry]] = [
+            ((int(r["ts"]), 1, int(r["id"])), transactions.recorded_entry(r)) for r in rows
         ]  # at one instant the points of the event come before the challenge they complete
         for line in lines:
             number = logged[line["id"]]
             event_id = names.get(number) if number is not None else None
             merged.append(
-                ((int(line["created_at"]), 0, int(line["id"])), transactions.ledger_view(line, event_id))
+                ((int(line["created_at"]), 0, int(line["id"])), transactions.ledger_entry(line, event_id))
             )
         merged.sort(key=lambda item: item[0])
         return [item for _, item in merged[:MAX_HISTORY]]
 
-    return await run_read(services, principal, work)
+    return await run_reading(services, principal, work)

@@ -10,10 +10,10 @@ from sqlalchemy.ext.asyncio import AsyncConnection
 
 from loyalty.app.kernel.principal import Principal
 from loyalty.app.kernel.services import Services
-from loyalty.app.kernel.uow import run_read
+from loyalty.app.kernel.store import Store
+from loyalty.app.kernel.uow import run_read, run_reading
 from loyalty.app.tenancy.tenants import TenantConfig
 from loyalty.core.errors import invalid
-from loyalty.storage.gamification import milestones as milestone_repo
 from loyalty.storage.users import member_search
 from loyalty.storage.users import users as user_repo
 from loyalty.storage.users.member_search import MemberFilter
@@ -108,8 +108,8 @@ async def tiers_of(services: Services, principal: Principal, user_id: str) -> di
     """The member's current tier in each milestone set (set id -> tier id)."""
     principal.require_read_user(user_id)
 
-    async def work(conn: AsyncConnection, tenant: TenantConfig) -> dict[str, str | None]:
-        pk = await user_repo.find_pk(conn, tenant.id, user_id)
-        return {} if pk is None else await milestone_repo.tiers_of(conn, pk)
+    async def work(store: Store, tenant: TenantConfig) -> dict[str, str | None]:
+        pk = await user_repo.find_pk(store.conn, tenant.id, user_id)
+        return {} if pk is None else await store.milestones.tiers_of(pk)
 
-    return await run_read(services, principal, work)
+    return await run_reading(services, principal, work)

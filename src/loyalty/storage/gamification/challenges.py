@@ -1,12 +1,16 @@
-"""Challenge progress rows and once-only completion rows."""
+"""Challenge progress rows and once-only completion rows
+(:class:`loyalty.app.gamification.ports.ChallengeProgress`; the event store writes the progress
+rows with ``save_state``)."""
 
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import Any
+from typing import Any, cast
 
 from sqlalchemy.ext.asyncio import AsyncConnection
 
+from loyalty.app.gamification.ports import ChallengeStateRow
+from loyalty.storage.database import Database
 from loyalty.storage.driver import Driver, Statement, driver_of
 from loyalty.storage.gamification.gamification_tables import challenge_completions, challenge_progress
 
@@ -38,12 +42,6 @@ def state_from_row(sql: Driver, row: Sequence[Any]) -> dict[str, Any]:
     return state
 
 
-async def states_of_user(conn: AsyncConnection, user_pk: int) -> dict[str, dict[str, Any]]:
-    sql = await driver_of(conn)
-    rows = await sql.fetch(_STATES, {"user_pk": user_pk})
-    return {state["challenge_id"]: state for state in (state_from_row(sql, row) for row in rows)}
-
-
 async def save_state(
     conn: AsyncConnection, *, create: bool, tenant_id: int, user_pk: int, challenge_id: str, **values: Any
 ) -> None:
@@ -54,29 +52,39 @@ async def save_state(
     await sql.execute(_CREATE if create else _SAVE, params)
 
 
-async def claim_completion(
-    db_insert: Any,
-    conn: AsyncConnection,
-    *,
-    tenant_id: int,
-    user_pk: int,
-    challenge_id: str,
-    round_no: int,
-    period_key: str,
-    now: int,
-) -> bool:
-    """Record the completed round; False when it was already recorded (then nothing is paid)."""
-    stmt = (
-        db_insert(challenge_completions)
-        .values(
-            user_pk=user_pk,
-            challenge_id=challenge_id,
-            round_no=round_no,
-            tenant_id=tenant_id,
-            period_key=period_key,
-            completed_at=now,
+class SqlChallengeProgress:
+    def __init__(self, conn: AsyncConnection, db: Database) -> None:
+        self.conn = conn
+        self.db = db
+
+    async def states_of_user(self, user_pk: int) -> dict[str, ChallengeStateRow]:
+        sql = await driver_of(self.conn)
+        rows = await sql.fetch(_STATES, {"user_pk": user_pk})
+        states = (cast(ChallengeStateRow, state_from_row(sql, row)) for row in rows)
+        return {state["challenge_id"]: state for state in states}
+
+    async def claim_completion(
+        self,
+        *,
+        tenant_id: int,
+        user_pk: int,
+        challenge_id: str,
+        round_no: int,
+        period_key: str,
+        now: int,
+    ) -> bool:
+        """Record the completed round; False when it was already recorded (then nothing is paid)."""
+        stmt = (
+            self.db.insert(challenge_completions)
+            .values(
+                user_pk=user_pk,
+                challenge_id=challenge_id,
+                round_no=round_no,
+                tenant_id=tenant_id,
+                period_key=period_key,
+                completed_at=now,
+            )
+            .on_conflict_do_nothing(index_elements=["user_pk", "challenge_id", "round_no"])
+            .returning(challenge_completions.c.round_no)
         )
-        .on_conflict_do_nothing(index_elements=["user_pk", "challenge_id", "round_no"])
-        .returning(challenge_completions.c.round_no)
-    )
-    return (await conn.execute(stmt)).scalar_one_or_none() is not None
+        return (await self.conn.execute(stmt)).scalar_one_or_none() is not None

@@ -4,12 +4,13 @@ A fixed period is one bucket, so top N is a backward range read of the
 ``(tenant, leaderboard, bucket, score)`` index and a rank is ``1 + count(score > mine)`` on the same
 index. A floating window sums day buckets per user at read time (cost grows with the window).
 Order among equal scores: who reached the score first (``updated_at``), then the internal user key.
+The event store adds to the scores (``add``); :class:`SqlLeaderboardScores` reads them for app
+(:class:`loyalty.app.gamification.ports.LeaderboardScores`).
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
 
@@ -17,20 +18,13 @@ from sqlalchemy import and_, func, or_, select
 from sqlalchemy.ext.asyncio import AsyncConnection
 from sqlalchemy.sql import Subquery
 
+from loyalty.app.gamification.ports import Board, ScoreRow
+from loyalty.storage.database import Database
 from loyalty.storage.driver import Statement, driver_of
 from loyalty.storage.gamification.progress_tables import leaderboard_scores
 from loyalty.storage.tables import users
 
 ls = leaderboard_scores.c
-
-
-@dataclass(frozen=True)
-class Board:
-    """One leaderboard over one period: the buckets whose scores are summed."""
-
-    tenant_id: int
-    leaderboard_id: str
-    buckets: tuple[str, ...]
 
 
 async def add(
@@ -102,70 +96,72 @@ def _entries(scores: Subquery) -> Any:
     )
 
 
-def _as_dicts(rows: Any) -> list[dict[str, Any]]:
+def _as_dicts(rows: Any) -> list[ScoreRow]:
     return [
-        {
-            "user_pk": int(r.user_pk),
-            "user_id": r.external_id,
-            "score": int(r.score),
-            "reached_at": int(r.reached_at),
-        }
+        ScoreRow(
+            user_pk=int(r.user_pk),
+            user_id=r.external_id,
+            score=int(r.score),
+            reached_at=int(r.reached_at),
+        )
         for r in rows
     ]
 
 
-async def top(conn: AsyncConnection, board: Board, *, limit: int) -> list[dict[str, Any]]:
-    s = _scores(board)
-    query = (
-        _entries(s)
-        .where(s.c.score > 0)
-        .order_by(s.c.score.desc(), s.c.reached_at.asc(), s.c.user_pk.asc())
-        .limit(limit)
-    )
-    return _as_dicts(await conn.execute(query))
+class SqlLeaderboardScores:
+    def __init__(self, conn: AsyncConnection, db: Database) -> None:
+        self.conn = conn
+        self.db = db
 
+    async def top(self, board: Board, *, limit: int) -> list[ScoreRow]:
+        s = _scores(board)
+        query = (
+            _entries(s)
+            .where(s.c.score > 0)
+            .order_by(s.c.score.desc(), s.c.reached_at.asc(), s.c.user_pk.asc())
+            .limit(limit)
+        )
+        return _as_dicts(await self.conn.execute(query))
 
-async def score_of(conn: AsyncConnection, board: Board, *, user_pk: int) -> dict[str, Any] | None:
-    s = _scores(board, user_pk=user_pk)
-    row = (await conn.execute(_entries(s))).first()
-    return None if row is None else _as_dicts([row])[0]
+    async def score_of(self, board: Board, *, user_pk: int) -> ScoreRow | None:
+        s = _scores(board, user_pk=user_pk)
+        row = (await self.conn.execute(_entries(s))).first()
+        return None if row is None else _as_dicts([row])[0]
 
+    async def count_above(self, board: Board, *, score: int) -> int:
+        s = _scores(board)
+        query = select(func.count()).select_from(s).where(s.c.score > score)
+        return int((await self.conn.execute(query)).scalar_one())
 
-async def count_above(conn: AsyncConnection, board: Board, *, score: int) -> int:
-    s = _scores(board)
-    query = select(func.count()).select_from(s).where(s.c.score > score)
-    return int((await conn.execute(query)).scalar_one())
-
-
-async def neighbours(
-    conn: AsyncConnection,
-    board: Board,
-    *,
-    me: dict[str, Any],
-    count: int,
-) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
-    """Up to ``count`` entries just before and just after ``me`` in leaderboard order."""
-    s = _scores(board)
-    score, reached, pk = me["score"], me["reached_at"], me["user_pk"]
-    same = s.c.score == score
-    before = or_(
-        s.c.score > score,
-        and_(same, or_(s.c.reached_at < reached, and_(s.c.reached_at == reached, s.c.user_pk < pk))),
-    )
-    after = or_(
-        s.c.score < score,
-        and_(same, or_(s.c.reached_at > reached, and_(s.c.reached_at == reached, s.c.user_pk > pk))),
-    )
-    above_rows = await conn.execute(
-        _entries(s)
-        .where(before)
-        .order_by(s.c.score.asc(), s.c.reached_at.desc(), s.c.user_pk.desc())
-        .limit(count)
-    )
-    below_rows = await conn.execute(
-        _entries(s)
-        .where(after, s.c.score > 0)
-        .order_by(s.c.score.desc(), s.c.reached_at.asc(), s.c.user_pk.asc())
-        .limit(count)
-    )
-    return list(reversed(_as_dicts(above_rows))), _as_dicts(below_rows)
+    async def neighbours(
+        self,
+        board: Board,
+        *,
+        me: ScoreRow,
+        count: int,
+    ) -> tuple[list[ScoreRow], list[ScoreRow]]:
+        """Up to ``count`` entries just before and just after ``me`` in leaderboard order."""
+        s = _scores(board)
+        score, reached, pk = me["score"], me["reached_at"], me["user_pk"]
+        same = s.c.score == score
+        before = or_(
+            s.c.score > score,
+            and_(same, or_(s.c.reached_at < reached, and_(s.c.reached_at == reached, s.c.user_pk < pk))),
+        )
+        after = or_(
+            s.c.score < score,
+            and_(same, or_(s.c.reached_at > reached, and_(s.c.reached_at == reached, s.c.user_pk > pk))),
+        )
+        above_rows = await self.conn.execute(
+            _entries(s)
+            .where(before)
+            .order_by(s.c.score.asc(), s.c.reached_at.desc(), s.c.user_pk.desc())
+            .limit(count)
+        )
+        below_rows = await self.conn.execute(
+            _entries(s)
+            .where(after, s.c.score > 0)
+            .order_by(s.c.score.desc(), s.c.reached_at.asc(), s.c.user_pk.asc())
+            .limit(count)
+        )
+        return list(reversed(_as_dicts(above_rows))), _as_dicts(below_rows)

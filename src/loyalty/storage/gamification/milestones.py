@@ -1,67 +1,61 @@
-"""Users' current tier per milestone set, and the balances tiers are measured on."""
+"""Users' current tier per milestone set, and the balances tiers are measured on
+(:class:`loyalty.app.gamification.ports.MilestoneTiers`)."""
 
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import Any
 
 from sqlalchemy import select, update
 from sqlalchemy.ext.asyncio import AsyncConnection
 
+from loyalty.storage.database import Database
 from loyalty.storage.gamification.progress_tables import user_tiers
 from loyalty.storage.tables import balances
 
 
-async def balances_of(
-    conn: AsyncConnection, user_pk: int, metrics: Sequence[str]
-) -> dict[str, tuple[int, int]]:
-    """metric -> (balance, lifetime earned) for the given metrics (absent metrics are left out)."""
-    rows = await conn.execute(
-        select(balances.c.metric, balances.c.balance, balances.c.lifetime_earned).where(
-            balances.c.user_pk == user_pk, balances.c.metric.in_(list(metrics))
+class SqlMilestoneTiers:
+    def __init__(self, conn: AsyncConnection, db: Database) -> None:
+        self.conn = conn
+        self.db = db
+
+    async def balances_of(self, user_pk: int, metrics: Sequence[str]) -> dict[str, tuple[int, int]]:
+        """metric -> (balance, lifetime earned) for the given metrics (absent metrics are left out)."""
+        rows = await self.conn.execute(
+            select(balances.c.metric, balances.c.balance, balances.c.lifetime_earned).where(
+                balances.c.user_pk == user_pk, balances.c.metric.in_(list(metrics))
+            )
         )
-    )
-    return {r.metric: (int(r.balance), int(r.lifetime_earned)) for r in rows}
+        return {r.metric: (int(r.balance), int(r.lifetime_earned)) for r in rows}
 
-
-async def tiers_of(conn: AsyncConnection, user_pk: int) -> dict[str, str | None]:
-    rows = await conn.execute(
-        select(user_tiers.c.set_id, user_tiers.c.tier_id).where(user_tiers.c.user_pk == user_pk)
-    )
-    return {r.set_id: r.tier_id for r in rows}
-
-
-async def claim_first_tier(
-    db_insert: Any,
-    conn: AsyncConnection,
-    *,
-    tenant_id: int,
-    user_pk: int,
-    set_id: str,
-    tier_id: str | None,
-    now: int,
-) -> bool:
-    """Record the user's first tier of a set; False when a row already exists."""
-    stmt = (
-        db_insert(user_tiers)
-        .values(user_pk=user_pk, set_id=set_id, tenant_id=tenant_id, tier_id=tier_id, updated_at=now)
-        .on_conflict_do_nothing(index_elements=["user_pk", "set_id"])
-        .returning(user_tiers.c.set_id)
-    )
-    return (await conn.execute(stmt)).scalar_one_or_none() is not None
-
-
-async def move_tier(
-    conn: AsyncConnection, *, user_pk: int, set_id: str, old: str | None, new: str | None, now: int
-) -> bool:
-    """Move from ``old`` to ``new`` only if the stored tier is still ``old`` (one winner)."""
-    result = await conn.execute(
-        update(user_tiers)
-        .where(
-            user_tiers.c.user_pk == user_pk,
-            user_tiers.c.set_id == set_id,
-            user_tiers.c.tier_id.is_not_distinct_from(old),
+    async def tiers_of(self, user_pk: int) -> dict[str, str | None]:
+        rows = await self.conn.execute(
+            select(user_tiers.c.set_id, user_tiers.c.tier_id).where(user_tiers.c.user_pk == user_pk)
         )
-        .values(tier_id=new, updated_at=now)
-    )
-    return result.rowcount == 1
+        return {r.set_id: r.tier_id for r in rows}
+
+    async def claim_first_tier(
+        self, *, tenant_id: int, user_pk: int, set_id: str, tier_id: str | None, now: int
+    ) -> bool:
+        """Record the user's first tier of a set; False when a row already exists."""
+        stmt = (
+            self.db.insert(user_tiers)
+            .values(user_pk=user_pk, set_id=set_id, tenant_id=tenant_id, tier_id=tier_id, updated_at=now)
+            .on_conflict_do_nothing(index_elements=["user_pk", "set_id"])
+            .returning(user_tiers.c.set_id)
+        )
+        return (await self.conn.execute(stmt)).scalar_one_or_none() is not None
+
+    async def move_tier(
+        self, *, user_pk: int, set_id: str, old: str | None, new: str | None, now: int
+    ) -> bool:
+        """Move from ``old`` to ``new`` only if the stored tier is still ``old`` (one winner)."""
+        result = await self.conn.execute(
+            update(user_tiers)
+            .where(
+                user_tiers.c.user_pk == user_pk,
+                user_tiers.c.set_id == set_id,
+                user_tiers.c.tier_id.is_not_distinct_from(old),
+            )
+            .values(tier_id=new, updated_at=now)
+        )
+        return result.rowcount == 1

@@ -1,14 +1,18 @@
 """Streak progress rows. Writes are conditional on the version read, so concurrent events of one
-user never lose an update (the loser re-reads and re-applies)."""
+user never lose an update (the loser re-reads and re-applies). The event store writes them
+(``insert_if_absent``, ``update_if_version``); :class:`SqlStreakProgress` reads them for app
+(:class:`loyalty.app.gamification.ports.StreakProgress`)."""
 
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import Any
+from typing import Any, cast
 
 from sqlalchemy import and_, case, func, select
 from sqlalchemy.ext.asyncio import AsyncConnection
 
+from loyalty.app.gamification.ports import StreakAggregate, StreakRow
+from loyalty.storage.database import Database
 from loyalty.storage.driver import Driver, Statement, driver_of
 from loyalty.storage.gamification.progress_tables import streak_progress
 
@@ -37,20 +41,6 @@ def _json_in(sql: Driver, values: dict[str, Any]) -> dict[str, Any]:
     return {**values, **{c: sql.json_in(values[c]) for c in _JSON_COLUMNS}}
 
 
-async def load(
-    conn: AsyncConnection, user_pk: int, streak_id: str
-) -> tuple[str | None, dict[str, Any] | None]:
-    """The user's own time zone and their progress row (None when not started), in one read."""
-    sql = await driver_of(conn)
-    row = await sql.fetchrow(_LOAD, {"streak_id": streak_id, "user_pk": user_pk})
-    if row is None:
-        return None, None
-    time_zone, values = row[0], row[1:]
-    if values[_COLUMNS.index("streak_id")] is None:
-        return time_zone, None
-    return time_zone, progress_from_row(sql, values)
-
-
 COLUMNS = _COLUMNS
 JSON_COLUMNS = _JSON_COLUMNS
 
@@ -76,34 +66,49 @@ async def update_if_version(
     return await sql.fetchval(_UPDATE_IF_VERSION, params) is not None
 
 
-async def list_for_user(conn: AsyncConnection, user_pk: int) -> list[dict[str, Any]]:
-    rows = await conn.execute(
-        select(streak_progress)
-        .where(streak_progress.c.user_pk == user_pk)
-        .order_by(streak_progress.c.streak_id)
-    )
-    return [dict(r) for r in rows.mappings()]
+class SqlStreakProgress:
+    def __init__(self, conn: AsyncConnection, db: Database) -> None:
+        self.conn = conn
+        self.db = db
 
+    async def load(self, user_pk: int, streak_id: str) -> tuple[str | None, StreakRow | None]:
+        """The user's own time zone and their progress row (None when not started), in one read."""
+        sql = await driver_of(self.conn)
+        row = await sql.fetchrow(_LOAD, {"streak_id": streak_id, "user_pk": user_pk})
+        if row is None:
+            return None, None
+        time_zone, values = row[0], row[1:]
+        if values[_COLUMNS.index("streak_id")] is None:
+            return time_zone, None
+        return time_zone, cast(StreakRow, progress_from_row(sql, values))
 
-async def aggregate(
-    conn: AsyncConnection, *, tenant_id: int, streak_id: str, time_frame: str, alive_from: int, freezes: int
-) -> dict[str, Any]:
-    """Participants, live runs (their count and total length) and the longest run of one streak.
+    async def list_for_user(self, user_pk: int) -> list[StreakRow]:
+        rows = await self.conn.execute(
+            select(streak_progress)
+            .where(streak_progress.c.user_pk == user_pk)
+            .order_by(streak_progress.c.streak_id)
+        )
+        return [cast(StreakRow, dict(r)) for r in rows.mappings()]
 
-    A run is alive when its last counted period is recent enough for the remaining freezes to
-    bridge the gap up to now: ``last_period + 1 + freezes - freezes_used >= alive_from``.
-    """
-    sp = streak_progress.c
-    alive = and_(
-        sp.time_frame == time_frame,
-        sp.current_count > 0,
-        sp.last_period + 1 + freezes - sp.freezes_used >= alive_from,
-    )
-    query = select(
-        func.count().label("total"),
-        func.coalesce(func.sum(case((alive, 1), else_=0)), 0).label("active"),
-        func.coalesce(func.sum(case((alive, sp.current_count), else_=0)), 0).label("active_length"),
-        func.coalesce(func.max(sp.longest), 0).label("longest"),
-    ).where(sp.tenant_id == tenant_id, sp.streak_id == streak_id)
-    row = (await conn.execute(query)).mappings().one()
-    return {k: int(v) for k, v in row.items()}
+    async def aggregate(
+        self, *, tenant_id: int, streak_id: str, time_frame: str, alive_from: int, freezes: int
+    ) -> StreakAggregate:
+        """Participants, live runs (their count and total length) and the longest run of one streak.
+
+        A run is alive when its last counted period is recent enough for the remaining freezes to
+        bridge the gap up to now: ``last_period + 1 + freezes - freezes_used >= alive_from``.
+        """
+        sp = streak_progress.c
+        alive = and_(
+            sp.time_frame == time_frame,
+            sp.current_count > 0,
+            sp.last_period + 1 + freezes - sp.freezes_used >= alive_from,
+        )
+        query = select(
+            func.count().label("total"),
+            func.coalesce(func.sum(case((alive, 1), else_=0)), 0).label("active"),
+            func.coalesce(func.sum(case((alive, sp.current_count), else_=0)), 0).label("active_length"),
+            func.coalesce(func.max(sp.longest), 0).label("longest"),
+        ).where(sp.tenant_id == tenant_id, sp.streak_id == streak_id)
+        row = (await self.conn.execute(query)).mappings().one()
+        return cast(StreakAggregate, {k: int(v) for k, v in row.items()})

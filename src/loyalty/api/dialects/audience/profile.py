@@ -6,6 +6,7 @@ from collections.abc import Sequence
 from typing import Any
 
 from loyalty.api.routing import Call, Endpoint, Query, Reply
+from loyalty.app.gamification import transactions
 from loyalty.app.gamification.challenge_config import Challenge, Notification, effective_rewards
 from loyalty.app.kernel.texts import Text, accepted_languages, localized
 from loyalty.app.kernel.validation import MAX_SAFE_INTEGER, is_whole
@@ -110,6 +111,33 @@ def profile_data(view: audience_profile.ProfileView) -> dict[str, Any]:
     }
 
 
+_ID_FIELDS = {
+    "event": "eventId",
+    "event_reversal": "eventId",
+    "offer": "offerId",
+    "survey": "surveyId",
+    "streak": "streakId",
+}
+"""The payload field that names what moved a balance, by ledger source."""
+
+
+def history_item(entry: transactions.HistoryEntry) -> dict[str, Any]:
+    """One transaction of the history in seed 001's shape."""
+    if isinstance(entry, transactions.RecordedEntry):
+        payload = entry.payload
+    else:
+        payload = {"source": entry.source}
+        field_name = _ID_FIELDS.get(entry.source)
+        if field_name is not None and (field_name == "eventId" or entry.reference is not None):
+            payload[field_name] = entry.reference
+        change = entry.change
+        payload["metricChanges"] = {
+            change.metric: {"oldValue": change.old_value, "newValue": change.new_value}
+        }
+        payload["inventoryChanges"] = {"received": [], "lost": []}
+    return {"id": entry.id, "timestamp": entry.timestamp, "type": entry.type, "payload": payload}
+
+
 def parse_ms(value: str | None, field: str) -> int | None:
     if value is None or value == "":
         return None
@@ -129,14 +157,13 @@ async def get_profile(call: Call) -> Reply:
 
 
 async def get_history(call: Call) -> Reply:
-    return ok(
-        await audience_profile.history(
-            call.services,
-            call.principal,
-            from_ts=parse_ms(call.query.get("from"), "from"),
-            to_ts=parse_ms(call.query.get("to"), "to"),
-        )
+    entries = await audience_profile.history(
+        call.services,
+        call.principal,
+        from_ts=parse_ms(call.query.get("from"), "from"),
+        to_ts=parse_ms(call.query.get("to"), "to"),
     )
+    return ok([history_item(entry) for entry in entries])
 
 
 ENDPOINTS = [

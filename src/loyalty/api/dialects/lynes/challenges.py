@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 import msgspec
 
 from loyalty.api.dialects.lynes.users import parse_bool
@@ -33,6 +35,23 @@ class UserChallengeList(msgspec.Struct):
     lastEvaluatedKey: str | None
 
 
+def challenge_data(view: challenges.ChallengeView) -> dict[str, Any]:
+    """One challenge in seed 000's shape (the endpoints' and the event response's)."""
+    return {
+        "challengeId": view.challenge_id,
+        "status": view.status,
+        "goal": view.goal,
+        "points": view.points,
+        "title": view.title,
+        "type": view.type,
+        "progress": view.progress,
+        "completed": view.completed,
+        "completedDate": view.completed_at,
+        "seriesId": view.series_id,
+        "isLastStep": view.is_last_step,
+    }
+
+
 def parse_limit(value: str | None) -> int:
     if value is None or value == "":
         return challenges.DEFAULT_PAGE
@@ -53,13 +72,19 @@ async def list_challenges(call: Call) -> Reply:
         limit=parse_limit(call.query.get("limit")),
         after=call.query.get("lastEvaluatedKey") or None,
     )
-    return Reply({"challenges": page.challenges, "lastEvaluatedKey": page.last_evaluated_key})
+    return Reply(
+        {
+            "challenges": [challenge_data(view) for view in page.challenges],
+            "lastEvaluatedKey": page.last_evaluated_key,
+        }
+    )
 
 
 async def get_challenge(call: Call) -> Reply:
     user_id = check_user_id(call.params.get("userId"))
     challenge_id = call.params["challengeId"]
-    return Reply(await challenges.get_user_challenge(call.services, call.principal, user_id, challenge_id))
+    view = await challenges.get_user_challenge(call.services, call.principal, user_id, challenge_id)
+    return Reply(challenge_data(view))
 
 
 ENDPOINTS = [

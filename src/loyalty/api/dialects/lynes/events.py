@@ -7,6 +7,7 @@ from typing import Any
 
 import msgspec
 
+from loyalty.api.dialects.lynes.challenges import challenge_data
 from loyalty.api.dialects.lynes.users import parse_bool
 from loyalty.api.problems import status_of
 from loyalty.api.routing import Call, Endpoint, Query, Reply
@@ -129,6 +130,8 @@ def logged_data(result: events.EventResult) -> dict[str, Any]:
         "userGroupId": result.usergroup,
     }
     for key, value in result.extra.items():
+        if key == "challenges":  # the challenges the event moved, as read models
+            value = [challenge_data(view) for view in value]
         out.setdefault(key, value)
     return out
 
