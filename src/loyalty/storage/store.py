@@ -13,7 +13,12 @@ from functools import cached_property
 from sqlalchemy.ext.asyncio import AsyncConnection
 
 from loyalty.storage.database import Database
+from loyalty.storage.events.event_store import PostgresEventStore, SqliteEventStore, event_store_for
+from loyalty.storage.imports.imports import SqlImportKeys
 from loyalty.storage.offers.coupons import SqlCoupons
+from loyalty.storage.users.member_search import SqlMemberSearch
+from loyalty.storage.users.user_data import SqlUserData
+from loyalty.storage.users.users import SqlUsers
 
 
 class SqlStore:
@@ -28,6 +33,25 @@ class SqlStore:
     # tenancy and kernel
 
     # users, events and imports
+    @cached_property
+    def users(self) -> SqlUsers:
+        return SqlUsers(self.conn, self.db)
+
+    @cached_property
+    def user_data(self) -> SqlUserData:
+        return SqlUserData(self.conn, self.db)
+
+    @cached_property
+    def member_search(self) -> SqlMemberSearch:
+        return SqlMemberSearch(self.conn, self.db)
+
+    @cached_property
+    def event_store(self) -> PostgresEventStore | SqliteEventStore:
+        return event_store_for(self.conn, self.db)
+
+    @cached_property
+    def import_keys(self) -> SqlImportKeys:
+        return SqlImportKeys(self.conn, self.db)
 
     # gamification
 

@@ -16,14 +16,13 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy.ext.asyncio import AsyncConnection
-
 from loyalty.app.gamification import inventory, transactions
 from loyalty.app.gamification.challenge_config import Challenge, Mission, effective_rewards, points_of
 from loyalty.app.kernel.principal import Principal
 from loyalty.app.kernel.services import Services
+from loyalty.app.kernel.store import Store
 from loyalty.app.kernel.texts import translations
-from loyalty.app.kernel.uow import Tx, run_read
+from loyalty.app.kernel.uow import Tx, run_reading
 from loyalty.app.ledger import metrics
 from loyalty.app.messaging import outbox
 from loyalty.app.messaging.notifications import notify
@@ -34,7 +33,6 @@ from loyalty.core.events import ChallengeStep
 from loyalty.core.timeutil import day_key
 from loyalty.storage.gamification import challenges as challenge_repo
 from loyalty.storage.kernel import history as history_repo
-from loyalty.storage.users import users as user_repo
 
 SECTION = "challenges"
 HISTORY_TITLE = {"en": "Challenge completed", "de": "Challenge abgeschlossen"}
@@ -298,9 +296,9 @@ class ChallengePage:
     last_evaluated_key: str | None
 
 
-async def _user_rows(conn: AsyncConnection, tenant: TenantConfig, user_id: str) -> dict[str, dict[str, Any]]:
-    pk = await user_repo.find_pk(conn, tenant.id, user_id)
-    return {} if pk is None else await challenge_repo.states_of_user(conn, pk)
+async def _user_rows(store: Store, tenant: TenantConfig, user_id: str) -> dict[str, dict[str, Any]]:
+    pk = await store.users.find_pk(tenant.id, user_id)
+    return {} if pk is None else await challenge_repo.states_of_user(store.conn, pk)
 
 
 async def list_user_challenges(
@@ -318,9 +316,9 @@ async def list_user_challenges(
     start = decode_key(after) if after else None
     now = services.now()
 
-    async def work(conn: AsyncConnection, tenant: TenantConfig) -> ChallengePage:
+    async def work(store: Store, tenant: TenantConfig) -> ChallengePage:
         rules = rules_of(tenant)
-        items = visible_challenges(tenant, await _user_rows(conn, tenant, user_id), now)
+        items = visible_challenges(tenant, await _user_rows(store, tenant, user_id), now)
         if completed is not None:
             items = [c for c in items if core.is_completed(c.rule, c.state) == completed]
         if start is not None:
@@ -332,7 +330,7 @@ async def list_user_challenges(
             last_evaluated_key=encode_key(sort_key(page[-1].rule)) if more else None,
         )
 
-    return await run_read(services, principal, work)
+    return await run_reading(services, principal, work)
 
 
 async def get_user_challenge(
@@ -341,10 +339,10 @@ async def get_user_challenge(
     principal.require_read_user(user_id)
     now = services.now()
 
-    async def work(conn: AsyncConnection, tenant: TenantConfig) -> dict[str, Any]:
-        for item in visible_challenges(tenant, await _user_rows(conn, tenant, user_id), now):
+    async def work(store: Store, tenant: TenantConfig) -> dict[str, Any]:
+        for item in visible_challenges(tenant, await _user_rows(store, tenant, user_id), now):
             if item.config.challengeId == challenge_id:
                 return lynes_view(tenant, item.config, item.rule, rules_of(tenant), item.state)
         raise not_found("challenge", challenge_id)
 
-    return await run_read(services, principal, work)
+    return await run_reading(services, principal, work)

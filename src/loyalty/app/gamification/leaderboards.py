@@ -16,14 +16,14 @@ from sqlalchemy.ext.asyncio import AsyncConnection
 
 from loyalty.app.kernel.principal import Principal
 from loyalty.app.kernel.services import Services
-from loyalty.app.kernel.uow import run_read
+from loyalty.app.kernel.store import Store
+from loyalty.app.kernel.uow import run_reading
 from loyalty.app.kernel.validation import is_whole
 from loyalty.app.tenancy.config_kinds import ConfigKind
 from loyalty.app.tenancy.tenants import TenantConfig
 from loyalty.core import leaderboards as core
 from loyalty.core.errors import invalid, not_found
 from loyalty.storage.gamification import leaderboards as score_repo
-from loyalty.storage.users import users as user_repo
 
 Text = str | dict[str, str] | None
 DEFAULT_LIMIT = 10
@@ -154,7 +154,8 @@ async def leaderboard(
         principal.require_read_user(user_id)
     now = services.now()
 
-    async def work(conn: AsyncConnection, tenant: TenantConfig) -> dict[str, Any]:
+    async def work(store: Store, tenant: TenantConfig) -> dict[str, Any]:
+        conn = store.conn
         board = _board(tenant, leaderboard_id)
         chosen = _period(board, period)
         window = core.window(chosen, now, tenant.settings.timeZone)
@@ -167,7 +168,7 @@ async def leaderboard(
         me: dict[str, Any] | None = None
         neighbours: dict[str, list[dict[str, Any]]] = {"above": [], "below": []}
         if asking is not None:
-            pk = await user_repo.find_pk(conn, tenant.id, asking)
+            pk = await store.users.find_pk(tenant.id, asking)
             mine = None if pk is None else await score_repo.score_of(conn, where, user_pk=pk)
             if mine is None or mine["score"] <= 0:
                 me = {"rank": None, "userId": asking, "score": 0}
@@ -190,7 +191,7 @@ async def leaderboard(
             "neighbours": neighbours,
         }
 
-    return await run_read(services, principal, work)
+    return await run_reading(services, principal, work)
 
 
 async def user_ranks(
@@ -201,13 +202,14 @@ async def user_ranks(
     principal.require_read_user(user_id)
     now = services.now()
 
-    async def work(conn: AsyncConnection, tenant: TenantConfig) -> dict[str, Any]:
+    async def work(store: Store, tenant: TenantConfig) -> dict[str, Any]:
+        conn = store.conn
         if leaderboard_id is not None:
             boards = [_board(tenant, leaderboard_id)]
         else:
             all_boards: dict[str, CompiledLeaderboard] = tenant.all_compiled("leaderboards")
             boards = [b for _, b in sorted(all_boards.items()) if b.active]
-        pk = await user_repo.find_pk(conn, tenant.id, user_id)
+        pk = await store.users.find_pk(tenant.id, user_id)
         ranks = []
         for board in boards:
             for chosen in board.periods:
@@ -229,4 +231,4 @@ async def user_ranks(
                 )
         return {"userId": user_id, "ranks": ranks}
 
-    return await run_read(services, principal, work)
+    return await run_reading(services, principal, work)

@@ -17,7 +17,8 @@ from sqlalchemy.ext.asyncio import AsyncConnection
 
 from loyalty.app.kernel.principal import Principal
 from loyalty.app.kernel.services import Services
-from loyalty.app.kernel.uow import Tx, run_read
+from loyalty.app.kernel.store import Store
+from loyalty.app.kernel.uow import Tx, run_read, run_reading
 from loyalty.app.ledger import ledger
 from loyalty.app.messaging import notifications, outbox
 from loyalty.app.tenancy.config_kinds import ConfigKind
@@ -29,7 +30,6 @@ from loyalty.core.events import StreakStep
 from loyalty.core.timeutil import is_valid_zone, iso_utc
 from loyalty.storage.gamification import streaks as streak_repo
 from loyalty.storage.kernel import history as history_repo
-from loyalty.storage.users import users as user_repo
 
 Text = str | dict[str, str] | None
 MAX_FREEZES = 365
@@ -244,8 +244,9 @@ async def user_streaks(services: Services, principal: Principal, user_id: str) -
     principal.require_read_user(user_id)
     now = services.now()
 
-    async def work(conn: AsyncConnection, tenant: TenantConfig) -> dict[str, Any]:
-        user = await user_repo.get(conn, tenant.id, user_id)
+    async def work(store: Store, tenant: TenantConfig) -> dict[str, Any]:
+        conn = store.conn
+        user = await store.users.get(tenant.id, user_id)
         if user is None:
             return {"streaks": [], "count": 0}
         tz = user["time_zone"] or tenant.settings.timeZone
@@ -258,7 +259,7 @@ async def user_streaks(services: Services, principal: Principal, user_id: str) -
             views.append(streak_view(user_id, streak.streak_id, streak.rules, state, now, tz))
         return {"streaks": views, "count": len(views)}
 
-    return await run_read(services, principal, work)
+    return await run_reading(services, principal, work)
 
 
 async def user_streak(
@@ -268,18 +269,19 @@ async def user_streak(
     principal.require_read_user(user_id)
     now = services.now()
 
-    async def work(conn: AsyncConnection, tenant: TenantConfig) -> dict[str, Any]:
+    async def work(store: Store, tenant: TenantConfig) -> dict[str, Any]:
+        conn = store.conn
         streak: CompiledStreak | None = tenant.compiled("streaks", streak_id)
         if streak is None:
             raise not_found("streak", streak_id)
-        user = await user_repo.get(conn, tenant.id, user_id)
+        user = await store.users.get(tenant.id, user_id)
         tz = (user["time_zone"] if user else None) or tenant.settings.timeZone
         row = None
         if user is not None:
             _, row = await streak_repo.load(conn, int(user["id"]), streak_id)
         return streak_view(user_id, streak_id, streak.rules, state_of(row, streak.rules), now, tz)
 
-    return await run_read(services, principal, work)
+    return await run_reading(services, principal, work)
 
 
 async def streak_analytics(services: Services, principal: Principal, streak_id: str) -> dict[str, Any] | None:
@@ -326,5 +328,5 @@ async def set_time_zone(tx: Tx, user_id: str, time_zone: str | None) -> dict[str
     if time_zone is not None and not is_valid_zone(time_zone):
         raise invalid("timeZone", f"'timeZone': unknown IANA time zone '{time_zone}'")
     user_pk = await resolve_user(tx, user_id, create=False)
-    await user_repo.update_fields(tx.conn, user_pk, time_zone=time_zone)
+    await tx.store.users.update_fields(user_pk, time_zone=time_zone)
     return {"userId": user_id, "timeZone": time_zone}

@@ -15,7 +15,8 @@ from loyalty.app.gamification import challenges, inventory, transactions
 from loyalty.app.gamification.challenge_config import Challenge
 from loyalty.app.kernel.principal import Principal
 from loyalty.app.kernel.services import Services
-from loyalty.app.kernel.uow import Tx, run_read
+from loyalty.app.kernel.store import Store
+from loyalty.app.kernel.uow import Tx, run_read, run_reading
 from loyalty.app.ledger import metrics
 from loyalty.app.tenancy.tenants import TenantConfig
 from loyalty.app.users.users import check_user_id, resolve_user
@@ -24,7 +25,6 @@ from loyalty.core.errors import forbidden, invalid
 from loyalty.storage.gamification import challenges as challenge_repo
 from loyalty.storage.gamification import transactions as transaction_repo
 from loyalty.storage.ledger import ledger_history
-from loyalty.storage.users import users as user_repo
 
 MAX_HISTORY = 1000
 EVENT_SOURCES = ("event", "event_reversal")
@@ -133,8 +133,9 @@ async def history(
     if from_ts is not None and to_ts is not None and from_ts > to_ts:
         raise invalid("to", "'to' must not be before 'from'")
 
-    async def work(conn: AsyncConnection, tenant: TenantConfig) -> list[dict[str, Any]]:
-        pk = await user_repo.find_pk(conn, tenant.id, user_id)
+    async def work(store: Store, tenant: TenantConfig) -> list[dict[str, Any]]:
+        conn = store.conn
+        pk = await store.users.find_pk(tenant.id, user_id)
         if pk is None:
             return []
         rows = await transaction_repo.list_for_user(conn, pk, from_ts=from_ts, to_ts=to_ts, limit=MAX_HISTORY)
@@ -155,4 +156,4 @@ async def history(
         merged.sort(key=lambda item: item[0])
         return [item for _, item in merged[:MAX_HISTORY]]
 
-    return await run_read(services, principal, work)
+    return await run_reading(services, principal, work)
