@@ -11,6 +11,7 @@ from loyalty.app.kernel.uow import Tx
 from loyalty.app.tenancy.tenant_settings import TenantSettings
 from loyalty.app.tenancy.tenants import TenantConfig
 from tests.fakes.offers import FakeCoupons
+from tests.fakes.users import FakeImportKeys, FakeMemberSearch, FakeUserData, FakeUsers
 
 NOW = 1_763_900_000_000
 
@@ -24,6 +25,10 @@ class FakeStore:
     # tenancy and kernel
 
     # users, events and imports
+    users: FakeUsers = field(default_factory=FakeUsers)
+    user_data: FakeUserData = field(default_factory=FakeUserData)
+    member_search: FakeMemberSearch = field(default_factory=FakeMemberSearch)
+    import_keys: FakeImportKeys = field(default_factory=FakeImportKeys)
 
     # gamification
 
@@ -35,6 +40,10 @@ class FakeStore:
     @property
     def conn(self) -> Any:
         raise AssertionError("a use case under a fake store reached for the database connection")
+
+    @property
+    def event_store(self) -> Any:
+        raise AssertionError("the event path's store has no fake: test the event path on a database")
 
 
 def fake_tenant(**settings: Any) -> TenantConfig:
