@@ -19,6 +19,7 @@ from tests.fakes.gamification import (
     FakeTransactionHistory,
 )
 from tests.fakes.offers import FakeCoupons
+from tests.fakes.users import FakeImportKeys, FakeMemberSearch, FakeUserData, FakeUsers
 
 NOW = 1_763_900_000_000
 
@@ -32,6 +33,10 @@ class FakeStore:
     # tenancy and kernel
 
     # users, events and imports
+    users: FakeUsers = field(default_factory=FakeUsers)
+    user_data: FakeUserData = field(default_factory=FakeUserData)
+    member_search: FakeMemberSearch = field(default_factory=FakeMemberSearch)
+    import_keys: FakeImportKeys = field(default_factory=FakeImportKeys)
 
     # gamification
     challenges: FakeChallengeProgress = field(default_factory=FakeChallengeProgress)
@@ -49,6 +54,10 @@ class FakeStore:
     @property
     def conn(self) -> Any:
         raise AssertionError("a use case under a fake store reached for the database connection")
+
+    @property
+    def event_store(self) -> Any:
+        raise AssertionError("the event path's store has no fake: test the event path on a database")
 
 
 def fake_tenant(**settings: Any) -> TenantConfig:

@@ -94,7 +94,6 @@ async def test_the_write_refuses_to_pass_the_cap_whatever_the_snapshot_saw(
     ).status_code == 200
     await tenant.create_user("u")
     services = app.state.services
-    store = services.event_store
     query = SnapshotQuery(
         tenant_id=tenant.tenant_id,
         user_id="u",
@@ -106,8 +105,9 @@ async def test_the_write_refuses_to_pass_the_cap_whatever_the_snapshot_saw(
         allocate_id=not services.db.is_sqlite,
         campaign_ids=("double",),
     )
-    async with services.db.write() as conn:
-        rows = await store.read(conn, query)
+    async with services.stores.write() as tx_store:
+        store, conn = tx_store.event_store, tx_store.conn
+        rows = await store.read(query)
         assert rows is not None
         assert rows.campaign_totals == {}
         await conn.execute(
@@ -145,8 +145,8 @@ async def test_the_write_refuses_to_pass_the_cap_whatever_the_snapshot_saw(
             hour=0,
             campaigns=(CampaignWrite("double", 200, 500),),
         )
-        assert await store.apply(conn, writes, transaction=True) is None
-        again = await store.read(conn, query, lock=True)
+        assert await store.apply(writes, transaction=True) is None
+        again = await store.read(query, lock=True)
         assert again is not None
         assert again.campaign_totals == {"double": 450}
 

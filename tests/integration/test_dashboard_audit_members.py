@@ -10,9 +10,9 @@ import httpx
 import pytest
 from sqlalchemy import text
 
+from loyalty.app.users.ports import MemberFilter
 from loyalty.storage.tenancy import audit as audit_repo
 from loyalty.storage.users import member_search
-from loyalty.storage.users.member_search import MemberFilter
 from tests.integration.dashboard_staff_support import add_staff, staff_sign_in
 from tests.support import TenantHandle
 
@@ -151,10 +151,10 @@ async def test_member_search_pages_by_key(app: Any, tenant: TenantHandle) -> Non
     await seed_members(app, tenant)
     services = app.state.services
     f = MemberFilter(min_balance=0)
-    async with services.db.read() as conn:
-        first = await member_search.search(conn, tenant.tenant_id, f, after=None, limit=5)
-        after = member_search.key_of(f, first[-1])
-        second = await member_search.search(conn, tenant.tenant_id, f, after=after, limit=5)
+    async with services.stores.read() as store:
+        first = await store.member_search.search(tenant.tenant_id, f, after=None, limit=5)
+        after = f.key_of(first[-1])
+        second = await store.member_search.search(tenant.tenant_id, f, after=after, limit=5)
     assert [r["external_id"] for r in first] == ["m00", "m01", "m02", "m03", "m04"]
     assert after == (400, first[-1]["id"])
     assert [r["external_id"] for r in second] == ["m05", "m06", "m07", "m08", "m09"]

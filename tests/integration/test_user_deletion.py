@@ -14,10 +14,9 @@ async def test_deleted_users_rows_are_swept_and_a_recreated_user_starts_clean(
 ) -> None:
     services = app.state.services
     await tenant.create_user("gone")
-    async with services.db.write() as conn:
-        from loyalty.storage.users import users as user_repo
-
-        pk = await user_repo.find_pk(conn, tenant.tenant_id, "gone")
+    async with services.stores.write() as store:
+        conn = store.conn
+        pk = await store.users.find_pk(tenant.tenant_id, "gone")
         for i in range(7):
             await conn.execute(
                 history_entries.insert().values(

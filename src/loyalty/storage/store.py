@@ -13,13 +13,18 @@ from functools import cached_property
 from sqlalchemy.ext.asyncio import AsyncConnection
 
 from loyalty.storage.database import Database
+from loyalty.storage.events.event_store import PostgresEventStore, SqliteEventStore, event_store_for
 from loyalty.storage.gamification.challenges import SqlChallengeProgress
 from loyalty.storage.gamification.inventory import SqlInventoryHoldings
 from loyalty.storage.gamification.leaderboards import SqlLeaderboardScores
 from loyalty.storage.gamification.milestones import SqlMilestoneTiers
 from loyalty.storage.gamification.streaks import SqlStreakProgress
 from loyalty.storage.gamification.transactions import SqlTransactionHistory
+from loyalty.storage.imports.imports import SqlImportKeys
 from loyalty.storage.offers.coupons import SqlCoupons
+from loyalty.storage.users.member_search import SqlMemberSearch
+from loyalty.storage.users.user_data import SqlUserData
+from loyalty.storage.users.users import SqlUsers
 
 
 class SqlStore:
@@ -34,6 +39,32 @@ class SqlStore:
     # tenancy and kernel
 
     # users, events and imports
+    @cached_property
+    def users(self) -> SqlUsers:
+        return SqlUsers(self.conn, self.db)
+
+    @cached_property
+    def user_data(self) -> SqlUserData:
+        return SqlUserData(self.conn, self.db)
+
+    @cached_property
+    def member_search(self) -> SqlMemberSearch:
+        return SqlMemberSearch(self.conn, self.db)
+
+    _event_store: PostgresEventStore | SqliteEventStore | None = None
+
+    @property
+    def event_store(self) -> PostgresEventStore | SqliteEventStore:
+        # Built once per transaction on every event: by hand, as cached_property takes a lock on
+        # Python 3.11 (three times the cost).
+        store = self._event_store
+        if store is None:
+            store = self._event_store = event_store_for(self.conn, self.db)
+        return store
+
+    @cached_property
+    def import_keys(self) -> SqlImportKeys:
+        return SqlImportKeys(self.conn, self.db)
 
     # gamification
     @cached_property

@@ -151,7 +151,7 @@ async def run(
     *,
     dry_run: bool = False,
 ) -> Outcome:
-    store = tx.services.event_store
+    store = tx.store.event_store
     programme = plan.programme
     query = SnapshotQuery(
         tenant_id=tx.tenant.id,
@@ -167,7 +167,7 @@ async def run(
         tiers=plan.reads_tiers,
     )
     for attempt in range(ATTEMPTS):
-        rows = await store.read(tx.conn, query, lock=attempt > 0)
+        rows = await store.read(query, lock=attempt > 0)
         if rows is None:
             if not tx.tenant.settings.autoCreateUsers:
                 raise not_found("user", user_id)
@@ -190,7 +190,7 @@ async def run(
         # itself nothing may fail.
         extra = _response_extra(tx, decision)
         extra.update(details)
-        applied = await store.apply(tx.conn, writes, transaction=follow or attempt > 0)
+        applied = await store.apply(writes, transaction=follow or attempt > 0)
         if applied is None:
             continue  # another event of the user got in between: read and decide again
         if credits:
@@ -408,11 +408,11 @@ async def reverse(
     """Take back what a logged event awarded, once, and give its limit occurrence back.
     ``label`` names the event in errors; ``history_text(event_id)`` gives the ``title``,
     ``description`` and ``image`` of the reversal's history entry."""
-    store = tx.services.event_store
+    store = tx.store.event_store
     # Points still pending (the event's return window) are cancelled, not taken from the ledger.
     # First: a credit that matures meanwhile is then in the ledger when the event is read.
     withdrawn = await pending.cancel_for_reversal(tx, logged_id)
-    read = await store.read_logged(tx.conn, tx.tenant.id, logged_id)
+    read = await store.read_logged(tx.tenant.id, logged_id)
     if read is None:
         raise not_found("logged event", label)
     decision = core.decide_reversal(read.event, tx.tenant.settings.timeZone, tx.now)
@@ -445,7 +445,6 @@ async def reverse(
             **history_text(event_id),
         }
     await store.apply_reversal(
-        tx.conn,
         ReversalWrites(
             tenant_id=tx.tenant.id,
             logged_id=logged_id,

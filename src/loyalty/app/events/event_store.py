@@ -4,15 +4,14 @@
 (:mod:`loyalty.storage.events.event_store`): one read of everything the event's rules and reactions need,
 and one write of the decided outcome, conditional on the user's ``version`` read — when another
 event of the same user committed in between, nothing is written and the event is decided again.
-The event path never asks which engine it runs on.
+The event path never asks which engine it runs on. A store is bound to the command's transaction
+(``tx.store.event_store``).
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
 from typing import Any, Protocol
-
-from sqlalchemy.ext.asyncio import AsyncConnection
 
 from loyalty.core.events import LoggedEvent
 
@@ -178,28 +177,24 @@ class ReversalWrites:
 
 
 class EventStore(Protocol):
-    async def read(
-        self, conn: AsyncConnection, query: SnapshotQuery, *, lock: bool = False
-    ) -> UserSnapshotRows | None:
+    async def read(self, query: SnapshotQuery, *, lock: bool = False) -> UserSnapshotRows | None:
         """The user's snapshot, in one statement; None when the user does not exist. ``lock``
         first locks the user (in a transaction that lasts until the command commits), so that
         the write that follows cannot be overtaken."""
         ...
 
-    async def apply(self, conn: AsyncConnection, writes: EventWrites, *, transaction: bool) -> Applied | None:
+    async def apply(self, writes: EventWrites, *, transaction: bool) -> Applied | None:
         """Write the outcome in one statement; None (nothing written) when the user's version is no
         longer the one read. ``transaction``: the command goes on writing after this (its effects
         must commit together), else the write may commit on its own."""
         ...
 
-    async def read_logged(
-        self, conn: AsyncConnection, tenant_id: int, logged_id: int
-    ) -> LoggedEventRead | None:
+    async def read_logged(self, tenant_id: int, logged_id: int) -> LoggedEventRead | None:
         """The logged event and the credit it made, locked until the command commits (a second
         reversal waits, then finds it reversed); None when the tenant has no such event."""
         ...
 
-    async def apply_reversal(self, conn: AsyncConnection, writes: ReversalWrites) -> None:
+    async def apply_reversal(self, writes: ReversalWrites) -> None:
         """Flag the event reversed with the points taken, give its limit occurrence back, move the
         user's version on (an event being decided for the user reads again) and write the history
         entry."""

@@ -33,7 +33,6 @@ from loyalty.core.errors import invalid, not_found
 from loyalty.core.events import ChallengeStep
 from loyalty.core.timeutil import day_key
 from loyalty.storage.kernel import history as history_repo
-from loyalty.storage.users import users as user_repo
 
 SECTION = "challenges"
 HISTORY_TITLE = {"en": "Challenge completed", "de": "Challenge abgeschlossen"}
@@ -316,7 +315,7 @@ class ChallengePage:
 
 
 async def _user_rows(store: Store, tenant: TenantConfig, user_id: str) -> dict[str, ChallengeStateRow]:
-    pk = await user_repo.find_pk(store.conn, tenant.id, user_id)
+    pk = await store.users.find_pk(tenant.id, user_id)
     return {} if pk is None else await store.challenges.states_of_user(pk)
 
 

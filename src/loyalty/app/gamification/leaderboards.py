@@ -23,7 +23,6 @@ from loyalty.app.tenancy.config_kinds import ConfigKind
 from loyalty.app.tenancy.tenants import TenantConfig
 from loyalty.core import leaderboards as core
 from loyalty.core.errors import invalid, not_found
-from loyalty.storage.users import users as user_repo
 
 Text = str | dict[str, str] | None
 DEFAULT_LIMIT = 10
@@ -167,7 +166,7 @@ async def leaderboard(
         me: dict[str, Any] | None = None
         neighbours: dict[str, list[dict[str, Any]]] = {"above": [], "below": []}
         if asking is not None:
-            pk = await user_repo.find_pk(store.conn, tenant.id, asking)
+            pk = await store.users.find_pk(tenant.id, asking)
             mine = None if pk is None else await store.leaderboards.score_of(where, user_pk=pk)
             if mine is None or mine["score"] <= 0:
                 me = {"rank": None, "userId": asking, "score": 0}
@@ -207,7 +206,7 @@ async def user_ranks(
         else:
             all_boards: dict[str, CompiledLeaderboard] = tenant.all_compiled("leaderboards")
             boards = [b for _, b in sorted(all_boards.items()) if b.active]
-        pk = await user_repo.find_pk(store.conn, tenant.id, user_id)
+        pk = await store.users.find_pk(tenant.id, user_id)
         ranks = []
         for board in boards:
             for chosen in board.periods:

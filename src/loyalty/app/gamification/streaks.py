@@ -28,7 +28,6 @@ from loyalty.core.errors import invalid, not_found
 from loyalty.core.events import StreakStep
 from loyalty.core.timeutil import is_valid_zone, iso_utc
 from loyalty.storage.kernel import history as history_repo
-from loyalty.storage.users import users as user_repo
 
 Text = str | dict[str, str] | None
 MAX_FREEZES = 365
@@ -244,7 +243,7 @@ async def user_streaks(services: Services, principal: Principal, user_id: str) -
     now = services.now()
 
     async def work(store: Store, tenant: TenantConfig) -> dict[str, Any]:
-        user = await user_repo.get(store.conn, tenant.id, user_id)
+        user = await store.users.get(tenant.id, user_id)
         if user is None:
             return {"streaks": [], "count": 0}
         tz = user["time_zone"] or tenant.settings.timeZone
@@ -271,7 +270,7 @@ async def user_streak(
         streak: CompiledStreak | None = tenant.compiled("streaks", streak_id)
         if streak is None:
             raise not_found("streak", streak_id)
-        user = await user_repo.get(store.conn, tenant.id, user_id)
+        user = await store.users.get(tenant.id, user_id)
         tz = (user["time_zone"] if user else None) or tenant.settings.timeZone
         row = None
         if user is not None:
@@ -324,5 +323,5 @@ async def set_time_zone(tx: Tx, user_id: str, time_zone: str | None) -> dict[str
     if time_zone is not None and not is_valid_zone(time_zone):
         raise invalid("timeZone", f"'timeZone': unknown IANA time zone '{time_zone}'")
     user_pk = await resolve_user(tx, user_id, create=False)
-    await user_repo.update_fields(tx.conn, user_pk, time_zone=time_zone)
+    await tx.store.users.update_fields(user_pk, time_zone=time_zone)
     return {"userId": user_id, "timeZone": time_zone}

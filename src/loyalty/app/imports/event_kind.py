@@ -25,7 +25,6 @@ from loyalty.app.imports.rows import FieldError, text, timestamp_ms
 from loyalty.app.kernel.uow import Tx
 from loyalty.core import events as core_events
 from loyalty.core.errors import LoyaltyError
-from loyalty.storage.users import users as user_repo
 
 
 @dataclass(frozen=True)
@@ -87,9 +86,7 @@ async def apply_events(tx: Tx, rows: list[EventRow]) -> None:
     joined: dict[str, int] = {}
     for row in rows:
         joined.setdefault(row.user_id, row.occurred_at)
-    await user_repo.insert_many_if_absent(
-        tx.insert,
-        tx.conn,
+    await tx.store.users.insert_many_if_absent(
         tenant_id=tx.tenant.id,
         rows=[{"external_id": user_id, "created_at": at} for user_id, at in joined.items()],
     )

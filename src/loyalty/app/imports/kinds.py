@@ -19,7 +19,6 @@ from loyalty.app.users.usergroups import DEFAULT_GROUP
 from loyalty.app.users.users import MAX_USER_ID
 from loyalty.core.errors import LoyaltyError
 from loyalty.core.lifecycle import check_birthday
-from loyalty.storage.users import users as user_repo
 
 MAX_POINTS = 1_000_000_000
 IMPORT_SOURCE = "import"
@@ -86,14 +85,12 @@ async def apply_users(tx: Tx, rows: list[UserRow]) -> None:
     member who exists already, or appears again further down, gets the row's group and birthday
     (those given)."""
     ids = list(dict.fromkeys(r.user_id for r in rows))
-    existing = await user_repo.pks_of(tx.conn, tx.tenant.id, ids)
+    existing = await tx.store.users.pks_of(tx.tenant.id, ids)
     creating: dict[str, UserRow] = {}
     for r in rows:
         if r.user_id not in existing:
             creating.setdefault(r.user_id, r)
-    await user_repo.insert_many_if_absent(
-        tx.insert,
-        tx.conn,
+    await tx.store.users.insert_many_if_absent(
         tenant_id=tx.tenant.id,
         rows=[
             {
@@ -111,11 +108,11 @@ async def apply_users(tx: Tx, rows: list[UserRow]) -> None:
         if (r.usergroup is not None or r.birthday is not None) and creating.get(r.user_id) is not r
     ]
     if changed:
-        pks = await user_repo.pks_of(tx.conn, tx.tenant.id, [r.user_id for r in changed])
+        pks = await tx.store.users.pks_of(tx.tenant.id, [r.user_id for r in changed])
         for r in changed:
             values = {"usergroup": r.usergroup, "birthday": r.birthday}
-            await user_repo.update_fields(
-                tx.conn, pks[r.user_id], **{k: v for k, v in values.items() if v is not None}
+            await tx.store.users.update_fields(
+                pks[r.user_id], **{k: v for k, v in values.items() if v is not None}
             )
 
 
@@ -164,13 +161,11 @@ async def apply_balances(tx: Tx, rows: list[BalanceRow]) -> None:
     points earned here. Without ``validUntil`` the tenant's expiry policy applies, as to any
     credit. Users the tenant does not know are created first, all of the batch's in one statement."""
     ids = list(dict.fromkeys(r.user_id for r in rows))
-    await user_repo.insert_many_if_absent(
-        tx.insert,
-        tx.conn,
+    await tx.store.users.insert_many_if_absent(
         tenant_id=tx.tenant.id,
         rows=[{"external_id": user_id, "created_at": tx.now} for user_id in ids],
     )
-    pks = await user_repo.pks_of(tx.conn, tx.tenant.id, ids)
+    pks = await tx.store.users.pks_of(tx.tenant.id, ids)
     await bulk_credits.credit_many(
         tx,
         [

@@ -24,7 +24,6 @@ from loyalty.app.kernel.principal import Principal
 from loyalty.app.kernel.services import Services
 from loyalty.app.kernel.uow import Encoded, Tx, run_write, tenant_of
 from loyalty.core.errors import ErrorCode, LoyaltyError
-from loyalty.storage.imports import imports as import_repo
 
 MAX_ERRORS = 100
 BATCH_ROWS = 500
@@ -184,9 +183,7 @@ async def _apply_batch(
 ) -> int:
     async def work(tx: Tx) -> int:
         keys = [key for key, _ in batch]
-        new = await import_repo.claim(
-            tx.insert, tx.conn, tenant_id=tx.tenant.id, kind=kind.name, keys=keys, now=tx.now
-        )
+        new = await tx.store.import_keys.claim(tenant_id=tx.tenant.id, kind=kind.name, keys=keys, now=tx.now)
         fresh = []
         for key, value in batch:
             if key in new:
@@ -208,6 +205,6 @@ async def _count_new(
     services: Services, tenant_id: int, kind: ImportKind, batch: list[tuple[str, Any]]
 ) -> int:
     keys = list(dict.fromkeys(key for key, _ in batch))
-    async with services.db.read() as conn:
-        known = await import_repo.known(conn, tenant_id=tenant_id, kind=kind.name, keys=keys)
+    async with services.stores.read() as store:
+        known = await store.import_keys.known(tenant_id=tenant_id, kind=kind.name, keys=keys)
     return len(keys) - len(known)

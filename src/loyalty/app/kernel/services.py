@@ -9,11 +9,9 @@ from typing import TYPE_CHECKING, Any
 
 from loyalty.settings import Settings
 from loyalty.storage.database import Database
-from loyalty.storage.events.event_store import event_store_for
 from loyalty.storage.store import SqlStores
 
 if TYPE_CHECKING:
-    from loyalty.app.events.event_store import EventStore
     from loyalty.app.kernel.store import Stores
     from loyalty.app.tenancy.tenants import TenantCache
 
@@ -31,13 +29,10 @@ class Services:
     wake_deletions: Callable[[], Awaitable[None]] | None = None
     """Wakes the background sweep of deleted users' rows; run after a deletion commits."""
     extras: dict[str, Any] = field(default_factory=dict)
-    event_store: EventStore = field(init=False)
-    """The event path's store for this database's engine."""
     stores: Stores = field(init=False)
     """Write and read transactions, each with its repositories (``app.kernel.store``)."""
 
     def __post_init__(self) -> None:
-        self.event_store = event_store_for(self.db)
         self.stores = SqlStores(self.db)
 
     def now(self) -> int:

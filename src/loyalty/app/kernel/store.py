@@ -13,6 +13,7 @@ from contextlib import AbstractAsyncContextManager
 from typing import TYPE_CHECKING, Any, Protocol
 
 if TYPE_CHECKING:
+    from loyalty.app.events.event_store import EventStore
     from loyalty.app.gamification.ports import (
         ChallengeProgress,
         InventoryHoldings,
@@ -21,7 +22,9 @@ if TYPE_CHECKING:
         StreakProgress,
         TransactionHistory,
     )
+    from loyalty.app.imports.ports import ImportKeys
     from loyalty.app.offers.ports import Coupons
+    from loyalty.app.users.ports import MemberSearch, UserDataStore, Users
 
 
 class Store(Protocol):
@@ -38,6 +41,22 @@ class Store(Protocol):
     # tenancy and kernel
 
     # users, events and imports
+    @property
+    def users(self) -> Users: ...
+
+    @property
+    def user_data(self) -> UserDataStore: ...
+
+    @property
+    def member_search(self) -> MemberSearch: ...
+
+    @property
+    def event_store(self) -> EventStore:
+        """The event path's store for the database's engine, bound to this transaction."""
+        ...
+
+    @property
+    def import_keys(self) -> ImportKeys: ...
 
     # gamification
     @property

@@ -8,14 +8,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from sqlalchemy.ext.asyncio import AsyncConnection
-
 from loyalty.app.kernel.principal import Principal
 from loyalty.app.kernel.services import Services
-from loyalty.app.kernel.uow import run_read
+from loyalty.app.kernel.store import Store
+from loyalty.app.kernel.uow import run_reading
 from loyalty.app.tenancy.tenants import TenantConfig
 from loyalty.storage.ledger import ledger_reads
-from loyalty.storage.users import users as user_repo
 
 
 @dataclass(frozen=True)
@@ -59,8 +57,9 @@ async def user_ledger(
 ) -> UserLedgerView:
     principal.require_read_user(user_id)
 
-    async def work(conn: AsyncConnection, tenant: TenantConfig) -> UserLedgerView:
-        pk = await user_repo.find_pk(conn, tenant.id, user_id)
+    async def work(store: Store, tenant: TenantConfig) -> UserLedgerView:
+        conn = store.conn
+        pk = await store.users.find_pk(tenant.id, user_id)
         if pk is None:
             return UserLedgerView(user_id=user_id, exists=False, balances=[], lines=[])
         balances = [
@@ -97,4 +96,4 @@ async def user_ledger(
         ]
         return UserLedgerView(user_id=user_id, exists=True, balances=balances, lines=lines)
 
-    return await run_read(services, principal, work)
+    return await run_reading(services, principal, work)

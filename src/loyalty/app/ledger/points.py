@@ -16,7 +16,8 @@ from sqlalchemy.ext.asyncio import AsyncConnection
 
 from loyalty.app.kernel.principal import Principal
 from loyalty.app.kernel.services import Services
-from loyalty.app.kernel.uow import Tx, run_read
+from loyalty.app.kernel.store import Store
+from loyalty.app.kernel.uow import Tx, run_read, run_reading
 from loyalty.app.ledger import ledger
 from loyalty.app.messaging import notifications
 from loyalty.app.tenancy.tenants import TenantConfig
@@ -24,7 +25,6 @@ from loyalty.app.users import users
 from loyalty.core.errors import ErrorCode, LoyaltyError, forbidden, invalid, not_found
 from loyalty.storage.ledger import ledger as ledger_repo
 from loyalty.storage.ledger import pending as pending_repo
-from loyalty.storage.users import users as user_repo
 
 POINTS = ledger.POINTS
 MAX_PAGE = 1000
@@ -114,10 +114,10 @@ def signed_in(principal: Principal) -> str:
 
 
 async def _user_pk(services: Services, principal: Principal, user_id: str) -> tuple[int, int | None]:
-    async def work(conn: AsyncConnection, tenant: TenantConfig) -> tuple[int, int | None]:
-        return tenant.id, await user_repo.find_pk(conn, tenant.id, user_id)
+    async def work(store: Store, tenant: TenantConfig) -> tuple[int, int | None]:
+        return tenant.id, await store.users.find_pk(tenant.id, user_id)
 
-    return await run_read(services, principal, work)
+    return await run_reading(services, principal, work)
 
 
 async def points_of(services: Services, principal: Principal, user_id: str | None = None) -> int:
@@ -258,7 +258,7 @@ async def redeem_points(
 ) -> PointsEntryView:
     """Debit a customer without a coupon (manage scope); refused below the minimum."""
     tx.principal.require_manage()
-    user_pk = await user_repo.find_pk(tx.conn, tx.tenant.id, user_id)
+    user_pk = await tx.store.users.find_pk(tx.tenant.id, user_id)
     if user_pk is None:
         raise LoyaltyError(ErrorCode.INSUFFICIENT_POINTS, "not enough points", field="points")
     await _check_entry_key(tx, user_pk, entry_key)
@@ -288,5 +288,5 @@ async def open_account(tx: Tx, user_id: str, start: NewPoints | None) -> PointsS
 async def close_account(tx: Tx, user_id: str) -> None:
     """Remove the customer and all their data (as deleting the user); unknown customers are fine."""
     tx.principal.require_manage()
-    if await user_repo.find_pk(tx.conn, tx.tenant.id, user_id) is not None:
+    if await tx.store.users.find_pk(tx.tenant.id, user_id) is not None:
         await users.delete_user(tx, user_id)

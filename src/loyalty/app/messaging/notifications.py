@@ -20,19 +20,17 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy.ext.asyncio import AsyncConnection
-
 from loyalty.app.gamification.challenge_config import Notification
 from loyalty.app.kernel.principal import Principal
 from loyalty.app.kernel.services import Services
+from loyalty.app.kernel.store import Store
 from loyalty.app.kernel.texts import Text, localized
-from loyalty.app.kernel.uow import Tx, run_read
+from loyalty.app.kernel.uow import Tx, run_reading
 from loyalty.app.tenancy.tenants import TenantConfig
 from loyalty.app.users.users import resolve_user
 from loyalty.core.errors import invalid
 from loyalty.storage.ledger import ledger_history
 from loyalty.storage.messaging import notifications as notification_repo
-from loyalty.storage.users import users as user_repo
 
 SECTIONS = ("rewards", "challenges", "surveys")
 DISPLAYS = ("none", "toast", "popup", "banner")
@@ -159,8 +157,9 @@ async def unread(
     stored rows merged with the points earned by events since the read marker."""
     principal.require_read_user(user_id)
 
-    async def work(conn: AsyncConnection, tenant: TenantConfig) -> list[dict[str, Any]]:
-        pk = await user_repo.find_pk(conn, tenant.id, user_id)
+    async def work(store: Store, tenant: TenantConfig) -> list[dict[str, Any]]:
+        conn = store.conn
+        pk = await store.users.find_pk(tenant.id, user_id)
         if pk is None:
             return []
         rows = await notification_repo.unread(conn, pk, limit=MAX_UNREAD)
@@ -182,7 +181,7 @@ async def unread(
         merged.sort(key=lambda item: item[0])
         return [item for _, item in merged[:MAX_UNREAD]]
 
-    return await run_read(services, principal, work)
+    return await run_reading(services, principal, work)
 
 
 @dataclass(frozen=True)
@@ -220,7 +219,7 @@ async def mark_read(tx: Tx, user_id: str, request: ReadRequest | None) -> int:
     returns how many. Derived notifications are read up to a marker: naming one marks it and
     every earlier one (the app shows them oldest first)."""
     tx.principal.require_act_for_user(user_id)
-    pk = await user_repo.find_pk(tx.conn, tx.tenant.id, user_id)
+    pk = await tx.store.users.find_pk(tx.tenant.id, user_id)
     if pk is None:
         return 0
     if request is None:
@@ -264,9 +263,10 @@ async def overview(services: Services, principal: Principal, user_id: str) -> di
 
     now = services.now()
 
-    async def work(conn: AsyncConnection, tenant: TenantConfig) -> dict[str, Any]:
+    async def work(store: Store, tenant: TenantConfig) -> dict[str, Any]:
+        conn = store.conn
         flags = dict.fromkeys(SECTIONS, False)
-        pk = await user_repo.find_pk(conn, tenant.id, user_id)
+        pk = await store.users.find_pk(tenant.id, user_id)
         if pk is not None:
             viewed = await notification_repo.screens_viewed(conn, pk)
             latest = await notification_repo.latest_per_section(conn, pk)
@@ -288,7 +288,7 @@ async def overview(services: Services, principal: Principal, user_id: str) -> di
             "hasUnseenSurveys": flags["surveys"],
         }
 
-    return await run_read(services, principal, work)
+    return await run_reading(services, principal, work)
 
 
 async def view_screen(tx: Tx, user_id: str, screen: str) -> None:
@@ -302,6 +302,6 @@ async def view_screen(tx: Tx, user_id: str, screen: str) -> None:
 async def reset_screens(tx: Tx, user_id: str, screens: Sequence[str]) -> None:
     """Clear the last-viewed marker of ``screens``: everything in them counts as unseen again."""
     tx.principal.require_act_for_user(user_id)
-    pk = await user_repo.find_pk(tx.conn, tx.tenant.id, user_id)
+    pk = await tx.store.users.find_pk(tx.tenant.id, user_id)
     if pk is not None:
         await notification_repo.reset_screens(tx.conn, pk, screens)

@@ -18,7 +18,6 @@ from loyalty.app.tenancy.tenants import TenantConfig
 from loyalty.core.coupons import make_code
 from loyalty.core.errors import ErrorCode, LoyaltyError
 from loyalty.core.expiry import DAY_MS
-from loyalty.storage.users import users as user_repo
 
 MAX_ATTEMPTS = 20
 
@@ -86,7 +85,7 @@ async def user_coupons(services: Services, principal: Principal, user_id: str) -
     principal.require_read_user(user_id)
 
     async def work(store: Store, tenant: TenantConfig) -> list[CouponRow]:
-        pk = await user_repo.find_pk(store.conn, tenant.id, user_id)
+        pk = await store.users.find_pk(tenant.id, user_id)
         return [] if pk is None else await store.coupons.list_for_user(pk)
 
     return await run_reading(services, principal, work)

@@ -23,7 +23,6 @@ from loyalty.core import offers as rules
 from loyalty.core.coupons import check_codes, parse_csv_codes
 from loyalty.core.errors import ErrorCode, LoyaltyError, invalid, not_found
 from loyalty.storage.offers import offers as offer_repo
-from loyalty.storage.users import users as user_repo
 
 
 def offer_view(offer: catalog.Offer) -> dict[str, Any]:
@@ -69,9 +68,10 @@ async def redeemable(services: Services, principal: Principal, user_id: str, off
     """Every reason the user cannot redeem the offer now (none: they can)."""
     principal.require_read_user(user_id)
 
-    async def work(conn: AsyncConnection, tenant: TenantConfig) -> tuple[Any, ...]:
+    async def work(store: Store, tenant: TenantConfig) -> tuple[Any, ...]:
+        conn = store.conn
         offer = catalog.offer_of(tenant, offer_id)
-        pk = await user_repo.find_pk(conn, tenant.id, user_id)
+        pk = await store.users.find_pk(tenant.id, user_id)
         if pk is None and not tenant.settings.autoCreateUsers:
             raise not_found("user", user_id)
         account = None if pk is None else await ledger.read_account(conn, pk, POINTS)
@@ -81,7 +81,7 @@ async def redeemable(services: Services, principal: Principal, user_id: str, off
         free = (await offer_repo.code_counts(conn, tenant.id, offer_id))[1] if pool else None
         return tenant.id, offer, pk, account, issued, count, free
 
-    tenant_id, offer, pk, account, issued, count, free = await run_read(services, principal, work)
+    tenant_id, offer, pk, account, issued, count, free = await run_reading(services, principal, work)
     balance = 0 if pk is None else await ledger.active_balance(services, tenant_id, pk, account, POINTS)
     state = rules.OfferState(
         active=offer.status == "ACTIVE",
@@ -123,7 +123,7 @@ async def open_coupons(services: Services, principal: Principal, user_id: str) -
     now = services.now()
 
     async def work(store: Store, tenant: TenantConfig) -> list[CouponRow]:
-        pk = await user_repo.find_pk(store.conn, tenant.id, user_id)
+        pk = await store.users.find_pk(tenant.id, user_id)
         return [] if pk is None else await store.coupons.list_open_for_user(pk, now)
 
     return await run_reading(services, principal, work)
@@ -175,7 +175,7 @@ async def signed_in_coupon(services: Services, principal: Principal, coupon_id: 
     number = coupon_id_or_none(coupon_id)
 
     async def work(store: Store, tenant: TenantConfig) -> CouponDetails:
-        pk = await user_repo.find_pk(store.conn, tenant.id, user_id)
+        pk = await store.users.find_pk(tenant.id, user_id)
         row = None
         if pk is not None and number is not None:
             row = await store.coupons.get_for_user(pk, number)

@@ -16,11 +16,11 @@ from dataclasses import dataclass
 from typing import Any, Literal
 
 import msgspec
-from sqlalchemy.ext.asyncio import AsyncConnection
 
 from loyalty.app.kernel.principal import Principal
 from loyalty.app.kernel.services import Services
-from loyalty.app.kernel.uow import Tx, run_read
+from loyalty.app.kernel.store import Store
+from loyalty.app.kernel.uow import Tx, run_reading
 from loyalty.app.promotions import bonus
 from loyalty.app.tenancy.config_kinds import ConfigKind
 from loyalty.app.tenancy.tenants import TenantConfig
@@ -29,7 +29,6 @@ from loyalty.core import referrals as core
 from loyalty.core import rules
 from loyalty.core.errors import ErrorCode, LoyaltyError, invalid, not_found
 from loyalty.storage.promotions import referrals as referral_repo
-from loyalty.storage.users import users as user_repo
 
 Text = str | dict[str, str] | None
 KIND = "referrals"
@@ -136,8 +135,9 @@ async def referral_of(services: Services, principal: Principal, user_id: str) ->
     """``GET /v1/user/{userId}/referral``: the user's code, made on the first read."""
     principal.require_read_user(user_id)
 
-    async def read(conn: AsyncConnection, tenant: TenantConfig) -> dict[str, Any] | None:
-        user = await user_repo.get(conn, tenant.id, user_id)
+    async def read(store: Store, tenant: TenantConfig) -> dict[str, Any] | None:
+        conn = store.conn
+        user = await store.users.get(tenant.id, user_id)
         if user is None:
             if tenant.settings.autoCreateUsers:
                 return None
@@ -148,7 +148,7 @@ async def referral_of(services: Services, principal: Principal, user_id: str) ->
         count = await referral_repo.referred_count(conn, int(user["id"]))
         return referral_view(user_id, current_programme(tenant), code, count)
 
-    found = await run_read(services, principal, read)
+    found = await run_reading(services, principal, read)
     if found is not None:
         return found
     tenant = await services.tenants.by_id(principal.tenant_id)

@@ -16,8 +16,9 @@ from sqlalchemy.ext.asyncio import AsyncConnection
 from loyalty.app.gamification.challenge_config import Notification
 from loyalty.app.kernel.principal import Principal
 from loyalty.app.kernel.services import Services
+from loyalty.app.kernel.store import Store
 from loyalty.app.kernel.texts import Text, localized, translations
-from loyalty.app.kernel.uow import Tx, run_read
+from loyalty.app.kernel.uow import Tx, run_read, run_reading
 from loyalty.app.ledger import ledger
 from loyalty.app.messaging import notifications
 from loyalty.app.tenancy.config_kinds import ConfigKind
@@ -27,7 +28,6 @@ from loyalty.core.errors import invalid, not_found
 from loyalty.core.timeutil import day_key
 from loyalty.storage.kernel import history as history_repo
 from loyalty.storage.surveys import surveys as survey_repo
-from loyalty.storage.users import users as user_repo
 
 KIND = "surveys"
 MAX_OPTIONS = 100
@@ -122,15 +122,16 @@ async def available(
     principal.require_read_user(user_id)
     now = services.now()
 
-    async def work(conn: AsyncConnection, tenant: TenantConfig) -> list[dict[str, Any]]:
-        pk = await user_repo.find_pk(conn, tenant.id, user_id)
+    async def work(store: Store, tenant: TenantConfig) -> list[dict[str, Any]]:
+        conn = store.conn
+        pk = await store.users.find_pk(tenant.id, user_id)
         answered = await survey_repo.answered_ids(conn, pk) if pk is not None else set()
         default = tenant.settings.defaultLanguage
         return [
             _view(s, languages, default) for s in _open_surveys(tenant, now) if s.surveyId not in answered
         ]
 
-    return await run_read(services, principal, work)
+    return await run_reading(services, principal, work)
 
 
 async def has_new_surveys(

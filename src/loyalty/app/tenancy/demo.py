@@ -17,7 +17,7 @@ from loyalty.storage import migrate
 from loyalty.storage.database import Database
 from loyalty.storage.tenancy import config as config_repo
 from loyalty.storage.tenancy import tenants as tenant_repo
-from loyalty.storage.users import users as user_repo
+from loyalty.storage.users.users import SqlUsers
 
 DEMO_TENANT = "demo"
 DEMO_USER = "demo-user"
@@ -121,9 +121,7 @@ async def prepare_demo(settings: Settings, data_dir: Path, *, base_url: str) -> 
                 value = kind.parse(item_id, body)
                 await config_repo.upsert(conn, tenant_id, kind_name, item_id, kind.dump(value), 1, now)
             await tenant_repo.bump_version(conn, tenant_id)
-            await user_repo.insert_if_absent(
-                db.insert, conn, tenant_id=tenant_id, external_id=DEMO_USER, now=now
-            )
+            await SqlUsers(conn, db).insert_if_absent(tenant_id=tenant_id, external_id=DEMO_USER, now=now)
     finally:
         await db.dispose()
     token = mint_token(

@@ -21,7 +21,6 @@ from loyalty.app.users.users import check_user_id, resolve_user
 from loyalty.core import challenges as core
 from loyalty.core.errors import forbidden, invalid
 from loyalty.storage.ledger import ledger_history
-from loyalty.storage.users import users as user_repo
 
 MAX_HISTORY = 1000
 EVENT_SOURCES = ("event", "event_reversal")
@@ -132,7 +131,7 @@ async def history(
 
     async def work(store: Store, tenant: TenantConfig) -> list[transactions.HistoryEntry]:
         conn = store.conn
-        pk = await user_repo.find_pk(conn, tenant.id, user_id)
+        pk = await store.users.find_pk(tenant.id, user_id)
         if pk is None:
             return []
         rows = await store.transactions.list_for_user(pk, from_ts=from_ts, to_ts=to_ts, limit=MAX_HISTORY)

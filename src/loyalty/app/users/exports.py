@@ -16,8 +16,6 @@ from typing import Any, Protocol
 from loyalty.app.kernel.principal import Principal
 from loyalty.app.kernel.services import Services
 from loyalty.app.kernel.uow import tenant_of
-from loyalty.storage.users import user_data as user_data_repo
-from loyalty.storage.users import users as user_repo
 
 PAGE = 500
 POINTS = "points"
@@ -54,13 +52,13 @@ async def export_members(
     now = services.now()
     after = 0
     while True:
-        async with services.db.read() as conn:
-            page = await user_repo.list_page(conn, tenant.id, after_pk=after, limit=PAGE)
+        async with services.stores.read() as store:
+            page = await store.users.list_page(tenant.id, after_pk=after, limit=PAGE)
             if not page:
                 break
             pks = [int(u["id"]) for u in page]
-            data = await user_data_repo.export_many(conn, pks)
-            credits = await user_data_repo.open_credits(conn, pks, metric=POINTS, now=now)
+            data = await store.user_data.export_many(pks)
+            credits = await store.user_data.open_credits(pks, metric=POINTS, now=now)
         ids = {int(u["id"]): str(u["external_id"]) for u in page}
         for user in page:
             pk = int(user["id"])

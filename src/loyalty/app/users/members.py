@@ -6,17 +6,13 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy.ext.asyncio import AsyncConnection
-
 from loyalty.app.kernel.principal import Principal
 from loyalty.app.kernel.services import Services
 from loyalty.app.kernel.store import Store
-from loyalty.app.kernel.uow import run_read, run_reading
+from loyalty.app.kernel.uow import run_reading
 from loyalty.app.tenancy.tenants import TenantConfig
+from loyalty.app.users.ports import MemberFilter, MemberSearchRow
 from loyalty.core.errors import invalid
-from loyalty.storage.users import member_search
-from loyalty.storage.users import users as user_repo
-from loyalty.storage.users.member_search import MemberFilter
 
 PAGE = 50
 
@@ -84,10 +80,10 @@ async def search(
     principal.require_view()
     key = decode_key(f, after)
 
-    async def work(conn: AsyncConnection, tenant: TenantConfig) -> list[dict[str, Any]]:
-        return await member_search.search(conn, tenant.id, f, after=key, limit=limit + 1)
+    async def work(store: Store, tenant: TenantConfig) -> list[MemberSearchRow]:
+        return await store.member_search.search(tenant.id, f, after=key, limit=limit + 1)
 
-    rows = await run_read(services, principal, work)
+    rows = await run_reading(services, principal, work)
     more = len(rows) > limit
     rows = rows[:limit]
     return MemberPage(
@@ -100,7 +96,7 @@ async def search(
             )
             for r in rows
         ],
-        next_after=encode_key(member_search.key_of(f, rows[-1])) if more and rows else None,
+        next_after=encode_key(f.key_of(rows[-1])) if more and rows else None,
     )
 
 
@@ -109,7 +105,7 @@ async def tiers_of(services: Services, principal: Principal, user_id: str) -> di
     principal.require_read_user(user_id)
 
     async def work(store: Store, tenant: TenantConfig) -> dict[str, str | None]:
-        pk = await user_repo.find_pk(store.conn, tenant.id, user_id)
+        pk = await store.users.find_pk(tenant.id, user_id)
         return {} if pk is None else await store.milestones.tiers_of(pk)
 
     return await run_reading(services, principal, work)

@@ -10,17 +10,16 @@ from __future__ import annotations
 from typing import Any
 
 import msgspec
-from sqlalchemy.ext.asyncio import AsyncConnection
 
 from loyalty.app.kernel.principal import Principal
 from loyalty.app.kernel.services import Services
-from loyalty.app.kernel.uow import Tx, run_read
+from loyalty.app.kernel.store import Store
+from loyalty.app.kernel.uow import Tx, run_reading
 from loyalty.app.tenancy.config_kinds import ConfigKind
 from loyalty.app.tenancy.tenants import TenantConfig
 from loyalty.app.users.users import check_user_id, resolve_user
 from loyalty.core.errors import invalid, not_found
 from loyalty.storage.tenancy import audit as audit_repo
-from loyalty.storage.users import users as user_repo
 
 DEFAULT_GROUP = "default"
 
@@ -63,7 +62,7 @@ async def set_usergroup(tx: Tx, user_id: str, group: str | None) -> dict[str, An
     if group is not None and tx.tenant.get("usergroups", group) is None:
         raise invalid("usergroup", f"'usergroup': no user group '{group}' is configured")
     user_pk = await resolve_user(tx, user_id, create=True)
-    await user_repo.update_fields(tx.conn, user_pk, usergroup=group)
+    await tx.store.users.update_fields(user_pk, usergroup=group)
     await audit_repo.record(
         tx.conn,
         tenant_id=tx.tenant.id,
@@ -80,10 +79,10 @@ async def set_usergroup(tx: Tx, user_id: str, group: str | None) -> dict[str, An
 async def usergroup_of(services: Services, principal: Principal, user_id: str) -> dict[str, Any]:
     principal.require_read_user(user_id)
 
-    async def work(conn: AsyncConnection, tenant: TenantConfig) -> dict[str, Any]:
-        user = await user_repo.get(conn, tenant.id, user_id)
+    async def work(store: Store, tenant: TenantConfig) -> dict[str, Any]:
+        user = await store.users.get(tenant.id, user_id)
         if user is None:
             raise not_found("user", user_id)
         return membership_view(user_id, user["usergroup"])
 
-    return await run_read(services, principal, work)
+    return await run_reading(services, principal, work)

@@ -9,7 +9,8 @@ from sqlalchemy.ext.asyncio import AsyncConnection
 
 from loyalty.app.kernel.principal import Principal
 from loyalty.app.kernel.services import Services
-from loyalty.app.kernel.uow import Tx, run_read
+from loyalty.app.kernel.store import Store
+from loyalty.app.kernel.uow import Tx, run_read, run_reading
 from loyalty.app.kernel.validation import check_string
 from loyalty.app.ledger import ledger
 from loyalty.app.messaging import outbox
@@ -20,8 +21,6 @@ from loyalty.storage.kernel import history as history_repo
 from loyalty.storage.ledger import ledger as ledger_repo
 from loyalty.storage.ledger import pending as pending_repo
 from loyalty.storage.tenancy import audit as audit_repo
-from loyalty.storage.users import user_data as user_data_repo
-from loyalty.storage.users import users as user_repo
 
 MAX_USER_ID = 200
 POINTS = "points"
@@ -53,8 +52,8 @@ class PointsView:
 async def create_user(tx: Tx, user_id: str, *, birthday: str | None = None) -> UserCreatedView:
     """``birthday``: ``MM-DD`` (checked by the caller with ``core.lifecycle.check_birthday``)."""
     tx.principal.require_act_for_user(user_id)
-    pk = await user_repo.insert_if_absent(
-        tx.insert, tx.conn, tenant_id=tx.tenant.id, external_id=user_id, now=tx.now, birthday=birthday
+    pk = await tx.store.users.insert_if_absent(
+        tenant_id=tx.tenant.id, external_id=user_id, now=tx.now, birthday=birthday
     )
     if pk is None:
         raise LoyaltyError(ErrorCode.ALREADY_EXISTS, f"user '{user_id}' already exists", field="userId")
@@ -63,16 +62,14 @@ async def create_user(tx: Tx, user_id: str, *, birthday: str | None = None) -> U
 
 async def resolve_user(tx: Tx, user_id: str, *, create: bool) -> int:
     """The user's surrogate key; creates the user when ``create`` (or the tenant auto-creates)."""
-    pk = await user_repo.find_pk(tx.conn, tx.tenant.id, user_id)
+    pk = await tx.store.users.find_pk(tx.tenant.id, user_id)
     if pk is not None:
         return pk
     if not (create or tx.tenant.settings.autoCreateUsers):
         raise not_found("user", user_id)
-    pk = await user_repo.insert_if_absent(
-        tx.insert, tx.conn, tenant_id=tx.tenant.id, external_id=user_id, now=tx.now
-    )
+    pk = await tx.store.users.insert_if_absent(tenant_id=tx.tenant.id, external_id=user_id, now=tx.now)
     if pk is None:  # created concurrently by another request
-        pk = await user_repo.find_pk(tx.conn, tx.tenant.id, user_id)
+        pk = await tx.store.users.find_pk(tx.tenant.id, user_id)
         assert pk is not None
     return pk
 
@@ -83,10 +80,10 @@ async def set_birthday(tx: Tx, user_id: str, birthday: object) -> dict[str, Any]
     tx.principal.require_manage()
     check_user_id(user_id)
     value = None if birthday is None else check_birthday(birthday)
-    user = await user_repo.get(tx.conn, tx.tenant.id, user_id)
+    user = await tx.store.users.get(tx.tenant.id, user_id)
     if user is None:
         raise not_found("user", user_id)
-    await user_repo.update_fields(tx.conn, int(user["id"]), birthday=value)
+    await tx.store.users.update_fields(int(user["id"]), birthday=value)
     await audit_repo.record(
         tx.conn,
         tenant_id=tx.tenant.id,
@@ -103,11 +100,11 @@ async def set_birthday(tx: Tx, user_id: str, birthday: object) -> dict[str, Any]
 async def delete_user(tx: Tx, user_id: str) -> str:
     """Remove the user now (nothing of theirs is reachable afterwards); sweep rows in the background."""
     tx.principal.require_act_for_user(user_id)
-    pk = await user_repo.delete(tx.conn, tx.tenant.id, user_id)
+    pk = await tx.store.users.delete(tx.tenant.id, user_id)
     if pk is None:
         raise not_found("user", user_id)
-    await user_data_repo.enqueue_deletion(
-        tx.conn, tenant_id=tx.tenant.id, user_pk=pk, external_id=user_id, now=tx.now
+    await tx.store.user_data.enqueue_deletion(
+        tenant_id=tx.tenant.id, user_pk=pk, external_id=user_id, now=tx.now
     )
     await outbox.forget_user(tx, user_id)
     await outbox.publish(tx, "user.deleted", {}, user_id=user_id)
@@ -160,24 +157,24 @@ async def history(
 ) -> list[dict[str, Any]]:
     principal.require_read_user(user_id)
 
-    async def work(conn: AsyncConnection, tenant: TenantConfig) -> list[dict[str, Any]]:
-        pk = await user_repo.find_pk(conn, tenant.id, user_id)
+    async def work(store: Store, tenant: TenantConfig) -> list[dict[str, Any]]:
+        pk = await store.users.find_pk(tenant.id, user_id)
         if pk is None:
             return []
-        rows = await history_repo.list_for_user(conn, pk, ascending=ascending, include_zero=show_all)
+        rows = await history_repo.list_for_user(store.conn, pk, ascending=ascending, include_zero=show_all)
         return [history_view(r, user_id) for r in rows]
 
-    return await run_read(services, principal, work)
+    return await run_reading(services, principal, work)
 
 
 async def export_user(services: Services, principal: Principal, user_id: str) -> dict[str, Any]:
     principal.require_read_user(user_id)
 
-    async def work(conn: AsyncConnection, tenant: TenantConfig) -> dict[str, Any]:
-        user = await user_repo.get(conn, tenant.id, user_id)
+    async def work(store: Store, tenant: TenantConfig) -> dict[str, Any]:
+        user = await store.users.get(tenant.id, user_id)
         if user is None:
             raise not_found("user", user_id)
-        data = await user_data_repo.export(conn, int(user["id"]))
+        data = await store.user_data.export(int(user["id"]))
         return {
             "userId": user_id,
             "tenant": tenant.name,
@@ -185,22 +182,22 @@ async def export_user(services: Services, principal: Principal, user_id: str) ->
             **data,
         }
 
-    return await run_read(services, principal, work)
+    return await run_reading(services, principal, work)
 
 
 async def process_deletions(services: Services, *, batch: int = 500) -> int:
     """Sweep the rows of deleted users in batches; returns how many jobs finished."""
     finished = 0
-    async with services.db.read() as conn:
-        jobs = await user_data_repo.pending_jobs(conn)
+    async with services.stores.read() as store:
+        jobs = await store.user_data.pending_jobs()
     for job in jobs:
         while True:
-            async with services.db.write() as conn:
-                deleted = await user_data_repo.delete_batch(conn, int(job["user_pk"]), batch=batch)
+            async with services.stores.write() as store:
+                deleted = await store.user_data.delete_batch(int(job["user_pk"]), batch=batch)
                 if deleted:
-                    await user_data_repo.add_deleted(conn, int(job["id"]), deleted)
+                    await store.user_data.add_deleted(int(job["id"]), deleted)
                 else:
-                    await user_data_repo.finish_job(conn, int(job["id"]), now=services.now())
+                    await store.user_data.finish_job(int(job["id"]), now=services.now())
             if not deleted:
                 finished += 1
                 break

@@ -32,17 +32,21 @@ _NEXT_VERSION = Statement("UPDATE users SET version = version + 1 WHERE id = :us
 
 
 class EventReversals:
-    """Both stores' reversal statements; ``read_lock`` is the engine's row-lock clause."""
+    """Both stores' reversal statements; ``read_lock`` is the engine's row-lock clause. A store is
+    bound to one transaction's connection."""
 
+    __slots__ = ("conn",)
     read_lock = ""
     _read: Statement
+
+    def __init__(self, conn: AsyncConnection) -> None:
+        self.conn = conn
 
     def __init_subclass__(cls) -> None:
         cls._read = Statement(f"{_READ_LOGGED} {cls.read_lock}")
 
-    async def read_logged(
-        self, conn: AsyncConnection, tenant_id: int, logged_id: int
-    ) -> LoggedEventRead | None:
+    async def read_logged(self, tenant_id: int, logged_id: int) -> LoggedEventRead | None:
+        conn = self.conn
         params = {"tenant_id": tenant_id, "logged_id": logged_id, "entry_key": credit_entry_key(logged_id)}
         row = await (await driver_of(conn)).fetchrow(self._read, params)
         if row is None:
@@ -56,7 +60,8 @@ class EventReversals:
         )
         return LoggedEventRead(user_pk=int(row[0]), user_id=str(row[1]), event=event)
 
-    async def apply_reversal(self, conn: AsyncConnection, writes: ReversalWrites) -> None:
+    async def apply_reversal(self, writes: ReversalWrites) -> None:
+        conn = self.conn
         sql = await driver_of(conn)
         key = {"tenant_id": writes.tenant_id, "logged_id": writes.logged_id, "user_pk": writes.user_pk}
         await sql.execute(_MARK_REVERSED, {**key, "now": writes.now, "taken": writes.taken})

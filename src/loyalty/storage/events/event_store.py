@@ -445,11 +445,11 @@ def _hit(writes: EventWrites) -> stats_repo.Hit:
 
 
 class PostgresEventStore(EventReversals):
+    __slots__ = ()
     read_lock = "FOR UPDATE OF l"
 
-    async def read(
-        self, conn: AsyncConnection, query: SnapshotQuery, *, lock: bool = False
-    ) -> UserSnapshotRows | None:
+    async def read(self, query: SnapshotQuery, *, lock: bool = False) -> UserSnapshotRows | None:
+        conn = self.conn
         params = _snapshot_params(query)
         if lock:  # through SQLAlchemy: it begins the command's transaction, which keeps the lock
             locked = await conn.exec_driver_sql(_LOCK_USER.postgresql, tuple(_LOCK_USER.args(params)))
@@ -473,7 +473,8 @@ class PostgresEventStore(EventReversals):
         logged_id = int(rest.pop(0)) if query.allocate_id else None
         return _snapshot(query, row, rest, logged_id)
 
-    async def apply(self, conn: AsyncConnection, writes: EventWrites, *, transaction: bool) -> Applied | None:
+    async def apply(self, writes: EventWrites, *, transaction: bool) -> Applied | None:
+        conn = self.conn
         assert writes.logged_id is not None  # taken by the read
         sql = _apply_sql(
             writes.counted_in is not None,
@@ -535,13 +536,14 @@ _SQLITE_COUNT = Statement(
 
 
 class SqliteEventStore(EventReversals):
+    __slots__ = ()
+
     @staticmethod
     async def _sqlite(conn: AsyncConnection) -> Any:
         return (await _driver_connection(conn)).sqlite
 
-    async def read(
-        self, conn: AsyncConnection, query: SnapshotQuery, *, lock: bool = False
-    ) -> UserSnapshotRows | None:
+    async def read(self, query: SnapshotQuery, *, lock: bool = False) -> UserSnapshotRows | None:
+        conn = self.conn
         db = await self._sqlite(conn)  # the write transaction holds the database: no lock to take
         params = _snapshot_params(query)
         user = db.execute(_SQLITE_USER.sqlite, _SQLITE_USER.args(params)).fetchone()
@@ -566,7 +568,8 @@ class SqliteEventStore(EventReversals):
         rest += campaign_repo.sqlite_read(db, user[0], query.campaign_ids, query.tiers)
         return _snapshot(query, user, rest, None)  # the write assigns the logged event's id
 
-    async def apply(self, conn: AsyncConnection, writes: EventWrites, *, transaction: bool) -> Applied | None:
+    async def apply(self, writes: EventWrites, *, transaction: bool) -> Applied | None:
+        conn = self.conn
         # The snapshot was read in this same write transaction, which holds the database: nothing
         # can have changed since, so no guard is needed (and the users row is not written again:
         # each page an event changes is one more page in the WAL).
@@ -657,6 +660,7 @@ class SqliteEventStore(EventReversals):
         return balance
 
 
-def event_store_for(db: Database) -> PostgresEventStore | SqliteEventStore:
-    """The event path's store for the database's engine (the one place that asks)."""
-    return SqliteEventStore() if db.is_sqlite else PostgresEventStore()
+def event_store_for(conn: AsyncConnection, db: Database) -> PostgresEventStore | SqliteEventStore:
+    """The event path's store for the database's engine (the one place that asks), bound to the
+    transaction's connection."""
+    return SqliteEventStore(conn) if db.is_sqlite else PostgresEventStore(conn)

@@ -15,37 +15,17 @@ index entries as it shows, unless the filters rarely meet (see docs/dashboard.md
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from typing import Any
+from typing import Any, cast
 
 from sqlalchemy import Select, and_, select, tuple_
 from sqlalchemy.ext.asyncio import AsyncConnection
 
+from loyalty.app.users.ports import MemberFilter, MemberSearchRow
+from loyalty.storage.database import Database
 from loyalty.storage.gamification.progress_tables import user_tiers
 from loyalty.storage.tables import balances, users
 
 POINTS = "points"
-
-
-@dataclass(frozen=True)
-class MemberFilter:
-    prefix: str = ""
-    group: str = ""
-    tier: str = ""
-    min_balance: int | None = None
-    max_balance: int | None = None
-
-    @property
-    def by_balance(self) -> bool:
-        return self.min_balance is not None or self.max_balance is not None
-
-    @property
-    def mode(self) -> str:
-        if self.by_balance:
-            return "balance"
-        if self.tier:
-            return "tier"
-        return "id"
 
 
 def _prefix_range(column: Any, prefix: str) -> Any:
@@ -106,16 +86,13 @@ def build_query(tenant_id: int, f: MemberFilter, after: tuple[Any, ...] | None, 
     return query.limit(limit)
 
 
-def key_of(f: MemberFilter, row: dict[str, Any]) -> tuple[Any, ...]:
-    if f.mode == "balance":
-        return (int(row["balance"]), int(row["id"]))
-    if f.mode == "tier":
-        return (int(row["id"]),)
-    return (str(row["external_id"]),)
+class SqlMemberSearch:
+    def __init__(self, conn: AsyncConnection, db: Database) -> None:
+        self.conn = conn
+        self.db = db
 
-
-async def search(
-    conn: AsyncConnection, tenant_id: int, f: MemberFilter, *, after: tuple[Any, ...] | None, limit: int
-) -> list[dict[str, Any]]:
-    rows = await conn.execute(build_query(tenant_id, f, after, limit))
-    return [dict(r) for r in rows.mappings()]
+    async def search(
+        self, tenant_id: int, f: MemberFilter, *, after: tuple[Any, ...] | None, limit: int
+    ) -> list[MemberSearchRow]:
+        rows = await self.conn.execute(build_query(tenant_id, f, after, limit))
+        return [cast(MemberSearchRow, dict(r)) for r in rows.mappings()]
