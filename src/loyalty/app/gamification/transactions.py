@@ -15,6 +15,7 @@ from typing import Any
 from loyalty.app.gamification.inventory import ItemRef
 from loyalty.app.kernel.uow import Tx
 from loyalty.app.ledger.metrics import MetricChange
+from loyalty.app.ledger.ports import HistoryLineRow
 from loyalty.storage.gamification import transactions as transaction_repo
 
 
@@ -62,7 +63,7 @@ _ID_FIELDS = {
 }
 
 
-def ledger_type(line: dict[str, Any]) -> str:
+def ledger_type(line: HistoryLineRow) -> str:
     if int(line["amount"]) > 0:
         return "pointsEarned"
     if line["source"] == "offer":
@@ -74,7 +75,7 @@ def ledger_type(line: dict[str, Any]) -> str:
     return "pointsDeducted"
 
 
-def ledger_view(line: dict[str, Any], event_id: str | None) -> dict[str, Any]:
+def ledger_view(line: HistoryLineRow, event_id: str | None) -> dict[str, Any]:
     """One ledger line as a history transaction: what moved, from where, in seed 001's payload."""
     source = str(line["source"])
     payload: dict[str, Any] = {"source": source}

@@ -13,6 +13,15 @@ from contextlib import AbstractAsyncContextManager
 from typing import TYPE_CHECKING, Any, Protocol
 
 if TYPE_CHECKING:
+    from loyalty.app.ledger.ports import (
+        Balances,
+        BulkCredits,
+        Ledger,
+        LedgerHistory,
+        LedgerReads,
+        MetricBalances,
+        PendingCredits,
+    )
     from loyalty.app.offers.ports import Coupons
 
 
@@ -26,6 +35,26 @@ class Store(Protocol):
         ...
 
     # ledger
+    @property
+    def ledger(self) -> Ledger: ...
+
+    @property
+    def ledger_reads(self) -> LedgerReads: ...
+
+    @property
+    def ledger_history(self) -> LedgerHistory: ...
+
+    @property
+    def balances(self) -> Balances: ...
+
+    @property
+    def bulk_credits(self) -> BulkCredits: ...
+
+    @property
+    def pending_credits(self) -> PendingCredits: ...
+
+    @property
+    def metric_balances(self) -> MetricBalances: ...
 
     # tenancy and kernel
 

@@ -8,13 +8,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from sqlalchemy.ext.asyncio import AsyncConnection
-
 from loyalty.app.kernel.principal import Principal
 from loyalty.app.kernel.services import Services
-from loyalty.app.kernel.uow import run_read
+from loyalty.app.kernel.store import Store
+from loyalty.app.kernel.uow import run_reading
 from loyalty.app.tenancy.tenants import TenantConfig
-from loyalty.storage.ledger import ledger_reads
 from loyalty.storage.users import users as user_repo
 
 
@@ -59,7 +57,8 @@ async def user_ledger(
 ) -> UserLedgerView:
     principal.require_read_user(user_id)
 
-    async def work(conn: AsyncConnection, tenant: TenantConfig) -> UserLedgerView:
+    async def work(store: Store, tenant: TenantConfig) -> UserLedgerView:
+        conn = store.conn
         pk = await user_repo.find_pk(conn, tenant.id, user_id)
         if pk is None:
             return UserLedgerView(user_id=user_id, exists=False, balances=[], lines=[])
@@ -70,11 +69,11 @@ async def user_ledger(
                 lifetime_earned=int(b["lifetime_earned"]),
                 next_expiry_at=b["next_expiry_at"],
             )
-            for b in await ledger_reads.balances_for_user(conn, pk)
+            for b in await store.ledger_reads.balances_for_user(pk)
         ]
         used_by: dict[int, list[tuple[int, int]]] = {}
         used_from: dict[int, list[tuple[int, int]]] = {}
-        for a in await ledger_reads.allocations_for_user(conn, pk):
+        for a in await store.ledger_reads.allocations_for_user(pk):
             used_by.setdefault(int(a["credit_id"]), []).append((int(a["debit_id"]), int(a["amount"])))
             used_from.setdefault(int(a["debit_id"]), []).append((int(a["credit_id"]), int(a["amount"])))
         lines = [
@@ -93,8 +92,8 @@ async def user_ledger(
                 used_by=sorted(used_by.get(int(r["id"]), [])),
                 used_from=sorted(used_from.get(int(r["id"]), [])),
             )
-            for r in await ledger_reads.lines_for_user(conn, pk, limit=limit)
+            for r in await store.ledger_reads.lines_for_user(pk, limit=limit)
         ]
         return UserLedgerView(user_id=user_id, exists=True, balances=balances, lines=lines)
 
-    return await run_read(services, principal, work)
+    return await run_reading(services, principal, work)

@@ -69,19 +69,20 @@ async def redeemable(services: Services, principal: Principal, user_id: str, off
     """Every reason the user cannot redeem the offer now (none: they can)."""
     principal.require_read_user(user_id)
 
-    async def work(conn: AsyncConnection, tenant: TenantConfig) -> tuple[Any, ...]:
+    async def work(store: Store, tenant: TenantConfig) -> tuple[Any, ...]:
+        conn = store.conn
         offer = catalog.offer_of(tenant, offer_id)
         pk = await user_repo.find_pk(conn, tenant.id, user_id)
         if pk is None and not tenant.settings.autoCreateUsers:
             raise not_found("user", user_id)
-        account = None if pk is None else await ledger.read_account(conn, pk, POINTS)
+        account = None if pk is None else await ledger.read_account(store, pk, POINTS)
         issued = await offer_repo.issued_count(conn, tenant.id, offer_id)
         count = 0 if pk is None else await offer_repo.user_count(conn, pk, offer_id)
         pool = offer.couponTemplate is not None and offer.couponTemplate.codePool
         free = (await offer_repo.code_counts(conn, tenant.id, offer_id))[1] if pool else None
         return tenant.id, offer, pk, account, issued, count, free
 
-    tenant_id, offer, pk, account, issued, count, free = await run_read(services, principal, work)
+    tenant_id, offer, pk, account, issued, count, free = await run_reading(services, principal, work)
     balance = 0 if pk is None else await ledger.active_balance(services, tenant_id, pk, account, POINTS)
     state = rules.OfferState(
         active=offer.status == "ACTIVE",

@@ -15,22 +15,23 @@ from loyalty.app.gamification import challenges, inventory, transactions
 from loyalty.app.gamification.challenge_config import Challenge
 from loyalty.app.kernel.principal import Principal
 from loyalty.app.kernel.services import Services
-from loyalty.app.kernel.uow import Tx, run_read
+from loyalty.app.kernel.store import Store
+from loyalty.app.kernel.uow import Tx, run_read, run_reading
 from loyalty.app.ledger import metrics
+from loyalty.app.ledger.ports import HistoryLineRow
 from loyalty.app.tenancy.tenants import TenantConfig
 from loyalty.app.users.users import check_user_id, resolve_user
 from loyalty.core import challenges as core
 from loyalty.core.errors import forbidden, invalid
 from loyalty.storage.gamification import challenges as challenge_repo
 from loyalty.storage.gamification import transactions as transaction_repo
-from loyalty.storage.ledger import ledger_history
 from loyalty.storage.users import users as user_repo
 
 MAX_HISTORY = 1000
 EVENT_SOURCES = ("event", "event_reversal")
 
 
-def _logged_event_of(line: dict[str, Any]) -> int | None:
+def _logged_event_of(line: HistoryLineRow) -> int | None:
     """An event credit's (or its reversal's) ``reference`` is the logged event's id."""
     reference = line["reference"]
     if line["source"] in EVENT_SOURCES and isinstance(reference, str) and reference.isdigit():
@@ -119,7 +120,7 @@ async def profile(tx: Tx) -> ProfileView:
             missions_completed=[m.id for m in item.config.missions if m.id in done],
         )
     return ProfileView(
-        metrics=await metrics.balances(tx.conn, tx.tenant, user_pk),
+        metrics=await metrics.balances(tx.store, tx.tenant, user_pk),
         inventory=await inventory.holdings(tx.conn, tx.tenant, user_pk),
         challenges=standing,
     )
@@ -133,16 +134,17 @@ async def history(
     if from_ts is not None and to_ts is not None and from_ts > to_ts:
         raise invalid("to", "'to' must not be before 'from'")
 
-    async def work(conn: AsyncConnection, tenant: TenantConfig) -> list[dict[str, Any]]:
+    async def work(store: Store, tenant: TenantConfig) -> list[dict[str, Any]]:
+        conn = store.conn
         pk = await user_repo.find_pk(conn, tenant.id, user_id)
         if pk is None:
             return []
         rows = await transaction_repo.list_for_user(conn, pk, from_ts=from_ts, to_ts=to_ts, limit=MAX_HISTORY)
-        lines = await ledger_history.lines_between(
-            conn, pk, from_ts=from_ts, to_ts=to_ts, leave_out=transactions.NOT_IN_HISTORY, limit=MAX_HISTORY
+        lines = await store.ledger_history.lines_between(
+            pk, from_ts=from_ts, to_ts=to_ts, leave_out=transactions.NOT_IN_HISTORY, limit=MAX_HISTORY
         )
         logged = {line["id"]: _logged_event_of(line) for line in lines}
-        names = await ledger_history.event_ids(conn, (i for i in logged.values() if i is not None))
+        names = await store.ledger_history.event_ids(i for i in logged.values() if i is not None)
         merged = [
             ((int(r["ts"]), 1, int(r["id"])), transactions.view(r)) for r in rows
         ]  # at one instant the points of the event come before the challenge they complete
@@ -155,4 +157,4 @@ async def history(
         merged.sort(key=lambda item: item[0])
         return [item for _, item in merged[:MAX_HISTORY]]
 
-    return await run_read(services, principal, work)
+    return await run_reading(services, principal, work)
