@@ -18,6 +18,16 @@ from tests.fakes.gamification import (
     FakeStreakProgress,
     FakeTransactionHistory,
 )
+from tests.fakes.ledger import (
+    FakeBalances,
+    FakeBulkCredits,
+    FakeLedger,
+    FakeLedgerHistory,
+    FakeLedgerReads,
+    FakeMetricBalances,
+    FakePendingCredits,
+    LedgerTables,
+)
 from tests.fakes.offers import FakeCoupons
 from tests.fakes.users import FakeImportKeys, FakeMemberSearch, FakeUserData, FakeUsers
 
@@ -29,6 +39,35 @@ class FakeStore:
     """One fake repository per port; a test reads and seeds them directly."""
 
     # ledger
+    ledger_tables: LedgerTables = field(default_factory=LedgerTables)
+
+    @property
+    def ledger(self) -> FakeLedger:
+        return self.ledger_tables.ledger
+
+    @property
+    def ledger_reads(self) -> FakeLedgerReads:
+        return self.ledger_tables.ledger_reads
+
+    @property
+    def ledger_history(self) -> FakeLedgerHistory:
+        return self.ledger_tables.ledger_history
+
+    @property
+    def balances(self) -> FakeBalances:
+        return self.ledger_tables.balances
+
+    @property
+    def bulk_credits(self) -> FakeBulkCredits:
+        return self.ledger_tables.bulk_credits
+
+    @property
+    def pending_credits(self) -> FakePendingCredits:
+        return self.ledger_tables.pending_credits
+
+    @property
+    def metric_balances(self) -> FakeMetricBalances:
+        return self.ledger_tables.metric_balances
 
     # tenancy and kernel
 

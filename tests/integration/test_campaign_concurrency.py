@@ -53,7 +53,7 @@ async def test_concurrent_events_never_exceed_the_campaign_cap(
     assert total["points"] == 500
     points = (await tenant.client.get("/v1/user/u/points", headers=tenant.admin)).json()["points"]
     assert points == RACERS * 200 + 500
-    assert await ledger.verify(app.state.services.db, tenant_id=tenant.tenant_id) == []
+    assert await ledger.verify(app.state.services.stores, tenant_id=tenant.tenant_id) == []
 
 
 async def test_pending_points_mature_exactly_once_with_several_workers(
@@ -80,7 +80,7 @@ async def test_pending_points_mature_exactly_once_with_several_workers(
     assert sorted((line["amount"], line["entry_key"]) for line in lines) == sorted(
         (50, f"event:{r['logged_id']}") for r in rows
     )
-    assert await ledger.verify(services.db, tenant_id=tenant.tenant_id) == []
+    assert await ledger.verify(services.stores, tenant_id=tenant.tenant_id) == []
 
 
 async def test_the_write_refuses_to_pass_the_cap_whatever_the_snapshot_saw(
@@ -181,4 +181,4 @@ async def test_two_worker_processes_mature_each_pending_credit_once(
     for user in ("a", "b"):
         points = (await tenant.client.get(f"/v1/user/{user}/points", headers=tenant.admin)).json()
         assert (points["points"], points["pendingPoints"]) == (90, 0)
-    assert await ledger.verify(app.state.services.db, tenant_id=tenant.tenant_id) == []
+    assert await ledger.verify(app.state.services.stores, tenant_id=tenant.tenant_id) == []

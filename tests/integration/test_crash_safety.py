@@ -291,7 +291,7 @@ async def test_events_survive_three_sigkills_exactly_once(
                 assert set(state.logged) <= {key_of(i) for i in range(EVENTS)}
                 assert len(state.logged) == len(load.acked) + len(committed_unanswered)
                 assert state.balances == state.ledger_sums
-                assert await ledger.verify(app.state.services.db, tenant_id=tenant.tenant_id) == []
+                assert await ledger.verify(app.state.services.stores, tenant_id=tenant.tenant_id) == []
 
                 # Retrying every unanswered request with its own key applies each exactly once.
                 async with httpx.AsyncClient(base_url=server.base, timeout=30) as http:
@@ -330,7 +330,7 @@ async def test_events_survive_three_sigkills_exactly_once(
         assert sorted(state.logged_per_user.values()) == [EVENTS // USERS] * USERS
         assert sorted(state.balances.values()) == [POINTS * EVENTS // USERS] * USERS
         assert state.balances == state.ledger_sums
-        assert await ledger.verify(app.state.services.db, tenant_id=tenant.tenant_id) == []
+        assert await ledger.verify(app.state.services.stores, tenant_id=tenant.tenant_id) == []
 
         # Every committed credit's webhook is delivered once the outbox is drained after restart.
         # A failed attempt is retried after a backoff: move the clock past it until all are in.

@@ -26,6 +26,7 @@ from loyalty.app.ledger import ledger
 from loyalty.app.tenancy.credentials import create_api_key
 from loyalty.app.tenancy.tenants import create_tenant
 from loyalty.storage.database import Database
+from loyalty.storage.store import SqlStores
 from loyalty.storage.tables import idempotency_keys
 from tests.support import LiveProcess, free_port
 
@@ -232,7 +233,7 @@ async def test_postgresql_going_away_answers_503_and_recovers_without_a_restart(
             count_all = (await conn.execute(select(func.count()).select_from(idempotency_keys))).scalar_one()
         assert acked <= stored
         assert count_all <= len(run.answers)
-        assert await ledger.verify(db) == []
+        assert await ledger.verify(SqlStores(db)) == []
     finally:
         await db.dispose()
     print(

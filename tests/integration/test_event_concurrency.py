@@ -29,7 +29,7 @@ async def test_forty_parallel_events_on_a_limit_of_ten_award_exactly_ten(
     assert awarded == [3] * 10
     points = await tenant.client.get("/v1/user/racer/points", headers=tenant.admin)
     assert points.json()["points"] == 30
-    assert await ledger.verify(app.state.services.db, tenant_id=tenant.tenant_id) == []
+    assert await ledger.verify(app.state.services.stores, tenant_id=tenant.tenant_id) == []
 
 
 async def test_twenty_parallel_retries_with_one_idempotency_key_award_once(
@@ -51,7 +51,7 @@ async def test_twenty_parallel_retries_with_one_idempotency_key_award_once(
     assert points.json()["points"] == 25
     history = await tenant.client.get("/v1/user/retry/history", headers=tenant.admin)
     assert len(history.json()) == 1
-    assert await ledger.verify(app.state.services.db, tenant_id=tenant.tenant_id) == []
+    assert await ledger.verify(app.state.services.stores, tenant_id=tenant.tenant_id) == []
 
 
 async def test_parallel_reversals_of_one_event_take_its_points_back_once(
@@ -79,4 +79,4 @@ async def test_parallel_reversals_of_one_event_take_its_points_back_once(
     assert points.json()["points"] == 80
     history = (await tenant.client.get("/v1/user/refund/history", headers=tenant.admin)).json()
     assert sorted(entry["points"] for entry in history) == [-40, 40, 40, 40]
-    assert await ledger.verify(app.state.services.db, tenant_id=tenant.tenant_id) == []
+    assert await ledger.verify(app.state.services.stores, tenant_id=tenant.tenant_id) == []

@@ -340,7 +340,7 @@ async def test_an_account_with_points_due_to_expire_settles_them_before_its_impo
     done = await run_import(*admin_of(app, tenant), BALANCES, rows_of(second), source="2.csv")
     assert (done.imported, done.skipped) == (4, 0)
     assert [await points(tenant, u) for u in ("ann", "bob", "cid")] == [5, 17, 1]
-    assert await ledger.verify(app.state.services.db, tenant_id=tenant.tenant_id) == []
+    assert await ledger.verify(app.state.services.stores, tenant_id=tenant.tenant_id) == []
     services, principal = admin_of(app, tenant)
     from loyalty.app.users.users import export_user
 
@@ -384,7 +384,7 @@ async def test_a_balance_import_and_live_credits_of_the_same_members_at_once_add
 
     done, *_ = await asyncio.gather(imported(), *(adjust(m) for m in members))
     assert done.imported + done.skipped == 40
-    assert await ledger.verify(app.state.services.db, tenant_id=tenant.tenant_id) == []
+    assert await ledger.verify(app.state.services.stores, tenant_id=tenant.tenant_id) == []
     for member in members[:4]:
         assert await points(tenant, member) == 15 + 300
     for member in members[4:]:  # 15 imported, and each live credit that found the member created

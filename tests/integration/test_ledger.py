@@ -59,7 +59,7 @@ async def allocations_of(app: Any, debit_id: int) -> list[tuple[int, int]]:
 
 
 async def clean(app: Any, tenant: TenantHandle) -> None:
-    assert await ledger.verify(app.state.services.db, tenant_id=tenant.tenant_id) == []
+    assert await ledger.verify(app.state.services.stores, tenant_id=tenant.tenant_id) == []
 
 
 async def test_a_debit_burns_first_expiring_then_oldest_then_no_expiry(
@@ -239,7 +239,7 @@ async def test_verify_reports_a_balance_that_drifted_from_its_ledger(app, tenant
     await in_tx(app, tenant, lambda tx: ledger.credit(tx, pk, 10, source="event"))
     async with app.state.services.db.write() as conn:
         await conn.execute(update(balances).where(balances.c.user_pk == pk).values(balance=11))
-    problems = await ledger.verify(app.state.services.db, tenant_id=tenant.tenant_id)
+    problems = await ledger.verify(app.state.services.stores, tenant_id=tenant.tenant_id)
     assert [(p.user_pk, p.metric, p.problem) for p in problems] == [
         (pk, "points", "balance 11 but the ledger sums to 10 and its open remainders to 10")
     ]

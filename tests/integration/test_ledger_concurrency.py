@@ -35,7 +35,7 @@ async def test_fifty_parallel_redemptions_of_100_from_1000_points_succeed_exactl
 ) -> None:
     statuses = await fifty_redemptions_of_100(live_server, tenant)
     assert statuses == [201] * 10 + [400] * 40
-    assert await ledger.verify(app.state.services.db, tenant_id=tenant.tenant_id) == []
+    assert await ledger.verify(app.state.services.stores, tenant_id=tenant.tenant_id) == []
 
 
 @pytest.mark.postgres_only
@@ -45,7 +45,7 @@ async def test_two_server_processes_on_one_postgresql_do_not_double_spend(
     with start_live_server(database_url, workers=2) as base_url:
         statuses = await fifty_redemptions_of_100(base_url, tenant)
     assert statuses == [201] * 10 + [400] * 40
-    assert await ledger.verify(app.state.services.db, tenant_id=tenant.tenant_id) == []
+    assert await ledger.verify(app.state.services.stores, tenant_id=tenant.tenant_id) == []
 
 
 async def test_parallel_storefront_redemptions_never_overdraw(
@@ -72,4 +72,4 @@ async def test_parallel_storefront_redemptions_never_overdraw(
     assert len(codes) == 5
     assert len(set(codes)) == 5
     assert left == 0
-    assert await ledger.verify(app.state.services.db, tenant_id=tenant.tenant_id) == []
+    assert await ledger.verify(app.state.services.stores, tenant_id=tenant.tenant_id) == []

@@ -65,7 +65,7 @@ async def stock_of_five(base_url: str, app: Any, tenant: TenantHandle) -> None:
         for u in users
     ]
     assert sum(balances) == 1000 - 50
-    assert await ledger.verify(app.state.services.db, tenant_id=tenant.tenant_id) == []
+    assert await ledger.verify(app.state.services.stores, tenant_id=tenant.tenant_id) == []
 
 
 async def test_fifty_parallel_redemptions_of_a_stock_of_five_issue_exactly_five(
@@ -83,7 +83,7 @@ async def test_a_user_with_points_for_three_gets_exactly_three(
     assert len(coupons) == 3
     r = await tenant.client.get("/v1/user/saver/points", headers=tenant.admin)
     assert r.json()["points"] == 5
-    assert await ledger.verify(app.state.services.db, tenant_id=tenant.tenant_id) == []
+    assert await ledger.verify(app.state.services.stores, tenant_id=tenant.tenant_id) == []
 
 
 async def test_the_per_user_limit_holds_under_parallel_requests(
@@ -95,7 +95,7 @@ async def test_the_per_user_limit_holds_under_parallel_requests(
     coupons = ok(await fire(live_server, tenant, "pin", ["eager"] * 20))
     assert len(coupons) == 2
     assert (await tenant.client.get("/v1/user/eager/points", headers=tenant.admin)).json()["points"] == 980
-    assert await ledger.verify(app.state.services.db, tenant_id=tenant.tenant_id) == []
+    assert await ledger.verify(app.state.services.stores, tenant_id=tenant.tenant_id) == []
 
 
 async def test_a_pool_of_ten_codes_under_twenty_parallel_redemptions_hands_each_out_once(
@@ -120,7 +120,7 @@ async def test_a_pool_of_ten_codes_under_twenty_parallel_redemptions_hands_each_
         for u in users
     ]
     assert sorted(balances) == [30] * 10 + [50] * 10
-    assert await ledger.verify(app.state.services.db, tenant_id=tenant.tenant_id) == []
+    assert await ledger.verify(app.state.services.stores, tenant_id=tenant.tenant_id) == []
 
 
 async def redeem_one_coupon_twenty_times(base_url: str, app: Any, tenant: TenantHandle) -> None:

@@ -44,7 +44,7 @@ async def twenty_answers(base_url: str, tenant: TenantHandle) -> list[int]:
 
 async def test_twenty_parallel_answers_count_once(app: Any, live_server: str, tenant: TenantHandle) -> None:
     assert await twenty_answers(live_server, tenant) == [201] + [400] * 19
-    assert await ledger.verify(app.state.services.db, tenant_id=tenant.tenant_id) == []
+    assert await ledger.verify(app.state.services.stores, tenant_id=tenant.tenant_id) == []
 
 
 @pytest.mark.postgres_only
@@ -53,4 +53,4 @@ async def test_two_server_processes_on_one_postgresql_count_once(
 ) -> None:
     with start_live_server(database_url, workers=2) as base_url:
         assert await twenty_answers(base_url, tenant) == [201] + [400] * 19
-    assert await ledger.verify(app.state.services.db, tenant_id=tenant.tenant_id) == []
+    assert await ledger.verify(app.state.services.stores, tenant_id=tenant.tenant_id) == []

@@ -35,10 +35,15 @@ def verify(tenant: TenantOption = None, database_url: DatabaseUrlOption = None) 
     settings = settings_for(database_url)
 
     async def check() -> int:
+        from loyalty.app.kernel.services import Services
         from loyalty.app.ledger.ledger import verify as verify_ledger
+        from loyalty.app.tenancy.tenants import TenantCache
 
         async with open_database(settings) as db:
-            problems = await verify_ledger(db, tenant_id=await _tenant_id(db, tenant))
+            services = Services(
+                settings=settings, db=db, tenants=TenantCache(db, settings.config_cache_seconds)
+            )
+            problems = await verify_ledger(services.stores, tenant_id=await _tenant_id(db, tenant))
         for p in problems:
             typer.echo(f"tenant {p.tenant_id} user_pk {p.user_pk} metric {p.metric}: {p.problem}")
         if problems:

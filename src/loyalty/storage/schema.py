@@ -9,6 +9,7 @@ from loyalty.storage.events import event_tables as _events  # noqa: F401
 from loyalty.storage.gamification import gamification_tables as _gamification  # noqa: F401
 from loyalty.storage.gamification import progress_tables as _progress  # noqa: F401
 from loyalty.storage.imports import import_tables as _imports  # noqa: F401
+from loyalty.storage.ledger import ledger_tables  # noqa: F401 (the expiry sweep's index)
 from loyalty.storage.ledger import ledger_tables as _ledger  # noqa: F401
 from loyalty.storage.messaging import engagement_tables as _engagement  # noqa: F401
 from loyalty.storage.messaging import ops_tables as _ops  # noqa: F401

@@ -21,6 +21,13 @@ from loyalty.storage.gamification.milestones import SqlMilestoneTiers
 from loyalty.storage.gamification.streaks import SqlStreakProgress
 from loyalty.storage.gamification.transactions import SqlTransactionHistory
 from loyalty.storage.imports.imports import SqlImportKeys
+from loyalty.storage.ledger.balances import SqlBalances
+from loyalty.storage.ledger.bulk_credits import SqlBulkCredits
+from loyalty.storage.ledger.ledger import SqlLedger
+from loyalty.storage.ledger.ledger_history import SqlLedgerHistory
+from loyalty.storage.ledger.ledger_reads import SqlLedgerReads
+from loyalty.storage.ledger.metric_balances import SqlMetricBalances
+from loyalty.storage.ledger.pending import SqlPendingCredits
 from loyalty.storage.offers.coupons import SqlCoupons
 from loyalty.storage.users.member_search import SqlMemberSearch
 from loyalty.storage.users.user_data import SqlUserData
@@ -35,6 +42,33 @@ class SqlStore:
         self.db = db
 
     # ledger
+    @cached_property
+    def ledger(self) -> SqlLedger:
+        return SqlLedger(self.conn, self.db)
+
+    @cached_property
+    def ledger_reads(self) -> SqlLedgerReads:
+        return SqlLedgerReads(self.conn, self.db)
+
+    @cached_property
+    def ledger_history(self) -> SqlLedgerHistory:
+        return SqlLedgerHistory(self.conn, self.db)
+
+    @cached_property
+    def balances(self) -> SqlBalances:
+        return SqlBalances(self.conn, self.db)
+
+    @cached_property
+    def bulk_credits(self) -> SqlBulkCredits:
+        return SqlBulkCredits(self.conn, self.db)
+
+    @cached_property
+    def pending_credits(self) -> SqlPendingCredits:
+        return SqlPendingCredits(self.conn, self.db)
+
+    @cached_property
+    def metric_balances(self) -> SqlMetricBalances:
+        return SqlMetricBalances(self.conn, self.db)
 
     # tenancy and kernel
 

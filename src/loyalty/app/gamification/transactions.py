@@ -17,6 +17,7 @@ from loyalty.app.gamification.inventory import ItemRef
 from loyalty.app.gamification.ports import TransactionRow
 from loyalty.app.kernel.uow import Tx
 from loyalty.app.ledger.metrics import MetricChange
+from loyalty.app.ledger.ports import HistoryLineRow
 
 
 @dataclass
@@ -90,7 +91,7 @@ LEDGER_PREFIX = "ledger-"
 EVENT_SOURCES = ("event", "event_reversal")
 
 
-def ledger_type(line: dict[str, Any]) -> str:
+def ledger_type(line: HistoryLineRow) -> str:
     if int(line["amount"]) > 0:
         return "pointsEarned"
     if line["source"] == "offer":
@@ -102,7 +103,7 @@ def ledger_type(line: dict[str, Any]) -> str:
     return "pointsDeducted"
 
 
-def ledger_entry(line: dict[str, Any], event_id: str | None) -> LedgerEntry:
+def ledger_entry(line: HistoryLineRow, event_id: str | None) -> LedgerEntry:
     """One ledger line as a history transaction: what moved, and from where."""
     source = str(line["source"])
     if source in EVENT_SOURCES:

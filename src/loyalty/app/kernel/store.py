@@ -23,6 +23,15 @@ if TYPE_CHECKING:
         TransactionHistory,
     )
     from loyalty.app.imports.ports import ImportKeys
+    from loyalty.app.ledger.ports import (
+        Balances,
+        BulkCredits,
+        Ledger,
+        LedgerHistory,
+        LedgerReads,
+        MetricBalances,
+        PendingCredits,
+    )
     from loyalty.app.offers.ports import Coupons
     from loyalty.app.users.ports import MemberSearch, UserDataStore, Users
 
@@ -37,6 +46,26 @@ class Store(Protocol):
         ...
 
     # ledger
+    @property
+    def ledger(self) -> Ledger: ...
+
+    @property
+    def ledger_reads(self) -> LedgerReads: ...
+
+    @property
+    def ledger_history(self) -> LedgerHistory: ...
+
+    @property
+    def balances(self) -> Balances: ...
+
+    @property
+    def bulk_credits(self) -> BulkCredits: ...
+
+    @property
+    def pending_credits(self) -> PendingCredits: ...
+
+    @property
+    def metric_balances(self) -> MetricBalances: ...
 
     # tenancy and kernel
 

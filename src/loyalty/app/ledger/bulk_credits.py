@@ -12,7 +12,6 @@ from dataclasses import dataclass
 from loyalty.app.kernel.uow import Tx
 from loyalty.app.ledger import ledger, ledger_effects
 from loyalty.core.errors import ErrorCode, LoyaltyError, invalid
-from loyalty.storage.ledger import bulk_credits as repo
 
 
 @dataclass(frozen=True)
@@ -35,7 +34,7 @@ async def credit_many(tx: Tx, credits: list[Credit], *, source: str, metric: str
             raise invalid("points", "'points' must be a positive whole number")
         if c.valid_until is not None and c.valid_until <= tx.now:
             raise invalid("validUntil", "'validUntil' must be in the future")
-    accounts = await repo.read_accounts(tx.conn, list({c.user_pk for c in credits}), metric)
+    accounts = await tx.store.bulk_credits.read_accounts(list({c.user_pk for c in credits}), metric)
     settle = {
         pk for pk, (balance, due) in accounts.items() if balance < 0 or (due is not None and due <= tx.now)
     }
@@ -65,9 +64,7 @@ async def _credit_plain(tx: Tx, credits: list[Credit], source: str, metric: str,
         if until is not None and (earliest is None or until < earliest):
             earliest = until
         totals[c.user_pk] = (amount + c.amount, earliest)
-    after = await repo.add_to_accounts(
-        tx.insert,
-        tx.conn,
+    after = await tx.store.bulk_credits.add_to_accounts(
         tenant_id=tx.tenant.id,
         metric=metric,
         now=tx.now,
@@ -107,7 +104,7 @@ async def _credit_plain(tx: Tx, credits: list[Credit], source: str, metric: str,
                 "created_at": tx.now,
             }
         )
-    ids = await repo.insert_lines(tx.conn, lines)
+    ids = await tx.store.bulk_credits.insert_lines(lines)
     for c, balance, entry_id in zip(credits, after_each, ids, strict=True):
         await ledger_effects.credited(
             tx,

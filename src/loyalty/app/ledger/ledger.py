@@ -4,7 +4,7 @@ Every change of a balance is an append-only ledger line written in the caller's 
 the materialised balance moves in the same transaction, so it always equals the ledger's sum.
 The rules (burn order, expiry, debts, reversal) are the pure functions of ``core.ledger``; this
 module loads the lots, asks core, and writes what core decided — always after taking the account
-row first (see ``storage.ledger.ledger``), so concurrent requests never interleave.
+row first (see ``ports.Ledger``), so concurrent requests never interleave.
 """
 
 from __future__ import annotations
@@ -14,18 +14,16 @@ import logging
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy.ext.asyncio import AsyncConnection
-
 from loyalty.app.kernel.principal import Principal
 from loyalty.app.kernel.services import Services
+from loyalty.app.kernel.store import Store, Stores
 from loyalty.app.kernel.uow import Tx
 from loyalty.app.ledger import ledger_effects  # webhooks, metrics and audit after each posting
+from loyalty.app.ledger.ports import LedgerLineRow, LotRow
 from loyalty.app.tenancy.tenants import TenantConfig
 from loyalty.core import ledger as core
 from loyalty.core.errors import ErrorCode, LoyaltyError, invalid, not_found
 from loyalty.core.expiry import valid_until_for
-from loyalty.storage.database import Database
-from loyalty.storage.ledger import ledger as ledger_repo
 
 POINTS = "points"
 SWEEP_SECONDS = 60.0
@@ -107,8 +105,7 @@ async def credit(
         "site_code": site_code,
         "entry_key": entry_key,
     }
-    balance, next_expiry, entry_id = await ledger_repo.credit_balance(
-        tx.conn,
+    balance, next_expiry, entry_id = await tx.store.ledger.credit_balance(
         tenant_id=tx.tenant.id,
         user_pk=user_pk,
         metric=metric,
@@ -147,10 +144,9 @@ async def _write_credit_line(
     remaining = amount
     paid: list[tuple[int, int]] = []
     if balance - amount < 0:  # the account owed points: this credit pays its debts first
-        owed = await ledger_repo.debts(tx.conn, user_pk, metric)
+        owed = await tx.store.ledger.debts(user_pk, metric)
         paid, remaining = core.settle([core.Debt(i, o) for i, o in owed], amount)
-    entry_id = await ledger_repo.insert_line(
-        tx.conn,
+    entry_id = await tx.store.ledger.insert_line(
         tenant_id=tx.tenant.id,
         user_pk=user_pk,
         metric=metric,
@@ -162,10 +158,10 @@ async def _write_credit_line(
         **line,
     )
     if paid:
-        await ledger_repo.add_remaining(tx.conn, paid)
-        await ledger_repo.insert_allocations(tx.conn, user_pk, [(d, entry_id, p) for d, p in paid])
+        await tx.store.ledger.add_remaining(paid)
+        await tx.store.ledger.insert_allocations(user_pk, [(d, entry_id, p) for d, p in paid])
     if expired and valid_until is not None:
-        await ledger_repo.refresh_next_expiry(tx.conn, user_pk=user_pk, metric=metric)
+        await tx.store.ledger.refresh_next_expiry(user_pk=user_pk, metric=metric)
     return entry_id, balance
 
 
@@ -185,17 +181,17 @@ async def debit(
     balance would go below the metric's minimum."""
     _check_amount(amount)
     minimum = metric_minimum(tx.tenant, metric)
-    account = await ledger_repo.lock_balance(tx.conn, user_pk, metric)
+    account = await tx.store.ledger.lock_balance(user_pk, metric)
     if account is None:
         if minimum > -amount:
             raise _insufficient()
-        await ledger_repo.ensure_account(
-            tx.insert, tx.conn, tenant_id=tx.tenant.id, user_pk=user_pk, metric=metric, now=tx.now
+        await tx.store.ledger.ensure_account(
+            tenant_id=tx.tenant.id, user_pk=user_pk, metric=metric, now=tx.now
         )
     elif account[1] is not None and account[1] <= tx.now:
         await _expire_account(tx, user_pk, metric)
-    balance = await ledger_repo.subtract_if_enough(
-        tx.conn, user_pk=user_pk, metric=metric, amount=amount, minimum=minimum, now=tx.now
+    balance = await tx.store.ledger.subtract_if_enough(
+        user_pk=user_pk, metric=metric, amount=amount, minimum=minimum, now=tx.now
     )
     if balance is None:
         raise _insufficient()
@@ -224,7 +220,7 @@ def _insufficient() -> LoyaltyError:
     return LoyaltyError(ErrorCode.INSUFFICIENT_POINTS, "not enough points", field="points")
 
 
-def _lot(row: dict[str, Any]) -> core.Lot:
+def _lot(row: LotRow | LedgerLineRow) -> core.Lot:
     return core.Lot(
         id=int(row["id"]),
         remaining=int(row["remaining"]),
@@ -241,7 +237,7 @@ async def _lots_covering(
     lots: list[core.Lot] = []
     held = 0
     while held < amount:
-        page = await ledger_repo.open_lots(tx.conn, user_pk, metric, offset=len(lots), limit=LOT_PAGE)
+        page = await tx.store.ledger.open_lots(user_pk, metric, offset=len(lots), limit=LOT_PAGE)
         lots += [_lot(r) for r in page]
         held += sum(int(r["remaining"]) for r in page if r["id"] != skip)
         if len(page) < LOT_PAGE:
@@ -266,8 +262,7 @@ async def _take(
     valid_until: int | None = None,
 ) -> int:
     """Write a taking line and consume its lots (the balance row has moved already)."""
-    entry_id = await ledger_repo.insert_line(
-        tx.conn,
+    entry_id = await tx.store.ledger.insert_line(
         tenant_id=tx.tenant.id,
         user_pk=user_pk,
         metric=metric,
@@ -284,9 +279,9 @@ async def _take(
         balance_after=balance_after,
         created_at=tx.now,
     )
-    await ledger_repo.add_remaining(tx.conn, [(a.credit_id, -a.amount) for a in allocations])
-    await ledger_repo.insert_allocations(
-        tx.conn, user_pk, [(entry_id, a.credit_id, a.amount) for a in allocations]
+    await tx.store.ledger.add_remaining([(a.credit_id, -a.amount) for a in allocations])
+    await tx.store.ledger.insert_allocations(
+        user_pk, [(entry_id, a.credit_id, a.amount) for a in allocations]
     )
     return entry_id
 
@@ -298,12 +293,10 @@ async def _expire_account(tx: Tx, user_pk: int, metric: str, *, pending: int = 0
     expiry lines' ``balance_after`` are those before it).
     """
     due = core.due_for_expiry(
-        [_lot(r) for r in await ledger_repo.due_lots(tx.conn, user_pk, metric, tx.now)], tx.now
+        [_lot(r) for r in await tx.store.ledger.due_lots(user_pk, metric, tx.now)], tx.now
     )
     total = sum(lot.remaining for lot in due)
-    balance = await ledger_repo.change_balance(
-        tx.conn, user_pk=user_pk, metric=metric, delta=-total, now=tx.now
-    )
+    balance = await tx.store.ledger.change_balance(user_pk=user_pk, metric=metric, delta=-total, now=tx.now)
     running = balance + total - pending
     entry_id = 0
     for lot in due:
@@ -322,7 +315,7 @@ async def _expire_account(tx: Tx, user_pk: int, metric: str, *, pending: int = 0
             "points expired",
             valid_until=lot.valid_until,
         )
-    await ledger_repo.refresh_next_expiry(tx.conn, user_pk=user_pk, metric=metric)
+    await tx.store.ledger.refresh_next_expiry(user_pk=user_pk, metric=metric)
     if total:  # one points.expired per account and run, naming the last expiry line
         await ledger_effects.expired(tx, user_pk, total, running, entry_id=entry_id, metric=metric)
     return total
@@ -339,29 +332,29 @@ async def reverse_credit(
     """Take a credit back (a refund): what it still holds, then what was spent of it from the
     other credits; below zero only when the tenant allows a negative balance, otherwise the
     part that cannot be taken is reported as ``shortfall``. A credit is reversed at most once."""
-    line = await ledger_repo.get_line(tx.conn, tx.tenant.id, entry_id)
+    line = await tx.store.ledger.get_line(tx.tenant.id, entry_id)
     if line is None or line["amount"] <= 0 or line["kind"] not in ("credit", "adjustment"):
         raise not_found("credit", str(entry_id))
     user_pk, metric = int(line["user_pk"]), str(line["metric"])
-    account = await ledger_repo.lock_balance(tx.conn, user_pk, metric)
+    account = await tx.store.ledger.lock_balance(user_pk, metric)
     if account is not None and account[1] is not None and account[1] <= tx.now:
         await _expire_account(tx, user_pk, metric)
-    if await ledger_repo.is_reversed(tx.conn, user_pk, entry_id):
+    if await tx.store.ledger.is_reversed(user_pk, entry_id):
         return Reversal(taken=0, shortfall=0, entry_id=None)
-    line = await ledger_repo.get_line(tx.conn, tx.tenant.id, entry_id)
+    line = await tx.store.ledger.get_line(tx.tenant.id, entry_id)
     assert line is not None
     lot = _lot(line)
     plan = core.plan_reversal(
         int(line["amount"]),
         lot,
-        await ledger_repo.expired_from(tx.conn, entry_id),
+        await tx.store.ledger.expired_from(entry_id),
         await _lots_covering(tx, user_pk, metric, int(line["amount"]), skip=entry_id),
         allow_negative=tx.tenant.settings.allowNegativeBalance,
     )
     if plan.taken == 0 and plan.shortfall == 0:
         return Reversal(taken=0, shortfall=0, entry_id=None)
-    balance = await ledger_repo.change_balance(
-        tx.conn, user_pk=user_pk, metric=metric, delta=-plan.taken, now=tx.now
+    balance = await tx.store.ledger.change_balance(
+        user_pk=user_pk, metric=metric, delta=-plan.taken, now=tx.now
     )
     written = await _take(
         tx,
@@ -378,7 +371,7 @@ async def reverse_credit(
         reversal_of=entry_id,
     )
     # The lots just emptied may have held the earliest expiry.
-    await ledger_repo.refresh_next_expiry(tx.conn, user_pk=user_pk, metric=metric)
+    await tx.store.ledger.refresh_next_expiry(user_pk=user_pk, metric=metric)
     return Reversal(taken=plan.taken, shortfall=plan.shortfall, entry_id=written)
 
 
@@ -388,7 +381,7 @@ async def reverse_credit(
 
 async def balance_in_tx(tx: Tx, user_pk: int, metric: str = POINTS) -> int:
     """The active balance inside a write transaction, after expiring what is due."""
-    account = await ledger_repo.lock_balance(tx.conn, user_pk, metric)
+    account = await tx.store.ledger.lock_balance(user_pk, metric)
     if account is None:
         return 0
     if account[1] is not None and account[1] <= tx.now:
@@ -396,11 +389,9 @@ async def balance_in_tx(tx: Tx, user_pk: int, metric: str = POINTS) -> int:
     return account[0]
 
 
-async def read_account(
-    conn: AsyncConnection, user_pk: int, metric: str = POINTS
-) -> tuple[int, int | None] | None:
+async def read_account(store: Store, user_pk: int, metric: str = POINTS) -> tuple[int, int | None] | None:
     """(stored balance, next expiry) as a read sees it; pass it to ``active_balance``."""
-    return await ledger_repo.read_balance(conn, user_pk, metric)
+    return await store.ledger.read_balance(user_pk, metric)
 
 
 async def active_balance(
@@ -422,12 +413,12 @@ async def active_balance(
 
 async def balance(services: Services, tenant_id: int, user_pk: int, metric: str = POINTS) -> int:
     """The active balance outside a transaction, with lazy expiry."""
-    async with services.db.read() as conn:
-        account = await ledger_repo.read_balance(conn, user_pk, metric)
+    async with services.stores.read() as store:
+        account = await store.ledger.read_balance(user_pk, metric)
     return await active_balance(services, tenant_id, user_pk, account, metric)
 
 
-def job_tx(conn: AsyncConnection, services: Services, tenant: TenantConfig, job: str, now: int) -> Tx:
+def job_tx(store: Store, services: Services, tenant: TenantConfig, job: str, now: int) -> Tx:
     """The transaction of a background job (the expiry, maturing pending points, the lifecycle
     rewards), which acts with no rights of its own, named ``job`` in logs and audit."""
     principal = Principal(
@@ -439,9 +430,9 @@ def job_tx(conn: AsyncConnection, services: Services, tenant: TenantConfig, job:
         api_key_id=job,
     )
     return Tx(
-        conn=conn,
+        conn=store.conn,
         services=services,
-        store=services.stores.bind(conn),
+        store=store,
         tenant=tenant,
         principal=principal,
         now=now,
@@ -452,9 +443,9 @@ async def _expire_in_own_tx(services: Services, tenant_id: int, user_pk: int, me
     tenant = await services.tenants.by_id(tenant_id)
     if tenant is None:
         return 0
-    async with services.db.write() as conn:
-        tx = job_tx(conn, services, tenant, "expiry", now)
-        account = await ledger_repo.lock_balance(conn, user_pk, metric)
+    async with services.stores.write() as store:
+        tx = job_tx(store, services, tenant, "expiry", now)
+        account = await store.ledger.lock_balance(user_pk, metric)
         if account is None:
             return 0
         # Re-checked under the lock: another process may have expired it meanwhile.
@@ -470,8 +461,8 @@ async def expire_due(services: Services, *, now: int, tenant_id: int | None = No
     """The periodic sweep: expire every account holding expired credit; returns accounts touched."""
     touched = 0
     while True:
-        async with services.db.read() as conn:
-            due = await ledger_repo.due_accounts(conn, now=now, tenant_id=tenant_id, limit=batch)
+        async with services.stores.read() as store:
+            due = await store.ledger.due_accounts(now=now, tenant_id=tenant_id, limit=batch)
         for account_tenant, user_pk, metric in due:
             await _expire_in_own_tx(services, account_tenant, user_pk, metric, now)
         touched += len(due)
@@ -502,10 +493,10 @@ class Discrepancy:
     problem: str
 
 
-async def verify(db: Database, *, tenant_id: int | None = None) -> list[Discrepancy]:
+async def verify(stores: Stores, *, tenant_id: int | None = None) -> list[Discrepancy]:
     out: list[Discrepancy] = []
-    async with db.read() as conn:
-        for row in await ledger_repo.verify_accounts(conn, tenant_id):
+    async with stores.read() as store:
+        for row in await store.ledger.verify_accounts(tenant_id):
             if row["balance"] is None:
                 problem = f"ledger lines sum to {row['total']} but there is no balance row"
             else:
@@ -514,14 +505,14 @@ async def verify(db: Database, *, tenant_id: int | None = None) -> list[Discrepa
                     f" and its open remainders to {row['open']}"
                 )
             out.append(Discrepancy(int(row["tenant_id"]), int(row["user_pk"]), str(row["metric"]), problem))
-        for row in await ledger_repo.verify_allocations(conn, tenant_id):
+        for wrong in await store.ledger.verify_allocations(tenant_id):
             out.append(
                 Discrepancy(
-                    int(row["tenant_id"]),
-                    int(row["user_pk"]),
-                    str(row["metric"]),
-                    f"{row['kind']} line {row['id']} consumed {row['expected']} points"
-                    f" but its allocations say {row['allocated']}",
+                    int(wrong["tenant_id"]),
+                    int(wrong["user_pk"]),
+                    str(wrong["metric"]),
+                    f"{wrong['kind']} line {wrong['id']} consumed {wrong['expected']} points"
+                    f" but its allocations say {wrong['allocated']}",
                 )
             )
     return out

@@ -13,7 +13,6 @@ from loyalty.app.kernel.services import Services
 from loyalty.app.kernel.store import Store
 from loyalty.app.kernel.uow import run_reading
 from loyalty.app.tenancy.tenants import TenantConfig
-from loyalty.storage.ledger import ledger_reads
 
 
 @dataclass(frozen=True)
@@ -58,7 +57,6 @@ async def user_ledger(
     principal.require_read_user(user_id)
 
     async def work(store: Store, tenant: TenantConfig) -> UserLedgerView:
-        conn = store.conn
         pk = await store.users.find_pk(tenant.id, user_id)
         if pk is None:
             return UserLedgerView(user_id=user_id, exists=False, balances=[], lines=[])
@@ -69,11 +67,11 @@ async def user_ledger(
                 lifetime_earned=int(b["lifetime_earned"]),
                 next_expiry_at=b["next_expiry_at"],
             )
-            for b in await ledger_reads.balances_for_user(conn, pk)
+            for b in await store.ledger_reads.balances_for_user(pk)
         ]
         used_by: dict[int, list[tuple[int, int]]] = {}
         used_from: dict[int, list[tuple[int, int]]] = {}
-        for a in await ledger_reads.allocations_for_user(conn, pk):
+        for a in await store.ledger_reads.allocations_for_user(pk):
             used_by.setdefault(int(a["credit_id"]), []).append((int(a["debit_id"]), int(a["amount"])))
             used_from.setdefault(int(a["debit_id"]), []).append((int(a["credit_id"]), int(a["amount"])))
         lines = [
@@ -92,7 +90,7 @@ async def user_ledger(
                 used_by=sorted(used_by.get(int(r["id"]), [])),
                 used_from=sorted(used_from.get(int(r["id"]), [])),
             )
-            for r in await ledger_reads.lines_for_user(conn, pk, limit=limit)
+            for r in await store.ledger_reads.lines_for_user(pk, limit=limit)
         ]
         return UserLedgerView(user_id=user_id, exists=True, balances=balances, lines=lines)
 

@@ -10,15 +10,14 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 import msgspec
-from sqlalchemy.ext.asyncio import AsyncConnection
 
+from loyalty.app.kernel.store import Store
 from loyalty.app.kernel.texts import Text
 from loyalty.app.kernel.uow import Tx
 from loyalty.app.ledger import ledger
 from loyalty.app.tenancy.config_kinds import ConfigKind
 from loyalty.app.tenancy.tenants import TenantConfig
 from loyalty.core.errors import ErrorCode, LoyaltyError, invalid
-from loyalty.storage.ledger import metric_balances as metric_repo
 
 POINTS = "points"
 
@@ -78,15 +77,15 @@ def all_definitions(tenant: TenantConfig) -> list[Metric]:
 
 async def open_balance(tx: Tx, user_pk: int, metric: str) -> int:
     """Lock the user's balance row of ``metric`` (opening it at the default) and return it."""
-    if await metric_repo.open_if_absent(
-        tx.insert, tx.conn, tenant_id=tx.tenant.id, user_pk=user_pk, metric=metric, now=tx.now
+    if await tx.store.metric_balances.open_if_absent(
+        tenant_id=tx.tenant.id, user_pk=user_pk, metric=metric, now=tx.now
     ):
         default = definition(tx.tenant, metric).defaultValue
         if default > 0:
             await ledger.credit(
                 tx, user_pk, default, source="default", metric=metric, description="opening balance"
             )
-    balance = await metric_repo.locked_balance(tx.conn, user_pk, metric)
+    balance = await tx.store.metric_balances.locked_balance(user_pk, metric)
     assert balance is not None
     return balance
 
@@ -118,7 +117,7 @@ async def change(
     return MetricChange(metric=metric, old_value=before, new_value=posting.balance_after)
 
 
-async def balances(conn: AsyncConnection, tenant: TenantConfig, user_pk: int | None) -> dict[str, int]:
+async def balances(store: Store, tenant: TenantConfig, user_pk: int | None) -> dict[str, int]:
     """Every defined metric's balance (the default where the user has no row yet)."""
-    held = {} if user_pk is None else await metric_repo.balances_of_user(conn, user_pk)
+    held = {} if user_pk is None else await store.metric_balances.balances_of_user(user_pk)
     return {m.id: held.get(m.id, m.defaultValue) for m in all_definitions(tenant)}

@@ -17,7 +17,7 @@ from loyalty.app.gamification import milestones
 from loyalty.app.kernel.services import Services
 from loyalty.app.kernel.uow import Tx
 from loyalty.app.ledger import ledger
-from loyalty.storage.ledger import pending as pending_repo
+from loyalty.app.ledger.ports import DROPPED, MATURED, REVERSED
 
 SWEEP_SECONDS = 60.0
 BATCH = 200
@@ -28,18 +28,18 @@ log = logging.getLogger("loyalty.pending")
 async def cancel_for_reversal(tx: Tx, logged_id: int) -> int | None:
     """A reversed event's points that were still pending: cancelled (returns them), or None when
     the event had no pending credit or it has matured already (then the ledger credit is reversed)."""
-    row = await pending_repo.settle(tx.conn, state=pending_repo.REVERSED, now=tx.now, logged_id=logged_id)
+    row = await tx.store.pending_credits.settle(state=REVERSED, now=tx.now, logged_id=logged_id)
     return None if row is None else int(row["points"])
 
 
 async def _mature_one(services: Services, credit_id: int, tenant_id: int, now: int) -> int:
     tenant = await services.tenants.by_id(tenant_id)
-    async with services.db.write() as conn:
+    async with services.stores.write() as store:
         if tenant is None:  # the tenant is gone: nothing to credit any more
-            await pending_repo.settle(conn, state=pending_repo.DROPPED, now=now, id=credit_id)
+            await store.pending_credits.settle(state=DROPPED, now=now, id=credit_id)
             return 0
-        tx = ledger.job_tx(conn, services, tenant, "pending", now)
-        row = await pending_repo.settle(conn, state=pending_repo.MATURED, now=now, id=credit_id)
+        tx = ledger.job_tx(store, services, tenant, "pending", now)
+        row = await store.pending_credits.settle(state=MATURED, now=now, id=credit_id)
         if row is None:  # matured by another process, or reversed meanwhile
             return 0
         user_pk, logged_id = int(row["user_pk"]), int(row["logged_id"])
@@ -66,8 +66,8 @@ async def mature_due(
     process credited."""
     matured = 0
     while True:
-        async with services.db.read() as conn:
-            due = await pending_repo.due(conn, now=now, limit=batch, tenant_id=tenant_id)
+        async with services.stores.read() as store:
+            due = await store.pending_credits.due(now=now, limit=batch, tenant_id=tenant_id)
         for credit_id, tenant_id in due:
             matured += await _mature_one(services, credit_id, tenant_id, now)
         if len(due) < batch:

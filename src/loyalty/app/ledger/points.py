@@ -12,19 +12,16 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 from typing import Any
 
-from sqlalchemy.ext.asyncio import AsyncConnection
-
 from loyalty.app.kernel.principal import Principal
 from loyalty.app.kernel.services import Services
 from loyalty.app.kernel.store import Store
-from loyalty.app.kernel.uow import Tx, run_read, run_reading
+from loyalty.app.kernel.uow import Tx, run_reading
 from loyalty.app.ledger import ledger
+from loyalty.app.ledger.ports import LedgerLineRow
 from loyalty.app.messaging import notifications
 from loyalty.app.tenancy.tenants import TenantConfig
 from loyalty.app.users import users
 from loyalty.core.errors import ErrorCode, LoyaltyError, forbidden, invalid, not_found
-from loyalty.storage.ledger import ledger as ledger_repo
-from loyalty.storage.ledger import pending as pending_repo
 
 POINTS = ledger.POINTS
 MAX_PAGE = 1000
@@ -59,12 +56,12 @@ class PointsSummaryView:
     """Points of events still in their return window (not part of ``active``)."""
 
 
-def _public_id(line: dict[str, Any]) -> str:
+def _public_id(line: LedgerLineRow) -> str:
     return str(line["entry_key"] or line["id"])
 
 
 def build_summary(
-    user_id: str, lines: Iterable[dict[str, Any]], allocations: Iterable[tuple[int, int, int]]
+    user_id: str, lines: Iterable[LedgerLineRow], allocations: Iterable[tuple[int, int, int]]
 ) -> PointsSummaryView:
     by_id = {int(line["id"]): line for line in lines}
     taken_from: dict[int, list[tuple[int, int]]] = defaultdict(list)  # lot -> (taker, amount)
@@ -146,10 +143,10 @@ async def summary_of(
             return PointsSummaryView(user_id=user_id, active=0)
         raise not_found("customer", user_id)
     await ledger.balance(services, tenant_id, pk)  # expires what is due before the lines are read
-    async with services.db.read() as conn:
-        lines = await ledger_repo.account_lines(conn, pk, POINTS)
-        allocations = await ledger_repo.user_allocations(conn, pk)
-        pending = await pending_repo.pending_points_of_users(conn, [pk])
+    async with services.stores.read() as store:
+        lines = await store.ledger.account_lines(pk, POINTS)
+        allocations = await store.ledger.user_allocations(pk)
+        pending = await store.pending_credits.pending_points_of_users([pk])
     return replace(build_summary(user_id, lines, allocations), pending=pending.get(pk, 0))
 
 
@@ -167,21 +164,21 @@ async def summaries_page(
     if not 1 <= size <= MAX_PAGE:
         raise invalid("pageSize", f"'pageSize' must be between 1 and {MAX_PAGE}")
 
-    async def accounts(conn: AsyncConnection, tenant: TenantConfig) -> tuple[int, list[Any]]:
-        rows = await ledger_repo.accounts_page(conn, tenant.id, POINTS, offset=(page - 1) * size, limit=size)
+    async def accounts(store: Store, tenant: TenantConfig) -> tuple[int, list[Any]]:
+        rows = await store.ledger.accounts_page(tenant.id, POINTS, offset=(page - 1) * size, limit=size)
         return tenant.id, rows
 
-    tenant_id, rows = await run_read(services, principal, accounts)
+    tenant_id, rows = await run_reading(services, principal, accounts)
     now = services.now()
     for pk, _, stored, next_expiry in rows:
         if next_expiry is not None and next_expiry <= now:
             await ledger.active_balance(services, tenant_id, pk, (stored, next_expiry))
     pks = [r[0] for r in rows]
-    async with services.db.read() as conn:
-        lines = await ledger_repo.lines_of_users(conn, pks, POINTS)
-        allocations = await ledger_repo.allocations_of_users(conn, pks)
-        pending = await pending_repo.pending_points_of_users(conn, pks)
-    lines_by_user: dict[int, list[dict[str, Any]]] = defaultdict(list)
+    async with services.stores.read() as store:
+        lines = await store.ledger.lines_of_users(pks, POINTS)
+        allocations = await store.ledger.allocations_of_users(pks)
+        pending = await store.pending_credits.pending_points_of_users(pks)
+    lines_by_user: dict[int, list[LedgerLineRow]] = defaultdict(list)
     for line in lines:
         lines_by_user[int(line["user_pk"])].append(line)
     return [
@@ -191,8 +188,8 @@ async def summaries_page(
 
 
 async def _summary_in_tx(tx: Tx, user_id: str, user_pk: int) -> PointsSummaryView:
-    lines = await ledger_repo.account_lines(tx.conn, user_pk, POINTS)
-    return build_summary(user_id, lines, await ledger_repo.user_allocations(tx.conn, user_pk))
+    lines = await tx.store.ledger.account_lines(user_pk, POINTS)
+    return build_summary(user_id, lines, await tx.store.ledger.user_allocations(user_pk))
 
 
 async def _entry_in_tx(tx: Tx, user_id: str, user_pk: int, entry_id: int) -> PointsEntryView:
@@ -217,11 +214,9 @@ async def _check_entry_key(tx: Tx, user_pk: int, entry_key: str | None) -> None:
         raise invalid("id", "'id' must be at most 100 characters")
     # The account row is created if need be and locked, so two requests with the same id are
     # serialised and the second one sees the first one's line.
-    await ledger_repo.ensure_account(
-        tx.insert, tx.conn, tenant_id=tx.tenant.id, user_pk=user_pk, metric=POINTS, now=tx.now
-    )
-    await ledger_repo.lock_balance(tx.conn, user_pk, POINTS)
-    if await ledger_repo.key_exists(tx.conn, user_pk, entry_key):
+    await tx.store.ledger.ensure_account(tenant_id=tx.tenant.id, user_pk=user_pk, metric=POINTS, now=tx.now)
+    await tx.store.ledger.lock_balance(user_pk, POINTS)
+    if await tx.store.ledger.key_exists(user_pk, entry_key):
         raise LoyaltyError(ErrorCode.CONFLICT, f"a points entry with id '{entry_key}' exists", field="id")
 
 
@@ -273,8 +268,8 @@ async def open_account(tx: Tx, user_id: str, start: NewPoints | None) -> PointsS
     A customer who already has an account is a conflict."""
     tx.principal.require_manage()
     user_pk = await users.resolve_user(tx, user_id, create=True)
-    opened = await ledger_repo.ensure_account(
-        tx.insert, tx.conn, tenant_id=tx.tenant.id, user_pk=user_pk, metric=POINTS, now=tx.now
+    opened = await tx.store.ledger.ensure_account(
+        tenant_id=tx.tenant.id, user_pk=user_pk, metric=POINTS, now=tx.now
     )
     if not opened:
         raise LoyaltyError(

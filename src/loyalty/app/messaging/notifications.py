@@ -26,10 +26,10 @@ from loyalty.app.kernel.services import Services
 from loyalty.app.kernel.store import Store
 from loyalty.app.kernel.texts import Text, localized
 from loyalty.app.kernel.uow import Tx, run_reading
+from loyalty.app.ledger.ports import HistoryLineRow
 from loyalty.app.tenancy.tenants import TenantConfig
 from loyalty.app.users.users import resolve_user
 from loyalty.core.errors import invalid
-from loyalty.storage.ledger import ledger_history
 from loyalty.storage.messaging import notifications as notification_repo
 
 SECTIONS = ("rewards", "challenges", "surveys")
@@ -120,7 +120,7 @@ def view(row: dict[str, Any], languages: Sequence[str], default_language: str) -
 
 
 def event_points_view(
-    line: dict[str, Any], event_id: str | None, tenant: TenantConfig, languages: Sequence[str]
+    line: HistoryLineRow, event_id: str | None, tenant: TenantConfig, languages: Sequence[str]
 ) -> dict[str, Any]:
     """The notification of points earned by an event, from its ledger credit; the event
     definition's ``notification`` (as configured now) decides display, title and message."""
@@ -144,7 +144,7 @@ def event_points_view(
     }
 
 
-def logged_event_id(line: dict[str, Any]) -> int | None:
+def logged_event_id(line: HistoryLineRow) -> int | None:
     """An event credit's ``reference`` is the logged event's id."""
     reference = line["reference"]
     return int(reference) if isinstance(reference, str) and reference.isdigit() else None
@@ -163,10 +163,10 @@ async def unread(
         if pk is None:
             return []
         rows = await notification_repo.unread(conn, pk, limit=MAX_UNREAD)
-        marker = await ledger_history.read_marker(conn, pk)
-        credits = await ledger_history.event_credits_after(conn, pk, marker, limit=MAX_UNREAD)
-        names = await ledger_history.event_ids(
-            conn, (i for i in map(logged_event_id, credits) if i is not None)
+        marker = await store.ledger_history.read_marker(pk)
+        credits = await store.ledger_history.event_credits_after(pk, marker, limit=MAX_UNREAD)
+        names = await store.ledger_history.event_ids(
+            i for i in map(logged_event_id, credits) if i is not None
         )
         merged: list[tuple[tuple[int, int, int], dict[str, Any]]] = []
         for line in credits:
@@ -235,15 +235,15 @@ async def mark_read(tx: Tx, user_id: str, request: ReadRequest | None) -> int:
             return marked
         among = request.derived
     # Only the user's own lines move the marker (another user's id must not hide later ones).
-    target = await ledger_history.last_event_credit(tx.conn, pk, among=among)
-    marker = await ledger_history.read_marker(tx.conn, pk)
+    target = await tx.store.ledger_history.last_event_credit(pk, among=among)
+    marker = await tx.store.ledger_history.read_marker(pk)
     if target is None or (marker is not None and target[1] <= marker[1]):
         return marked
-    marked += await ledger_history.count_event_credits(
-        tx.conn, pk, after_id=marker[1] if marker is not None else 0, up_to_id=target[1]
+    marked += await tx.store.ledger_history.count_event_credits(
+        pk, after_id=marker[1] if marker is not None else 0, up_to_id=target[1]
     )
-    await ledger_history.advance_read_marker(
-        tx.insert, tx.conn, tenant_id=tx.tenant.id, user_pk=pk, marker=target, now=tx.now
+    await tx.store.ledger_history.advance_read_marker(
+        tenant_id=tx.tenant.id, user_pk=pk, marker=target, now=tx.now
     )
     return marked
 
@@ -271,7 +271,7 @@ async def overview(services: Services, principal: Principal, user_id: str) -> di
             viewed = await notification_repo.screens_viewed(conn, pk)
             latest = await notification_repo.latest_per_section(conn, pk)
             # Points from any source (an event's leave no notification row) are new rewards.
-            gained = await ledger_history.latest_gain_at(conn, pk, leave_out=NOT_GAINS)
+            gained = await store.ledger_history.latest_gain_at(pk, leave_out=NOT_GAINS)
             if gained is not None:
                 latest["rewards"] = max(gained, latest.get("rewards", gained))
             for section in SECTIONS:

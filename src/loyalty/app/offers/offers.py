@@ -74,7 +74,7 @@ async def redeemable(services: Services, principal: Principal, user_id: str, off
         pk = await store.users.find_pk(tenant.id, user_id)
         if pk is None and not tenant.settings.autoCreateUsers:
             raise not_found("user", user_id)
-        account = None if pk is None else await ledger.read_account(conn, pk, POINTS)
+        account = None if pk is None else await ledger.read_account(store, pk, POINTS)
         issued = await offer_repo.issued_count(conn, tenant.id, offer_id)
         count = 0 if pk is None else await offer_repo.user_count(conn, pk, offer_id)
         pool = offer.couponTemplate is not None and offer.couponTemplate.codePool

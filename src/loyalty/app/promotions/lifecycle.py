@@ -147,8 +147,9 @@ async def _pay(
     years: int | None,
 ) -> int:
     """Claim and pay one user's reward in one transaction; 1 when this worker paid it."""
-    async with services.db.write() as conn:
-        tx = ledger.job_tx(conn, services, tenant, "lifecycle", services.now())
+    async with services.stores.write() as store:
+        conn = store.conn
+        tx = ledger.job_tx(store, services, tenant, "lifecycle", services.now())
         claimed = await lifecycle_repo.claim_reward(
             tx.insert, conn, tenant_id=tenant.id, user_pk=user_pk, kind=kind, year=year, now=tx.now
         )
@@ -209,8 +210,9 @@ async def _reminders(services: Services, tenant: TenantConfig, days: int) -> int
 
 
 async def _remind(services: Services, tenant: TenantConfig, entry_id: int) -> int:
-    async with services.db.write() as conn:
-        tx = ledger.job_tx(conn, services, tenant, "lifecycle", services.now())
+    async with services.stores.write() as store:
+        conn = store.conn
+        tx = ledger.job_tx(store, services, tenant, "lifecycle", services.now())
         line = await lifecycle_repo.claim_reminder(
             tx.insert, conn, tenant_id=tenant.id, entry_id=entry_id, now=tx.now
         )

@@ -7,7 +7,6 @@ Audience dialect (``api/dialects/audience/profile.py``) writes them in seed 001'
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Any
 
 from loyalty.app.gamification import challenges, inventory, transactions
 from loyalty.app.gamification.challenge_config import Challenge
@@ -16,17 +15,17 @@ from loyalty.app.kernel.services import Services
 from loyalty.app.kernel.store import Store
 from loyalty.app.kernel.uow import Tx, run_reading
 from loyalty.app.ledger import metrics
+from loyalty.app.ledger.ports import HistoryLineRow
 from loyalty.app.tenancy.tenants import TenantConfig
 from loyalty.app.users.users import check_user_id, resolve_user
 from loyalty.core import challenges as core
 from loyalty.core.errors import forbidden, invalid
-from loyalty.storage.ledger import ledger_history
 
 MAX_HISTORY = 1000
 EVENT_SOURCES = ("event", "event_reversal")
 
 
-def _logged_event_of(line: dict[str, Any]) -> int | None:
+def _logged_event_of(line: HistoryLineRow) -> int | None:
     """An event credit's (or its reversal's) ``reference`` is the logged event's id."""
     reference = line["reference"]
     if line["source"] in EVENT_SOURCES and isinstance(reference, str) and reference.isdigit():
@@ -115,7 +114,7 @@ async def profile(tx: Tx) -> ProfileView:
             missions_completed=[m.id for m in item.config.missions if m.id in done],
         )
     return ProfileView(
-        metrics=await metrics.balances(tx.conn, tx.tenant, user_pk),
+        metrics=await metrics.balances(tx.store, tx.tenant, user_pk),
         inventory=await inventory.holdings(tx.store, tx.tenant, user_pk),
         challenges=standing,
     )
@@ -130,16 +129,15 @@ async def history(
         raise invalid("to", "'to' must not be before 'from'")
 
     async def work(store: Store, tenant: TenantConfig) -> list[transactions.HistoryEntry]:
-        conn = store.conn
         pk = await store.users.find_pk(tenant.id, user_id)
         if pk is None:
             return []
         rows = await store.transactions.list_for_user(pk, from_ts=from_ts, to_ts=to_ts, limit=MAX_HISTORY)
-        lines = await ledger_history.lines_between(
-            conn, pk, from_ts=from_ts, to_ts=to_ts, leave_out=transactions.NOT_IN_HISTORY, limit=MAX_HISTORY
+        lines = await store.ledger_history.lines_between(
+            pk, from_ts=from_ts, to_ts=to_ts, leave_out=transactions.NOT_IN_HISTORY, limit=MAX_HISTORY
         )
         logged = {line["id"]: _logged_event_of(line) for line in lines}
-        names = await ledger_history.event_ids(conn, (i for i in logged.values() if i is not None))
+        names = await store.ledger_history.event_ids(i for i in logged.values() if i is not None)
         merged: list[tuple[tuple[int, int, int], transactions.HistoryEntry]] = [
             ((int(r["ts"]), 1, int(r["id"])), transactions.recorded_entry(r)) for r in rows
         ]  # at one instant the points of the event come before the challenge they complete

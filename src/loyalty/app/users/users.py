@@ -5,12 +5,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy.ext.asyncio import AsyncConnection
-
 from loyalty.app.kernel.principal import Principal
 from loyalty.app.kernel.services import Services
 from loyalty.app.kernel.store import Store
-from loyalty.app.kernel.uow import Tx, run_read, run_reading
+from loyalty.app.kernel.uow import Tx, run_reading
 from loyalty.app.kernel.validation import check_string
 from loyalty.app.ledger import ledger
 from loyalty.app.messaging import outbox
@@ -18,8 +16,6 @@ from loyalty.app.tenancy.tenants import TenantConfig
 from loyalty.core.errors import ErrorCode, LoyaltyError, invalid, not_found
 from loyalty.core.lifecycle import check_birthday
 from loyalty.storage.kernel import history as history_repo
-from loyalty.storage.ledger import ledger as ledger_repo
-from loyalty.storage.ledger import pending as pending_repo
 from loyalty.storage.tenancy import audit as audit_repo
 
 MAX_USER_ID = 200
@@ -116,13 +112,13 @@ async def delete_user(tx: Tx, user_id: str) -> str:
 async def points_view(services: Services, principal: Principal, user_id: str) -> PointsView:
     principal.require_read_user(user_id)
 
-    async def work(conn: AsyncConnection, tenant: TenantConfig) -> tuple[int, int | None, Any, int]:
-        found = await ledger_repo.user_account(conn, tenant.id, user_id, POINTS)
+    async def work(store: Store, tenant: TenantConfig) -> tuple[int, int | None, Any, int]:
+        found = await store.ledger.user_account(tenant.id, user_id, POINTS)
         pk, account = found or (None, None)
-        pending = 0 if pk is None else await pending_repo.pending_points(conn, pk)
+        pending = 0 if pk is None else await store.pending_credits.pending_points(pk)
         return tenant.id, pk, account, pending
 
-    tenant_id, pk, account, pending = await run_read(services, principal, work)
+    tenant_id, pk, account, pending = await run_reading(services, principal, work)
     if pk is None:
         return PointsView(user_id=user_id, points=0, user_exists=False)
     points = await ledger.active_balance(services, tenant_id, pk, account, POINTS)

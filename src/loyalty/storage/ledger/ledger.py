@@ -8,11 +8,13 @@ one transaction at a time: on PostgreSQL by the row lock, on SQLite by ``BEGIN I
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import Any
+from typing import Any, cast
 
 from sqlalchemy import and_, bindparam, func, select, update
 from sqlalchemy.ext.asyncio import AsyncConnection
 
+from loyalty.app.ledger.ports import AccountMismatch, AllocationMismatch, LedgerLineRow, LotRow
+from loyalty.storage.database import Database
 from loyalty.storage.driver import Statement, driver_of
 from loyalty.storage.tables import balances, ledger_allocations, ledger_entries, users
 
@@ -112,58 +114,11 @@ async def credit_balance(
     return int(row[0]), None if row[1] is None else int(row[1]), None
 
 
-async def ensure_account(
-    db_insert: Any, conn: AsyncConnection, *, tenant_id: int, user_pk: int, metric: str, now: int
-) -> bool:
-    """Create the account at 0; False when it existed already."""
-    stmt = (
-        db_insert(balances)
-        .values(
-            user_pk=user_pk, metric=metric, tenant_id=tenant_id, balance=0, lifetime_earned=0, updated_at=now
-        )
-        .on_conflict_do_nothing(index_elements=["user_pk", "metric"])
-        .returning(balances.c.user_pk)
-    )
-    return (await conn.execute(stmt)).scalar_one_or_none() is not None
-
-
-async def lock_balance(conn: AsyncConnection, user_pk: int, metric: str) -> tuple[int, int | None] | None:
-    """(balance, next expiry) with the account row locked until commit; None without an account."""
-    query = select(balances.c.balance, balances.c.next_expiry_at).where(
-        balances.c.user_pk == user_pk, balances.c.metric == metric
-    )
-    if conn.dialect.name == "postgresql":
-        query = query.with_for_update()
-    row = (await conn.execute(query)).first()
-    if row is None:
-        return None
-    return int(row[0]), None if row[1] is None else int(row[1])
-
-
 _USER_ACCOUNT = Statement(
     "SELECT u.id, b.balance, b.next_expiry_at FROM users u LEFT OUTER JOIN balances b "
     "ON b.user_pk = u.id AND b.metric = :metric "
     "WHERE u.tenant_id = :tenant_id AND u.external_id = :external_id"
 )
-
-
-async def user_account(
-    conn: AsyncConnection, tenant_id: int, external_id: str, metric: str
-) -> tuple[int, tuple[int, int | None] | None] | None:
-    """(user key, (balance, next expiry) or None without an account) in one read; None without a user."""
-    params = {"tenant_id": tenant_id, "external_id": external_id, "metric": metric}
-    row = await (await driver_of(conn)).fetchrow(_USER_ACCOUNT, params)
-    if row is None:
-        return None
-    account = None if row[1] is None else (int(row[1]), None if row[2] is None else int(row[2]))
-    return int(row[0]), account
-
-
-async def read_balance(conn: AsyncConnection, user_pk: int, metric: str) -> tuple[int, int | None] | None:
-    row = await (await driver_of(conn)).fetchrow(_READ_BALANCE, {"user_pk": user_pk, "metric": metric})
-    if row is None:
-        return None
-    return int(row[0]), None if row[1] is None else int(row[1])
 
 
 def _next_expiry_of(user_pk: int, metric: str) -> Any:
@@ -172,43 +127,6 @@ def _next_expiry_of(user_pk: int, metric: str) -> Any:
         .where(E.c.user_pk == user_pk, E.c.metric == metric, E.c.remaining > 0, E.c.valid_until.is_not(None))
         .scalar_subquery()
     )
-
-
-async def change_balance(conn: AsyncConnection, *, user_pk: int, metric: str, delta: int, now: int) -> int:
-    """Move the (locked) account by ``delta``; returns the new balance."""
-    stmt = (
-        update(balances)
-        .where(balances.c.user_pk == user_pk, balances.c.metric == metric)
-        .values(balance=balances.c.balance + delta, updated_at=now)
-        .returning(balances.c.balance)
-    )
-    return int((await conn.execute(stmt)).scalar_one())
-
-
-async def refresh_next_expiry(conn: AsyncConnection, *, user_pk: int, metric: str) -> None:
-    await conn.execute(
-        update(balances)
-        .where(balances.c.user_pk == user_pk, balances.c.metric == metric)
-        .values(next_expiry_at=_next_expiry_of(user_pk, metric))
-    )
-
-
-async def subtract_if_enough(
-    conn: AsyncConnection, *, user_pk: int, metric: str, amount: int, minimum: int, now: int
-) -> int | None:
-    """Atomically subtract when the result stays >= ``minimum``; None when refused."""
-    stmt = (
-        update(balances)
-        .where(
-            balances.c.user_pk == user_pk,
-            balances.c.metric == metric,
-            balances.c.balance - amount >= minimum,
-        )
-        .values(balance=balances.c.balance - amount, updated_at=now)
-        .returning(balances.c.balance)
-    )
-    value = (await conn.execute(stmt)).scalar_one_or_none()
-    return None if value is None else int(value)
 
 
 async def insert_line(conn: AsyncConnection, **values: Any) -> int:
@@ -221,252 +139,338 @@ async def insert_line(conn: AsyncConnection, **values: Any) -> int:
 _LOT_COLUMNS = (E.c.id, E.c.remaining, E.c.created_at, E.c.valid_until, E.c.amount)
 
 
-async def open_lots(
-    conn: AsyncConnection, user_pk: int, metric: str, *, offset: int = 0, limit: int | None = None
-) -> list[dict[str, Any]]:
-    """Lines that still hold points, in burn order (earlier expiry, no expiry last, then older).
-    Paged, because a debit needs only the first few of a long-time member's many lots."""
-    rows = await conn.execute(
-        select(*_LOT_COLUMNS)
-        .where(E.c.user_pk == user_pk, E.c.metric == metric, E.c.remaining > 0)
-        .order_by(E.c.valid_until.is_(None), E.c.valid_until, E.c.created_at, E.c.id)
-        .offset(offset)
-        .limit(limit)
-    )
-    return [dict(r) for r in rows.mappings()]
-
-
-async def due_lots(conn: AsyncConnection, user_pk: int, metric: str, now: int) -> list[dict[str, Any]]:
-    rows = await conn.execute(
-        select(*_LOT_COLUMNS)
-        .where(
-            E.c.user_pk == user_pk,
-            E.c.metric == metric,
-            E.c.remaining > 0,
-            E.c.valid_until.is_not(None),
-            E.c.valid_until <= now,
-        )
-        .order_by(E.c.valid_until, E.c.created_at, E.c.id)
-    )
-    return [dict(r) for r in rows.mappings()]
-
-
-async def debts(conn: AsyncConnection, user_pk: int, metric: str) -> list[tuple[int, int]]:
-    """(line id, points owed) of lines that could not take all their points, oldest first."""
-    rows = await conn.execute(
-        select(E.c.id, E.c.remaining)
-        .where(E.c.user_pk == user_pk, E.c.metric == metric, E.c.remaining < 0)
-        .order_by(E.c.id)
-    )
-    return [(int(r[0]), -int(r[1])) for r in rows]
-
-
-async def add_remaining(conn: AsyncConnection, changes: Sequence[tuple[int, int]]) -> None:
-    """``remaining += delta`` for each (line id, delta), in one round trip."""
-    if not changes:
-        return
-    stmt = update(E).where(E.c.id == bindparam("b_id")).values(remaining=E.c.remaining + bindparam("b_delta"))
-    await conn.execute(stmt, [{"b_id": i, "b_delta": d} for i, d in changes])
-
-
-async def insert_allocations(
-    conn: AsyncConnection, user_pk: int, rows: Sequence[tuple[int, int, int]]
-) -> None:
-    """(debit line id, credit line id, amount) rows."""
-    if rows:
-        await conn.execute(
-            A.insert(), [{"debit_id": d, "credit_id": c, "user_pk": user_pk, "amount": a} for d, c, a in rows]
-        )
-
-
-async def get_line(conn: AsyncConnection, tenant_id: int, entry_id: int) -> dict[str, Any] | None:
-    row = (
-        (await conn.execute(select(E).where(E.c.id == entry_id, E.c.tenant_id == tenant_id)))
-        .mappings()
-        .first()
-    )
-    return dict(row) if row else None
-
-
-async def is_reversed(conn: AsyncConnection, user_pk: int, entry_id: int) -> bool:
-    row = await conn.execute(
-        select(E.c.id).where(E.c.user_pk == user_pk, E.c.reversal_of == entry_id).limit(1)
-    )
-    return row.first() is not None
-
-
-async def expired_from(conn: AsyncConnection, credit_id: int) -> int:
-    """Points of a credit that left the balance by expiry."""
-    value = await conn.execute(
-        select(func.coalesce(func.sum(A.c.amount), 0))
-        .select_from(A.join(E, E.c.id == A.c.debit_id))
-        .where(A.c.credit_id == credit_id, E.c.kind == "expiry")
-    )
-    return int(value.scalar_one())
-
-
-async def key_exists(conn: AsyncConnection, user_pk: int, entry_key: str) -> bool:
-    row = await conn.execute(
-        select(E.c.id).where(E.c.user_pk == user_pk, E.c.entry_key == entry_key).limit(1)
-    )
-    return row.first() is not None
-
-
-async def account_lines(conn: AsyncConnection, user_pk: int, metric: str) -> list[dict[str, Any]]:
-    rows = await conn.execute(
-        select(E).where(E.c.user_pk == user_pk, E.c.metric == metric).order_by(E.c.created_at, E.c.id)
-    )
-    return [dict(r) for r in rows.mappings()]
-
-
-async def user_allocations(conn: AsyncConnection, user_pk: int) -> list[tuple[int, int, int]]:
-    rows = await conn.execute(
-        select(A.c.debit_id, A.c.credit_id, A.c.amount).where(A.c.user_pk == user_pk).order_by(A.c.debit_id)
-    )
-    return [(int(r[0]), int(r[1]), int(r[2])) for r in rows]
-
-
-async def accounts_page(
-    conn: AsyncConnection, tenant_id: int, metric: str, *, offset: int, limit: int
-) -> list[tuple[int, str, int, int | None]]:
-    """(user_pk, external id, balance, next expiry) of the tenant's users with an account."""
-    rows = await conn.execute(
-        select(users.c.id, users.c.external_id, balances.c.balance, balances.c.next_expiry_at)
-        .select_from(
-            users.join(balances, and_(balances.c.user_pk == users.c.id, balances.c.metric == metric))
-        )
-        .where(users.c.tenant_id == tenant_id)
-        .order_by(users.c.id)
-        .offset(offset)
-        .limit(limit)
-    )
-    return [(int(r[0]), str(r[1]), int(r[2]), None if r[3] is None else int(r[3])) for r in rows]
-
-
-async def due_accounts(
-    conn: AsyncConnection, *, now: int, tenant_id: int | None, limit: int
-) -> list[tuple[int, int, str]]:
-    """(tenant id, user_pk, metric) of accounts holding a credit that has expired."""
-    query = select(balances.c.tenant_id, balances.c.user_pk, balances.c.metric).where(
-        balances.c.next_expiry_at <= now
-    )
-    if tenant_id is not None:
-        query = query.where(balances.c.tenant_id == tenant_id)
-    rows = await conn.execute(query.order_by(balances.c.next_expiry_at).limit(limit))
-    return [(int(r[0]), int(r[1]), str(r[2])) for r in rows]
-
-
 def _live_users() -> Any:
     """Users that exist: a deleted user's rows are swept in batches and may be half gone."""
     return select(users.c.id)
 
 
-async def verify_accounts(conn: AsyncConnection, tenant_id: int | None) -> list[dict[str, Any]]:
-    """Accounts whose balance differs from the sum of their lines or of their open remainders."""
-    sums = (
-        select(
-            E.c.user_pk,
-            E.c.metric,
-            func.sum(E.c.amount).label("total"),
-            func.sum(E.c.remaining).label("open"),
-        )
-        .group_by(E.c.user_pk, E.c.metric)
-        .subquery()
-    )
-    query = (
-        select(
-            balances.c.tenant_id,
-            balances.c.user_pk,
-            balances.c.metric,
-            balances.c.balance,
-            func.coalesce(sums.c.total, 0).label("total"),
-            func.coalesce(sums.c.open, 0).label("open"),
-        )
-        .select_from(
-            balances.outerjoin(
-                sums, and_(sums.c.user_pk == balances.c.user_pk, sums.c.metric == balances.c.metric)
+class SqlLedger:
+    """:class:`loyalty.app.ledger.ports.Ledger` on one transaction's connection."""
+
+    def __init__(self, conn: AsyncConnection, db: Database) -> None:
+        self.conn = conn
+        self.db = db
+
+    async def credit_balance(self, **values: Any) -> tuple[int, int | None, int | None]:
+        return await credit_balance(self.conn, **values)
+
+    async def insert_line(self, **values: Any) -> int:
+        return await insert_line(self.conn, **values)
+
+    async def ensure_account(self, *, tenant_id: int, user_pk: int, metric: str, now: int) -> bool:
+        """Create the account at 0; False when it existed already."""
+        stmt = (
+            self.db.insert(balances)
+            .values(
+                user_pk=user_pk,
+                metric=metric,
+                tenant_id=tenant_id,
+                balance=0,
+                lifetime_earned=0,
+                updated_at=now,
             )
+            .on_conflict_do_nothing(index_elements=["user_pk", "metric"])
+            .returning(balances.c.user_pk)
         )
-        .where(
-            balances.c.user_pk.in_(_live_users()),
-            (balances.c.balance != func.coalesce(sums.c.total, 0))
-            | (balances.c.balance != func.coalesce(sums.c.open, 0)),
+        return (await self.conn.execute(stmt)).scalar_one_or_none() is not None
+
+    async def lock_balance(self, user_pk: int, metric: str) -> tuple[int, int | None] | None:
+        """(balance, next expiry) with the account row locked until commit; None without an account."""
+        query = select(balances.c.balance, balances.c.next_expiry_at).where(
+            balances.c.user_pk == user_pk, balances.c.metric == metric
         )
-    )
-    if tenant_id is not None:
-        query = query.where(balances.c.tenant_id == tenant_id)
-    rows = [dict(r) for r in (await conn.execute(query)).mappings()]
-    orphans = (
-        select(E.c.tenant_id, E.c.user_pk, E.c.metric, func.sum(E.c.amount).label("total"))
-        .select_from(
-            E.outerjoin(balances, and_(balances.c.user_pk == E.c.user_pk, balances.c.metric == E.c.metric))
+        if self.conn.dialect.name == "postgresql":
+            query = query.with_for_update()
+        row = (await self.conn.execute(query)).first()
+        if row is None:
+            return None
+        return int(row[0]), None if row[1] is None else int(row[1])
+
+    async def user_account(
+        self, tenant_id: int, external_id: str, metric: str
+    ) -> tuple[int, tuple[int, int | None] | None] | None:
+        """(user key, (balance, next expiry) or None without an account) in one read; None without a user."""
+        params = {"tenant_id": tenant_id, "external_id": external_id, "metric": metric}
+        row = await (await driver_of(self.conn)).fetchrow(_USER_ACCOUNT, params)
+        if row is None:
+            return None
+        account = None if row[1] is None else (int(row[1]), None if row[2] is None else int(row[2]))
+        return int(row[0]), account
+
+    async def read_balance(self, user_pk: int, metric: str) -> tuple[int, int | None] | None:
+        row = await (await driver_of(self.conn)).fetchrow(
+            _READ_BALANCE, {"user_pk": user_pk, "metric": metric}
         )
-        .where(balances.c.user_pk.is_(None), E.c.user_pk.in_(_live_users()))
-        .group_by(E.c.tenant_id, E.c.user_pk, E.c.metric)
-    )
-    if tenant_id is not None:
-        orphans = orphans.where(E.c.tenant_id == tenant_id)
-    for r in (await conn.execute(orphans)).mappings():
-        rows.append({**dict(r), "balance": None, "open": None})
-    return rows
+        if row is None:
+            return None
+        return int(row[0]), None if row[1] is None else int(row[1])
 
+    async def change_balance(self, *, user_pk: int, metric: str, delta: int, now: int) -> int:
+        """Move the (locked) account by ``delta``; returns the new balance."""
+        stmt = (
+            update(balances)
+            .where(balances.c.user_pk == user_pk, balances.c.metric == metric)
+            .values(balance=balances.c.balance + delta, updated_at=now)
+            .returning(balances.c.balance)
+        )
+        return int((await self.conn.execute(stmt)).scalar_one())
 
-async def verify_allocations(conn: AsyncConnection, tenant_id: int | None) -> list[dict[str, Any]]:
-    """Lines whose consumed points differ from their allocations.
+    async def refresh_next_expiry(self, *, user_pk: int, metric: str) -> None:
+        await self.conn.execute(
+            update(balances)
+            .where(balances.c.user_pk == user_pk, balances.c.metric == metric)
+            .values(next_expiry_at=_next_expiry_of(user_pk, metric))
+        )
 
-    A lot (amount > 0) has had ``amount - remaining`` taken from it; a taking line (amount < 0)
-    has taken ``-amount + remaining`` from lots (the rest, ``-remaining``, is still owed).
-    """
-    taken = (
-        select(A.c.credit_id.label("line_id"), func.sum(A.c.amount).label("allocated"))
-        .group_by(A.c.credit_id)
-        .subquery()
-    )
-    took = (
-        select(A.c.debit_id.label("line_id"), func.sum(A.c.amount).label("allocated"))
-        .group_by(A.c.debit_id)
-        .subquery()
-    )
-    out: list[dict[str, Any]] = []
-    for sub, sign, expected in (
-        (taken, E.c.amount > 0, E.c.amount - E.c.remaining),
-        (took, E.c.amount < 0, -E.c.amount + E.c.remaining),
-    ):
-        allocated = func.coalesce(sub.c.allocated, 0)
-        query = (
-            select(
-                E.c.tenant_id,
-                E.c.user_pk,
-                E.c.metric,
-                E.c.id,
-                E.c.kind,
-                expected.label("expected"),
-                allocated.label("allocated"),
+    async def subtract_if_enough(
+        self, *, user_pk: int, metric: str, amount: int, minimum: int, now: int
+    ) -> int | None:
+        """Atomically subtract when the result stays >= ``minimum``; None when refused."""
+        stmt = (
+            update(balances)
+            .where(
+                balances.c.user_pk == user_pk,
+                balances.c.metric == metric,
+                balances.c.balance - amount >= minimum,
             )
-            .select_from(E.outerjoin(sub, sub.c.line_id == E.c.id))
-            .where(sign, expected != allocated, E.c.user_pk.in_(_live_users()))
+            .values(balance=balances.c.balance - amount, updated_at=now)
+            .returning(balances.c.balance)
+        )
+        value = (await self.conn.execute(stmt)).scalar_one_or_none()
+        return None if value is None else int(value)
+
+    async def open_lots(
+        self, user_pk: int, metric: str, *, offset: int = 0, limit: int | None = None
+    ) -> list[LotRow]:
+        """Lines that still hold points, in burn order (earlier expiry, no expiry last, then older).
+        Paged, because a debit needs only the first few of a long-time member's many lots."""
+        rows = await self.conn.execute(
+            select(*_LOT_COLUMNS)
+            .where(E.c.user_pk == user_pk, E.c.metric == metric, E.c.remaining > 0)
+            .order_by(E.c.valid_until.is_(None), E.c.valid_until, E.c.created_at, E.c.id)
+            .offset(offset)
+            .limit(limit)
+        )
+        return [cast(LotRow, dict(r)) for r in rows.mappings()]
+
+    async def due_lots(self, user_pk: int, metric: str, now: int) -> list[LotRow]:
+        rows = await self.conn.execute(
+            select(*_LOT_COLUMNS)
+            .where(
+                E.c.user_pk == user_pk,
+                E.c.metric == metric,
+                E.c.remaining > 0,
+                E.c.valid_until.is_not(None),
+                E.c.valid_until <= now,
+            )
+            .order_by(E.c.valid_until, E.c.created_at, E.c.id)
+        )
+        return [cast(LotRow, dict(r)) for r in rows.mappings()]
+
+    async def debts(self, user_pk: int, metric: str) -> list[tuple[int, int]]:
+        """(line id, points owed) of lines that could not take all their points, oldest first."""
+        rows = await self.conn.execute(
+            select(E.c.id, E.c.remaining)
+            .where(E.c.user_pk == user_pk, E.c.metric == metric, E.c.remaining < 0)
+            .order_by(E.c.id)
+        )
+        return [(int(r[0]), -int(r[1])) for r in rows]
+
+    async def add_remaining(self, changes: Sequence[tuple[int, int]]) -> None:
+        """``remaining += delta`` for each (line id, delta), in one round trip."""
+        if not changes:
+            return
+        stmt = (
+            update(E)
+            .where(E.c.id == bindparam("b_id"))
+            .values(remaining=E.c.remaining + bindparam("b_delta"))
+        )
+        await self.conn.execute(stmt, [{"b_id": i, "b_delta": d} for i, d in changes])
+
+    async def insert_allocations(self, user_pk: int, rows: Sequence[tuple[int, int, int]]) -> None:
+        """(debit line id, credit line id, amount) rows."""
+        if rows:
+            await self.conn.execute(
+                A.insert(),
+                [{"debit_id": d, "credit_id": c, "user_pk": user_pk, "amount": a} for d, c, a in rows],
+            )
+
+    async def get_line(self, tenant_id: int, entry_id: int) -> LedgerLineRow | None:
+        row = (
+            (await self.conn.execute(select(E).where(E.c.id == entry_id, E.c.tenant_id == tenant_id)))
+            .mappings()
+            .first()
+        )
+        return cast(LedgerLineRow, dict(row)) if row else None
+
+    async def is_reversed(self, user_pk: int, entry_id: int) -> bool:
+        row = await self.conn.execute(
+            select(E.c.id).where(E.c.user_pk == user_pk, E.c.reversal_of == entry_id).limit(1)
+        )
+        return row.first() is not None
+
+    async def expired_from(self, credit_id: int) -> int:
+        """Points of a credit that left the balance by expiry."""
+        value = await self.conn.execute(
+            select(func.coalesce(func.sum(A.c.amount), 0))
+            .select_from(A.join(E, E.c.id == A.c.debit_id))
+            .where(A.c.credit_id == credit_id, E.c.kind == "expiry")
+        )
+        return int(value.scalar_one())
+
+    async def key_exists(self, user_pk: int, entry_key: str) -> bool:
+        row = await self.conn.execute(
+            select(E.c.id).where(E.c.user_pk == user_pk, E.c.entry_key == entry_key).limit(1)
+        )
+        return row.first() is not None
+
+    async def account_lines(self, user_pk: int, metric: str) -> list[LedgerLineRow]:
+        rows = await self.conn.execute(
+            select(E).where(E.c.user_pk == user_pk, E.c.metric == metric).order_by(E.c.created_at, E.c.id)
+        )
+        return [cast(LedgerLineRow, dict(r)) for r in rows.mappings()]
+
+    async def user_allocations(self, user_pk: int) -> list[tuple[int, int, int]]:
+        rows = await self.conn.execute(
+            select(A.c.debit_id, A.c.credit_id, A.c.amount)
+            .where(A.c.user_pk == user_pk)
+            .order_by(A.c.debit_id)
+        )
+        return [(int(r[0]), int(r[1]), int(r[2])) for r in rows]
+
+    async def accounts_page(
+        self, tenant_id: int, metric: str, *, offset: int, limit: int
+    ) -> list[tuple[int, str, int, int | None]]:
+        """(user_pk, external id, balance, next expiry) of the tenant's users with an account."""
+        rows = await self.conn.execute(
+            select(users.c.id, users.c.external_id, balances.c.balance, balances.c.next_expiry_at)
+            .select_from(
+                users.join(balances, and_(balances.c.user_pk == users.c.id, balances.c.metric == metric))
+            )
+            .where(users.c.tenant_id == tenant_id)
+            .order_by(users.c.id)
+            .offset(offset)
+            .limit(limit)
+        )
+        return [(int(r[0]), str(r[1]), int(r[2]), None if r[3] is None else int(r[3])) for r in rows]
+
+    async def due_accounts(
+        self, *, now: int, tenant_id: int | None, limit: int
+    ) -> list[tuple[int, int, str]]:
+        """(tenant id, user_pk, metric) of accounts holding a credit that has expired."""
+        query = select(balances.c.tenant_id, balances.c.user_pk, balances.c.metric).where(
+            balances.c.next_expiry_at <= now
         )
         if tenant_id is not None:
-            query = query.where(E.c.tenant_id == tenant_id)
-        out += [dict(r) for r in (await conn.execute(query)).mappings()]
-    return out
+            query = query.where(balances.c.tenant_id == tenant_id)
+        rows = await self.conn.execute(query.order_by(balances.c.next_expiry_at).limit(limit))
+        return [(int(r[0]), int(r[1]), str(r[2])) for r in rows]
 
+    async def verify_accounts(self, tenant_id: int | None) -> list[AccountMismatch]:
+        """Accounts whose balance differs from the sum of their lines or of their open remainders."""
+        sums = (
+            select(
+                E.c.user_pk,
+                E.c.metric,
+                func.sum(E.c.amount).label("total"),
+                func.sum(E.c.remaining).label("open"),
+            )
+            .group_by(E.c.user_pk, E.c.metric)
+            .subquery()
+        )
+        query = (
+            select(
+                balances.c.tenant_id,
+                balances.c.user_pk,
+                balances.c.metric,
+                balances.c.balance,
+                func.coalesce(sums.c.total, 0).label("total"),
+                func.coalesce(sums.c.open, 0).label("open"),
+            )
+            .select_from(
+                balances.outerjoin(
+                    sums, and_(sums.c.user_pk == balances.c.user_pk, sums.c.metric == balances.c.metric)
+                )
+            )
+            .where(
+                balances.c.user_pk.in_(_live_users()),
+                (balances.c.balance != func.coalesce(sums.c.total, 0))
+                | (balances.c.balance != func.coalesce(sums.c.open, 0)),
+            )
+        )
+        if tenant_id is not None:
+            query = query.where(balances.c.tenant_id == tenant_id)
+        rows = [cast(AccountMismatch, dict(r)) for r in (await self.conn.execute(query)).mappings()]
+        orphans = (
+            select(E.c.tenant_id, E.c.user_pk, E.c.metric, func.sum(E.c.amount).label("total"))
+            .select_from(
+                E.outerjoin(
+                    balances, and_(balances.c.user_pk == E.c.user_pk, balances.c.metric == E.c.metric)
+                )
+            )
+            .where(balances.c.user_pk.is_(None), E.c.user_pk.in_(_live_users()))
+            .group_by(E.c.tenant_id, E.c.user_pk, E.c.metric)
+        )
+        if tenant_id is not None:
+            orphans = orphans.where(E.c.tenant_id == tenant_id)
+        for r in (await self.conn.execute(orphans)).mappings():
+            rows.append(cast(AccountMismatch, {**dict(r), "balance": None, "open": None}))
+        return rows
 
-async def lines_of_users(conn: AsyncConnection, user_pks: Sequence[int], metric: str) -> list[dict[str, Any]]:
-    if not user_pks:
-        return []
-    rows = await conn.execute(
-        select(E).where(E.c.user_pk.in_(user_pks), E.c.metric == metric).order_by(E.c.created_at, E.c.id)
-    )
-    return [dict(r) for r in rows.mappings()]
+    async def verify_allocations(self, tenant_id: int | None) -> list[AllocationMismatch]:
+        """Lines whose consumed points differ from their allocations.
 
+        A lot (amount > 0) has had ``amount - remaining`` taken from it; a taking line (amount < 0)
+        has taken ``-amount + remaining`` from lots (the rest, ``-remaining``, is still owed).
+        """
+        taken = (
+            select(A.c.credit_id.label("line_id"), func.sum(A.c.amount).label("allocated"))
+            .group_by(A.c.credit_id)
+            .subquery()
+        )
+        took = (
+            select(A.c.debit_id.label("line_id"), func.sum(A.c.amount).label("allocated"))
+            .group_by(A.c.debit_id)
+            .subquery()
+        )
+        out: list[AllocationMismatch] = []
+        for sub, sign, expected in (
+            (taken, E.c.amount > 0, E.c.amount - E.c.remaining),
+            (took, E.c.amount < 0, -E.c.amount + E.c.remaining),
+        ):
+            allocated = func.coalesce(sub.c.allocated, 0)
+            query = (
+                select(
+                    E.c.tenant_id,
+                    E.c.user_pk,
+                    E.c.metric,
+                    E.c.id,
+                    E.c.kind,
+                    expected.label("expected"),
+                    allocated.label("allocated"),
+                )
+                .select_from(E.outerjoin(sub, sub.c.line_id == E.c.id))
+                .where(sign, expected != allocated, E.c.user_pk.in_(_live_users()))
+            )
+            if tenant_id is not None:
+                query = query.where(E.c.tenant_id == tenant_id)
+            out += [cast(AllocationMismatch, dict(r)) for r in (await self.conn.execute(query)).mappings()]
+        return out
 
-async def allocations_of_users(conn: AsyncConnection, user_pks: Sequence[int]) -> list[tuple[int, int, int]]:
-    if not user_pks:
-        return []
-    rows = await conn.execute(
-        select(A.c.debit_id, A.c.credit_id, A.c.amount)
-        .where(A.c.user_pk.in_(user_pks))
-        .order_by(A.c.debit_id)
-    )
-    return [(int(r[0]), int(r[1]), int(r[2])) for r in rows]
+    async def lines_of_users(self, user_pks: Sequence[int], metric: str) -> list[LedgerLineRow]:
+        if not user_pks:
+            return []
+        rows = await self.conn.execute(
+            select(E).where(E.c.user_pk.in_(user_pks), E.c.metric == metric).order_by(E.c.created_at, E.c.id)
+        )
+        return [cast(LedgerLineRow, dict(r)) for r in rows.mappings()]
+
+    async def allocations_of_users(self, user_pks: Sequence[int]) -> list[tuple[int, int, int]]:
+        if not user_pks:
+            return []
+        rows = await self.conn.execute(
+            select(A.c.debit_id, A.c.credit_id, A.c.amount)
+            .where(A.c.user_pk.in_(user_pks))
+            .order_by(A.c.debit_id)
+        )
+        return [(int(r[0]), int(r[1]), int(r[2])) for r in rows]

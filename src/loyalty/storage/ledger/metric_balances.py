@@ -1,22 +1,13 @@
-"""Balance rows of the tenant's metrics: opening them at their default and locking them."""
+"""Balance rows of the tenant's metrics: opening them at their default and locking them
+(:class:`loyalty.app.ledger.ports.MetricBalances`)."""
 
 from __future__ import annotations
-
-from typing import Any
 
 from sqlalchemy import bindparam, select, text
 from sqlalchemy.ext.asyncio import AsyncConnection
 
+from loyalty.storage.database import Database
 from loyalty.storage.tables import balances
-
-
-async def open_if_absent(
-    db_insert: Any, conn: AsyncConnection, *, tenant_id: int, user_pk: int, metric: str, now: int
-) -> bool:
-    """Create an empty (0) balance row; True only for the one transaction that created it."""
-    params = {"user_pk": user_pk, "metric": metric, "tenant_id": tenant_id, "now": now}
-    return (await conn.execute(_OPEN_SQL, params)).scalar_one_or_none() is not None
-
 
 # Hot path (every challenge reward): written once, the same text on SQLite and PostgreSQL.
 _OPEN_SQL = text(
@@ -30,15 +21,24 @@ _BALANCE = select(balances.c.balance).where(
 _BALANCE_FOR_UPDATE = _BALANCE.with_for_update()
 
 
-async def locked_balance(conn: AsyncConnection, user_pk: int, metric: str) -> int | None:
-    """The balance, row-locked until commit on PostgreSQL (SQLite writers are serialised anyway)."""
-    query = _BALANCE_FOR_UPDATE if conn.dialect.name == "postgresql" else _BALANCE
-    value = (await conn.execute(query, {"user_pk": user_pk, "metric": metric})).scalar_one_or_none()
-    return None if value is None else int(value)
+class SqlMetricBalances:
+    def __init__(self, conn: AsyncConnection, db: Database) -> None:
+        self.conn = conn
+        self.db = db
 
+    async def open_if_absent(self, *, tenant_id: int, user_pk: int, metric: str, now: int) -> bool:
+        """Create an empty (0) balance row; True only for the one transaction that created it."""
+        params = {"user_pk": user_pk, "metric": metric, "tenant_id": tenant_id, "now": now}
+        return (await self.conn.execute(_OPEN_SQL, params)).scalar_one_or_none() is not None
 
-async def balances_of_user(conn: AsyncConnection, user_pk: int) -> dict[str, int]:
-    rows = await conn.execute(
-        select(balances.c.metric, balances.c.balance).where(balances.c.user_pk == user_pk)
-    )
-    return {r[0]: int(r[1]) for r in rows.all()}
+    async def locked_balance(self, user_pk: int, metric: str) -> int | None:
+        """The balance, row-locked until commit on PostgreSQL (SQLite writers are serialised anyway)."""
+        query = _BALANCE_FOR_UPDATE if self.conn.dialect.name == "postgresql" else _BALANCE
+        value = (await self.conn.execute(query, {"user_pk": user_pk, "metric": metric})).scalar_one_or_none()
+        return None if value is None else int(value)
+
+    async def balances_of_user(self, user_pk: int) -> dict[str, int]:
+        rows = await self.conn.execute(
+            select(balances.c.metric, balances.c.balance).where(balances.c.user_pk == user_pk)
+        )
+        return {r[0]: int(r[1]) for r in rows.all()}
