@@ -14,6 +14,10 @@ from sqlalchemy.ext.asyncio import AsyncConnection
 
 from loyalty.storage.database import Database
 from loyalty.storage.offers.coupons import SqlCoupons
+from loyalty.storage.offers.offers import SqlOffers
+from loyalty.storage.promotions.campaigns import SqlCampaigns
+from loyalty.storage.promotions.lifecycle import SqlLifecycle
+from loyalty.storage.promotions.referrals import SqlReferrals
 
 
 class SqlStore:
@@ -35,6 +39,22 @@ class SqlStore:
     @cached_property
     def coupons(self) -> SqlCoupons:
         return SqlCoupons(self.conn, self.db)
+
+    @cached_property
+    def offers(self) -> SqlOffers:
+        return SqlOffers(self.conn, self.db)
+
+    @cached_property
+    def campaigns(self) -> SqlCampaigns:
+        return SqlCampaigns(self.conn, self.db)
+
+    @cached_property
+    def referrals(self) -> SqlReferrals:
+        return SqlReferrals(self.conn, self.db)
+
+    @cached_property
+    def lifecycle(self) -> SqlLifecycle:
+        return SqlLifecycle(self.conn, self.db)
 
     # messaging, surveys and stats
 

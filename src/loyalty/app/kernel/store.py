@@ -13,7 +13,8 @@ from contextlib import AbstractAsyncContextManager
 from typing import TYPE_CHECKING, Any, Protocol
 
 if TYPE_CHECKING:
-    from loyalty.app.offers.ports import Coupons
+    from loyalty.app.offers.ports import Coupons, Offers
+    from loyalty.app.promotions.ports import Campaigns, Lifecycle, Referrals
 
 
 class Store(Protocol):
@@ -36,6 +37,18 @@ class Store(Protocol):
     # offers and promotions
     @property
     def coupons(self) -> Coupons: ...
+
+    @property
+    def offers(self) -> Offers: ...
+
+    @property
+    def campaigns(self) -> Campaigns: ...
+
+    @property
+    def referrals(self) -> Referrals: ...
+
+    @property
+    def lifecycle(self) -> Lifecycle: ...
 
     # messaging, surveys and stats
 

@@ -8,12 +8,11 @@ from dataclasses import dataclass
 from typing import Any
 
 import msgspec
-from sqlalchemy.ext.asyncio import AsyncConnection
 
 from loyalty.app.kernel.principal import Principal
 from loyalty.app.kernel.services import Services
 from loyalty.app.kernel.store import Store
-from loyalty.app.kernel.uow import Tx, run_read, run_reading
+from loyalty.app.kernel.uow import Tx, run_reading
 from loyalty.app.ledger import ledger
 from loyalty.app.offers import catalog
 from loyalty.app.offers.ports import CouponRow
@@ -22,7 +21,6 @@ from loyalty.app.users.users import POINTS, resolve_user
 from loyalty.core import offers as rules
 from loyalty.core.coupons import check_codes, parse_csv_codes
 from loyalty.core.errors import ErrorCode, LoyaltyError, invalid, not_found
-from loyalty.storage.offers import offers as offer_repo
 from loyalty.storage.users import users as user_repo
 
 
@@ -40,7 +38,7 @@ async def feed(
     principal.require_read_user(user_id)
     now = services.now()
 
-    async def work(conn: AsyncConnection, tenant: TenantConfig) -> list[dict[str, Any]]:
+    async def work(store: Store, tenant: TenantConfig) -> list[dict[str, Any]]:
         items = sorted(tenant.all(catalog.KIND).items())
         return [
             offer_view(o)
@@ -51,7 +49,7 @@ async def feed(
             and (offer_type is None or o.type == offer_type)
         ]
 
-    return await run_read(services, principal, work)
+    return await run_reading(services, principal, work)
 
 
 @dataclass(frozen=True)
@@ -69,19 +67,19 @@ async def redeemable(services: Services, principal: Principal, user_id: str, off
     """Every reason the user cannot redeem the offer now (none: they can)."""
     principal.require_read_user(user_id)
 
-    async def work(conn: AsyncConnection, tenant: TenantConfig) -> tuple[Any, ...]:
+    async def work(store: Store, tenant: TenantConfig) -> tuple[Any, ...]:
         offer = catalog.offer_of(tenant, offer_id)
-        pk = await user_repo.find_pk(conn, tenant.id, user_id)
+        pk = await user_repo.find_pk(store.conn, tenant.id, user_id)
         if pk is None and not tenant.settings.autoCreateUsers:
             raise not_found("user", user_id)
-        account = None if pk is None else await ledger.read_account(conn, pk, POINTS)
-        issued = await offer_repo.issued_count(conn, tenant.id, offer_id)
-        count = 0 if pk is None else await offer_repo.user_count(conn, pk, offer_id)
+        account = None if pk is None else await ledger.read_account(store.conn, pk, POINTS)
+        issued = await store.offers.issued_count(tenant.id, offer_id)
+        count = 0 if pk is None else await store.offers.user_count(pk, offer_id)
         pool = offer.couponTemplate is not None and offer.couponTemplate.codePool
-        free = (await offer_repo.code_counts(conn, tenant.id, offer_id))[1] if pool else None
+        free = (await store.offers.code_counts(tenant.id, offer_id))[1] if pool else None
         return tenant.id, offer, pk, account, issued, count, free
 
-    tenant_id, offer, pk, account, issued, count, free = await run_read(services, principal, work)
+    tenant_id, offer, pk, account, issued, count, free = await run_reading(services, principal, work)
     balance = 0 if pk is None else await ledger.active_balance(services, tenant_id, pk, account, POINTS)
     state = rules.OfferState(
         active=offer.status == "ACTIVE",
@@ -228,19 +226,19 @@ async def import_codes(tx: Tx, offer_id: str, codes: list[str]) -> PoolState:
     """Add codes to the offer's pool (admin); codes already known in the tenant are skipped."""
     tx.principal.require_admin()
     _pool_offer(tx.tenant, offer_id)
-    added = await offer_repo.import_codes(
-        tx.insert, tx.conn, tenant_id=tx.tenant.id, offer_id=offer_id, codes=codes, now=tx.now
+    added = await tx.store.offers.import_codes(
+        tenant_id=tx.tenant.id, offer_id=offer_id, codes=codes, now=tx.now
     )
-    total, free = await offer_repo.code_counts(tx.conn, tx.tenant.id, offer_id)
+    total, free = await tx.store.offers.code_counts(tx.tenant.id, offer_id)
     return PoolState(offer_id, total, free, imported=added, duplicates=len(codes) - added)
 
 
 async def pool_state(services: Services, principal: Principal, offer_id: str) -> PoolState:
     principal.require_read_programme()
 
-    async def work(conn: AsyncConnection, tenant: TenantConfig) -> PoolState:
+    async def work(store: Store, tenant: TenantConfig) -> PoolState:
         catalog.offer_of(tenant, offer_id)
-        total, free = await offer_repo.code_counts(conn, tenant.id, offer_id)
+        total, free = await store.offers.code_counts(tenant.id, offer_id)
         return PoolState(offer_id, total, free)
 
-    return await run_read(services, principal, work)
+    return await run_reading(services, principal, work)
