@@ -15,6 +15,7 @@ from loyalty.app.kernel.store import Store
 from loyalty.app.kernel.uow import Tx, run_reading
 from loyalty.app.ledger import ledger
 from loyalty.app.offers import catalog
+from loyalty.app.offers.coupons import CouponNotFound
 from loyalty.app.offers.ports import CouponRow
 from loyalty.app.tenancy.tenants import TenantConfig
 from loyalty.app.users.users import POINTS, resolve_user
@@ -127,18 +128,6 @@ async def open_coupons(services: Services, principal: Principal, user_id: str) -
     return await run_reading(services, principal, work)
 
 
-def parse_coupon_id(text: str, field: str = "couponId") -> int:
-    value = coupon_id_or_none(text)
-    if value is None:
-        raise invalid(field, f"'{field}' must be a coupon id such as 'COUPON#12' or '12'")
-    return value
-
-
-def coupon_id_or_none(text: str) -> int | None:
-    value = text.removeprefix("COUPON#")
-    return int(value) if value.isascii() and value.isdigit() and len(value) <= 18 else None
-
-
 async def redeem_coupon(tx: Tx, user_id: str, coupon_id: int) -> None:
     """Mark the user's coupon redeemed; refused (400) when already redeemed, revoked or expired."""
     tx.principal.require_act_for_user(user_id)
@@ -147,7 +136,7 @@ async def redeem_coupon(tx: Tx, user_id: str, coupon_id: int) -> None:
         return
     row = await tx.store.coupons.get_for_user(pk, coupon_id)
     if row is None:
-        raise not_found("coupon", f"COUPON#{coupon_id}")
+        raise CouponNotFound(coupon_id)
     if row["redeemed"]:
         raise LoyaltyError(ErrorCode.NOT_REDEEMABLE, "the coupon is already redeemed", field="couponId")
     if row["revoked_at"] is not None:
@@ -161,24 +150,23 @@ class CouponDetails:
     offer: catalog.Offer | None
 
 
-async def signed_in_coupon(services: Services, principal: Principal, coupon_id: str) -> CouponDetails:
+async def signed_in_coupon(services: Services, principal: Principal, coupon_id: int | None) -> CouponDetails:
     """One coupon of the signed-in user (the token's ``sub``), with its offer when it still exists.
 
-    Any id that is not one of the user's coupons is "not found", whatever its form: the answer
-    never says what our ids look like. A revoked coupon is "not found" too: it was withdrawn, and
-    the seed's shape has no field that could tell an app not to show its code."""
+    ``coupon_id`` None: an id no coupon can have, "not found" like any id that is not one of the
+    user's coupons (the caller names it as it was asked for). A revoked coupon is "not found" too:
+    it was withdrawn, and the seed's shape has no field that could tell an app not to show its code."""
     from loyalty.app.users.audience_profile import subject_of
 
     user_id = subject_of(principal)
-    number = coupon_id_or_none(coupon_id)
 
     async def work(store: Store, tenant: TenantConfig) -> CouponDetails:
         pk = await user_repo.find_pk(store.conn, tenant.id, user_id)
         row = None
-        if pk is not None and number is not None:
-            row = await store.coupons.get_for_user(pk, number)
+        if pk is not None and coupon_id is not None:
+            row = await store.coupons.get_for_user(pk, coupon_id)
         if row is None or row["revoked_at"] is not None:
-            raise not_found("coupon", coupon_id)
+            raise CouponNotFound(coupon_id)
         offer = tenant.get(catalog.KIND, row["offer_id"]) if row["offer_id"] else None
         return CouponDetails(row=row, offer=offer if isinstance(offer, catalog.Offer) else None)
 
