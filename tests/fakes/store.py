@@ -10,7 +10,8 @@ from loyalty.app.kernel.services import Services
 from loyalty.app.kernel.uow import Tx
 from loyalty.app.tenancy.tenant_settings import TenantSettings
 from loyalty.app.tenancy.tenants import TenantConfig
-from tests.fakes.offers import FakeCoupons
+from tests.fakes.offers import FakeCoupons, FakeOffers
+from tests.fakes.promotions import FakeCampaigns, FakeLifecycle, FakeReferrals
 
 NOW = 1_763_900_000_000
 
@@ -29,8 +30,15 @@ class FakeStore:
 
     # offers and promotions
     coupons: FakeCoupons = field(default_factory=FakeCoupons)
+    offers: FakeOffers = field(default_factory=FakeOffers)
+    campaigns: FakeCampaigns = field(default_factory=FakeCampaigns)
+    referrals: FakeReferrals = field(default_factory=FakeReferrals)
+    lifecycle: FakeLifecycle = field(default_factory=FakeLifecycle)
 
     # messaging, surveys and stats
+
+    def __post_init__(self) -> None:
+        self.offers.coupons = self.coupons  # a pool code is new only when no coupon carries it
 
     @property
     def conn(self) -> Any:
