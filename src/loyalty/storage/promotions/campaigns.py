@@ -6,6 +6,9 @@ is decided again, when a concurrent event of the user has used up the room the s
 the CTEs that write the campaign totals, the campaign statistics and a pending credit, all hanging
 on ``g``. SQLite: the same reads and writes as plain statements in the writer's transaction.
 
+The campaign statistics ``app`` reads are :class:`SqlCampaigns`
+(:class:`loyalty.app.promotions.ports.Campaigns`).
+
 Every statement is built from this module's column names, casts and placeholders only.
 """
 
