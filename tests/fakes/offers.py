@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import Any
 
 from loyalty.app.offers.ports import CouponRow
@@ -75,3 +76,70 @@ class FakeCoupons:
     def _open(row: CouponRow, now: int) -> bool:
         ends = row["valid_until"]
         return not row["redeemed"] and row["revoked_at"] is None and (ends is None or ends > now)
+
+
+@dataclass
+class PoolCode:
+    offer_id: str
+    code: str
+    claimed_by: int | None = None
+    claimed_at: int | None = None
+
+
+class FakeOffers:
+    """Stock, per-user counts and pools; a code is new when no pool of the tenant and no coupon of
+    ``coupons`` (the store's, linked by ``FakeStore``) carries it."""
+
+    def __init__(self, coupons: FakeCoupons | None = None) -> None:
+        self.coupons = coupons or FakeCoupons()
+        self.issued: dict[tuple[int, str], int] = {}
+        """(tenant, offer) -> coupons counted against the stock."""
+        self.user_counts: dict[tuple[int, str], int] = {}
+        """(user_pk, offer) -> counted redemptions."""
+        self.pools: dict[int, list[PoolCode]] = {}
+        """tenant -> its codes, in import order."""
+
+    async def take_stock(self, *, tenant_id: int, offer_id: str, stock: int) -> bool:
+        issued = self.issued.get((tenant_id, offer_id), 0)
+        if issued >= stock:
+            return False
+        self.issued[tenant_id, offer_id] = issued + 1
+        return True
+
+    async def count_user_redemption(
+        self, *, tenant_id: int, user_pk: int, offer_id: str, limit: int | None
+    ) -> bool:
+        count = self.user_counts.get((user_pk, offer_id), 0)
+        if limit is not None and count >= limit:
+            return False
+        self.user_counts[user_pk, offer_id] = count + 1
+        return True
+
+    async def issued_count(self, tenant_id: int, offer_id: str) -> int:
+        return self.issued.get((tenant_id, offer_id), 0)
+
+    async def user_count(self, user_pk: int, offer_id: str) -> int:
+        return self.user_counts.get((user_pk, offer_id), 0)
+
+    async def import_codes(self, *, tenant_id: int, offer_id: str, codes: list[str], now: int) -> int:
+        pool = self.pools.setdefault(tenant_id, [])
+        known = {c.code for c in pool}
+        known |= {r["code"] for r in self.coupons.rows.values() if r["tenant_id"] == tenant_id}
+        added = 0
+        for code in codes:
+            if code not in known:
+                pool.append(PoolCode(offer_id, code))
+                known.add(code)
+                added += 1
+        return added
+
+    async def claim_code(self, *, tenant_id: int, offer_id: str, user_pk: int, now: int) -> str | None:
+        for code in self.pools.get(tenant_id, []):
+            if code.offer_id == offer_id and code.claimed_by is None:
+                code.claimed_by, code.claimed_at = user_pk, now
+                return code.code
+        return None
+
+    async def code_counts(self, tenant_id: int, offer_id: str) -> tuple[int, int]:
+        codes = [c for c in self.pools.get(tenant_id, []) if c.offer_id == offer_id]
+        return len(codes), sum(1 for c in codes if c.claimed_by is None)

@@ -28,7 +28,8 @@ from tests.fakes.ledger import (
     FakePendingCredits,
     LedgerTables,
 )
-from tests.fakes.offers import FakeCoupons
+from tests.fakes.offers import FakeCoupons, FakeOffers
+from tests.fakes.promotions import FakeCampaigns, FakeLifecycle, FakeReferrals
 from tests.fakes.users import FakeImportKeys, FakeMemberSearch, FakeUserData, FakeUsers
 
 NOW = 1_763_900_000_000
@@ -87,8 +88,15 @@ class FakeStore:
 
     # offers and promotions
     coupons: FakeCoupons = field(default_factory=FakeCoupons)
+    offers: FakeOffers = field(default_factory=FakeOffers)
+    campaigns: FakeCampaigns = field(default_factory=FakeCampaigns)
+    referrals: FakeReferrals = field(default_factory=FakeReferrals)
+    lifecycle: FakeLifecycle = field(default_factory=FakeLifecycle)
 
     # messaging, surveys and stats
+
+    def __post_init__(self) -> None:
+        self.offers.coupons = self.coupons  # a pool code is new only when no coupon carries it
 
     @property
     def conn(self) -> Any:

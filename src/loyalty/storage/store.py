@@ -29,6 +29,10 @@ from loyalty.storage.ledger.ledger_reads import SqlLedgerReads
 from loyalty.storage.ledger.metric_balances import SqlMetricBalances
 from loyalty.storage.ledger.pending import SqlPendingCredits
 from loyalty.storage.offers.coupons import SqlCoupons
+from loyalty.storage.offers.offers import SqlOffers
+from loyalty.storage.promotions.campaigns import SqlCampaigns
+from loyalty.storage.promotions.lifecycle import SqlLifecycle
+from loyalty.storage.promotions.referrals import SqlReferrals
 from loyalty.storage.users.member_search import SqlMemberSearch
 from loyalty.storage.users.user_data import SqlUserData
 from loyalty.storage.users.users import SqlUsers
@@ -129,6 +133,22 @@ class SqlStore:
     @cached_property
     def coupons(self) -> SqlCoupons:
         return SqlCoupons(self.conn, self.db)
+
+    @cached_property
+    def offers(self) -> SqlOffers:
+        return SqlOffers(self.conn, self.db)
+
+    @cached_property
+    def campaigns(self) -> SqlCampaigns:
+        return SqlCampaigns(self.conn, self.db)
+
+    @cached_property
+    def referrals(self) -> SqlReferrals:
+        return SqlReferrals(self.conn, self.db)
+
+    @cached_property
+    def lifecycle(self) -> SqlLifecycle:
+        return SqlLifecycle(self.conn, self.db)
 
     # messaging, surveys and stats
 

@@ -21,12 +21,14 @@ from starlette.responses import HTMLResponse, RedirectResponse, Response
 from starlette.routing import BaseRoute, Mount, Route
 from starlette.staticfiles import StaticFiles
 
+from loyalty.api import coupon_ids
 from loyalty.app.kernel.principal import Principal
 from loyalty.app.kernel.services import Services
 from loyalty.app.kernel.uow import Encoded, Tx, run_write
 from loyalty.app.ledger.adjustments import adjust_points
 from loyalty.app.messaging import webhooks
 from loyalty.app.offers import coupon_care, offers
+from loyalty.app.offers.coupons import CouponNotFound
 from loyalty.app.tenancy import admin, staff
 from loyalty.app.tenancy.config_kinds import KINDS, ConfigKind
 from loyalty.app.tenancy.credentials import hash_key, principal_from_api_key, principal_from_key_hash
@@ -931,9 +933,13 @@ def build(services: Services) -> Mount:
         user_id = ctx.request.path_params["userId"]
         reason = str(ctx.form.get("reason") or "").strip()
         try:
-            coupon_id = offers.parse_coupon_id(ctx.request.path_params["couponId"])
+            coupon_id = coupon_ids.parse_coupon_id(ctx.request.path_params["couponId"])
             done = await write(
                 services, ctx.principal, lambda tx: coupon_care.revoke_coupon(tx, user_id, coupon_id, reason)
+            )
+        except CouponNotFound as missing:  # named as the admin API names it
+            return await coupon_refused(
+                ctx, user_id, coupon_ids.missing(missing), {"revokeReason": reason}, "revoke"
             )
         except LoyaltyError as exc:
             return await coupon_refused(ctx, user_id, exc, {"revokeReason": reason}, "revoke")

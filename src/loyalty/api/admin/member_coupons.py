@@ -5,9 +5,10 @@ from __future__ import annotations
 
 import msgspec
 
+from loyalty.api import coupon_ids
 from loyalty.api.routing import Call, Endpoint, Reply
-from loyalty.app.offers import coupon_care, offers
-from loyalty.app.offers.coupons import user_coupons
+from loyalty.app.offers import coupon_care
+from loyalty.app.offers.coupons import CouponNotFound, user_coupons
 
 TAGS = ("Admin",)
 
@@ -52,7 +53,7 @@ class CouponChangeReply(msgspec.Struct):
 def _change(done: coupon_care.CouponChange) -> CouponChangeReply:
     return CouponChangeReply(
         userId=done.user_id,
-        couponId=f"COUPON#{done.coupon_id}",
+        couponId=coupon_ids.wire_id(done.coupon_id),
         code=done.code,
         offerId=done.offer_id,
         reason=done.reason,
@@ -67,7 +68,7 @@ async def list_member_coupons(call: Call) -> Reply:
     return Reply(
         [
             MemberCoupon(
-                couponId=f"COUPON#{r['id']}",
+                couponId=coupon_ids.wire_id(r["id"]),
                 code=r["code"],
                 offerId=r["offer_id"],
                 title=r["title"],
@@ -93,8 +94,11 @@ async def grant(call: Call) -> Reply:
 async def revoke(call: Call) -> Reply:
     assert call.tx is not None
     body: CouponRevokeBody = call.body
-    coupon_id = offers.parse_coupon_id(call.params["couponId"])
-    done = await coupon_care.revoke_coupon(call.tx, call.params["userId"], coupon_id, body.reason)
+    coupon_id = coupon_ids.parse_coupon_id(call.params["couponId"])
+    try:
+        done = await coupon_care.revoke_coupon(call.tx, call.params["userId"], coupon_id, body.reason)
+    except CouponNotFound as error:
+        raise coupon_ids.missing(error) from None
     return Reply(_change(done))
 
 

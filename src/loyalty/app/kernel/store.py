@@ -32,7 +32,8 @@ if TYPE_CHECKING:
         MetricBalances,
         PendingCredits,
     )
-    from loyalty.app.offers.ports import Coupons
+    from loyalty.app.offers.ports import Coupons, Offers
+    from loyalty.app.promotions.ports import Campaigns, Lifecycle, Referrals
     from loyalty.app.users.ports import MemberSearch, UserDataStore, Users
 
 
@@ -111,6 +112,18 @@ class Store(Protocol):
     # offers and promotions
     @property
     def coupons(self) -> Coupons: ...
+
+    @property
+    def offers(self) -> Offers: ...
+
+    @property
+    def campaigns(self) -> Campaigns: ...
+
+    @property
+    def referrals(self) -> Referrals: ...
+
+    @property
+    def lifecycle(self) -> Lifecycle: ...
 
     # messaging, surveys and stats
 

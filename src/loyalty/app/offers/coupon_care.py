@@ -26,11 +26,12 @@ from loyalty.app.kernel.uow import Tx
 from loyalty.app.ledger.adjustments import check_reason
 from loyalty.app.messaging import outbox
 from loyalty.app.offers import catalog
+from loyalty.app.offers.coupons import CouponNotFound
 from loyalty.app.offers.ports import CouponRow
 from loyalty.app.offers.redeem import hand_out, record_issue, take_stock
 from loyalty.app.users.users import check_user_id, resolve_user
 from loyalty.core import coupons
-from loyalty.core.errors import ErrorCode, LoyaltyError, invalid, not_found
+from loyalty.core.errors import ErrorCode, LoyaltyError, invalid
 from loyalty.storage.tenancy import audit as audit_repo
 
 
@@ -92,7 +93,7 @@ async def revoke_coupon(tx: Tx, user_id: str, coupon_id: int, reason: str) -> Co
     )
     row = await tx.store.coupons.get_for_user(user_pk, coupon_id)
     if row is None:
-        raise not_found("coupon", f"COUPON#{coupon_id}")
+        raise CouponNotFound(coupon_id)
     if not revoked:
         state = coupon_state(row, tx.now)
         raise LoyaltyError(

@@ -22,6 +22,16 @@ from loyalty.core.expiry import DAY_MS
 MAX_ATTEMPTS = 20
 
 
+class CouponNotFound(LoyaltyError):
+    """The user has no coupon of this number (404). A face names the coupon in its own id form
+    (``loyalty.api.coupon_ids``); the message here names the bare number."""
+
+    def __init__(self, coupon_id: int | None) -> None:
+        ident = "" if coupon_id is None else f" '{coupon_id}'"
+        super().__init__(ErrorCode.NOT_FOUND, f"coupon{ident} does not exist")
+        self.coupon_id = coupon_id
+
+
 @dataclass(frozen=True)
 class IssuedCoupon:
     id: int

@@ -8,21 +8,20 @@ from dataclasses import dataclass
 from typing import Any
 
 import msgspec
-from sqlalchemy.ext.asyncio import AsyncConnection
 
 from loyalty.app.kernel.principal import Principal
 from loyalty.app.kernel.services import Services
 from loyalty.app.kernel.store import Store
-from loyalty.app.kernel.uow import Tx, run_read, run_reading
+from loyalty.app.kernel.uow import Tx, run_reading
 from loyalty.app.ledger import ledger
 from loyalty.app.offers import catalog
+from loyalty.app.offers.coupons import CouponNotFound
 from loyalty.app.offers.ports import CouponRow
 from loyalty.app.tenancy.tenants import TenantConfig
 from loyalty.app.users.users import POINTS, resolve_user
 from loyalty.core import offers as rules
 from loyalty.core.coupons import check_codes, parse_csv_codes
 from loyalty.core.errors import ErrorCode, LoyaltyError, invalid, not_found
-from loyalty.storage.offers import offers as offer_repo
 
 
 def offer_view(offer: catalog.Offer) -> dict[str, Any]:
@@ -39,7 +38,7 @@ async def feed(
     principal.require_read_user(user_id)
     now = services.now()
 
-    async def work(conn: AsyncConnection, tenant: TenantConfig) -> list[dict[str, Any]]:
+    async def work(store: Store, tenant: TenantConfig) -> list[dict[str, Any]]:
         items = sorted(tenant.all(catalog.KIND).items())
         return [
             offer_view(o)
@@ -50,7 +49,7 @@ async def feed(
             and (offer_type is None or o.type == offer_type)
         ]
 
-    return await run_read(services, principal, work)
+    return await run_reading(services, principal, work)
 
 
 @dataclass(frozen=True)
@@ -69,16 +68,15 @@ async def redeemable(services: Services, principal: Principal, user_id: str, off
     principal.require_read_user(user_id)
 
     async def work(store: Store, tenant: TenantConfig) -> tuple[Any, ...]:
-        conn = store.conn
         offer = catalog.offer_of(tenant, offer_id)
         pk = await store.users.find_pk(tenant.id, user_id)
         if pk is None and not tenant.settings.autoCreateUsers:
             raise not_found("user", user_id)
         account = None if pk is None else await ledger.read_account(store, pk, POINTS)
-        issued = await offer_repo.issued_count(conn, tenant.id, offer_id)
-        count = 0 if pk is None else await offer_repo.user_count(conn, pk, offer_id)
+        issued = await store.offers.issued_count(tenant.id, offer_id)
+        count = 0 if pk is None else await store.offers.user_count(pk, offer_id)
         pool = offer.couponTemplate is not None and offer.couponTemplate.codePool
-        free = (await offer_repo.code_counts(conn, tenant.id, offer_id))[1] if pool else None
+        free = (await store.offers.code_counts(tenant.id, offer_id))[1] if pool else None
         return tenant.id, offer, pk, account, issued, count, free
 
     tenant_id, offer, pk, account, issued, count, free = await run_reading(services, principal, work)
@@ -129,18 +127,6 @@ async def open_coupons(services: Services, principal: Principal, user_id: str) -
     return await run_reading(services, principal, work)
 
 
-def parse_coupon_id(text: str, field: str = "couponId") -> int:
-    value = coupon_id_or_none(text)
-    if value is None:
-        raise invalid(field, f"'{field}' must be a coupon id such as 'COUPON#12' or '12'")
-    return value
-
-
-def coupon_id_or_none(text: str) -> int | None:
-    value = text.removeprefix("COUPON#")
-    return int(value) if value.isascii() and value.isdigit() and len(value) <= 18 else None
-
-
 async def redeem_coupon(tx: Tx, user_id: str, coupon_id: int) -> None:
     """Mark the user's coupon redeemed; refused (400) when already redeemed, revoked or expired."""
     tx.principal.require_act_for_user(user_id)
@@ -149,7 +135,7 @@ async def redeem_coupon(tx: Tx, user_id: str, coupon_id: int) -> None:
         return
     row = await tx.store.coupons.get_for_user(pk, coupon_id)
     if row is None:
-        raise not_found("coupon", f"COUPON#{coupon_id}")
+        raise CouponNotFound(coupon_id)
     if row["redeemed"]:
         raise LoyaltyError(ErrorCode.NOT_REDEEMABLE, "the coupon is already redeemed", field="couponId")
     if row["revoked_at"] is not None:
@@ -163,24 +149,23 @@ class CouponDetails:
     offer: catalog.Offer | None
 
 
-async def signed_in_coupon(services: Services, principal: Principal, coupon_id: str) -> CouponDetails:
+async def signed_in_coupon(services: Services, principal: Principal, coupon_id: int | None) -> CouponDetails:
     """One coupon of the signed-in user (the token's ``sub``), with its offer when it still exists.
 
-    Any id that is not one of the user's coupons is "not found", whatever its form: the answer
-    never says what our ids look like. A revoked coupon is "not found" too: it was withdrawn, and
-    the seed's shape has no field that could tell an app not to show its code."""
+    ``coupon_id`` None: an id no coupon can have, "not found" like any id that is not one of the
+    user's coupons (the caller names it as it was asked for). A revoked coupon is "not found" too:
+    it was withdrawn, and the seed's shape has no field that could tell an app not to show its code."""
     from loyalty.app.users.audience_profile import subject_of
 
     user_id = subject_of(principal)
-    number = coupon_id_or_none(coupon_id)
 
     async def work(store: Store, tenant: TenantConfig) -> CouponDetails:
         pk = await store.users.find_pk(tenant.id, user_id)
         row = None
-        if pk is not None and number is not None:
-            row = await store.coupons.get_for_user(pk, number)
+        if pk is not None and coupon_id is not None:
+            row = await store.coupons.get_for_user(pk, coupon_id)
         if row is None or row["revoked_at"] is not None:
-            raise not_found("coupon", coupon_id)
+            raise CouponNotFound(coupon_id)
         offer = tenant.get(catalog.KIND, row["offer_id"]) if row["offer_id"] else None
         return CouponDetails(row=row, offer=offer if isinstance(offer, catalog.Offer) else None)
 
@@ -228,19 +213,19 @@ async def import_codes(tx: Tx, offer_id: str, codes: list[str]) -> PoolState:
     """Add codes to the offer's pool (admin); codes already known in the tenant are skipped."""
     tx.principal.require_admin()
     _pool_offer(tx.tenant, offer_id)
-    added = await offer_repo.import_codes(
-        tx.insert, tx.conn, tenant_id=tx.tenant.id, offer_id=offer_id, codes=codes, now=tx.now
+    added = await tx.store.offers.import_codes(
+        tenant_id=tx.tenant.id, offer_id=offer_id, codes=codes, now=tx.now
     )
-    total, free = await offer_repo.code_counts(tx.conn, tx.tenant.id, offer_id)
+    total, free = await tx.store.offers.code_counts(tx.tenant.id, offer_id)
     return PoolState(offer_id, total, free, imported=added, duplicates=len(codes) - added)
 
 
 async def pool_state(services: Services, principal: Principal, offer_id: str) -> PoolState:
     principal.require_read_programme()
 
-    async def work(conn: AsyncConnection, tenant: TenantConfig) -> PoolState:
+    async def work(store: Store, tenant: TenantConfig) -> PoolState:
         catalog.offer_of(tenant, offer_id)
-        total, free = await offer_repo.code_counts(conn, tenant.id, offer_id)
+        total, free = await store.offers.code_counts(tenant.id, offer_id)
         return PoolState(offer_id, total, free)
 
-    return await run_read(services, principal, work)
+    return await run_reading(services, principal, work)

@@ -64,3 +64,42 @@ class Coupons(Protocol):
     async def revoke_if_open(self, *, user_pk: int, coupon_id: int, reason: str, now: int) -> bool:
         """Mark the coupon revoked when it is the user's, unredeemed and not yet revoked."""
         ...
+
+
+class Offers(Protocol):
+    """Offer stock, per-user redemption counts and code pools; every limit is one conditional
+    statement, so concurrent redemptions never pass it."""
+
+    async def take_stock(self, *, tenant_id: int, offer_id: str, stock: int) -> bool:
+        """Count one more issued coupon of the offer while fewer than ``stock`` were issued;
+        False when sold out (nothing counted)."""
+        ...
+
+    async def count_user_redemption(
+        self, *, tenant_id: int, user_pk: int, offer_id: str, limit: int | None
+    ) -> bool:
+        """Count one more redemption of the offer by the user while below ``limit`` (None: always);
+        False at the limit (nothing counted)."""
+        ...
+
+    async def issued_count(self, tenant_id: int, offer_id: str) -> int:
+        """Coupons of the offer counted against its stock (0 before the first)."""
+        ...
+
+    async def user_count(self, user_pk: int, offer_id: str) -> int:
+        """The user's counted redemptions of the offer (0 before the first)."""
+        ...
+
+    async def import_codes(self, *, tenant_id: int, offer_id: str, codes: list[str], now: int) -> int:
+        """Add the codes not yet known in the tenant (in any pool or on an issued coupon) to the
+        offer's pool; how many were new."""
+        ...
+
+    async def claim_code(self, *, tenant_id: int, offer_id: str, user_pk: int, now: int) -> str | None:
+        """Hand one free code of the offer's pool to the user, exclusively (two concurrent claims
+        never get the same code); None when the pool is empty."""
+        ...
+
+    async def code_counts(self, tenant_id: int, offer_id: str) -> tuple[int, int]:
+        """(total, still free) codes of the offer's pool."""
+        ...

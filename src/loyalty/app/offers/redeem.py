@@ -20,7 +20,6 @@ from loyalty.core.errors import ErrorCode, LoyaltyError
 from loyalty.core.expiry import DAY_MS
 from loyalty.core.timeutil import day_key
 from loyalty.storage.kernel import history as history_repo
-from loyalty.storage.offers import offers as offer_repo
 
 POOL_ATTEMPTS = 20
 """Pool codes tried per redemption when a code is already some coupon's code."""
@@ -59,9 +58,7 @@ async def redeem_offer(
     if reason is not None:
         raise reason
     user_pk = await resolve_user(tx, user_id, create=False)
-    counted = await offer_repo.count_user_redemption(
-        tx.insert,
-        tx.conn,
+    counted = await tx.store.offers.count_user_redemption(
         tenant_id=tx.tenant.id,
         user_pk=user_pk,
         offer_id=offer_id,
@@ -86,8 +83,8 @@ async def redeem_offer(
 
 async def take_stock(tx: Tx, offer: catalog.Offer) -> None:
     """One unit of the offer's stock (when it has one), in one conditional statement."""
-    if offer.stock is not None and not await offer_repo.take_stock(
-        tx.insert, tx.conn, tenant_id=tx.tenant.id, offer_id=offer.offerId or "", stock=offer.stock
+    if offer.stock is not None and not await tx.store.offers.take_stock(
+        tenant_id=tx.tenant.id, offer_id=offer.offerId or "", stock=offer.stock
     ):
         raise _refused(rules.OUT_OF_STOCK)
 
@@ -110,8 +107,8 @@ async def hand_out(
     for _ in range(POOL_ATTEMPTS if template.codePool else 1):
         code = None
         if template.codePool:
-            code = await offer_repo.claim_code(
-                tx.conn, tenant_id=tx.tenant.id, offer_id=offer_id, user_pk=user_pk, now=tx.now
+            code = await tx.store.offers.claim_code(
+                tenant_id=tx.tenant.id, offer_id=offer_id, user_pk=user_pk, now=tx.now
             )
             if code is None:
                 raise _refused(rules.OUT_OF_STOCK)

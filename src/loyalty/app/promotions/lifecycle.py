@@ -35,7 +35,6 @@ from loyalty.core import lifecycle as core
 from loyalty.core.errors import LoyaltyError
 from loyalty.core.expiry import DAY_MS
 from loyalty.core.timeutil import local_datetime
-from loyalty.storage.promotions import lifecycle as lifecycle_repo
 from loyalty.storage.tenancy import tenants as tenant_repo
 
 log = logging.getLogger(__name__)
@@ -85,9 +84,8 @@ async def run_once(services: Services) -> LifecycleRun:
 async def _birthdays(services: Services, tenant: TenantConfig, reward: LifecycleReward, today: date) -> int:
     paid, after = 0, 0
     while True:
-        async with services.db.read() as conn:
-            batch = await lifecycle_repo.birthdays(
-                conn,
+        async with services.stores.read() as store:
+            batch = await store.lifecycle.birthdays(
                 tenant_id=tenant.id,
                 days=core.birthdays_on(today),
                 year=today.year,
@@ -105,17 +103,17 @@ async def _anniversaries(
     services: Services, tenant: TenantConfig, reward: LifecycleReward, today: date
 ) -> int:
     tz = tenant.settings.timeZone
-    async with services.db.read() as conn:
-        first = await lifecycle_repo.first_join(conn, tenant.id)
+    async with services.stores.read() as store:
+        first = await store.lifecycle.first_join(tenant.id)
     if first is None:
         return 0
     days = core.join_days_celebrated_on(today, local_datetime(first, tz).year)
     ranges = core.day_ranges_ms(days, tz)
     paid, after = 0, 0
     while True:
-        async with services.db.read() as conn:
-            batch = await lifecycle_repo.joined_in(
-                conn, tenant_id=tenant.id, ranges=ranges, year=today.year, after_pk=after, limit=BATCH
+        async with services.stores.read() as store:
+            batch = await store.lifecycle.joined_in(
+                tenant_id=tenant.id, ranges=ranges, year=today.year, after_pk=after, limit=BATCH
             )
         for user_pk, created_at in batch:
             years = today.year - local_datetime(created_at, tz).year
@@ -148,10 +146,9 @@ async def _pay(
 ) -> int:
     """Claim and pay one user's reward in one transaction; 1 when this worker paid it."""
     async with services.stores.write() as store:
-        conn = store.conn
         tx = ledger.job_tx(store, services, tenant, "lifecycle", services.now())
-        claimed = await lifecycle_repo.claim_reward(
-            tx.insert, conn, tenant_id=tenant.id, user_pk=user_pk, kind=kind, year=year, now=tx.now
+        claimed = await tx.store.lifecycle.claim_reward(
+            tenant_id=tenant.id, user_pk=user_pk, kind=kind, year=year, now=tx.now
         )
         if not claimed:
             return 0  # another worker (or an earlier run) paid it
@@ -198,9 +195,9 @@ async def _reminders(services: Services, tenant: TenantConfig, days: int) -> int
     sent, after = 0, 0
     while True:
         now = services.now()
-        async with services.db.read() as conn:
-            batch = await lifecycle_repo.expiring_credits(
-                conn, tenant_id=tenant.id, now=now, until=now + days * DAY_MS, after_id=after, limit=BATCH
+        async with services.stores.read() as store:
+            batch = await store.lifecycle.expiring_credits(
+                tenant_id=tenant.id, now=now, until=now + days * DAY_MS, after_id=after, limit=BATCH
             )
         for entry_id in batch:
             sent += await _remind(services, tenant, entry_id)
@@ -211,11 +208,8 @@ async def _reminders(services: Services, tenant: TenantConfig, days: int) -> int
 
 async def _remind(services: Services, tenant: TenantConfig, entry_id: int) -> int:
     async with services.stores.write() as store:
-        conn = store.conn
         tx = ledger.job_tx(store, services, tenant, "lifecycle", services.now())
-        line = await lifecycle_repo.claim_reminder(
-            tx.insert, conn, tenant_id=tenant.id, entry_id=entry_id, now=tx.now
-        )
+        line = await tx.store.lifecycle.claim_reminder(tenant_id=tenant.id, entry_id=entry_id, now=tx.now)
         if line is None:
             return 0
         user_pk, points, expires_at = int(line["user_pk"]), int(line["remaining"]), int(line["valid_until"])

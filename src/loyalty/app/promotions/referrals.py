@@ -28,7 +28,6 @@ from loyalty.app.users.users import resolve_user
 from loyalty.core import referrals as core
 from loyalty.core import rules
 from loyalty.core.errors import ErrorCode, LoyaltyError, invalid, not_found
-from loyalty.storage.promotions import referrals as referral_repo
 
 Text = str | dict[str, str] | None
 KIND = "referrals"
@@ -136,16 +135,15 @@ async def referral_of(services: Services, principal: Principal, user_id: str) ->
     principal.require_read_user(user_id)
 
     async def read(store: Store, tenant: TenantConfig) -> dict[str, Any] | None:
-        conn = store.conn
         user = await store.users.get(tenant.id, user_id)
         if user is None:
             if tenant.settings.autoCreateUsers:
                 return None
             raise not_found("user", user_id)
-        code = await referral_repo.code_of(conn, int(user["id"]))
+        code = await store.referrals.code_of(int(user["id"]))
         if code is None:
             return None
-        count = await referral_repo.referred_count(conn, int(user["id"]))
+        count = await store.referrals.referred_count(int(user["id"]))
         return referral_view(user_id, current_programme(tenant), code, count)
 
     found = await run_reading(services, principal, read)
@@ -154,27 +152,27 @@ async def referral_of(services: Services, principal: Principal, user_id: str) ->
     tenant = await services.tenants.by_id(principal.tenant_id)
     if tenant is None:
         raise LoyaltyError(ErrorCode.UNAUTHENTICATED, "tenant no longer exists")
-    async with services.db.write() as conn:
+    async with services.stores.write() as store:
         tx = Tx(
-            conn=conn,
+            conn=store.conn,
             services=services,
-            store=services.stores.bind(conn),
+            store=store,
             tenant=tenant,
             principal=principal,
             now=services.now(),
         )
         user_pk = await resolve_user(tx, user_id, create=False)
         code = await _code_for(tx, user_pk)
-        count = await referral_repo.referred_count(conn, user_pk)
+        count = await store.referrals.referred_count(user_pk)
     return referral_view(user_id, current_programme(tenant), code, count)
 
 
 async def _code_for(tx: Tx, user_pk: int) -> str:
     for _ in range(CODE_ATTEMPTS):
-        await referral_repo.insert_code_if_absent(
-            tx.insert, tx.conn, tenant_id=tx.tenant.id, user_pk=user_pk, code=new_code(), now=tx.now
+        await tx.store.referrals.insert_code_if_absent(
+            tenant_id=tx.tenant.id, user_pk=user_pk, code=new_code(), now=tx.now
         )
-        code = await referral_repo.code_of(tx.conn, user_pk)
+        code = await tx.store.referrals.code_of(user_pk)
         if code is not None:  # ours, or the one a concurrent first read stored
             return code
     raise LoyaltyError(ErrorCode.CONFLICT, "no free referral code was found; retry")
@@ -188,17 +186,15 @@ async def register_referral(tx: Tx, user_id: str, code: object) -> dict[str, Any
     if referral_id is None:
         raise invalid("code", "no referral programme is active")
     user_pk = await resolve_user(tx, user_id, create=False)
-    referrer_pk = await referral_repo.owner_of(tx.conn, tx.tenant.id, text)
+    referrer_pk = await tx.store.referrals.owner_of(tx.tenant.id, text)
     if referrer_pk is None:
         raise not_found("referral code", text)
     if referrer_pk == user_pk:
         raise invalid("code", "a user cannot be referred by their own code")
-    if await referral_repo.referrer_of(tx.conn, referrer_pk) == user_pk:
+    if await tx.store.referrals.referrer_of(referrer_pk) == user_pk:
         # Two users referring each other would pay both sides twice for one friendship.
         raise invalid("code", "this code's owner was referred by this user")
-    registered = await referral_repo.register(
-        tx.insert,
-        tx.conn,
+    registered = await tx.store.referrals.register(
         tenant_id=tx.tenant.id,
         user_pk=user_pk,
         referrer_pk=referrer_pk,
@@ -241,12 +237,12 @@ def _bonus(referral_id: str, role: Literal["referrer", "referee"], referee_pk: i
 async def pay(tx: Tx, referee_pk: int, award: core.ReferralAward) -> None:
     """The event path's follow-up for an event that qualifies: pay the referral once."""
     rule = award.rule
-    if not await referral_repo.claim_reward(
-        tx.conn, user_pk=referee_pk, referral_id=rule.referral_id, now=tx.now
+    if not await tx.store.referrals.claim_reward(
+        user_pk=referee_pk, referral_id=rule.referral_id, now=tx.now
     ):
         return  # another event of the user paid it first
-    referrer_paid = rule.referrer_points > 0 and await referral_repo.count_paid_referral(
-        tx.conn, referrer_pk=award.referrer_pk, referee_pk=referee_pk, cap=rule.max_per_referrer
+    referrer_paid = rule.referrer_points > 0 and await tx.store.referrals.count_paid_referral(
+        referrer_pk=award.referrer_pk, referee_pk=referee_pk, cap=rule.max_per_referrer
     )
     if rule.referee_points > 0:
         await bonus.pay(tx, referee_pk, rule.referee_points, _bonus(rule.referral_id, "referee", referee_pk))

@@ -22,10 +22,10 @@ from sqlalchemy.ext.asyncio import AsyncConnection
 
 from loyalty.app.kernel.principal import Principal
 from loyalty.app.kernel.services import Services
-from loyalty.app.kernel.uow import run_read
+from loyalty.app.kernel.store import Store
+from loyalty.app.kernel.uow import run_read, run_reading
 from loyalty.app.tenancy.tenants import TenantConfig
 from loyalty.core import periods, timeutil
-from loyalty.storage.promotions import campaigns as campaign_repo
 from loyalty.storage.stats import stats as stats_repo
 from loyalty.storage.stats.stats_tables import HOURS
 
@@ -134,7 +134,8 @@ def _split_late(rows: list[dict[str, Any]], rng: periods.DateRange, method: str)
 async def global_stats(services: Services, principal: Principal, rng: periods.DateRange) -> GlobalStatsView:
     principal.require_view()
 
-    async def work(conn: AsyncConnection, tenant: TenantConfig) -> GlobalStatsView:
+    async def work(store: Store, tenant: TenantConfig) -> GlobalStatsView:
+        conn = store.conn
         start = None if rng.start is None else rng.start.isoformat()
         end = rng.end.isoformat()
         rows = await stats_repo.daily_rows(
@@ -151,7 +152,7 @@ async def global_stats(services: Services, principal: Principal, rng: periods.Da
             for row in sorted(totals, key=lambda r: str(r["event_id"]))
         }
         top = sorted(breakdown, key=lambda e: (-breakdown[e].count, e))[:TOP_EVENTS]
-        by_campaign = await campaign_repo.totals_by_campaign(conn, tenant.id, start=start, end=end)
+        by_campaign = await store.campaigns.totals_by_campaign(tenant.id, start=start, end=end)
         return GlobalStatsView(
             period=rng.label,
             start=start,
@@ -170,7 +171,7 @@ async def global_stats(services: Services, principal: Principal, rng: periods.Da
             },
         )
 
-    return await run_read(services, principal, work)
+    return await run_reading(services, principal, work)
 
 
 async def event_stats(

@@ -6,6 +6,9 @@ is decided again, when a concurrent event of the user has used up the room the s
 the CTEs that write the campaign totals, the campaign statistics and a pending credit, all hanging
 on ``g``. SQLite: the same reads and writes as plain statements in the writer's transaction.
 
+The campaign statistics ``app`` reads are :class:`SqlCampaigns`
+(:class:`loyalty.app.promotions.ports.Campaigns`).
+
 Every statement is built from this module's column names, casts and placeholders only.
 """
 
@@ -18,6 +21,8 @@ from sqlalchemy import func, select
 from sqlalchemy.ext.asyncio import AsyncConnection
 
 from loyalty.app.events.event_store import EventWrites
+from loyalty.app.promotions.ports import CampaignTotals
+from loyalty.storage.database import Database
 from loyalty.storage.promotions.campaign_tables import campaign_stats_daily
 from loyalty.storage.stats.stats import PG_SHARDS
 
@@ -186,18 +191,25 @@ def sqlite_write(db: Any, writes: EventWrites, logged_id: int) -> None:
         )
 
 
-async def totals_by_campaign(
-    conn: AsyncConnection, tenant_id: int, *, start: str | None, end: str
-) -> list[dict[str, Any]]:
-    """Campaign points and events per campaign over local days ``start`` … ``end``."""
-    table = campaign_stats_daily
-    query = (
-        select(table.c.campaign_id, func.sum(table.c.events), func.sum(table.c.points))
-        .where(table.c.tenant_id == tenant_id, table.c.day_key <= end)
-        .group_by(table.c.campaign_id)
-        .order_by(table.c.campaign_id)
-    )
-    if start is not None:
-        query = query.where(table.c.day_key >= start)
-    rows = await conn.execute(query)
-    return [{"campaign_id": r[0], "events": int(r[1]), "points": int(r[2])} for r in rows]
+class SqlCampaigns:
+    """The campaign statistics app reads (:class:`loyalty.app.promotions.ports.Campaigns`)."""
+
+    def __init__(self, conn: AsyncConnection, db: Database) -> None:
+        self.conn = conn
+        self.db = db
+
+    async def totals_by_campaign(
+        self, tenant_id: int, *, start: str | None, end: str
+    ) -> list[CampaignTotals]:
+        """Campaign points and events per campaign over local days ``start`` … ``end``."""
+        table = campaign_stats_daily
+        query = (
+            select(table.c.campaign_id, func.sum(table.c.events), func.sum(table.c.points))
+            .where(table.c.tenant_id == tenant_id, table.c.day_key <= end)
+            .group_by(table.c.campaign_id)
+            .order_by(table.c.campaign_id)
+        )
+        if start is not None:
+            query = query.where(table.c.day_key >= start)
+        rows = await self.conn.execute(query)
+        return [CampaignTotals(campaign_id=r[0], events=int(r[1]), points=int(r[2])) for r in rows]

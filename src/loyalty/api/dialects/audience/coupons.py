@@ -4,8 +4,11 @@ from __future__ import annotations
 
 import msgspec
 
+from loyalty.api import coupon_ids
 from loyalty.api.routing import Call, Endpoint, Reply
 from loyalty.app.offers import offers
+from loyalty.app.offers.coupons import CouponNotFound
+from loyalty.core.errors import not_found
 
 TAGS = ("Audience: loyalty",)
 
@@ -28,7 +31,15 @@ class CouponReply(msgspec.Struct):
 
 
 async def get_coupon(call: Call) -> Reply:
-    found = await offers.signed_in_coupon(call.services, call.principal, call.params["couponId"])
+    # Any string is an id: one that names none of the user's coupons is "not found", whatever its
+    # form, and is named as it was asked for (the answer never says what our ids look like).
+    asked = call.params["couponId"]
+    try:
+        found = await offers.signed_in_coupon(
+            call.services, call.principal, coupon_ids.coupon_id_or_none(asked)
+        )
+    except CouponNotFound:
+        raise not_found("coupon", asked) from None
     row = found.row
     template = None if found.offer is None else found.offer.couponTemplate
     meta = row["metadata"] or {}

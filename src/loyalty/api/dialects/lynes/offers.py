@@ -6,10 +6,11 @@ from typing import Any
 
 import msgspec
 
+from loyalty.api import coupon_ids
 from loyalty.api.routing import Call, Endpoint, Reply
 from loyalty.app.kernel.validation import check_string
 from loyalty.app.offers import offers, redeem
-from loyalty.app.offers.coupons import IssuedCoupon
+from loyalty.app.offers.coupons import CouponNotFound, IssuedCoupon
 from loyalty.app.offers.ports import CouponRow
 from loyalty.app.users.users import check_user_id
 from loyalty.core import offers as rules
@@ -72,7 +73,7 @@ def coupon_view(row: CouponRow, user_id: str) -> Coupon:
     """A stored coupon in the seed's shape."""
     return Coupon(
         PK=f"USER#{user_id}#COUPON",
-        SK=f"COUPON#{row['id']}",
+        SK=coupon_ids.wire_id(row["id"]),
         title=row["title"],
         description=row["description"],
         validUntil=row["valid_until"] or 0,
@@ -85,7 +86,7 @@ def issued_view(c: IssuedCoupon, user_id: str) -> Coupon:
     """A coupon just issued by a redemption, in the seed's shape."""
     return Coupon(
         PK=f"USER#{user_id}#COUPON",
-        SK=f"COUPON#{c.id}",
+        SK=coupon_ids.wire_id(c.id),
         title=c.title,
         description=c.description,
         validUntil=c.valid_until,
@@ -149,10 +150,13 @@ async def redeem_coupon(call: Call) -> Reply:
     if check_string(body.userId, "userId") != user_id:
         raise invalid("userId", "'userId' must match the user in the path")
     sort_key = check_string(body.SK, "SK")
-    coupon_id = offers.parse_coupon_id(call.params["couponId"])
-    if offers.parse_coupon_id(sort_key, "SK") != coupon_id:
+    coupon_id = coupon_ids.parse_coupon_id(call.params["couponId"])
+    if coupon_ids.parse_coupon_id(sort_key, "SK") != coupon_id:
         raise invalid("SK", "'SK' must name the coupon in the path")
-    await offers.redeem_coupon(call.tx, user_id, coupon_id)
+    try:
+        await offers.redeem_coupon(call.tx, user_id, coupon_id)
+    except CouponNotFound as error:
+        raise coupon_ids.missing(error) from None
     return Reply(CouponRedeemed(redeemed=True))
 
 
