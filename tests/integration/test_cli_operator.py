@@ -134,13 +134,12 @@ def test_user_export_and_delete(tmp_path: Path, store: str) -> None:
     import asyncio
 
     from loyalty.storage.database import Database
-    from loyalty.storage.tenancy import tenants
     from loyalty.storage.users import users
 
     async def add_user() -> None:
         db = Database(store)
         async with db.write() as conn:
-            tenant = await tenants.get_by_name(conn, "acme")
+            tenant = await db.stores.bind(conn).tenants.get_by_name("acme")
             assert tenant is not None
             await users.insert_if_absent(db.insert, conn, tenant_id=tenant["id"], external_id="ann", now=5)
         await db.dispose()

@@ -13,7 +13,15 @@ from functools import cached_property
 from sqlalchemy.ext.asyncio import AsyncConnection
 
 from loyalty.storage.database import Database
+from loyalty.storage.kernel.history import SqlHistory
+from loyalty.storage.kernel.idempotency import SqlIdempotency
+from loyalty.storage.kernel.ratelimits import SqlRateLimits
 from loyalty.storage.offers.coupons import SqlCoupons
+from loyalty.storage.tenancy.api_keys import SqlApiKeys
+from loyalty.storage.tenancy.audit import SqlAudit
+from loyalty.storage.tenancy.config import SqlConfigItems
+from loyalty.storage.tenancy.staff import SqlStaff
+from loyalty.storage.tenancy.tenants import SqlTenants
 
 
 class SqlStore:
@@ -26,6 +34,37 @@ class SqlStore:
     # ledger
 
     # tenancy and kernel
+    @cached_property
+    def tenants(self) -> SqlTenants:
+        return SqlTenants(self.conn, self.db)
+
+    @cached_property
+    def api_keys(self) -> SqlApiKeys:
+        return SqlApiKeys(self.conn, self.db)
+
+    @cached_property
+    def config(self) -> SqlConfigItems:
+        return SqlConfigItems(self.conn, self.db)
+
+    @cached_property
+    def audit(self) -> SqlAudit:
+        return SqlAudit(self.conn, self.db)
+
+    @cached_property
+    def staff(self) -> SqlStaff:
+        return SqlStaff(self.conn, self.db)
+
+    @cached_property
+    def idempotency(self) -> SqlIdempotency:
+        return SqlIdempotency(self.conn, self.db)
+
+    @cached_property
+    def ratelimits(self) -> SqlRateLimits:
+        return SqlRateLimits(self.conn, self.db)
+
+    @cached_property
+    def history(self) -> SqlHistory:
+        return SqlHistory(self.conn, self.db)
 
     # users, events and imports
 

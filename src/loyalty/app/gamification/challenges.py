@@ -33,7 +33,6 @@ from loyalty.core.errors import invalid, not_found
 from loyalty.core.events import ChallengeStep
 from loyalty.core.timeutil import day_key
 from loyalty.storage.gamification import challenges as challenge_repo
-from loyalty.storage.kernel import history as history_repo
 from loyalty.storage.users import users as user_repo
 
 SECTION = "challenges"
@@ -163,8 +162,7 @@ async def _challenge_completed(tx: Tx, user_pk: int, config: Challenge, round_no
     await _announce(tx, user_pk, "challengeCompleted", payload, config.notification, config.title)
     points = sum(c.new_value - c.old_value for c in changes.metrics if c.metric == metrics.POINTS)
     settings = tx.tenant.settings
-    await history_repo.insert(
-        tx.conn,
+    await tx.store.history.insert(
         tenant_id=tx.tenant.id,
         user_pk=user_pk,
         entry_id=f"CHALLENGE#{config.challengeId}#{tx.now}",

@@ -28,7 +28,6 @@ from loyalty.core.errors import invalid, not_found
 from loyalty.core.events import StreakStep
 from loyalty.core.timeutil import is_valid_zone, iso_utc
 from loyalty.storage.gamification import streaks as streak_repo
-from loyalty.storage.kernel import history as history_repo
 from loyalty.storage.users import users as user_repo
 
 Text = str | dict[str, str] | None
@@ -151,8 +150,7 @@ async def _pay_milestone(
         description=f"streak {streak.streak_id}: {count} in a row",
     )
     title = {"en": "Streak milestone reached", "de": "Serien-Meilenstein erreicht"}
-    await history_repo.insert(
-        tx.conn,
+    await tx.store.history.insert(
         tenant_id=tx.tenant.id,
         user_pk=user_pk,
         entry_id=f"STREAK#{streak.streak_id}#{count}",

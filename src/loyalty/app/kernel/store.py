@@ -13,7 +13,9 @@ from contextlib import AbstractAsyncContextManager
 from typing import TYPE_CHECKING, Any, Protocol
 
 if TYPE_CHECKING:
+    from loyalty.app.kernel.ports import History, Idempotency, RateLimits
     from loyalty.app.offers.ports import Coupons
+    from loyalty.app.tenancy.ports import ApiKeys, Audit, ConfigItems, Staff, Tenants
 
 
 class Store(Protocol):
@@ -28,6 +30,29 @@ class Store(Protocol):
     # ledger
 
     # tenancy and kernel
+    @property
+    def tenants(self) -> Tenants: ...
+
+    @property
+    def api_keys(self) -> ApiKeys: ...
+
+    @property
+    def config(self) -> ConfigItems: ...
+
+    @property
+    def audit(self) -> Audit: ...
+
+    @property
+    def staff(self) -> Staff: ...
+
+    @property
+    def idempotency(self) -> Idempotency: ...
+
+    @property
+    def ratelimits(self) -> RateLimits: ...
+
+    @property
+    def history(self) -> History: ...
 
     # users, events and imports
 
