@@ -10,7 +10,9 @@ from loyalty.app.kernel.services import Services
 from loyalty.app.kernel.uow import Tx
 from loyalty.app.tenancy.tenant_settings import TenantSettings
 from loyalty.app.tenancy.tenants import TenantConfig
+from tests.fakes.kernel import FakeHistory, FakeIdempotency, FakeRateLimits
 from tests.fakes.offers import FakeCoupons
+from tests.fakes.tenancy import FakeApiKeys, FakeAudit, FakeConfigItems, FakeStaff, FakeTenants
 
 NOW = 1_763_900_000_000
 
@@ -22,6 +24,14 @@ class FakeStore:
     # ledger
 
     # tenancy and kernel
+    tenants: FakeTenants = field(default_factory=FakeTenants)
+    api_keys: FakeApiKeys = field(default_factory=FakeApiKeys)
+    config: FakeConfigItems = field(default_factory=FakeConfigItems)
+    audit: FakeAudit = field(default_factory=FakeAudit)
+    staff: FakeStaff = field(default_factory=FakeStaff)
+    idempotency: FakeIdempotency = field(default_factory=FakeIdempotency)
+    ratelimits: FakeRateLimits = field(default_factory=FakeRateLimits)
+    history: FakeHistory = field(default_factory=FakeHistory)
 
     # users, events and imports
 
