@@ -126,12 +126,11 @@ async def load_users(url: str, tenant: str, count: int, *, opening_points: int =
 
     from loyalty.storage.database import Database
     from loyalty.storage.tables import balances, ledger_entries, users
-    from loyalty.storage.tenancy import tenants as tenant_repo
 
     db = Database(url)
     try:
-        async with db.read() as conn:
-            row = await tenant_repo.get_by_name(conn, tenant)
+        async with db.stores.read() as store:
+            row = await store.tenants.get_by_name(tenant)
         assert row is not None
         now = time.time_ns() // 1_000_000
         batch = 5000

@@ -215,7 +215,7 @@ async def run(url: str, markdown: Path | None) -> None:
     db = Database(url)
     await migrate.upgrade(db.engine, url)
     now_ms = time.time_ns() // 1_000_000
-    tenant_id = await create_tenant(db, f"bench{secrets.token_hex(3)}", jwt_secret=None, now=now_ms)
+    tenant_id = await create_tenant(db.stores, f"bench{secrets.token_hex(3)}", jwt_secret=None, now=now_ms)
     today = datetime.fromtimestamp(now_ms / 1000, tz=UTC).date().isoformat()
     fill_log = []
     # The app's engine stops PostgreSQL statements after 30 s; the bulk fill may take longer.
@@ -245,7 +245,7 @@ async def run(url: str, markdown: Path | None) -> None:
             table: (await conn.execute(text(f"SELECT COUNT(*) FROM {table}"))).scalar_one()
             for table in ("stats_event_daily", "stats_user_last_day", "stats_user_periods")
         }
-    services = Services(settings=Settings(database_url=url), db=db, tenants=TenantCache(db, 60.0))
+    services = Services(settings=Settings(database_url=url), db=db, tenants=TenantCache(db.stores, 60.0))
     principal = Principal(tenant_id, "bench", None, frozenset(), api_key_role="admin")
     rng = periods.resolve("90d", None, None, datetime.fromisoformat(today).date())
     start, end = rng.start.isoformat(), rng.end.isoformat()  # type: ignore[union-attr]

@@ -89,10 +89,10 @@ async def make_tenant(app: Any, client: httpx.AsyncClient) -> TenantHandle:
     name = f"t{secrets.token_hex(5)}"
     secret = secrets.token_urlsafe(32)
     now = services.now()
-    tenant_id = await create_tenant(services.db, name, jwt_secret=secret, now=now)
-    async with services.db.write() as conn:
+    tenant_id = await create_tenant(services.stores, name, jwt_secret=secret, now=now)
+    async with services.stores.write() as store:
         key = await create_api_key(
-            conn, tenant_id=tenant_id, key_id="admin", name="admin", role="admin", now=now
+            store, tenant_id=tenant_id, key_id="admin", name="admin", role="admin", now=now
         )
     return TenantHandle(name=name, tenant_id=tenant_id, secret=secret, admin_key=key.key, client=client)
 

@@ -18,6 +18,7 @@ from tests.fakes.gamification import (
     FakeStreakProgress,
     FakeTransactionHistory,
 )
+from tests.fakes.kernel import FakeHistory, FakeIdempotency, FakeRateLimits
 from tests.fakes.ledger import (
     FakeBalances,
     FakeBulkCredits,
@@ -30,6 +31,7 @@ from tests.fakes.ledger import (
 )
 from tests.fakes.offers import FakeCoupons, FakeOffers
 from tests.fakes.promotions import FakeCampaigns, FakeLifecycle, FakeReferrals
+from tests.fakes.tenancy import FakeApiKeys, FakeAudit, FakeConfigItems, FakeStaff, FakeTenants
 from tests.fakes.users import FakeImportKeys, FakeMemberSearch, FakeUserData, FakeUsers
 
 NOW = 1_763_900_000_000
@@ -71,6 +73,14 @@ class FakeStore:
         return self.ledger_tables.metric_balances
 
     # tenancy and kernel
+    tenants: FakeTenants = field(default_factory=FakeTenants)
+    api_keys: FakeApiKeys = field(default_factory=FakeApiKeys)
+    config: FakeConfigItems = field(default_factory=FakeConfigItems)
+    audit: FakeAudit = field(default_factory=FakeAudit)
+    staff: FakeStaff = field(default_factory=FakeStaff)
+    idempotency: FakeIdempotency = field(default_factory=FakeIdempotency)
+    ratelimits: FakeRateLimits = field(default_factory=FakeRateLimits)
+    history: FakeHistory = field(default_factory=FakeHistory)
 
     # users, events and imports
     users: FakeUsers = field(default_factory=FakeUsers)

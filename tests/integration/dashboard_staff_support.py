@@ -9,7 +9,6 @@ from typing import Any
 import httpx
 
 from loyalty.app.tenancy import staff
-from loyalty.storage.tenancy import staff as staff_repo
 from tests.integration.test_dashboard import csrf_of
 from tests.support import TenantHandle
 
@@ -20,9 +19,9 @@ async def add_staff(app: Any, tenant: TenantHandle, email: str, role: str, *, re
     """A staff account; ``ready`` gives it ``PASSWORD`` (no one-time password left to replace).
     Returns the password that signs in."""
     services = app.state.services
-    async with services.db.write() as conn:
+    async with services.stores.write() as store:
         account, one_time = await staff.create_staff(
-            conn,
+            store,
             services.settings,
             tenant_id=tenant.tenant_id,
             email=email,
@@ -32,9 +31,7 @@ async def add_staff(app: Any, tenant: TenantHandle, email: str, role: str, *, re
         )
         if not ready:
             return one_time
-        await staff_repo.set_password(
-            conn, account.id, await staff.hash_password(services.settings, PASSWORD)
-        )
+        await store.staff.set_password(account.id, await staff.hash_password(services.settings, PASSWORD))
     return PASSWORD
 
 

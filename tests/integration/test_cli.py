@@ -72,7 +72,6 @@ def test_bootstrap_variables_create_tenant_key_and_secret(cli_db: str, tmp_path:
     from loyalty.settings import Settings
     from loyalty.storage import migrate
     from loyalty.storage.database import Database
-    from loyalty.storage.tenancy import api_keys, tenants
 
     settings = Settings(
         database_url=cli_db,
@@ -84,11 +83,11 @@ def test_bootstrap_variables_create_tenant_key_and_secret(cli_db: str, tmp_path:
     async def run() -> tuple[dict, dict | None]:
         db = Database(cli_db)
         await migrate.upgrade(db.engine, cli_db)
-        await bootstrap_from_settings(db, settings, 1)
-        await bootstrap_from_settings(db, settings, 2)  # idempotent on restart
-        async with db.read() as conn:
-            tenant = await tenants.get_by_name(conn, "boot")
-            key = await api_keys.find_by_hash(conn, hash_key("lyk_boot_key_123"))
+        await bootstrap_from_settings(db.stores, settings, 1)
+        await bootstrap_from_settings(db.stores, settings, 2)  # idempotent on restart
+        async with db.stores.read() as store:
+            tenant = await store.tenants.get_by_name("boot")
+            key = await store.api_keys.find_by_hash(hash_key("lyk_boot_key_123"))
         await db.dispose()
         assert tenant is not None
         return tenant, key

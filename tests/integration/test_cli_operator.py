@@ -135,12 +135,11 @@ def test_user_export_and_delete(tmp_path: Path, store: str) -> None:
 
     from loyalty.storage.database import Database
     from loyalty.storage.store import SqlStore
-    from loyalty.storage.tenancy import tenants
 
     async def add_user() -> None:
         db = Database(store)
         async with db.write() as conn:
-            tenant = await tenants.get_by_name(conn, "acme")
+            tenant = await db.stores.bind(conn).tenants.get_by_name("acme")
             assert tenant is not None
             await SqlStore(conn, db).users.insert_if_absent(tenant_id=tenant["id"], external_id="ann", now=5)
         await db.dispose()

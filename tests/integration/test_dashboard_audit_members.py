@@ -11,7 +11,6 @@ import pytest
 from sqlalchemy import text
 
 from loyalty.app.users.ports import MemberFilter
-from loyalty.storage.tenancy import audit as audit_repo
 from loyalty.storage.users import member_search
 from tests.integration.dashboard_staff_support import add_staff, staff_sign_in
 from tests.support import TenantHandle
@@ -22,10 +21,9 @@ T0 = 1_767_225_600_000  # 2026-01-01 00:00 UTC
 
 async def seed_audit(app: Any, tenant: TenantHandle, count: int) -> None:
     services = app.state.services
-    async with services.db.write() as conn:
+    async with services.stores.write() as store:
         for i in range(count):
-            await audit_repo.record(
-                conn,
+            await store.audit.record(
                 tenant_id=tenant.tenant_id,
                 actor="staff:alice@example.com" if i % 2 else "staff:bob@example.com",
                 action="events.update" if i % 3 else "offers.update",

@@ -171,9 +171,9 @@ async def test_the_last_admin_can_be_neither_demoted_nor_disabled(
     )
     services = app.state.services
     with pytest.raises(LoyaltyError) as raised:
-        async with services.db.write() as conn:
+        async with services.stores.write() as store:
             await staff.disable_staff(
-                conn, tenant_id=tenant.tenant_id, email="ada@example.com", actor="test", now=services.now()
+                store, tenant_id=tenant.tenant_id, email="ada@example.com", actor="test", now=services.now()
             )
     assert raised.value.code == ErrorCode.CONFLICT
     assert (await browser.get("/dashboard/staff")).status_code == 200  # still an admin, still signed in
@@ -193,8 +193,8 @@ async def test_two_admins_demoting_each_other_at_once_leave_one_admin(app: Any, 
     # The loser is refused as the last admin, or (when the winner demoted them first) as a viewer.
     assert statuses in ([303, 403], [303, 409]), statuses
     services = app.state.services
-    async with services.db.read() as conn:
-        people = await staff.list_staff(conn, tenant.tenant_id)
+    async with services.stores.read() as store:
+        people = await staff.list_staff(store, tenant.tenant_id)
     assert sorted(p.role for p in people) == ["admin", "viewer"]
 
 

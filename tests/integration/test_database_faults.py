@@ -118,11 +118,11 @@ async def admin_key(url: str) -> str:
     try:
         now = int(time.time() * 1000)
         tenant_id = await create_tenant(
-            db, f"t{secrets.token_hex(4)}", jwt_secret=secrets.token_urlsafe(32), now=now
+            db.stores, f"t{secrets.token_hex(4)}", jwt_secret=secrets.token_urlsafe(32), now=now
         )
-        async with db.write() as conn:
+        async with db.stores.write() as store:
             key = await create_api_key(
-                conn, tenant_id=tenant_id, key_id="admin", name="admin", role="admin", now=now
+                store, tenant_id=tenant_id, key_id="admin", name="admin", role="admin", now=now
             )
         return key.key
     finally:

@@ -30,7 +30,7 @@ def _worker_services(database_url: str) -> Services:
         webhook_allowed_destinations=TEST_RECEIVERS,
     )
     db = Database(database_url, pool_size=4)
-    return Services(settings=settings, db=db, tenants=TenantCache(db, 0.0))
+    return Services(settings=settings, db=db, tenants=TenantCache(db.stores, 0.0))
 
 
 @pytest.mark.postgres_only

@@ -116,7 +116,7 @@ def create_app(settings: Settings | None = None, *, clock: Callable[[], int] | N
     services = Services(
         settings=settings,
         db=db,
-        tenants=TenantCache(db, settings.config_cache_seconds),
+        tenants=TenantCache(db.stores, settings.config_cache_seconds),
         clock=clock or wall_clock_ms,
     )
     deletion_wakeup = asyncio.Event()
@@ -142,7 +142,7 @@ def create_app(settings: Settings | None = None, *, clock: Callable[[], int] | N
     async def lifespan(_: Starlette) -> AsyncIterator[None]:
         if settings.migrate_on_start:
             await migrate.upgrade(db.engine, settings.database_url)
-        await bootstrap_from_settings(db, settings, services.now())
+        await bootstrap_from_settings(db.stores, settings, services.now())
         sweeper = asyncio.create_task(deletion_sweeper())
         background = [sweeper]
         if settings.sweep_seconds > 0:

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import asyncio
 import os
-from collections.abc import AsyncIterator, Coroutine
+from collections.abc import AsyncIterator, Coroutine, Mapping
 from contextlib import asynccontextmanager
 from dataclasses import dataclass
 from pathlib import Path
@@ -160,21 +160,20 @@ async def as_tenant_admin(
     from loyalty.app.kernel.principal import ADMIN, Principal
     from loyalty.app.kernel.services import Services
     from loyalty.app.tenancy.tenants import TenantCache
-    from loyalty.storage.tenancy import tenants as tenant_repo
 
     features.load()
     async with open_database(settings) as db:
-        async with db.read() as conn:
+        async with db.stores.read() as store:
             if tenant is None:
-                rows = await tenant_repo.list_all(conn)
+                rows = await store.tenants.list_all()
                 if len(rows) != 1:
                     fail(f"there are {len(rows)} tenants; name one with --tenant")
-                row: dict[str, Any] | None = rows[0]
+                row: Mapping[str, Any] | None = rows[0]
             else:
-                row = await tenant_repo.get_by_name(conn, tenant)
+                row = await store.tenants.get_by_name(tenant)
         if row is None:
             fail(f"no tenant '{tenant}' (see 'loyalty tenant list')")
-        services = Services(settings=settings, db=db, tenants=TenantCache(db, 0.0))
+        services = Services(settings=settings, db=db, tenants=TenantCache(db.stores, 0.0))
         principal = Principal(
             tenant_id=int(row["id"]), tenant=str(row["name"]), subject="cli", scopes=frozenset({ADMIN})
         )

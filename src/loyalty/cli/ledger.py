@@ -18,12 +18,10 @@ TenantOption = Annotated[str | None, typer.Option(metavar="NAME", help="Only thi
 
 
 async def _tenant_id(db: Database, name: str | None) -> int | None:
-    from loyalty.storage.tenancy import tenants as tenant_repo
-
     if name is None:
         return None
-    async with db.read() as conn:
-        row = await tenant_repo.get_by_name(conn, name)
+    async with db.stores.read() as store:
+        row = await store.tenants.get_by_name(name)
     if row is None:
         fail(f"no tenant '{name}' (see 'loyalty tenant list')")
     return int(row["id"])
@@ -41,7 +39,7 @@ def verify(tenant: TenantOption = None, database_url: DatabaseUrlOption = None) 
 
         async with open_database(settings) as db:
             services = Services(
-                settings=settings, db=db, tenants=TenantCache(db, settings.config_cache_seconds)
+                settings=settings, db=db, tenants=TenantCache(db.stores, settings.config_cache_seconds)
             )
             problems = await verify_ledger(services.stores, tenant_id=await _tenant_id(db, tenant))
         for p in problems:
@@ -69,7 +67,7 @@ def expire(tenant: TenantOption = None, database_url: DatabaseUrlOption = None) 
         features.load()
         async with open_database(settings) as db:
             services = Services(
-                settings=settings, db=db, tenants=TenantCache(db, settings.config_cache_seconds)
+                settings=settings, db=db, tenants=TenantCache(db.stores, settings.config_cache_seconds)
             )
             return await expire_due(
                 services, now=time.time_ns() // 1_000_000, tenant_id=await _tenant_id(db, tenant)

@@ -27,6 +27,7 @@ from loyalty.settings import Settings
 if TYPE_CHECKING:
     from loyalty.app.kernel.principal import Principal
     from loyalty.app.kernel.services import Services
+    from loyalty.app.tenancy.ports import TenantOverview
 
 app = typer.Typer(help="Loyalty: a self-hosted loyalty and gamification engine.", no_args_is_help=True)
 tenant_app = typer.Typer(help="Manage tenants.", no_args_is_help=True)
@@ -123,7 +124,7 @@ async def _bootstrap(settings: Settings) -> None:
 
     db = Database(settings.database_url)
     try:
-        await bootstrap_from_settings(db, settings, _now_ms())
+        await bootstrap_from_settings(db.stores, settings, _now_ms())
     finally:
         await db.dispose()
 
@@ -150,12 +151,12 @@ def tenant_create(
         db = Database(settings.database_url)
         try:
             secret = jwt_secret or secrets.token_urlsafe(32)
-            tenant_id = await create_tenant(db, name, jwt_secret=secret, now=_now_ms())
+            tenant_id = await create_tenant(db.stores, name, jwt_secret=secret, now=_now_ms())
             out = {"tenant": name, "jwtSecret": secret}
             if admin_key:
-                async with db.write() as conn:
+                async with db.stores.write() as store:
                     key = await create_api_key(
-                        conn,
+                        store,
                         tenant_id=tenant_id,
                         key_id="admin",
                         name="Admin key",
@@ -175,11 +176,9 @@ def tenant_list(database_url: DatabaseUrlOption = None) -> None:
     """List the tenants: name, users, API keys in use, created."""
     settings = settings_for(database_url)
 
-    async def listing() -> list[dict[str, Any]]:
-        from loyalty.storage.tenancy import tenants as tenant_repo
-
-        async with open_database(settings) as db, db.read() as conn:
-            return await tenant_repo.overview(conn)
+    async def listing() -> list[TenantOverview]:
+        async with open_database(settings) as db, db.stores.read() as store:
+            return await store.tenants.overview()
 
     rows = run(listing())
     if not rows:
@@ -202,14 +201,13 @@ def apikey_create(
 
     async def create() -> None:
         from loyalty.app.tenancy.credentials import create_api_key
-        from loyalty.storage.tenancy import tenants as tenant_repo
 
-        async with open_database(settings) as db, db.write() as conn:
-            row = await tenant_repo.get_by_name(conn, tenant)
+        async with open_database(settings) as db, db.stores.write() as store:
+            row = await store.tenants.get_by_name(tenant)
             if row is None:
                 fail(f"no tenant '{tenant}' (see 'loyalty tenant list')")
             key = await create_api_key(
-                conn,
+                store,
                 tenant_id=int(row["id"]),
                 key_id=key_id or f"{role}-{secrets.token_hex(3)}",
                 name=key_id or role,
@@ -321,10 +319,8 @@ def token(
         settings = settings_for(database_url)
 
         async def tenant_secret() -> str:
-            from loyalty.storage.tenancy import tenants as tenant_repo
-
-            async with open_database(settings) as db, db.read() as conn:
-                row = await tenant_repo.get_by_name(conn, tenant)
+            async with open_database(settings) as db, db.stores.read() as store:
+                row = await store.tenants.get_by_name(tenant)
             if row is None or not row["jwt_secret"]:
                 fail(f"no tenant '{tenant}' with an HS256 secret (see 'loyalty tenant list')")
             return str(row["jwt_secret"])

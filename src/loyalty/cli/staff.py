@@ -5,13 +5,14 @@ from __future__ import annotations
 import json
 import time
 from collections.abc import Awaitable, Callable
-from typing import TYPE_CHECKING, Annotated, Any, TypeVar
+from typing import TYPE_CHECKING, Annotated, TypeVar
 
 import typer
 
 from loyalty.settings import Settings
 
 if TYPE_CHECKING:
+    from loyalty.app.kernel.store import Store
     from loyalty.app.tenancy.staff import StaffView
 
 T = TypeVar("T")
@@ -24,25 +25,22 @@ def _now_ms() -> int:
     return time.time_ns() // 1_000_000
 
 
-def _in_tenant(tenant: str, work: Callable[[Any, int], Awaitable[T]]) -> T:
-    """Run ``work(conn, tenant_id)`` in one write transaction of the configured database.
-
-    ``conn`` is the open connection the ``app.tenancy.staff`` functions take; its type is storage's, which
-    the CLI does not import (the layers' contract), so it is ``Any`` here."""
+def _in_tenant(tenant: str, work: Callable[[Store, int], Awaitable[T]]) -> T:
+    """Run ``work(store, tenant_id)`` in one write transaction of the configured database (``store``
+    is what the ``app.tenancy.staff`` functions take)."""
     import asyncio
 
     from loyalty.core.errors import LoyaltyError
     from loyalty.storage.database import Database
-    from loyalty.storage.tenancy import tenants as tenant_repo
 
     async def run() -> T:
         db = Database(Settings().database_url)
         try:
-            async with db.write() as conn:
-                row = await tenant_repo.get_by_name(conn, tenant)
+            async with db.stores.write() as store:
+                row = await store.tenants.get_by_name(tenant)
                 if row is None:
                     raise typer.BadParameter(f"no tenant '{tenant}'")
-                return await work(conn, int(row["id"]))
+                return await work(store, int(row["id"]))
         finally:
             await db.dispose()
 
@@ -62,9 +60,9 @@ def create(
     """Create a staff account and print its one-time password (replaced at the first sign-in)."""
     from loyalty.app.tenancy import staff
 
-    async def work(conn: Any, tenant_id: int) -> tuple[StaffView, str]:
+    async def work(store: Store, tenant_id: int) -> tuple[StaffView, str]:
         return await staff.create_staff(
-            conn, Settings(), tenant_id=tenant_id, email=email, role=role, actor=CLI_ACTOR, now=_now_ms()
+            store, Settings(), tenant_id=tenant_id, email=email, role=role, actor=CLI_ACTOR, now=_now_ms()
         )
 
     account, password = _in_tenant(tenant, work)
@@ -78,8 +76,8 @@ def list_(tenant: str) -> None:
     """List the tenant's staff accounts."""
     from loyalty.app.tenancy import staff
 
-    async def work(conn: Any, tenant_id: int) -> list[StaffView]:
-        return await staff.list_staff(conn, tenant_id)
+    async def work(store: Store, tenant_id: int) -> list[StaffView]:
+        return await staff.list_staff(store, tenant_id)
 
     for account in _in_tenant(tenant, work):
         state = "disabled" if account.disabled else "active"
@@ -92,9 +90,9 @@ def disable(tenant: str, email: str) -> None:
     """Disable a staff account: its sessions end at once and it can no longer sign in."""
     from loyalty.app.tenancy import staff
 
-    async def work(conn: Any, tenant_id: int) -> StaffView:
+    async def work(store: Store, tenant_id: int) -> StaffView:
         return await staff.disable_staff(
-            conn, tenant_id=tenant_id, email=email, actor=CLI_ACTOR, now=_now_ms()
+            store, tenant_id=tenant_id, email=email, actor=CLI_ACTOR, now=_now_ms()
         )
 
     account = _in_tenant(tenant, work)
@@ -106,9 +104,9 @@ def role(tenant: str, email: str, new_role: Annotated[str, typer.Argument(metava
     """Change a person's role (admin, support or viewer); the tenant's last active admin stays admin."""
     from loyalty.app.tenancy import staff
 
-    async def work(conn: Any, tenant_id: int) -> StaffView:
+    async def work(store: Store, tenant_id: int) -> StaffView:
         return await staff.change_role(
-            conn, tenant_id=tenant_id, email=email, role=new_role, actor=CLI_ACTOR, now=_now_ms()
+            store, tenant_id=tenant_id, email=email, role=new_role, actor=CLI_ACTOR, now=_now_ms()
         )
 
     account = _in_tenant(tenant, work)

@@ -68,7 +68,9 @@ async def _run(settings: Settings, *, once: bool) -> _Done:
     db = Database(
         settings.database_url, pool_size=settings.db_pool_size, timeout_s=settings.db_timeout_seconds
     )
-    services = Services(settings=settings, db=db, tenants=TenantCache(db, settings.config_cache_seconds))
+    services = Services(
+        settings=settings, db=db, tenants=TenantCache(db.stores, settings.config_cache_seconds)
+    )
     try:
         async with Deliverer(services) as deliverer:
             if once:

@@ -15,7 +15,8 @@ import asyncio
 import time
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
-from typing import Any
+from functools import cached_property
+from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import event, make_url
 from sqlalchemy.dialects import postgresql, sqlite
@@ -30,6 +31,9 @@ from loyalty.storage.driver import READING
 from loyalty.storage.sqlite_checkpoint import Checkpointer
 from loyalty.storage.sqlite_inline import inline_creator
 from loyalty.storage.sqlite_writer import SqliteWriter
+
+if TYPE_CHECKING:
+    from loyalty.storage.store import SqlStores
 
 
 def async_url(url: str) -> str:
@@ -204,6 +208,14 @@ class Database:
         if self.is_sqlite:
             return sqlite.insert(table)
         return postgresql.insert(table)
+
+    @cached_property
+    def stores(self) -> SqlStores:
+        """This database's transactions as stores of repositories (what ``app`` takes, for callers
+        that hold the database but no ``Services``)."""
+        from loyalty.storage.store import SqlStores  # that module builds on this one
+
+        return SqlStores(self)
 
     async def dispose(self) -> None:
         if self._lanes is not None:

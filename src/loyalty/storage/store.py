@@ -21,6 +21,9 @@ from loyalty.storage.gamification.milestones import SqlMilestoneTiers
 from loyalty.storage.gamification.streaks import SqlStreakProgress
 from loyalty.storage.gamification.transactions import SqlTransactionHistory
 from loyalty.storage.imports.imports import SqlImportKeys
+from loyalty.storage.kernel.history import SqlHistory
+from loyalty.storage.kernel.idempotency import SqlIdempotency
+from loyalty.storage.kernel.ratelimits import SqlRateLimits
 from loyalty.storage.ledger.balances import SqlBalances
 from loyalty.storage.ledger.bulk_credits import SqlBulkCredits
 from loyalty.storage.ledger.ledger import SqlLedger
@@ -33,6 +36,11 @@ from loyalty.storage.offers.offers import SqlOffers
 from loyalty.storage.promotions.campaigns import SqlCampaigns
 from loyalty.storage.promotions.lifecycle import SqlLifecycle
 from loyalty.storage.promotions.referrals import SqlReferrals
+from loyalty.storage.tenancy.api_keys import SqlApiKeys
+from loyalty.storage.tenancy.audit import SqlAudit
+from loyalty.storage.tenancy.config import SqlConfigItems
+from loyalty.storage.tenancy.staff import SqlStaff
+from loyalty.storage.tenancy.tenants import SqlTenants
 from loyalty.storage.users.member_search import SqlMemberSearch
 from loyalty.storage.users.user_data import SqlUserData
 from loyalty.storage.users.users import SqlUsers
@@ -75,6 +83,37 @@ class SqlStore:
         return SqlMetricBalances(self.conn, self.db)
 
     # tenancy and kernel
+    @cached_property
+    def tenants(self) -> SqlTenants:
+        return SqlTenants(self.conn, self.db)
+
+    @cached_property
+    def api_keys(self) -> SqlApiKeys:
+        return SqlApiKeys(self.conn, self.db)
+
+    @cached_property
+    def config(self) -> SqlConfigItems:
+        return SqlConfigItems(self.conn, self.db)
+
+    @cached_property
+    def audit(self) -> SqlAudit:
+        return SqlAudit(self.conn, self.db)
+
+    @cached_property
+    def staff(self) -> SqlStaff:
+        return SqlStaff(self.conn, self.db)
+
+    @cached_property
+    def idempotency(self) -> SqlIdempotency:
+        return SqlIdempotency(self.conn, self.db)
+
+    @cached_property
+    def ratelimits(self) -> SqlRateLimits:
+        return SqlRateLimits(self.conn, self.db)
+
+    @cached_property
+    def history(self) -> SqlHistory:
+        return SqlHistory(self.conn, self.db)
 
     # users, events and imports
     @cached_property

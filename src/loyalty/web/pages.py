@@ -24,6 +24,7 @@ from starlette.staticfiles import StaticFiles
 from loyalty.api import coupon_ids
 from loyalty.app.kernel.principal import Principal
 from loyalty.app.kernel.services import Services
+from loyalty.app.kernel.store import Store
 from loyalty.app.kernel.uow import Encoded, Tx, run_write
 from loyalty.app.ledger.adjustments import adjust_points
 from loyalty.app.messaging import webhooks
@@ -370,9 +371,9 @@ def build(services: Services) -> Mount:
                 raise LoyaltyError(ErrorCode.FORBIDDEN, "the bootstrap API key session has no password")
             fields = {k: str(ctx.form.get(k) or "") for k in ("current", "password", "repeat")}
             try:
-                async with services.db.write() as conn:
+                async with services.stores.write() as store:
                     person = await staff.change_password(
-                        conn,
+                        store,
                         services.settings,
                         ctx.staff,
                         current=fields["current"],
@@ -407,9 +408,9 @@ def build(services: Services) -> Mount:
             assert ctx.form is not None
             form_values = {k: str(ctx.form.get(k) or "").strip() for k in ("email", "role")}
             try:
-                async with services.db.write() as conn:
+                async with services.stores.write() as store:
                     created = await staff.create_staff(
-                        conn,
+                        store,
                         services.settings,
                         tenant_id=ctx.principal.tenant_id,
                         email=form_values["email"],
@@ -422,8 +423,8 @@ def build(services: Services) -> Mount:
                 if exc.code not in (ErrorCode.INVALID_INPUT, ErrorCode.ALREADY_EXISTS):
                     raise
                 error = exc
-        async with services.db.read() as conn:
-            people = await staff.list_staff(conn, ctx.principal.tenant_id)
+        async with services.stores.read() as store:
+            people = await staff.list_staff(store, ctx.principal.tenant_id)
         return show(
             ctx,
             "staff.html",
@@ -438,8 +439,8 @@ def build(services: Services) -> Mount:
         """The staff page again, with why a role change or a disable was refused."""
         if exc.code not in (ErrorCode.INVALID_INPUT, ErrorCode.CONFLICT):
             raise exc
-        async with services.db.read() as conn:
-            people = await staff.list_staff(conn, ctx.principal.tenant_id)
+        async with services.stores.read() as store:
+            people = await staff.list_staff(store, ctx.principal.tenant_id)
         return show(
             ctx,
             "staff.html",
@@ -453,14 +454,14 @@ def build(services: Services) -> Mount:
 
     async def staff_change(
         ctx: Ctx,
-        change: Callable[[Any], Awaitable[staff.StaffView]],
+        change: Callable[[Store], Awaitable[staff.StaffView]],
         notice: Callable[[staff.StaffView], str],
     ) -> Response:
         """Run a change to a person's account in one write transaction, then back to the staff
         page with ``notice``, or the staff page again with why the change was refused."""
         try:
-            async with services.db.write() as conn:
-                person = await change(conn)
+            async with services.stores.write() as store:
+                person = await change(store)
         except LoyaltyError as exc:
             return await staff_refused(ctx, exc)
         return back("/dashboard/staff", notice(person))
@@ -470,8 +471,8 @@ def build(services: Services) -> Mount:
         tenant_id, actor = ctx.principal.tenant_id, ctx.principal.actor
         return await staff_change(
             ctx,
-            lambda conn: staff.disable_staff(
-                conn, tenant_id=tenant_id, email=email, actor=actor, now=services.now()
+            lambda store: staff.disable_staff(
+                store, tenant_id=tenant_id, email=email, actor=actor, now=services.now()
             ),
             lambda person: f"Disabled {person.email}; their sessions have ended.",
         )
@@ -483,8 +484,8 @@ def build(services: Services) -> Mount:
         tenant_id, actor = ctx.principal.tenant_id, ctx.principal.actor
         return await staff_change(
             ctx,
-            lambda conn: staff.change_role(
-                conn, tenant_id=tenant_id, email=email, role=role, actor=actor, now=services.now()
+            lambda store: staff.change_role(
+                store, tenant_id=tenant_id, email=email, role=role, actor=actor, now=services.now()
             ),
             lambda person: f"{person.email} is now {person.role}.",
         )

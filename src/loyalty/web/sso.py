@@ -24,7 +24,6 @@ from loyalty.app.tenancy import staff
 from loyalty.app.tenancy.tenant_settings import SingleSignOn
 from loyalty.app.tenancy.tenants import TenantConfig
 from loyalty.core.errors import ErrorCode, LoyaltyError
-from loyalty.storage.tenancy import staff as staff_repo
 
 SCOPE = "openid email profile"
 TIMEOUT_S = 10.0
@@ -163,14 +162,14 @@ async def account_for(services: Services, tenant: TenantConfig, identity: Identi
     """The person's staff account; the first sign-in creates it with the mapped role."""
     sso = settings_of(tenant)
     email = staff.normalise_email(identity.email)
-    async with services.db.write() as conn:
-        row = await staff_repo.by_email(conn, tenant.id, email)
+    async with services.stores.write() as store:
+        row = await store.staff.by_email(tenant.id, email)
         if row is None:
             role = role_for(sso, identity.claims)
             if role is None:
                 raise _refused(f"'{sso.roleClaim}' maps to no dashboard role for {email}")
             return await staff.create_sso_staff(
-                conn,
+                store,
                 tenant_id=tenant.id,
                 email=email,
                 role=role,
@@ -181,5 +180,5 @@ async def account_for(services: Services, tenant: TenantConfig, identity: Identi
             raise _refused(f"the account {email} is disabled")
         if row["oidc_subject"] not in (None, identity.subject):
             raise _refused(f"{email} is tied to another identity of the provider")
-        await staff_repo.signed_in(conn, int(row["id"]), services.now(), oidc_subject=identity.subject)
+        await store.staff.signed_in(int(row["id"]), services.now(), oidc_subject=identity.subject)
     return staff.view(row)

@@ -26,7 +26,6 @@ from loyalty.app.users.users import check_user_id
 from loyalty.core import events as core_events
 from loyalty.core import rules
 from loyalty.core.errors import ErrorCode, LoyaltyError, forbidden, invalid, not_found
-from loyalty.storage.kernel import idempotency as idem_repo
 
 KIND = "events"
 MAX_EVENT_ID = 200
@@ -339,11 +338,11 @@ async def _batch_one(tx: Tx, index: int, item: BatchItem, answer_of: BatchAnswer
     assert item.request is not None
     key = None if item.idempotency_key is None else f"event-batch:{item.idempotency_key}"
     if key is not None:
-        claimed = await idem_repo.claim(
-            tx.insert, tx.conn, tenant_id=tx.tenant.id, key=key, request_hash=item.fingerprint, now=tx.now
+        claimed = await tx.store.idempotency.claim(
+            tenant_id=tx.tenant.id, key=key, request_hash=item.fingerprint, now=tx.now
         )
         if not claimed:
-            stored = await idem_repo.get(tx.conn, tx.tenant.id, key)
+            stored = await tx.store.idempotency.get(tx.tenant.id, key)
             if stored is None or stored["request_hash"] != item.fingerprint:
                 raise LoyaltyError(
                     ErrorCode.IDEMPOTENCY_MISMATCH,
@@ -355,8 +354,7 @@ async def _batch_one(tx: Tx, index: int, item: BatchItem, answer_of: BatchAnswer
     result = await log_event(tx, item.request)
     body = answer_of(index, result)
     if key is not None:
-        await idem_repo.store_response(
-            tx.conn,
+        await tx.store.idempotency.store_response(
             tenant_id=tx.tenant.id,
             key=key,
             status_code=200,

@@ -32,7 +32,6 @@ from loyalty.core import challenges as core
 from loyalty.core.errors import invalid, not_found
 from loyalty.core.events import ChallengeStep
 from loyalty.core.timeutil import day_key
-from loyalty.storage.kernel import history as history_repo
 
 SECTION = "challenges"
 HISTORY_TITLE = {"en": "Challenge completed", "de": "Challenge abgeschlossen"}
@@ -159,8 +158,7 @@ async def _challenge_completed(tx: Tx, user_pk: int, config: Challenge, round_no
     await _announce(tx, user_pk, "challengeCompleted", payload, config.notification, config.title)
     points = sum(c.new_value - c.old_value for c in changes.metrics if c.metric == metrics.POINTS)
     settings = tx.tenant.settings
-    await history_repo.insert(
-        tx.conn,
+    await tx.store.history.insert(
         tenant_id=tx.tenant.id,
         user_pk=user_pk,
         entry_id=f"CHALLENGE#{config.challengeId}#{tx.now}",

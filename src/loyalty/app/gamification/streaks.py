@@ -27,7 +27,6 @@ from loyalty.core import streaks as core
 from loyalty.core.errors import invalid, not_found
 from loyalty.core.events import StreakStep
 from loyalty.core.timeutil import is_valid_zone, iso_utc
-from loyalty.storage.kernel import history as history_repo
 
 Text = str | dict[str, str] | None
 MAX_FREEZES = 365
@@ -149,8 +148,7 @@ async def _pay_milestone(
         description=f"streak {streak.streak_id}: {count} in a row",
     )
     title = {"en": "Streak milestone reached", "de": "Serien-Meilenstein erreicht"}
-    await history_repo.insert(
-        tx.conn,
+    await tx.store.history.insert(
         tenant_id=tx.tenant.id,
         user_pk=user_pk,
         entry_id=f"STREAK#{streak.streak_id}#{count}",

@@ -10,14 +10,15 @@ from __future__ import annotations
 
 import hashlib
 import math
-from typing import Any, Protocol
+from typing import TYPE_CHECKING, Any, Protocol
 
 from loyalty.app.kernel import telemetry
 from loyalty.app.kernel.principal import Principal
 from loyalty.app.kernel.services import Services
 from loyalty.core.errors import ErrorCode, LoyaltyError
-from loyalty.storage.database import Database
-from loyalty.storage.kernel import ratelimits as ratelimit_repo
+
+if TYPE_CHECKING:
+    from loyalty.app.kernel.store import Stores
 
 WINDOW_MS = 60_000
 _STORE = "rate_limit_store"
@@ -36,12 +37,12 @@ class CounterStore(Protocol):
 
 
 class DatabaseCounters:
-    def __init__(self, db: Database) -> None:
-        self.db = db
+    def __init__(self, stores: Stores) -> None:
+        self.stores = stores
 
     async def hit(self, keys: list[str], window_start: int) -> dict[str, int]:
-        async with self.db.write() as conn:
-            return await ratelimit_repo.hit(self.db.insert, conn, keys, window_start)
+        async with self.stores.write() as store:
+            return await store.ratelimits.hit(keys, window_start)
 
     async def close(self) -> None:
         """The database is closed with the app."""
@@ -75,7 +76,7 @@ def counter_store(services: Services) -> CounterStore:
     store: CounterStore | None = services.extras.get(_STORE)
     if store is None:
         url = services.settings.redis_url
-        store = RedisCounters(url) if url else DatabaseCounters(services.db)
+        store = RedisCounters(url) if url else DatabaseCounters(services.stores)
         services.extras[_STORE] = store
     return store
 

@@ -23,6 +23,7 @@ if TYPE_CHECKING:
         TransactionHistory,
     )
     from loyalty.app.imports.ports import ImportKeys
+    from loyalty.app.kernel.ports import History, Idempotency, RateLimits
     from loyalty.app.ledger.ports import (
         Balances,
         BulkCredits,
@@ -34,6 +35,7 @@ if TYPE_CHECKING:
     )
     from loyalty.app.offers.ports import Coupons, Offers
     from loyalty.app.promotions.ports import Campaigns, Lifecycle, Referrals
+    from loyalty.app.tenancy.ports import ApiKeys, Audit, ConfigItems, Staff, Tenants
     from loyalty.app.users.ports import MemberSearch, UserDataStore, Users
 
 
@@ -69,6 +71,29 @@ class Store(Protocol):
     def metric_balances(self) -> MetricBalances: ...
 
     # tenancy and kernel
+    @property
+    def tenants(self) -> Tenants: ...
+
+    @property
+    def api_keys(self) -> ApiKeys: ...
+
+    @property
+    def config(self) -> ConfigItems: ...
+
+    @property
+    def audit(self) -> Audit: ...
+
+    @property
+    def staff(self) -> Staff: ...
+
+    @property
+    def idempotency(self) -> Idempotency: ...
+
+    @property
+    def ratelimits(self) -> RateLimits: ...
+
+    @property
+    def history(self) -> History: ...
 
     # users, events and imports
     @property

@@ -21,7 +21,6 @@ from loyalty.app.kernel.services import Services
 from loyalty.app.kernel.store import Store
 from loyalty.app.tenancy.tenants import TenantConfig
 from loyalty.core.errors import ErrorCode, LoyaltyError
-from loyalty.storage.kernel import idempotency as idem_repo
 
 R = TypeVar("R")
 
@@ -87,16 +86,14 @@ async def run_write(
             now=services.now(),
         )
         if idempotency_key is not None:
-            claimed = await idem_repo.claim(
-                services.db.insert,
-                conn,
+            claimed = await tx.store.idempotency.claim(
                 tenant_id=tenant.id,
                 key=idempotency_key,
                 request_hash=request_hash,
                 now=tx.now,
             )
             if not claimed:
-                stored = await idem_repo.get(conn, tenant.id, idempotency_key)
+                stored = await tx.store.idempotency.get(tenant.id, idempotency_key)
                 if stored is None or stored["status_code"] == 0:
                     raise LoyaltyError(
                         ErrorCode.CONFLICT, "a request with this Idempotency-Key is in progress"
@@ -116,8 +113,7 @@ async def run_write(
         result = await work(tx)
         encoded = encode(result)
         if idempotency_key is not None:
-            await idem_repo.store_response(
-                conn,
+            await tx.store.idempotency.store_response(
                 tenant_id=tenant.id,
                 key=idempotency_key,
                 status_code=encoded.status,

@@ -11,7 +11,6 @@ from loyalty.app.kernel import telemetry
 from loyalty.app.kernel.uow import Tx
 from loyalty.app.messaging import outbox
 from loyalty.storage.messaging import outbox as outbox_repo
-from loyalty.storage.tenancy import audit as audit_repo
 
 MANUAL = "manual"
 
@@ -105,8 +104,7 @@ async def _announce(
         return  # the common case: no extra SQL
     user_id = await outbox_repo.external_user_id(tx.conn, user_pk)
     if manual:
-        await audit_repo.record(
-            tx.conn,
+        await tx.store.audit.record(
             tenant_id=tx.tenant.id,
             actor=tx.principal.actor,
             action="points.adjust",

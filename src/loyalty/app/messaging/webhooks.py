@@ -27,7 +27,6 @@ from loyalty.app.tenancy.tenants import TenantConfig
 from loyalty.core.errors import ErrorCode, LoyaltyError, invalid, not_found
 from loyalty.settings import Settings
 from loyalty.storage.messaging import outbox as outbox_repo
-from loyalty.storage.tenancy import audit as audit_repo
 
 MIN_SECRET_LENGTH = 16
 MAX_URL_LENGTH = 2000
@@ -202,8 +201,7 @@ async def resend_delivery(tx: Tx, webhook_id: str, delivery_id: str) -> dict[str
     retry_until = tx.now + tx.services.settings.delivery_retry_hours * 3_600_000
     if not await outbox_repo.requeue(tx.conn, tx.tenant.id, delivery_id, now=tx.now, retry_until=retry_until):
         raise LoyaltyError(ErrorCode.CONFLICT, "this delivery is being sent right now; retry shortly")
-    await audit_repo.record(
-        tx.conn,
+    await tx.store.audit.record(
         tenant_id=tx.tenant.id,
         actor=tx.principal.actor,
         action="webhook-delivery.resend",

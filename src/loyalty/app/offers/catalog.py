@@ -11,19 +11,21 @@ from __future__ import annotations
 
 import re
 import secrets
-from typing import Any, Literal
+from collections.abc import Mapping
+from typing import TYPE_CHECKING, Any, Literal
 
 import msgspec
-from sqlalchemy.ext.asyncio import AsyncConnection
 
 from loyalty.app.kernel.principal import Principal
 from loyalty.app.kernel.services import Services
-from loyalty.app.kernel.uow import Tx, run_read
+from loyalty.app.kernel.uow import Tx, run_reading
 from loyalty.app.tenancy import admin
 from loyalty.app.tenancy.config_kinds import ConfigKind
 from loyalty.app.tenancy.tenants import TenantConfig
 from loyalty.core.errors import ErrorCode, LoyaltyError, invalid, not_found
-from loyalty.storage.tenancy import config as config_repo
+
+if TYPE_CHECKING:
+    from loyalty.app.kernel.store import Store
 
 KIND = "offers"
 
@@ -165,24 +167,24 @@ def offer_of(tenant: TenantConfig, offer_id: str) -> Offer:
     return offer
 
 
-def _view(row: dict[str, Any]) -> OfferView:
+def _view(row: Mapping[str, Any]) -> OfferView:
     return OfferView(offer=msgspec.convert(row["body"], Offer, strict=False), version=int(row["version"]))
 
 
 async def list_offers(services: Services, principal: Principal) -> list[OfferView]:
     """Every offer of the tenant: any credential of the tenant may read the catalog."""
 
-    async def work(conn: AsyncConnection, tenant: TenantConfig) -> list[OfferView]:
-        return [_view(r) for r in await config_repo.list_all(conn, tenant.id) if r["kind"] == KIND]
+    async def work(store: Store, tenant: TenantConfig) -> list[OfferView]:
+        return [_view(r) for r in await store.config.list_all(tenant.id) if r["kind"] == KIND]
 
-    return await run_read(services, principal, work)
+    return await run_reading(services, principal, work)
 
 
 async def create_offer(tx: Tx, fields: dict[str, Any]) -> OfferView:
     """A new offer (manage scope); an id is generated when none is given."""
     tx.principal.require_manage()
     offer_id = fields.get("offerId") or secrets.token_hex(12)
-    if await config_repo.get(tx.conn, tx.tenant.id, KIND, offer_id) is not None:
+    if await tx.store.config.get(tx.tenant.id, KIND, offer_id) is not None:
         raise LoyaltyError(ErrorCode.ALREADY_EXISTS, f"offer '{offer_id}' already exists", field="id")
     stored = await admin.save_item(tx, KIND, offer_id, {**fields, "offerId": offer_id})
     return _view({"body": stored, "version": stored["version"]})
@@ -194,7 +196,7 @@ async def update_offer(
     """Replace the fields one face knows, keeping those only the other face sets (manage scope).
     ``expected_version`` older than the stored one is a conflict (409)."""
     tx.principal.require_manage()
-    existing = await config_repo.get_for_update(tx.conn, tx.tenant.id, KIND, offer_id)
+    existing = await tx.store.config.get_for_update(tx.tenant.id, KIND, offer_id)
     if existing is None:
         raise not_found("offer", offer_id)
     if expected_version is not None and expected_version != existing["version"]:

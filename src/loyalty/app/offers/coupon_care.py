@@ -32,7 +32,6 @@ from loyalty.app.offers.redeem import hand_out, record_issue, take_stock
 from loyalty.app.users.users import check_user_id, resolve_user
 from loyalty.core import coupons
 from loyalty.core.errors import ErrorCode, LoyaltyError, invalid
-from loyalty.storage.tenancy import audit as audit_repo
 
 
 @dataclass(frozen=True)
@@ -111,8 +110,7 @@ async def revoke_coupon(tx: Tx, user_id: str, coupon_id: int, reason: str) -> Co
 
 
 async def _audit(tx: Tx, action: str, user_id: str, coupon_id: int, before: Any, after: Any) -> None:
-    await audit_repo.record(
-        tx.conn,
+    await tx.store.audit.record(
         tenant_id=tx.tenant.id,
         actor=tx.principal.actor,
         action=action,

@@ -19,7 +19,6 @@ from loyalty.core import offers as rules
 from loyalty.core.errors import ErrorCode, LoyaltyError
 from loyalty.core.expiry import DAY_MS
 from loyalty.core.timeutil import day_key
-from loyalty.storage.kernel import history as history_repo
 
 POOL_ATTEMPTS = 20
 """Pool codes tried per redemption when a code is already some coupon's code."""
@@ -140,8 +139,7 @@ async def record_issue(
     user paid, 0 for a coupon granted by hand)."""
     offer_id = offer.offerId or ""
     details = {"offerId": offer_id, "couponId": str(coupon.id), "code": coupon.code}
-    await history_repo.insert(
-        tx.conn,
+    await tx.store.history.insert(
         tenant_id=tx.tenant.id,
         user_pk=user_pk,
         entry_id=f"OFFER#{offer_id}#{coupon.id}",

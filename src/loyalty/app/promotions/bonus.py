@@ -13,7 +13,6 @@ from loyalty.app.kernel.uow import Tx
 from loyalty.app.ledger import ledger
 from loyalty.app.messaging import notifications, outbox
 from loyalty.core.timeutil import day_key
-from loyalty.storage.kernel import history as history_repo
 
 Text = dict[str, str]
 
@@ -55,8 +54,7 @@ async def pay(
         after = posting.balance_after
         metric_changes = {ledger.POINTS: {"oldValue": after - points, "newValue": after}}
     details = {**bonus.details, **(extra or {})}
-    await history_repo.insert(
-        tx.conn,
+    await tx.store.history.insert(
         tenant_id=tx.tenant.id,
         user_pk=user_pk,
         entry_id=bonus.entry_id,

@@ -35,7 +35,6 @@ from loyalty.core import lifecycle as core
 from loyalty.core.errors import LoyaltyError
 from loyalty.core.expiry import DAY_MS
 from loyalty.core.timeutil import local_datetime
-from loyalty.storage.tenancy import tenants as tenant_repo
 
 log = logging.getLogger(__name__)
 BATCH = 200
@@ -63,8 +62,8 @@ async def run(services: Services, stop: asyncio.Event) -> None:
 async def run_once(services: Services) -> LifecycleRun:
     """Every tenant's birthdays, anniversaries and reminders that are due now."""
     done = LifecycleRun()
-    async with services.db.read() as conn:
-        tenant_ids = [int(t["id"]) for t in await tenant_repo.list_all(conn)]
+    async with services.stores.read() as store:
+        tenant_ids = [int(t["id"]) for t in await store.tenants.list_all()]
     for tenant_id in tenant_ids:
         tenant = await services.tenants.by_id(tenant_id)
         if tenant is None:

@@ -26,7 +26,6 @@ from loyalty.app.tenancy.tenants import TenantConfig
 from loyalty.app.users.users import resolve_user
 from loyalty.core.errors import invalid, not_found
 from loyalty.core.timeutil import day_key
-from loyalty.storage.kernel import history as history_repo
 from loyalty.storage.surveys import surveys as survey_repo
 
 KIND = "surveys"
@@ -198,8 +197,7 @@ async def answer(tx: Tx, user_id: str, survey_id: str, responses: object) -> dic
             description=f"Survey {survey_id}",
         )
         settings = tx.tenant.settings
-        await history_repo.insert(
-            tx.conn,
+        await tx.store.history.insert(
             tenant_id=tx.tenant.id,
             user_pk=user_pk,
             entry_id=f"SURVEY#{survey_id}",

@@ -7,23 +7,21 @@ are served here too but kept in their own tables. Every change bumps the tenant'
 
 from __future__ import annotations
 
-from typing import Any
-
-from sqlalchemy.ext.asyncio import AsyncConnection
+from typing import TYPE_CHECKING, Any
 
 from loyalty.app.kernel.principal import Principal
 from loyalty.app.kernel.services import Services
-from loyalty.app.kernel.uow import Tx, run_read
+from loyalty.app.kernel.uow import Tx, run_reading
 from loyalty.app.kernel.validation import convert
 from loyalty.app.tenancy.config_kinds import ALL_KIND_NAMES, KINDS, ConfigKind
 from loyalty.app.tenancy.credentials import create_api_key
 from loyalty.app.tenancy.tenant_settings import TenantSettings, check_settings, read_shape
 from loyalty.app.tenancy.tenants import TenantConfig
 from loyalty.core.errors import ErrorCode, LoyaltyError, invalid, not_found
-from loyalty.storage.tenancy import api_keys as api_key_repo
-from loyalty.storage.tenancy import audit as audit_repo
-from loyalty.storage.tenancy import config as config_repo
-from loyalty.storage.tenancy import tenants as tenant_repo
+
+if TYPE_CHECKING:
+    from loyalty.app.kernel.store import Store
+    from loyalty.app.tenancy.ports import ApiKeyRow, AuditRow, ConfigItemRow, ConfigItemSummary
 
 SETTINGS_ID = "tenant"
 
@@ -50,7 +48,7 @@ def _check_kind(name: str) -> None:
         raise not_found("admin kind", name)
 
 
-def api_key_view(row: dict[str, Any]) -> dict[str, Any]:
+def api_key_view(row: ApiKeyRow) -> dict[str, Any]:
     return {
         "id": row["key_id"],
         "name": row["name"],
@@ -70,40 +68,40 @@ async def list_items(services: Services, principal: Principal, kind: str) -> lis
     _require_read(principal, kind)
     _check_kind(kind)
 
-    async def work(conn: AsyncConnection, tenant: TenantConfig) -> list[dict[str, Any]]:
+    async def work(store: Store, tenant: TenantConfig) -> list[dict[str, Any]]:
         if kind == "settings":
             return [settings_view(tenant)]
         if kind == "api-keys":
-            return [api_key_view(r) for r in await api_key_repo.list_for_tenant(conn, tenant.id)]
+            return [api_key_view(r) for r in await store.api_keys.list_for_tenant(tenant.id)]
         if kind == "audit":
-            return [_audit_view(r) for r in await audit_repo.list_recent(conn, tenant.id, limit=500)]
-        return [_item_view(kind, r) for r in await config_repo.list_all(conn, tenant.id) if r["kind"] == kind]
+            return [_audit_view(r) for r in await store.audit.list_recent(tenant.id, limit=500)]
+        return [_item_view(kind, r) for r in await store.config.list_all(tenant.id) if r["kind"] == kind]
 
-    return await run_read(services, principal, work)
+    return await run_reading(services, principal, work)
 
 
 async def get_item(services: Services, principal: Principal, kind: str, item_id: str) -> dict[str, Any]:
     _require_read(principal, kind)
     _check_kind(kind)
 
-    async def work(conn: AsyncConnection, tenant: TenantConfig) -> dict[str, Any]:
+    async def work(store: Store, tenant: TenantConfig) -> dict[str, Any]:
         if kind == "settings":
             if item_id != SETTINGS_ID:
                 raise not_found("settings", item_id)
             return settings_view(tenant)
         if kind == "api-keys":
-            row = await api_key_repo.get(conn, tenant.id, item_id)
-            if row is None:
+            key = await store.api_keys.get(tenant.id, item_id)
+            if key is None:
                 raise not_found("API key", item_id)
-            return api_key_view(row)
+            return api_key_view(key)
         if kind == "audit":
             raise not_found("audit record", item_id)
-        row = await config_repo.get(conn, tenant.id, kind, item_id)
+        row = await store.config.get(tenant.id, kind, item_id)
         if row is None:
             raise not_found(kind_of(kind).name.rstrip("s"), item_id)
         return _item_view(kind, row)
 
-    return await run_read(services, principal, work)
+    return await run_reading(services, principal, work)
 
 
 async def put_item(tx: Tx, kind: str, item_id: str, body: Any) -> dict[str, Any]:
@@ -122,10 +120,9 @@ async def put_item(tx: Tx, kind: str, item_id: str, body: Any) -> dict[str, Any]
         if not isinstance(name, str):
             raise invalid("name", "'name' must be a string")
         created = await create_api_key(
-            tx.conn, tenant_id=tenant.id, key_id=item_id, name=name, role=str(role), now=tx.now
+            tx.store, tenant_id=tenant.id, key_id=item_id, name=name, role=str(role), now=tx.now
         )
-        await audit_repo.record(
-            tx.conn,
+        await tx.store.audit.record(
             tenant_id=tenant.id,
             actor=tx.principal.actor,
             action="api-key.create",
@@ -158,7 +155,7 @@ async def save_item(tx: Tx, kind: str, item_id: str, body: Any) -> dict[str, Any
     config_kind = kind_of(kind)
     value = config_kind.parse(item_id, body)
     stored = config_kind.dump(value)
-    existing = await config_repo.get_for_update(tx.conn, tenant.id, kind, item_id)
+    existing = await tx.store.config.get_for_update(tenant.id, kind, item_id)
     stored = config_kind.keep_write_only(stored, existing["body"] if existing else None)
     config_kind.check_for_operator(stored, tx.services.settings)
     version = 1 if existing is None else int(existing["version"]) + 1
@@ -169,10 +166,9 @@ async def save_item(tx: Tx, kind: str, item_id: str, body: Any) -> dict[str, Any
             f"{kind}/{item_id} has changed (version {existing['version']})",
             field="version",
         )
-    await config_repo.upsert(tx.conn, tenant.id, kind, item_id, stored, version, tx.now)
-    await tenant_repo.bump_version(tx.conn, tenant.id)
-    await audit_repo.record(
-        tx.conn,
+    await tx.store.config.upsert(tenant.id, kind, item_id, stored, version, tx.now)
+    await tx.store.tenants.bump_version(tenant.id)
+    await tx.store.audit.record(
         tenant_id=tenant.id,
         actor=tx.principal.actor,
         action=f"{kind}.{'create' if existing is None else 'update'}",
@@ -194,13 +190,12 @@ async def delete_item(tx: Tx, kind: str, item_id: str) -> dict[str, Any]:
     if kind == "audit":
         raise LoyaltyError(ErrorCode.INVALID_INPUT, "the audit trail is read-only", field="kind")
     if kind == "api-keys":
-        row = await api_key_repo.get(tx.conn, tenant.id, item_id)
+        row = await tx.store.api_keys.get(tenant.id, item_id)
         if row is None:
             raise not_found("API key", item_id)
-        await api_key_repo.revoke(tx.conn, tenant.id, item_id, tx.now)
-        await tenant_repo.bump_version(tx.conn, tenant.id)
-        await audit_repo.record(
-            tx.conn,
+        await tx.store.api_keys.revoke(tenant.id, item_id, tx.now)
+        await tx.store.tenants.bump_version(tenant.id)
+        await tx.store.audit.record(
             tenant_id=tenant.id,
             actor=tx.principal.actor,
             action="api-key.revoke",
@@ -218,13 +213,12 @@ async def remove_item(tx: Tx, kind: str, item_id: str) -> dict[str, Any]:
     """Delete a config item with audit and cache invalidation; the caller checked the permission."""
     tenant = tx.tenant
     config_kind = kind_of(kind)
-    existing = await config_repo.get(tx.conn, tenant.id, kind, item_id)
+    existing = await tx.store.config.get(tenant.id, kind, item_id)
     if existing is None:
         raise not_found(kind.rstrip("s"), item_id)
-    await config_repo.remove(tx.conn, tenant.id, kind, item_id)
-    await tenant_repo.bump_version(tx.conn, tenant.id)
-    await audit_repo.record(
-        tx.conn,
+    await tx.store.config.remove(tenant.id, kind, item_id)
+    await tx.store.tenants.bump_version(tenant.id)
+    await tx.store.audit.record(
         tenant_id=tenant.id,
         actor=tx.principal.actor,
         action=f"{kind}.delete",
@@ -250,10 +244,9 @@ async def _put_settings(tx: Tx, item_id: str, body: Any) -> dict[str, Any]:
     stored = ConfigKind.dump(value)
     secret = stored.pop("jwtSecret", None)
     before = read_shape(tx.tenant.settings, jwt_secret_set=bool(tx.tenant.jwt_secret))
-    await tenant_repo.update_settings(tx.conn, tx.tenant.id, stored, secret)
+    await tx.store.tenants.update_settings(tx.tenant.id, stored, secret)
     after = read_shape(value, jwt_secret_set=bool(secret or tx.tenant.jwt_secret))
-    await audit_repo.record(
-        tx.conn,
+    await tx.store.audit.record(
         tenant_id=tx.tenant.id,
         actor=tx.principal.actor,
         action="settings.update",
@@ -277,11 +270,11 @@ def _check_item_id(item_id: str) -> None:
         raise invalid("id", "ids are 1-200 characters")
 
 
-def _item_view(kind: str, row: dict[str, Any]) -> dict[str, Any]:
+def _item_view(kind: str, row: ConfigItemRow | ConfigItemSummary) -> dict[str, Any]:
     return {**kind_of(kind).read_view(row["body"]), "version": row["version"]}
 
 
-def _audit_view(row: dict[str, Any]) -> dict[str, Any]:
+def _audit_view(row: AuditRow) -> dict[str, Any]:
     return {
         "id": row["id"],
         "actor": row["actor"],
@@ -312,9 +305,8 @@ async def audit_records(
     page (None on the last one): keyset paging reaches every record, not only the latest 500."""
     principal.require_read_programme()
 
-    async def work(conn: AsyncConnection, tenant: TenantConfig) -> list[dict[str, Any]]:
-        return await audit_repo.search(
-            conn,
+    async def work(store: Store, tenant: TenantConfig) -> list[AuditRow]:
+        return await store.audit.search(
             tenant.id,
             actor=actor,
             action=action,
@@ -325,7 +317,7 @@ async def audit_records(
             limit=limit + 1,
         )
 
-    rows = await run_read(services, principal, work)
+    rows = await run_reading(services, principal, work)
     records = [_audit_view(r) for r in rows[:limit]]
     return records, (records[-1]["id"] if len(rows) > limit else None)
 

@@ -10,20 +10,20 @@ from __future__ import annotations
 
 import json
 from dataclasses import dataclass, field
-from typing import Any, Literal
-
-from sqlalchemy.ext.asyncio import AsyncConnection
+from typing import TYPE_CHECKING, Any, Literal
 
 from loyalty.app.kernel.principal import Principal
 from loyalty.app.kernel.services import Services
-from loyalty.app.kernel.uow import Encoded, Tx, run_read, run_write
+from loyalty.app.kernel.uow import Encoded, Tx, run_reading, run_write
 from loyalty.app.kernel.validation import convert
 from loyalty.app.tenancy import admin
 from loyalty.app.tenancy.config_kinds import KINDS
 from loyalty.app.tenancy.tenant_settings import TenantSettings, check_settings, read_shape
 from loyalty.app.tenancy.tenants import TenantConfig
 from loyalty.core.errors import ErrorCode, LoyaltyError
-from loyalty.storage.tenancy import config as config_repo
+
+if TYPE_CHECKING:
+    from loyalty.app.kernel.store import Store
 
 FORMAT_VERSION = 1
 # Read-only fields of the stored shape that a document does not carry.
@@ -134,9 +134,9 @@ async def export_tenant(services: Services, principal: Principal) -> dict[str, A
     """Settings and every registered kind's items, in a stable order, without secrets."""
     principal.require_admin()
 
-    async def work(conn: AsyncConnection, tenant: TenantConfig) -> dict[str, Any]:
+    async def work(store: Store, tenant: TenantConfig) -> dict[str, Any]:
         items: dict[str, dict[str, Any]] = {}
-        for row in await config_repo.list_all(conn, tenant.id):
+        for row in await store.config.list_all(tenant.id):
             if row["kind"] in KINDS:
                 items.setdefault(row["kind"], {})[row["item_id"]] = _without_secrets(row["body"])
         return {
@@ -146,7 +146,7 @@ async def export_tenant(services: Services, principal: Principal) -> dict[str, A
             "items": {kind: items[kind] for kind in sorted(items)},
         }
 
-    return await run_read(services, principal, work)
+    return await run_reading(services, principal, work)
 
 
 @dataclass
@@ -184,10 +184,10 @@ async def _plan(
     if problems:
         raise ConfigDocumentInvalid(problems)
 
-    async def work(conn: AsyncConnection, tenant: TenantConfig) -> _Planned:
+    async def work(store: Store, tenant: TenantConfig) -> _Planned:
         stored: dict[tuple[str, str], dict[str, Any]] = {
             (r["kind"], r["item_id"]): r["body"]
-            for r in await config_repo.list_all(conn, tenant.id)
+            for r in await store.config.list_all(tenant.id)
             if r["kind"] in KINDS
         }
         planned = _Planned(changes=[], settings=None, puts=[])
@@ -251,7 +251,7 @@ async def _plan(
                 planned.changes.append(Change("delete", kind_name, item_id))
         return planned
 
-    return await run_read(services, principal, work)
+    return await run_reading(services, principal, work)
 
 
 async def apply_document(

@@ -6,7 +6,7 @@ import hashlib
 import hmac
 import secrets
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import jwt
 
@@ -14,8 +14,9 @@ from loyalty.app.kernel.principal import Principal, normalise_scopes
 from loyalty.app.kernel.token_cache import VerifiedToken
 from loyalty.app.tenancy.tenants import TenantCache, TenantConfig
 from loyalty.core.errors import ErrorCode, LoyaltyError, invalid, unauthenticated
-from loyalty.storage.tenancy import api_keys as api_key_repo
-from loyalty.storage.tenancy import tenants as tenant_repo
+
+if TYPE_CHECKING:
+    from loyalty.app.kernel.store import Store
 
 KEY_PREFIX = "lyk_"
 ROLES = ("admin", "service")
@@ -42,18 +43,17 @@ class CreatedKey:
 
 
 async def create_api_key(
-    conn: Any, *, tenant_id: int, key_id: str, name: str, role: str, now: int, key: str | None = None
+    store: Store, *, tenant_id: int, key_id: str, name: str, role: str, now: int, key: str | None = None
 ) -> CreatedKey:
     if role not in ROLES:
         raise invalid("role", f"'role' must be one of {', '.join(ROLES)}")
     if not key_id or len(key_id) > 100:
         raise invalid("id", "'id' must be 1-100 characters")
-    if await api_key_repo.get(conn, tenant_id, key_id) is not None:
+    if await store.api_keys.get(tenant_id, key_id) is not None:
         raise LoyaltyError(ErrorCode.ALREADY_EXISTS, f"API key '{key_id}' already exists", field="id")
     key = key or new_key()
     prefix = key[: len(KEY_PREFIX) + 6]
-    await api_key_repo.insert(
-        conn,
+    await store.api_keys.insert(
         tenant_id=tenant_id,
         key_id=key_id,
         name=name,
@@ -62,7 +62,7 @@ async def create_api_key(
         prefix=prefix,
         now=now,
     )
-    await tenant_repo.bump_version(conn, tenant_id)
+    await store.tenants.bump_version(tenant_id)
     return CreatedKey(key_id=key_id, name=name, role=role, key=key, prefix=prefix, created_at=now)
 
 

@@ -15,8 +15,6 @@ from loyalty.app.tenancy.credentials import mint_token
 from loyalty.settings import Settings
 from loyalty.storage import migrate
 from loyalty.storage.database import Database
-from loyalty.storage.tenancy import config as config_repo
-from loyalty.storage.tenancy import tenants as tenant_repo
 from loyalty.storage.users.users import SqlUsers
 
 DEMO_TENANT = "demo"
@@ -111,16 +109,17 @@ async def prepare_demo(settings: Settings, data_dir: Path, *, base_url: str) -> 
     try:
         await migrate.upgrade(db.engine, settings.database_url)
         tenant_id = await ensure_tenant(
-            db, name=DEMO_TENANT, admin_key=creds["adminKey"], jwt_secret=creds["jwtSecret"], now=now
+            db.stores, name=DEMO_TENANT, admin_key=creds["adminKey"], jwt_secret=creds["jwtSecret"], now=now
         )
         async with db.write() as conn:
+            store = db.stores.bind(conn)
             for kind_name, item_id, body in DEMO_ITEMS:
                 kind = KINDS.get(kind_name)
-                if kind is None or await config_repo.get(conn, tenant_id, kind_name, item_id):
+                if kind is None or await store.config.get(tenant_id, kind_name, item_id):
                     continue
                 value = kind.parse(item_id, body)
-                await config_repo.upsert(conn, tenant_id, kind_name, item_id, kind.dump(value), 1, now)
-            await tenant_repo.bump_version(conn, tenant_id)
+                await store.config.upsert(tenant_id, kind_name, item_id, kind.dump(value), 1, now)
+            await store.tenants.bump_version(tenant_id)
             await SqlUsers(conn, db).insert_if_absent(tenant_id=tenant_id, external_id=DEMO_USER, now=now)
     finally:
         await db.dispose()

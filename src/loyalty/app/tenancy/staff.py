@@ -20,18 +20,19 @@ import functools
 import re
 import secrets
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError
-from sqlalchemy.ext.asyncio import AsyncConnection
 
 from loyalty.app.kernel.principal import MANAGE, VIEW, Principal
 from loyalty.app.kernel.services import Services
 from loyalty.core.errors import ErrorCode, LoyaltyError, invalid, not_found
 from loyalty.settings import Settings
-from loyalty.storage.tenancy import audit as audit_repo
-from loyalty.storage.tenancy import staff as staff_repo
+
+if TYPE_CHECKING:
+    from loyalty.app.kernel.store import Store
+    from loyalty.app.tenancy.ports import StaffRow
 
 ROLES = ("admin", "support", "viewer")
 MIN_PASSWORD = 12
@@ -64,7 +65,7 @@ class StaffView:
     last_sign_in_at: int | None
 
 
-def view(row: dict[str, Any]) -> StaffView:
+def view(row: StaffRow) -> StaffView:
     return StaffView(
         id=int(row["id"]),
         tenant_id=int(row["tenant_id"]),
@@ -127,16 +128,15 @@ async def password_matches(settings: Settings, stored: str | None, password: str
 
 
 async def create_staff(
-    conn: AsyncConnection, settings: Settings, *, tenant_id: int, email: str, role: str, actor: str, now: int
+    store: Store, settings: Settings, *, tenant_id: int, email: str, role: str, actor: str, now: int
 ) -> tuple[StaffView, str]:
     """A new account with a one-time password (returned once, to be shown once)."""
     email = normalise_email(email)
     role = check_role(role)
-    if await staff_repo.by_email(conn, tenant_id, email) is not None:
+    if await store.staff.by_email(tenant_id, email) is not None:
         raise LoyaltyError(ErrorCode.ALREADY_EXISTS, f"staff member '{email}' already exists", field="email")
     password = secrets.token_urlsafe(15)
-    staff_id = await staff_repo.insert(
-        conn,
+    staff_id = await store.staff.insert(
         tenant_id=tenant_id,
         email=email,
         role=role,
@@ -145,19 +145,18 @@ async def create_staff(
         oidc_subject=None,
         now=now,
     )
-    await _audit(conn, tenant_id, actor, "staff.create", email, None, {"role": role}, now)
-    row = await staff_repo.by_id(conn, tenant_id, staff_id)
+    await _audit(store, tenant_id, actor, "staff.create", email, None, {"role": role}, now)
+    row = await store.staff.by_id(tenant_id, staff_id)
     assert row is not None
     return view(row), password
 
 
 async def create_sso_staff(
-    conn: AsyncConnection, *, tenant_id: int, email: str, role: str, subject: str, now: int
+    store: Store, *, tenant_id: int, email: str, role: str, subject: str, now: int
 ) -> StaffView:
     """The account made by a person's first sign-in through the tenant's OpenID Connect provider."""
     email = normalise_email(email)
-    staff_id = await staff_repo.insert(
-        conn,
+    staff_id = await store.staff.insert(
         tenant_id=tenant_id,
         email=email,
         role=check_role(role),
@@ -167,57 +166,55 @@ async def create_sso_staff(
         now=now,
     )
     await _audit(
-        conn, tenant_id, f"staff:{email}", "staff.create", email, None, {"role": role, "sso": True}, now
+        store, tenant_id, f"staff:{email}", "staff.create", email, None, {"role": role, "sso": True}, now
     )
-    row = await staff_repo.by_id(conn, tenant_id, staff_id)
+    row = await store.staff.by_id(tenant_id, staff_id)
     assert row is not None
     return view(row)
 
 
-async def list_staff(conn: AsyncConnection, tenant_id: int) -> list[StaffView]:
-    return [view(r) for r in await staff_repo.list_for_tenant(conn, tenant_id)]
+async def list_staff(store: Store, tenant_id: int) -> list[StaffView]:
+    return [view(r) for r in await store.staff.list_for_tenant(tenant_id)]
 
 
-async def disable_staff(
-    conn: AsyncConnection, *, tenant_id: int, email: str, actor: str, now: int
-) -> StaffView:
+async def disable_staff(store: Store, *, tenant_id: int, email: str, actor: str, now: int) -> StaffView:
     """Disabling ends the person's sessions at once (their session version moves on)."""
     email = normalise_email(email)
-    row = await staff_repo.by_email(conn, tenant_id, email)
+    row = await store.staff.by_email(tenant_id, email)
     if row is None:
         raise not_found("staff member", email)
     if row["disabled_at"] is None:
-        await _keep_an_admin(conn, tenant_id, row, "disable")
-        await staff_repo.disable(conn, int(row["id"]), now)
-        await _audit(conn, tenant_id, actor, "staff.disable", email, {"role": row["role"]}, None, now)
-    found = await staff_repo.by_id(conn, tenant_id, int(row["id"]))
+        await _keep_an_admin(store, tenant_id, row, "disable")
+        await store.staff.disable(int(row["id"]), now)
+        await _audit(store, tenant_id, actor, "staff.disable", email, {"role": row["role"]}, None, now)
+    found = await store.staff.by_id(tenant_id, int(row["id"]))
     assert found is not None
     return view(found)
 
 
 async def change_role(
-    conn: AsyncConnection, *, tenant_id: int, email: str, role: str, actor: str, now: int
+    store: Store, *, tenant_id: int, email: str, role: str, actor: str, now: int
 ) -> StaffView:
     """Give the person another role; it applies from their next request (every request reads the
     role afresh), so their sessions go on."""
     email = normalise_email(email)
     role = check_role(role)
-    row = await staff_repo.by_email(conn, tenant_id, email)
+    row = await store.staff.by_email(tenant_id, email)
     if row is None:
         raise not_found("staff member", email)
     if row["role"] != role:
         if role != "admin":
-            await _keep_an_admin(conn, tenant_id, row, "demote")
-        await staff_repo.set_role(conn, int(row["id"]), role)
-        await _audit(conn, tenant_id, actor, "staff.role", email, {"role": row["role"]}, {"role": role}, now)
-    found = await staff_repo.by_id(conn, tenant_id, int(row["id"]))
+            await _keep_an_admin(store, tenant_id, row, "demote")
+        await store.staff.set_role(int(row["id"]), role)
+        await _audit(store, tenant_id, actor, "staff.role", email, {"role": row["role"]}, {"role": role}, now)
+    found = await store.staff.by_id(tenant_id, int(row["id"]))
     assert found is not None
     return view(found)
 
 
-async def _keep_an_admin(conn: AsyncConnection, tenant_id: int, row: dict[str, Any], verb: str) -> None:
+async def _keep_an_admin(store: Store, tenant_id: int, row: StaffRow, verb: str) -> None:
     """Refuse to take the tenant's last active admin away (checked under the admins' row locks)."""
-    admins = await staff_repo.lock_active_admins(conn, tenant_id)
+    admins = await store.staff.lock_active_admins(tenant_id)
     if admins == [int(row["id"])]:
         raise LoyaltyError(
             ErrorCode.CONFLICT,
@@ -234,18 +231,18 @@ async def authenticate(services: Services, tenant_id: int, email: str, password:
         email = normalise_email(email)
     except LoyaltyError:
         return None
-    async with services.db.read() as conn:
-        row = await staff_repo.by_email(conn, tenant_id, email)
+    async with services.stores.read() as store:
+        row = await store.staff.by_email(tenant_id, email)
     stored = row["password_hash"] if row is not None and row["disabled_at"] is None else None
     if not await password_matches(services.settings, stored, password) or row is None:
         return None
-    async with services.db.write() as conn:
-        await staff_repo.signed_in(conn, int(row["id"]), services.now())
+    async with services.stores.write() as store:
+        await store.staff.signed_in(int(row["id"]), services.now())
     return view(row)
 
 
 async def change_password(
-    conn: AsyncConnection,
+    store: Store,
     settings: Settings,
     staff: StaffView,
     *,
@@ -254,7 +251,7 @@ async def change_password(
     repeat: str,
     now: int,
 ) -> StaffView:
-    row = await staff_repo.by_id(conn, staff.tenant_id, staff.id)
+    row = await store.staff.by_id(staff.tenant_id, staff.id)
     if row is None or row["disabled_at"] is not None:
         raise not_found("staff member", staff.email)
     if row["password_hash"] is not None and not await password_matches(
@@ -266,31 +263,31 @@ async def change_password(
         raise invalid("repeat", "the two new passwords differ")
     if new == current:
         raise invalid("password", "the new password must differ from the current one")
-    await staff_repo.set_password(conn, staff.id, await hash_password(settings, new))
+    await store.staff.set_password(staff.id, await hash_password(settings, new))
     await _audit(
-        conn, staff.tenant_id, f"staff:{staff.email}", "staff.password", staff.email, None, None, now
+        store, staff.tenant_id, f"staff:{staff.email}", "staff.password", staff.email, None, None, now
     )
-    found = await staff_repo.by_id(conn, staff.tenant_id, staff.id)
+    found = await store.staff.by_id(staff.tenant_id, staff.id)
     assert found is not None
     return view(found)
 
 
 async def session_staff(services: Services, tenant_id: int, staff_id: int, version: int) -> StaffView | None:
     """The account a session cookie names, while it is active and the session is still current."""
-    async with services.db.read() as conn:
-        row = await staff_repo.by_id(conn, tenant_id, staff_id)
+    async with services.stores.read() as store:
+        row = await store.staff.by_id(tenant_id, staff_id)
     if row is None or row["disabled_at"] is not None or int(row["session_version"]) != version:
         return None
     return view(row)
 
 
 async def has_staff(services: Services, tenant_id: int) -> bool:
-    async with services.db.read() as conn:
-        return await staff_repo.count_active(conn, tenant_id) > 0
+    async with services.stores.read() as store:
+        return await store.staff.count_active(tenant_id) > 0
 
 
 async def _audit(
-    conn: AsyncConnection,
+    store: Store,
     tenant_id: int,
     actor: str,
     action: str,
@@ -299,8 +296,7 @@ async def _audit(
     after: Any,
     now: int,
 ) -> None:
-    await audit_repo.record(
-        conn,
+    await store.audit.record(
         tenant_id=tenant_id,
         actor=actor,
         action=action,

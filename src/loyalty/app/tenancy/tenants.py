@@ -10,7 +10,7 @@ from __future__ import annotations
 import secrets
 import time
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import jwt
 import msgspec
@@ -20,10 +20,9 @@ from loyalty.app.kernel.validation import convert
 from loyalty.app.tenancy.config_kinds import KINDS
 from loyalty.app.tenancy.tenant_settings import TenantSettings, check_settings
 from loyalty.core.errors import ErrorCode, LoyaltyError, invalid
-from loyalty.storage.database import Database
-from loyalty.storage.tenancy import api_keys as api_key_repo
-from loyalty.storage.tenancy import config as config_repo
-from loyalty.storage.tenancy import tenants as tenant_repo
+
+if TYPE_CHECKING:
+    from loyalty.app.kernel.store import Store, Stores
 
 TENANT_NAME_CHARS = set("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-_")
 
@@ -65,8 +64,8 @@ class TenantConfig:
 
 
 class TenantCache:
-    def __init__(self, db: Database, ttl_seconds: float) -> None:
-        self.db = db
+    def __init__(self, stores: Stores, ttl_seconds: float) -> None:
+        self.stores = stores
         self.ttl = ttl_seconds
         self._by_id: dict[int, TenantConfig] = {}
         self._ids_by_name: dict[str, int] = {}
@@ -79,8 +78,8 @@ class TenantCache:
     async def by_name(self, name: str) -> TenantConfig | None:
         tenant_id = self._ids_by_name.get(name)
         if tenant_id is None:
-            async with self.db.read() as conn:
-                row = await tenant_repo.get_by_name(conn, name)
+            async with self.stores.read() as store:
+                row = await store.tenants.get_by_name(name)
             if row is None:
                 return None
             tenant_id = int(row["id"])
@@ -97,12 +96,12 @@ class TenantCache:
             # copy they have (a copy is trusted for ``ttl`` anyway), instead of each sending the
             # same check (under load, every request of those milliseconds did).
             cached.checked_at = now
-        async with self.db.read() as conn:
+        async with self.stores.read() as store:
             if cached is not None:
-                version = await tenant_repo.config_version(conn, tenant_id)
+                version = await store.tenants.config_version(tenant_id)
                 if version == cached.version:
                     return cached
-            config = await load_tenant_config(conn, tenant_id)
+            config = await load_tenant_config(store, tenant_id)
         if config is None:
             self._by_id.pop(tenant_id, None)
             return None
@@ -115,8 +114,8 @@ class TenantCache:
         tenant_id = self._tenant_by_key_hash.get(key_hash)
         if tenant_id is not None:
             return tenant_id
-        async with self.db.read() as conn:
-            row = await api_key_repo.find_by_hash(conn, key_hash)
+        async with self.stores.read() as store:
+            row = await store.api_keys.find_by_hash(key_hash)
         if row is None:
             return None
         tenant_id = int(row["tenant_id"])
@@ -124,14 +123,14 @@ class TenantCache:
         return tenant_id
 
 
-async def load_tenant_config(conn: Any, tenant_id: int) -> TenantConfig | None:
-    row = await tenant_repo.get_by_id(conn, tenant_id)
+async def load_tenant_config(store: Store, tenant_id: int) -> TenantConfig | None:
+    row = await store.tenants.get_by_id(tenant_id)
     if row is None:
         return None
     settings = convert(row["settings"] or {}, TenantSettings)
     items: dict[str, dict[str, Any]] = {}
     prepared: dict[str, dict[str, Any]] = {}
-    for item in await config_repo.list_all(conn, tenant_id):
+    for item in await store.config.list_all(tenant_id):
         kind = KINDS.get(item["kind"])
         if kind is None:
             continue
@@ -140,7 +139,7 @@ async def load_tenant_config(conn: Any, tenant_id: int) -> TenantConfig | None:
         prepared.setdefault(kind.name, {})[item["item_id"]] = kind.prepared(value)
     keys = {
         k["key_hash"]: ApiKeyView(key_id=k["key_id"], role=k["role"], revoked=k["revoked_at"] is not None)
-        for k in await api_key_repo.list_for_tenant(conn, tenant_id)
+        for k in await store.api_keys.list_for_tenant(tenant_id)
     }
     jwks: dict[str, jwt.PyJWK] = {}
     if settings.jwks:
@@ -169,16 +168,16 @@ def check_tenant_name(name: str) -> None:
 
 
 async def create_tenant(
-    db: Database, name: str, *, jwt_secret: str | None, now: int, settings: TenantSettings | None = None
+    stores: Stores, name: str, *, jwt_secret: str | None, now: int, settings: TenantSettings | None = None
 ) -> int:
     check_tenant_name(name)
     settings = settings or TenantSettings()
     check_settings(settings)
-    async with db.write() as conn:
-        if await tenant_repo.get_by_name(conn, name) is not None:
+    async with stores.write() as store:
+        if await store.tenants.get_by_name(name) is not None:
             raise LoyaltyError(ErrorCode.ALREADY_EXISTS, f"tenant '{name}' already exists", field="tenant")
         body = msgspec.to_builtins(settings)
         body.pop("jwtSecret", None)
-        return await tenant_repo.insert(
-            conn, name=name, jwt_secret=jwt_secret or secrets.token_urlsafe(32), settings=body, now=now
+        return await store.tenants.insert(
+            name=name, jwt_secret=jwt_secret or secrets.token_urlsafe(32), settings=body, now=now
         )

@@ -19,7 +19,6 @@ from loyalty.app.tenancy.config_kinds import ConfigKind
 from loyalty.app.tenancy.tenants import TenantConfig
 from loyalty.app.users.users import check_user_id, resolve_user
 from loyalty.core.errors import invalid, not_found
-from loyalty.storage.tenancy import audit as audit_repo
 
 DEFAULT_GROUP = "default"
 
@@ -63,8 +62,7 @@ async def set_usergroup(tx: Tx, user_id: str, group: str | None) -> dict[str, An
         raise invalid("usergroup", f"'usergroup': no user group '{group}' is configured")
     user_pk = await resolve_user(tx, user_id, create=True)
     await tx.store.users.update_fields(user_pk, usergroup=group)
-    await audit_repo.record(
-        tx.conn,
+    await tx.store.audit.record(
         tenant_id=tx.tenant.id,
         actor=tx.principal.actor,
         action="usergroup.set",

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
@@ -15,8 +16,6 @@ from loyalty.app.messaging import outbox
 from loyalty.app.tenancy.tenants import TenantConfig
 from loyalty.core.errors import ErrorCode, LoyaltyError, invalid, not_found
 from loyalty.core.lifecycle import check_birthday
-from loyalty.storage.kernel import history as history_repo
-from loyalty.storage.tenancy import audit as audit_repo
 
 MAX_USER_ID = 200
 POINTS = "points"
@@ -80,8 +79,7 @@ async def set_birthday(tx: Tx, user_id: str, birthday: object) -> dict[str, Any]
     if user is None:
         raise not_found("user", user_id)
     await tx.store.users.update_fields(int(user["id"]), birthday=value)
-    await audit_repo.record(
-        tx.conn,
+    await tx.store.audit.record(
         tenant_id=tx.tenant.id,
         actor=tx.principal.actor,
         action="user.birthday",
@@ -125,7 +123,7 @@ async def points_view(services: Services, principal: Principal, user_id: str) ->
     return PointsView(user_id=user_id, points=points, user_exists=True, pending_points=pending)
 
 
-def history_view(row: dict[str, Any], user_id: str) -> dict[str, Any]:
+def history_view(row: Mapping[str, Any], user_id: str) -> dict[str, Any]:
     """One entry in the shape of seed 000's ``GET /user/{userId}/history``."""
     view: dict[str, Any] = {
         "id": row["entry_id"],
@@ -157,7 +155,7 @@ async def history(
         pk = await store.users.find_pk(tenant.id, user_id)
         if pk is None:
             return []
-        rows = await history_repo.list_for_user(store.conn, pk, ascending=ascending, include_zero=show_all)
+        rows = await store.history.list_for_user(pk, ascending=ascending, include_zero=show_all)
         return [history_view(r, user_id) for r in rows]
 
     return await run_reading(services, principal, work)

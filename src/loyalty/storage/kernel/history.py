@@ -1,10 +1,12 @@
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, cast
 
 from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncConnection
 
+from loyalty.app.kernel.ports import HistoryRow
+from loyalty.storage.database import Database
 from loyalty.storage.driver import Statement, driver_of
 from loyalty.storage.tables import history_entries
 
@@ -40,23 +42,33 @@ async def insert(conn: AsyncConnection, **values: Any) -> None:
     await sql.execute(_INSERT, row)
 
 
-async def list_for_user(
-    conn: AsyncConnection,
-    user_pk: int,
-    *,
-    ascending: bool,
-    include_zero: bool,
-    from_ts: int | None = None,
-    to_ts: int | None = None,
-    limit: int = 1000,
-) -> list[dict[str, Any]]:
-    query = select(history_entries).where(history_entries.c.user_pk == user_pk)
-    if not include_zero:
-        query = query.where(history_entries.c.points != 0)
-    if from_ts is not None:
-        query = query.where(history_entries.c.ts >= from_ts)
-    if to_ts is not None:
-        query = query.where(history_entries.c.ts <= to_ts)
-    order = (history_entries.c.ts, history_entries.c.id)
-    query = query.order_by(*(c.asc() if ascending else c.desc() for c in order)).limit(limit)
-    return [dict(r) for r in (await conn.execute(query)).mappings()]
+class SqlHistory:
+    """The member's history (:class:`loyalty.app.kernel.ports.History`)."""
+
+    def __init__(self, conn: AsyncConnection, db: Database) -> None:
+        self.conn = conn
+        self.db = db
+
+    async def insert(self, **values: Any) -> None:
+        await insert(self.conn, **values)
+
+    async def list_for_user(
+        self,
+        user_pk: int,
+        *,
+        ascending: bool,
+        include_zero: bool,
+        from_ts: int | None = None,
+        to_ts: int | None = None,
+        limit: int = 1000,
+    ) -> list[HistoryRow]:
+        query = select(history_entries).where(history_entries.c.user_pk == user_pk)
+        if not include_zero:
+            query = query.where(history_entries.c.points != 0)
+        if from_ts is not None:
+            query = query.where(history_entries.c.ts >= from_ts)
+        if to_ts is not None:
+            query = query.where(history_entries.c.ts <= to_ts)
+        order = (history_entries.c.ts, history_entries.c.id)
+        query = query.order_by(*(c.asc() if ascending else c.desc() for c in order)).limit(limit)
+        return [cast(HistoryRow, dict(r)) for r in (await self.conn.execute(query)).mappings()]

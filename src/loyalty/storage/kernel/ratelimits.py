@@ -6,26 +6,30 @@ All counters a request touches move in ONE statement: a multi-row ``INSERT … O
 
 from __future__ import annotations
 
-from typing import Any
-
 from sqlalchemy import case
 from sqlalchemy.ext.asyncio import AsyncConnection
 
+from loyalty.storage.database import Database
 from loyalty.storage.messaging.ops_tables import rate_limit_counters
 
 
-async def hit(db_insert: Any, conn: AsyncConnection, keys: list[str], window_start: int) -> dict[str, int]:
-    """Count one request against every key in the window; returns each key's count so far."""
-    stmt = db_insert(rate_limit_counters).values(
-        [{"key": key, "window_start": window_start, "count": 1} for key in keys]
-    )
-    same_window = rate_limit_counters.c.window_start == stmt.excluded.window_start
-    stmt = stmt.on_conflict_do_update(
-        index_elements=["key"],
-        set_={
-            "count": case((same_window, rate_limit_counters.c.count + 1), else_=1),
-            "window_start": stmt.excluded.window_start,
-        },
-    ).returning(rate_limit_counters.c.key, rate_limit_counters.c.count)
-    result = await conn.execute(stmt)
-    return {str(key): int(count) for key, count in result}
+class SqlRateLimits:
+    def __init__(self, conn: AsyncConnection, db: Database) -> None:
+        self.conn = conn
+        self.db = db
+
+    async def hit(self, keys: list[str], window_start: int) -> dict[str, int]:
+        """Count one request against every key in the window; returns each key's count so far."""
+        stmt = self.db.insert(rate_limit_counters).values(
+            [{"key": key, "window_start": window_start, "count": 1} for key in keys]
+        )
+        same_window = rate_limit_counters.c.window_start == stmt.excluded.window_start
+        counting = stmt.on_conflict_do_update(
+            index_elements=["key"],
+            set_={
+                "count": case((same_window, rate_limit_counters.c.count + 1), else_=1),
+                "window_start": stmt.excluded.window_start,
+            },
+        ).returning(rate_limit_counters.c.key, rate_limit_counters.c.count)
+        result = await self.conn.execute(counting)
+        return {str(key): int(count) for key, count in result}

@@ -1,70 +1,77 @@
 from __future__ import annotations
 
-from typing import Any
+from typing import cast
 
 from sqlalchemy import select, update
 from sqlalchemy.ext.asyncio import AsyncConnection
 
+from loyalty.app.tenancy.ports import ApiKeyRow
+from loyalty.storage.database import Database
 from loyalty.storage.tables import api_keys
 
 
-async def insert(
-    conn: AsyncConnection,
-    *,
-    tenant_id: int,
-    key_id: str,
-    name: str,
-    role: str,
-    key_hash: str,
-    prefix: str,
-    now: int,
-) -> None:
-    await conn.execute(
-        api_keys.insert().values(
-            tenant_id=tenant_id,
-            key_id=key_id,
-            name=name,
-            role=role,
-            key_hash=key_hash,
-            prefix=prefix,
-            created_at=now,
-        )
-    )
+class SqlApiKeys:
+    def __init__(self, conn: AsyncConnection, db: Database) -> None:
+        self.conn = conn
+        self.db = db
 
-
-async def find_by_hash(conn: AsyncConnection, key_hash: str) -> dict[str, Any] | None:
-    row = (await conn.execute(select(api_keys).where(api_keys.c.key_hash == key_hash))).mappings().first()
-    return dict(row) if row else None
-
-
-async def get(conn: AsyncConnection, tenant_id: int, key_id: str) -> dict[str, Any] | None:
-    row = (
-        (
-            await conn.execute(
-                select(api_keys).where(api_keys.c.tenant_id == tenant_id, api_keys.c.key_id == key_id)
+    async def insert(
+        self,
+        *,
+        tenant_id: int,
+        key_id: str,
+        name: str,
+        role: str,
+        key_hash: str,
+        prefix: str,
+        now: int,
+    ) -> None:
+        await self.conn.execute(
+            api_keys.insert().values(
+                tenant_id=tenant_id,
+                key_id=key_id,
+                name=name,
+                role=role,
+                key_hash=key_hash,
+                prefix=prefix,
+                created_at=now,
             )
         )
-        .mappings()
-        .first()
-    )
-    return dict(row) if row else None
 
-
-async def list_for_tenant(conn: AsyncConnection, tenant_id: int) -> list[dict[str, Any]]:
-    rows = await conn.execute(
-        select(api_keys).where(api_keys.c.tenant_id == tenant_id).order_by(api_keys.c.id)
-    )
-    return [dict(r) for r in rows.mappings()]
-
-
-async def revoke(conn: AsyncConnection, tenant_id: int, key_id: str, now: int) -> bool:
-    result = await conn.execute(
-        update(api_keys)
-        .where(
-            api_keys.c.tenant_id == tenant_id,
-            api_keys.c.key_id == key_id,
-            api_keys.c.revoked_at.is_(None),
+    async def find_by_hash(self, key_hash: str) -> ApiKeyRow | None:
+        row = (
+            (await self.conn.execute(select(api_keys).where(api_keys.c.key_hash == key_hash)))
+            .mappings()
+            .first()
         )
-        .values(revoked_at=now)
-    )
-    return result.rowcount == 1
+        return cast(ApiKeyRow, dict(row)) if row else None
+
+    async def get(self, tenant_id: int, key_id: str) -> ApiKeyRow | None:
+        row = (
+            (
+                await self.conn.execute(
+                    select(api_keys).where(api_keys.c.tenant_id == tenant_id, api_keys.c.key_id == key_id)
+                )
+            )
+            .mappings()
+            .first()
+        )
+        return cast(ApiKeyRow, dict(row)) if row else None
+
+    async def list_for_tenant(self, tenant_id: int) -> list[ApiKeyRow]:
+        rows = await self.conn.execute(
+            select(api_keys).where(api_keys.c.tenant_id == tenant_id).order_by(api_keys.c.id)
+        )
+        return [cast(ApiKeyRow, dict(r)) for r in rows.mappings()]
+
+    async def revoke(self, tenant_id: int, key_id: str, now: int) -> bool:
+        result = await self.conn.execute(
+            update(api_keys)
+            .where(
+                api_keys.c.tenant_id == tenant_id,
+                api_keys.c.key_id == key_id,
+                api_keys.c.revoked_at.is_(None),
+            )
+            .values(revoked_at=now)
+        )
+        return result.rowcount == 1
