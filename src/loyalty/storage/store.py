@@ -13,7 +13,11 @@ from functools import cached_property
 from sqlalchemy.ext.asyncio import AsyncConnection
 
 from loyalty.storage.database import Database
+from loyalty.storage.messaging.notifications import SqlNotifications
+from loyalty.storage.messaging.outbox import SqlOutbox
 from loyalty.storage.offers.coupons import SqlCoupons
+from loyalty.storage.stats.stats import SqlStats
+from loyalty.storage.surveys.surveys import SqlSurveys
 
 
 class SqlStore:
@@ -37,6 +41,21 @@ class SqlStore:
         return SqlCoupons(self.conn, self.db)
 
     # messaging, surveys and stats
+    @cached_property
+    def notifications(self) -> SqlNotifications:
+        return SqlNotifications(self.conn, self.db)
+
+    @cached_property
+    def outbox(self) -> SqlOutbox:
+        return SqlOutbox(self.conn, self.db)
+
+    @cached_property
+    def surveys(self) -> SqlSurveys:
+        return SqlSurveys(self.conn, self.db)
+
+    @cached_property
+    def stats(self) -> SqlStats:
+        return SqlStats(self.conn, self.db)
 
 
 class SqlStores:

@@ -13,7 +13,10 @@ from contextlib import AbstractAsyncContextManager
 from typing import TYPE_CHECKING, Any, Protocol
 
 if TYPE_CHECKING:
+    from loyalty.app.messaging.ports import Notifications, Outbox
     from loyalty.app.offers.ports import Coupons
+    from loyalty.app.stats.ports import Stats
+    from loyalty.app.surveys.ports import Surveys
 
 
 class Store(Protocol):
@@ -38,6 +41,17 @@ class Store(Protocol):
     def coupons(self) -> Coupons: ...
 
     # messaging, surveys and stats
+    @property
+    def notifications(self) -> Notifications: ...
+
+    @property
+    def outbox(self) -> Outbox: ...
+
+    @property
+    def surveys(self) -> Surveys: ...
+
+    @property
+    def stats(self) -> Stats: ...
 
 
 class Stores(Protocol):

@@ -20,18 +20,17 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy.ext.asyncio import AsyncConnection
-
 from loyalty.app.gamification.challenge_config import Notification
 from loyalty.app.kernel.principal import Principal
 from loyalty.app.kernel.services import Services
+from loyalty.app.kernel.store import Store
 from loyalty.app.kernel.texts import Text, localized
-from loyalty.app.kernel.uow import Tx, run_read
+from loyalty.app.kernel.uow import Tx, run_reading
+from loyalty.app.messaging.ports import NotificationRow
 from loyalty.app.tenancy.tenants import TenantConfig
 from loyalty.app.users.users import resolve_user
 from loyalty.core.errors import invalid
 from loyalty.storage.ledger import ledger_history
-from loyalty.storage.messaging import notifications as notification_repo
 from loyalty.storage.users import users as user_repo
 
 SECTIONS = ("rewards", "challenges", "surveys")
@@ -66,8 +65,7 @@ async def notify(
     texts = None
     if isinstance(title, dict) or isinstance(message, dict):
         texts = {"title": title, "message": message}
-    return await notification_repo.insert(
-        tx.conn,
+    return await tx.store.notifications.insert(
         tenant_id=tx.tenant.id,
         user_pk=user_pk,
         type=type,
@@ -106,7 +104,7 @@ async def points_earned(
     )
 
 
-def view(row: dict[str, Any], languages: Sequence[str], default_language: str) -> dict[str, Any]:
+def view(row: NotificationRow, languages: Sequence[str], default_language: str) -> dict[str, Any]:
     texts = row.get("texts") or {}
     title = texts.get("title") if texts.get("title") is not None else row["title"]
     message = texts.get("message") if texts.get("message") is not None else row["message"]
@@ -159,11 +157,12 @@ async def unread(
     stored rows merged with the points earned by events since the read marker."""
     principal.require_read_user(user_id)
 
-    async def work(conn: AsyncConnection, tenant: TenantConfig) -> list[dict[str, Any]]:
+    async def work(store: Store, tenant: TenantConfig) -> list[dict[str, Any]]:
+        conn = store.conn
         pk = await user_repo.find_pk(conn, tenant.id, user_id)
         if pk is None:
             return []
-        rows = await notification_repo.unread(conn, pk, limit=MAX_UNREAD)
+        rows = await store.notifications.unread(pk, limit=MAX_UNREAD)
         marker = await ledger_history.read_marker(conn, pk)
         credits = await ledger_history.event_credits_after(conn, pk, marker, limit=MAX_UNREAD)
         names = await ledger_history.event_ids(
@@ -182,7 +181,7 @@ async def unread(
         merged.sort(key=lambda item: item[0])
         return [item for _, item in merged[:MAX_UNREAD]]
 
-    return await run_read(services, principal, work)
+    return await run_reading(services, principal, work)
 
 
 @dataclass(frozen=True)
@@ -224,13 +223,11 @@ async def mark_read(tx: Tx, user_id: str, request: ReadRequest | None) -> int:
     if pk is None:
         return 0
     if request is None:
-        marked = await notification_repo.mark_read(tx.conn, pk, None, now=tx.now)
+        marked = await tx.store.notifications.mark_read(pk, None, now=tx.now)
         among = None
     else:
         marked = (
-            await notification_repo.mark_read(tx.conn, pk, request.stored, now=tx.now)
-            if request.stored
-            else 0
+            await tx.store.notifications.mark_read(pk, request.stored, now=tx.now) if request.stored else 0
         )
         if not request.derived:
             return marked
@@ -264,12 +261,13 @@ async def overview(services: Services, principal: Principal, user_id: str) -> di
 
     now = services.now()
 
-    async def work(conn: AsyncConnection, tenant: TenantConfig) -> dict[str, Any]:
+    async def work(store: Store, tenant: TenantConfig) -> dict[str, Any]:
+        conn = store.conn
         flags = dict.fromkeys(SECTIONS, False)
         pk = await user_repo.find_pk(conn, tenant.id, user_id)
         if pk is not None:
-            viewed = await notification_repo.screens_viewed(conn, pk)
-            latest = await notification_repo.latest_per_section(conn, pk)
+            viewed = await store.notifications.screens_viewed(pk)
+            latest = await store.notifications.latest_per_section(pk)
             # Points from any source (an event's leave no notification row) are new rewards.
             gained = await ledger_history.latest_gain_at(conn, pk, leave_out=NOT_GAINS)
             if gained is not None:
@@ -279,7 +277,7 @@ async def overview(services: Services, principal: Principal, user_id: str) -> di
                 flags[section] = section in latest and (seen is None or latest[section] > seen)
             if not flags["surveys"]:
                 flags["surveys"] = await surveys.has_new_surveys(
-                    conn, tenant, pk, now=now, since=viewed.get("surveys")
+                    store, tenant, pk, now=now, since=viewed.get("surveys")
                 )
         return {
             "userId": user_id,
@@ -288,15 +286,13 @@ async def overview(services: Services, principal: Principal, user_id: str) -> di
             "hasUnseenSurveys": flags["surveys"],
         }
 
-    return await run_read(services, principal, work)
+    return await run_reading(services, principal, work)
 
 
 async def view_screen(tx: Tx, user_id: str, screen: str) -> None:
     tx.principal.require_act_for_user(user_id)
     pk = await resolve_user(tx, user_id, create=True)
-    await notification_repo.view_screen(
-        tx.insert, tx.conn, tenant_id=tx.tenant.id, user_pk=pk, screen=screen, now=tx.now
-    )
+    await tx.store.notifications.view_screen(tenant_id=tx.tenant.id, user_pk=pk, screen=screen, now=tx.now)
 
 
 async def reset_screens(tx: Tx, user_id: str, screens: Sequence[str]) -> None:
@@ -304,4 +300,4 @@ async def reset_screens(tx: Tx, user_id: str, screens: Sequence[str]) -> None:
     tx.principal.require_act_for_user(user_id)
     pk = await user_repo.find_pk(tx.conn, tx.tenant.id, user_id)
     if pk is not None:
-        await notification_repo.reset_screens(tx.conn, pk, screens)
+        await tx.store.notifications.reset_screens(pk, screens)
