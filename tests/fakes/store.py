@@ -10,7 +10,10 @@ from loyalty.app.kernel.services import Services
 from loyalty.app.kernel.uow import Tx
 from loyalty.app.tenancy.tenant_settings import TenantSettings
 from loyalty.app.tenancy.tenants import TenantConfig
+from tests.fakes.messaging import FakeNotifications, FakeOutbox
 from tests.fakes.offers import FakeCoupons
+from tests.fakes.stats import FakeStats
+from tests.fakes.surveys import FakeSurveys
 
 NOW = 1_763_900_000_000
 
@@ -31,6 +34,10 @@ class FakeStore:
     coupons: FakeCoupons = field(default_factory=FakeCoupons)
 
     # messaging, surveys and stats
+    notifications: FakeNotifications = field(default_factory=FakeNotifications)
+    outbox: FakeOutbox = field(default_factory=FakeOutbox)
+    surveys: FakeSurveys = field(default_factory=FakeSurveys)
+    stats: FakeStats = field(default_factory=FakeStats)
 
     @property
     def conn(self) -> Any:
