@@ -29,8 +29,11 @@ from tests.fakes.ledger import (
     FakePendingCredits,
     LedgerTables,
 )
+from tests.fakes.messaging import FakeNotifications, FakeOutbox
 from tests.fakes.offers import FakeCoupons, FakeOffers
 from tests.fakes.promotions import FakeCampaigns, FakeLifecycle, FakeReferrals
+from tests.fakes.stats import FakeStats
+from tests.fakes.surveys import FakeSurveys
 from tests.fakes.tenancy import FakeApiKeys, FakeAudit, FakeConfigItems, FakeStaff, FakeTenants
 from tests.fakes.users import FakeImportKeys, FakeMemberSearch, FakeUserData, FakeUsers
 
@@ -104,6 +107,10 @@ class FakeStore:
     lifecycle: FakeLifecycle = field(default_factory=FakeLifecycle)
 
     # messaging, surveys and stats
+    notifications: FakeNotifications = field(default_factory=FakeNotifications)
+    outbox: FakeOutbox = field(default_factory=FakeOutbox)
+    surveys: FakeSurveys = field(default_factory=FakeSurveys)
+    stats: FakeStats = field(default_factory=FakeStats)
 
     def __post_init__(self) -> None:
         self.offers.coupons = self.coupons  # a pool code is new only when no coupon carries it

@@ -11,7 +11,6 @@ from typing import Any
 import httpx
 
 from loyalty.core.timeutil import iso_utc
-from loyalty.storage.messaging import outbox as outbox_repo
 from tests.integration.test_dashboard import csrf_of
 from tests.integration.test_webhooks import delete_user, deliver_due, deliveries, hook
 from tests.support import Clock, TenantHandle
@@ -160,8 +159,8 @@ async def test_resending_a_message_being_sent_right_now_is_409_with_the_api_mess
     clock.set(T0)
     assert (await tenant.put("webhooks", "crm", hook("http://127.0.0.1:9/unroutable"))).status_code == 200
     await delete_user(tenant, "user_123")
-    async with app.state.services.db.write() as conn:  # a deliverer holds its lease for a minute
-        await outbox_repo.claim_due(conn, owner="busy", now=T0, lease_until=T0 + 60_000, limit=1000)
+    async with app.state.services.stores.write() as store:  # a deliverer holds its lease for a minute
+        await store.outbox.claim_due(owner="busy", now=T0, lease_until=T0 + 60_000, limit=1000)
     [before] = await deliveries(tenant)
     r = await resend_form(admin_browser, before["id"])
     assert r.status_code == 409

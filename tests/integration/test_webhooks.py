@@ -13,7 +13,6 @@ from loyalty.app.ledger import ledger
 from loyalty.app.messaging import outbox
 from loyalty.app.messaging.delivery import Deliverer
 from loyalty.app.users.users import resolve_user
-from loyalty.storage.messaging import outbox as outbox_repo
 from tests.support import TenantHandle
 from tests.webhook_receiver import (
     LEGACY_SECRET,
@@ -508,16 +507,16 @@ async def test_a_claimed_message_is_not_claimed_again_while_its_lease_runs(
     clock.set(T0)
     await tenant.put("webhooks", "crm", hook("http://127.0.0.1:9/unused"))
     await delete_user(tenant, "user_123")
-    db = app.state.services.db
-    async with db.write() as conn:
-        first = await outbox_repo.claim_due(conn, owner="a", now=T0, lease_until=T0 + 60_000, limit=1000)
-    async with db.write() as conn:
-        second = await outbox_repo.claim_due(
-            conn, owner="b", now=T0 + 59_999, lease_until=T0 + 120_000, limit=1000
+    stores = app.state.services.stores
+    async with stores.write() as store:
+        first = await store.outbox.claim_due(owner="a", now=T0, lease_until=T0 + 60_000, limit=1000)
+    async with stores.write() as store:
+        second = await store.outbox.claim_due(
+            owner="b", now=T0 + 59_999, lease_until=T0 + 120_000, limit=1000
         )
-    async with db.write() as conn:
-        after_expiry = await outbox_repo.claim_due(
-            conn, owner="c", now=T0 + 60_001, lease_until=T0 + 9e9, limit=1000
+    async with stores.write() as store:
+        after_expiry = await store.outbox.claim_due(
+            owner="c", now=T0 + 60_001, lease_until=T0 + 9e9, limit=1000
         )
     mine = {r["delivery_id"] for r in first if r["tenant_id"] == tenant.tenant_id}
     assert len(mine) == 1

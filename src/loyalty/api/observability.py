@@ -17,8 +17,8 @@ from starlette.types import ASGIApp, Receive, Scope, Send
 
 from loyalty.app.kernel import telemetry
 from loyalty.app.kernel.services import Services
+from loyalty.app.messaging.outbox import queue_depth
 from loyalty.logs import request_id_var
-from loyalty.storage.messaging import outbox as outbox_repo
 
 access_log = logging.getLogger("loyalty.access")
 log = logging.getLogger("loyalty")
@@ -137,8 +137,7 @@ async def refresh_gauges(services: Services) -> None:
     for state, count in services.db.connections().items():
         telemetry.DB_POOL.labels(state=state).set(count)
     try:
-        async with services.db.read() as conn:
-            depth = await outbox_repo.queue_depth(conn)
+        depth = await queue_depth(services)
     except Exception:  # the database being down must not break the scrape
         log.warning("could not read the webhook queue depth for /metrics")
         return

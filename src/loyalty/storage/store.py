@@ -31,11 +31,15 @@ from loyalty.storage.ledger.ledger_history import SqlLedgerHistory
 from loyalty.storage.ledger.ledger_reads import SqlLedgerReads
 from loyalty.storage.ledger.metric_balances import SqlMetricBalances
 from loyalty.storage.ledger.pending import SqlPendingCredits
+from loyalty.storage.messaging.notifications import SqlNotifications
+from loyalty.storage.messaging.outbox import SqlOutbox
 from loyalty.storage.offers.coupons import SqlCoupons
 from loyalty.storage.offers.offers import SqlOffers
 from loyalty.storage.promotions.campaigns import SqlCampaigns
 from loyalty.storage.promotions.lifecycle import SqlLifecycle
 from loyalty.storage.promotions.referrals import SqlReferrals
+from loyalty.storage.stats.stats import SqlStats
+from loyalty.storage.surveys.surveys import SqlSurveys
 from loyalty.storage.tenancy.api_keys import SqlApiKeys
 from loyalty.storage.tenancy.audit import SqlAudit
 from loyalty.storage.tenancy.config import SqlConfigItems
@@ -190,6 +194,21 @@ class SqlStore:
         return SqlLifecycle(self.conn, self.db)
 
     # messaging, surveys and stats
+    @cached_property
+    def notifications(self) -> SqlNotifications:
+        return SqlNotifications(self.conn, self.db)
+
+    @cached_property
+    def outbox(self) -> SqlOutbox:
+        return SqlOutbox(self.conn, self.db)
+
+    @cached_property
+    def surveys(self) -> SqlSurveys:
+        return SqlSurveys(self.conn, self.db)
+
+    @cached_property
+    def stats(self) -> SqlStats:
+        return SqlStats(self.conn, self.db)
 
 
 class SqlStores:

@@ -33,8 +33,11 @@ if TYPE_CHECKING:
         MetricBalances,
         PendingCredits,
     )
+    from loyalty.app.messaging.ports import Notifications, Outbox
     from loyalty.app.offers.ports import Coupons, Offers
     from loyalty.app.promotions.ports import Campaigns, Lifecycle, Referrals
+    from loyalty.app.stats.ports import Stats
+    from loyalty.app.surveys.ports import Surveys
     from loyalty.app.tenancy.ports import ApiKeys, Audit, ConfigItems, Staff, Tenants
     from loyalty.app.users.ports import MemberSearch, UserDataStore, Users
 
@@ -151,6 +154,17 @@ class Store(Protocol):
     def lifecycle(self) -> Lifecycle: ...
 
     # messaging, surveys and stats
+    @property
+    def notifications(self) -> Notifications: ...
+
+    @property
+    def outbox(self) -> Outbox: ...
+
+    @property
+    def surveys(self) -> Surveys: ...
+
+    @property
+    def stats(self) -> Stats: ...
 
 
 class Stores(Protocol):

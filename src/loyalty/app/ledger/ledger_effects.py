@@ -10,7 +10,6 @@ from __future__ import annotations
 from loyalty.app.kernel import telemetry
 from loyalty.app.kernel.uow import Tx
 from loyalty.app.messaging import outbox
-from loyalty.storage.messaging import outbox as outbox_repo
 
 MANUAL = "manual"
 
@@ -102,7 +101,7 @@ async def _announce(
     manual = source == MANUAL
     if not manual and not outbox.subscribers(tx, event_type):
         return  # the common case: no extra SQL
-    user_id = await outbox_repo.external_user_id(tx.conn, user_pk)
+    user_id = await tx.store.outbox.external_user_id(user_pk)
     if manual:
         await tx.store.audit.record(
             tenant_id=tx.tenant.id,

@@ -22,7 +22,6 @@ import time
 import uuid
 from dataclasses import dataclass
 from datetime import UTC, datetime
-from typing import Any
 
 import httpx
 import standardwebhooks
@@ -32,8 +31,8 @@ from loyalty.app.kernel.services import Services
 from loyalty.app.messaging.destinations import DestinationPolicy
 from loyalty.app.messaging.outbox import WAKEUP
 from loyalty.app.messaging.pinned_transport import PinnedTransport, Resolver, system_resolver
+from loyalty.app.messaging.ports import DELIVERED, FAILED, PENDING, OutboxRow
 from loyalty.app.messaging.webhooks import LOYALTY_V1, Webhook
-from loyalty.storage.messaging import outbox as outbox_repo
 
 log = logging.getLogger("loyalty.delivery")
 
@@ -145,9 +144,9 @@ class Deliverer:
         lease expires: at least once, as before.
         """
         now = self.services.now()
-        async with self.services.db.write() as conn:
-            rows = await outbox_repo.claim_due(
-                conn, owner=self.owner, now=now, lease_until=now + self.lease_ms, limit=self.batch_size
+        async with self.services.stores.write() as store:
+            rows = await store.outbox.claim_due(
+                owner=self.owner, now=now, lease_until=now + self.lease_ms, limit=self.batch_size
             )
         if not rows:
             return 0
@@ -200,9 +199,9 @@ class Deliverer:
         self._next_cleanup_at = now + CLEANUP_INTERVAL_MS
         removed = 0
         for _ in range(CLEANUP_BATCHES_PER_ROUND):
-            async with self.services.db.write() as conn:
-                done = await outbox_repo.delete_finished_before(
-                    conn, cutoff=now - self.retention_ms, limit=CLEANUP_BATCH
+            async with self.services.stores.write() as store:
+                done = await store.outbox.delete_finished_before(
+                    cutoff=now - self.retention_ms, limit=CLEANUP_BATCH
                 )
             removed += done
             if done < CLEANUP_BATCH:
@@ -244,7 +243,7 @@ class Deliverer:
             if wakeup is not None:
                 wakeup.clear()
 
-    async def _webhooks_of(self, rows: list[dict[str, Any]]) -> dict[tuple[int, str], Webhook | None]:
+    async def _webhooks_of(self, rows: list[OutboxRow]) -> dict[tuple[int, str], Webhook | None]:
         """Each claimed message's webhook, reading every tenant's configuration once per batch."""
         found: dict[tuple[int, str], Webhook | None] = {}
         for tenant_id in sorted({int(row["tenant_id"]) for row in rows}):
@@ -254,22 +253,22 @@ class Deliverer:
                     found[_webhook_key(row)] = tenant.get("webhooks", row["webhook_id"]) if tenant else None
         return found
 
-    async def _attempt(self, row: dict[str, Any], webhook: Webhook | None) -> _Outcome:
+    async def _attempt(self, row: OutboxRow, webhook: Webhook | None) -> _Outcome:
         if webhook is None or not webhook.active or not webhook.secret:
             reason = "webhook was deleted" if webhook is None else "webhook is inactive"
-            return _Outcome(row, sent=False, status=outbox_repo.FAILED, due=0, result="failed", error=reason)
+            return _Outcome(row, sent=False, status=FAILED, due=0, result="failed", error=reason)
         status_code, error, duration_ms = await self._post(webhook, row)
         now = self.services.now()
         if error is None:
-            status, due, result = outbox_repo.DELIVERED, now, "delivered"
+            status, due, result = DELIVERED, now, "delivered"
         else:
             retry_at = next_attempt_at(
                 now=now, failed_attempts=int(row["attempts"]) + 1, retry_until=row["retry_until"]
             )
             if retry_at is None:
-                status, due, result = outbox_repo.FAILED, now, "failed"
+                status, due, result = FAILED, now, "failed"
             else:
-                status, due, result = outbox_repo.PENDING, retry_at, "retry"
+                status, due, result = PENDING, retry_at, "retry"
         return _Outcome(
             row,
             sent=True,
@@ -286,23 +285,21 @@ class Deliverer:
         """Settle a batch in one transaction; only rows whose lease this deliverer still holds change."""
         if not outcomes:
             return
-        async with self.services.db.write() as conn:
+        async with self.services.stores.write() as store:
             for o in outcomes:
                 outbox_id = int(o.row["id"])
                 if not o.sent:
                     assert o.error is not None
-                    await outbox_repo.cancel(conn, outbox_id=outbox_id, owner=self.owner, reason=o.error)
+                    await store.outbox.cancel(outbox_id=outbox_id, owner=self.owner, reason=o.error)
                     continue
-                await outbox_repo.record_attempt(
-                    conn,
+                await store.outbox.record_attempt(
                     outbox_id=outbox_id,
                     attempted_at=o.attempted_at,
                     status_code=o.status_code,
                     error=o.error,
                     duration_ms=o.duration_ms,
                 )
-                await outbox_repo.settle(
-                    conn,
+                await store.outbox.settle(
                     outbox_id=outbox_id,
                     owner=self.owner,
                     status=o.status,
@@ -312,7 +309,7 @@ class Deliverer:
                     delivered_at=o.attempted_at if o.error is None else None,
                 )
 
-    async def _post(self, webhook: Webhook, row: dict[str, Any]) -> tuple[int | None, str | None, int]:
+    async def _post(self, webhook: Webhook, row: OutboxRow) -> tuple[int | None, str | None, int]:
         body: str = row["body"]
         headers = {
             "Content-Type": "application/json",
@@ -335,7 +332,7 @@ class Deliverer:
 class _Outcome:
     """What one attempt came to, waiting to be recorded with the rest of its batch."""
 
-    row: dict[str, Any]
+    row: OutboxRow
     sent: bool
     """False when the message was failed without sending (its webhook deleted or inactive)."""
     status: str
@@ -358,7 +355,7 @@ async def _first_of(events: list[asyncio.Event], *, seconds: float) -> None:
             w.cancel()
 
 
-def _webhook_key(row: dict[str, Any]) -> tuple[int, str]:
+def _webhook_key(row: OutboxRow) -> tuple[int, str]:
     return int(row["tenant_id"]), str(row["webhook_id"])
 
 

@@ -27,10 +27,10 @@ from loyalty.app.kernel.store import Store
 from loyalty.app.kernel.texts import Text, localized
 from loyalty.app.kernel.uow import Tx, run_reading
 from loyalty.app.ledger.ports import HistoryLineRow
+from loyalty.app.messaging.ports import NotificationRow
 from loyalty.app.tenancy.tenants import TenantConfig
 from loyalty.app.users.users import resolve_user
 from loyalty.core.errors import invalid
-from loyalty.storage.messaging import notifications as notification_repo
 
 SECTIONS = ("rewards", "challenges", "surveys")
 DISPLAYS = ("none", "toast", "popup", "banner")
@@ -64,8 +64,7 @@ async def notify(
     texts = None
     if isinstance(title, dict) or isinstance(message, dict):
         texts = {"title": title, "message": message}
-    return await notification_repo.insert(
-        tx.conn,
+    return await tx.store.notifications.insert(
         tenant_id=tx.tenant.id,
         user_pk=user_pk,
         type=type,
@@ -104,7 +103,7 @@ async def points_earned(
     )
 
 
-def view(row: dict[str, Any], languages: Sequence[str], default_language: str) -> dict[str, Any]:
+def view(row: NotificationRow, languages: Sequence[str], default_language: str) -> dict[str, Any]:
     texts = row.get("texts") or {}
     title = texts.get("title") if texts.get("title") is not None else row["title"]
     message = texts.get("message") if texts.get("message") is not None else row["message"]
@@ -158,11 +157,10 @@ async def unread(
     principal.require_read_user(user_id)
 
     async def work(store: Store, tenant: TenantConfig) -> list[dict[str, Any]]:
-        conn = store.conn
         pk = await store.users.find_pk(tenant.id, user_id)
         if pk is None:
             return []
-        rows = await notification_repo.unread(conn, pk, limit=MAX_UNREAD)
+        rows = await store.notifications.unread(pk, limit=MAX_UNREAD)
         marker = await store.ledger_history.read_marker(pk)
         credits = await store.ledger_history.event_credits_after(pk, marker, limit=MAX_UNREAD)
         names = await store.ledger_history.event_ids(
@@ -223,13 +221,11 @@ async def mark_read(tx: Tx, user_id: str, request: ReadRequest | None) -> int:
     if pk is None:
         return 0
     if request is None:
-        marked = await notification_repo.mark_read(tx.conn, pk, None, now=tx.now)
+        marked = await tx.store.notifications.mark_read(pk, None, now=tx.now)
         among = None
     else:
         marked = (
-            await notification_repo.mark_read(tx.conn, pk, request.stored, now=tx.now)
-            if request.stored
-            else 0
+            await tx.store.notifications.mark_read(pk, request.stored, now=tx.now) if request.stored else 0
         )
         if not request.derived:
             return marked
@@ -264,12 +260,11 @@ async def overview(services: Services, principal: Principal, user_id: str) -> di
     now = services.now()
 
     async def work(store: Store, tenant: TenantConfig) -> dict[str, Any]:
-        conn = store.conn
         flags = dict.fromkeys(SECTIONS, False)
         pk = await store.users.find_pk(tenant.id, user_id)
         if pk is not None:
-            viewed = await notification_repo.screens_viewed(conn, pk)
-            latest = await notification_repo.latest_per_section(conn, pk)
+            viewed = await store.notifications.screens_viewed(pk)
+            latest = await store.notifications.latest_per_section(pk)
             # Points from any source (an event's leave no notification row) are new rewards.
             gained = await store.ledger_history.latest_gain_at(pk, leave_out=NOT_GAINS)
             if gained is not None:
@@ -279,7 +274,7 @@ async def overview(services: Services, principal: Principal, user_id: str) -> di
                 flags[section] = section in latest and (seen is None or latest[section] > seen)
             if not flags["surveys"]:
                 flags["surveys"] = await surveys.has_new_surveys(
-                    conn, tenant, pk, now=now, since=viewed.get("surveys")
+                    store, tenant, pk, now=now, since=viewed.get("surveys")
                 )
         return {
             "userId": user_id,
@@ -294,9 +289,7 @@ async def overview(services: Services, principal: Principal, user_id: str) -> di
 async def view_screen(tx: Tx, user_id: str, screen: str) -> None:
     tx.principal.require_act_for_user(user_id)
     pk = await resolve_user(tx, user_id, create=True)
-    await notification_repo.view_screen(
-        tx.insert, tx.conn, tenant_id=tx.tenant.id, user_pk=pk, screen=screen, now=tx.now
-    )
+    await tx.store.notifications.view_screen(tenant_id=tx.tenant.id, user_pk=pk, screen=screen, now=tx.now)
 
 
 async def reset_screens(tx: Tx, user_id: str, screens: Sequence[str]) -> None:
@@ -304,4 +297,4 @@ async def reset_screens(tx: Tx, user_id: str, screens: Sequence[str]) -> None:
     tx.principal.require_act_for_user(user_id)
     pk = await tx.store.users.find_pk(tx.tenant.id, user_id)
     if pk is not None:
-        await notification_repo.reset_screens(tx.conn, pk, screens)
+        await tx.store.notifications.reset_screens(pk, screens)

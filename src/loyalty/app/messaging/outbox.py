@@ -19,8 +19,8 @@ import msgspec
 
 from loyalty.app.kernel.services import Services
 from loyalty.app.kernel.uow import Tx
+from loyalty.app.messaging.ports import PENDING, NewOutboxMessage
 from loyalty.app.tenancy.tenants import TenantConfig
-from loyalty.storage.messaging import outbox as outbox_repo
 
 # Stable names; receivers switch on them (``X-Loyalty-Event`` and the body's ``type``).
 EVENT_TYPES = (
@@ -62,7 +62,7 @@ async def publish(tx: Tx, event_type: str, payload: dict[str, Any], *, user_id: 
         return
     data = {"userId": user_id, **payload} if user_id is not None else dict(payload)
     retry_until = tx.now + tx.services.settings.delivery_retry_hours * 3_600_000
-    rows = []
+    rows: list[NewOutboxMessage] = []
     for hook in hooks:
         delivery_id = "whd_" + uuid.uuid4().hex
         body = message_body(delivery_id, event_type, tx.tenant.name, tx.now, data)
@@ -73,7 +73,7 @@ async def publish(tx: Tx, event_type: str, payload: dict[str, Any], *, user_id: 
                 "webhook_id": hook.id,
                 "event_type": event_type,
                 "body": body,
-                "status": outbox_repo.PENDING,
+                "status": PENDING,
                 "attempts": 0,
                 "next_attempt_at": tx.now,
                 "retry_until": retry_until,
@@ -81,7 +81,7 @@ async def publish(tx: Tx, event_type: str, payload: dict[str, Any], *, user_id: 
                 "user_id": user_id,
             }
         )
-    await outbox_repo.insert_messages(tx.conn, rows)
+    await tx.store.outbox.insert_messages(rows)
     hook_after_commit = wake_hook(tx.services)
     if hook_after_commit is not None and hook_after_commit not in tx.after_commit:
         tx.after_commit.append(hook_after_commit)
@@ -92,7 +92,7 @@ async def publish_for(tx: Tx, event_type: str, payload: dict[str, Any], *, user_
     webhook wants the event, so the hot path pays nothing when nobody subscribed."""
     if not subscribers(tx, event_type):
         return
-    user_id = await outbox_repo.external_user_id(tx.conn, user_pk)
+    user_id = await tx.store.outbox.external_user_id(user_pk)
     await publish(tx, event_type, payload, user_id=user_id)
 
 
@@ -109,15 +109,21 @@ async def forget_user(tx: Tx, user_id: str) -> int:
     and time: ``data`` becomes empty and ``redacted`` true. Messages still to be sent are sent so
     redacted. Runs in the deletion's transaction, before its ``user.deleted`` notice is queued,
     which keeps the ``userId``. Returns how many messages were redacted."""
-    rows = await outbox_repo.messages_about_user(tx.conn, tx.tenant.id, user_id)
+    rows = await tx.store.outbox.messages_about_user(tx.tenant.id, user_id)
     bodies = {
         int(row["id"]): message_body(
             row["delivery_id"], row["event_type"], tx.tenant.name, int(row["created_at"]), {}, redacted=True
         )
         for row in rows
     }
-    await outbox_repo.replace_bodies(tx.conn, bodies)
+    await tx.store.outbox.replace_bodies(bodies)
     return len(bodies)
+
+
+async def queue_depth(services: Services) -> dict[str, int]:
+    """How many messages (every tenant's) are pending and failed, for the ``/metrics`` gauge."""
+    async with services.stores.read() as store:
+        return await store.outbox.queue_depth()
 
 
 def wake_hook(services: Services) -> Callable[[], Awaitable[None]] | None:

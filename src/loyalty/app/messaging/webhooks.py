@@ -14,19 +14,19 @@ from typing import Any, Literal
 from urllib.parse import urlsplit
 
 import msgspec
-from sqlalchemy.ext.asyncio import AsyncConnection
 
 from loyalty.app.kernel.principal import Principal
 from loyalty.app.kernel.services import Services
-from loyalty.app.kernel.uow import Tx, run_read
+from loyalty.app.kernel.store import Store
+from loyalty.app.kernel.uow import Tx, run_reading
 from loyalty.app.messaging import outbox
 from loyalty.app.messaging.destinations import DestinationPolicy
 from loyalty.app.messaging.outbox import EVENT_TYPES
+from loyalty.app.messaging.ports import AttemptRow, OutboxRow
 from loyalty.app.tenancy.config_kinds import ConfigKind
 from loyalty.app.tenancy.tenants import TenantConfig
 from loyalty.core.errors import ErrorCode, LoyaltyError, invalid, not_found
 from loyalty.settings import Settings
-from loyalty.storage.messaging import outbox as outbox_repo
 
 MIN_SECRET_LENGTH = 16
 MAX_URL_LENGTH = 2000
@@ -121,7 +121,7 @@ DELIVERY_STATUSES = ("pending", "delivered", "failed")
 MAX_DELIVERY_LIST = 500
 
 
-def delivery_view(row: dict[str, Any]) -> dict[str, Any]:
+def delivery_view(row: OutboxRow) -> dict[str, Any]:
     pending = row["status"] == "pending"
     return {
         "id": row["delivery_id"],
@@ -139,7 +139,7 @@ def delivery_view(row: dict[str, Any]) -> dict[str, Any]:
     }
 
 
-def attempt_view(row: dict[str, Any]) -> dict[str, Any]:
+def attempt_view(row: AttemptRow) -> dict[str, Any]:
     return {
         "attemptedAt": row["attempted_at"],
         "statusCode": row["status_code"],
@@ -165,16 +165,16 @@ async def list_deliveries(
     if not 1 <= limit <= MAX_DELIVERY_LIST:
         raise invalid("limit", f"'limit' must be between 1 and {MAX_DELIVERY_LIST}")
 
-    async def work(conn: AsyncConnection, tenant: TenantConfig) -> list[dict[str, Any]]:
-        rows = await outbox_repo.list_for_webhook(conn, tenant.id, webhook_id, status=status, limit=limit)
+    async def work(store: Store, tenant: TenantConfig) -> list[dict[str, Any]]:
+        rows = await store.outbox.list_for_webhook(tenant.id, webhook_id, status=status, limit=limit)
         views = [delivery_view(r) for r in rows]
         if last_attempt:
-            times = await outbox_repo.last_attempt_times(conn, [int(r["id"]) for r in rows])
+            times = await store.outbox.last_attempt_times([int(r["id"]) for r in rows])
             for row, view in zip(rows, views, strict=True):
                 view["lastAttemptAt"] = times.get(int(row["id"]))
         return views
 
-    return await run_read(services, principal, work)
+    return await run_reading(services, principal, work)
 
 
 async def get_delivery(
@@ -182,24 +182,24 @@ async def get_delivery(
 ) -> dict[str, Any]:
     principal.require_read_programme()
 
-    async def work(conn: AsyncConnection, tenant: TenantConfig) -> dict[str, Any]:
-        row = await outbox_repo.get(conn, tenant.id, delivery_id)
+    async def work(store: Store, tenant: TenantConfig) -> dict[str, Any]:
+        row = await store.outbox.get(tenant.id, delivery_id)
         if row is None or row["webhook_id"] != webhook_id:
             raise not_found("webhook delivery", delivery_id)
-        attempts = await outbox_repo.attempts_of(conn, int(row["id"]))
+        attempts = await store.outbox.attempts_of(int(row["id"]))
         return {**delivery_view(row), "attemptLog": [attempt_view(a) for a in attempts]}
 
-    return await run_read(services, principal, work)
+    return await run_reading(services, principal, work)
 
 
 async def resend_delivery(tx: Tx, webhook_id: str, delivery_id: str) -> dict[str, Any]:
     """Queue the same message (same id and body) again now, with a fresh retry period."""
     tx.principal.require_support()
-    row = await outbox_repo.get(tx.conn, tx.tenant.id, delivery_id)
+    row = await tx.store.outbox.get(tx.tenant.id, delivery_id)
     if row is None or row["webhook_id"] != webhook_id:
         raise not_found("webhook delivery", delivery_id)
     retry_until = tx.now + tx.services.settings.delivery_retry_hours * 3_600_000
-    if not await outbox_repo.requeue(tx.conn, tx.tenant.id, delivery_id, now=tx.now, retry_until=retry_until):
+    if not await tx.store.outbox.requeue(tx.tenant.id, delivery_id, now=tx.now, retry_until=retry_until):
         raise LoyaltyError(ErrorCode.CONFLICT, "this delivery is being sent right now; retry shortly")
     await tx.store.audit.record(
         tenant_id=tx.tenant.id,
@@ -213,6 +213,6 @@ async def resend_delivery(tx: Tx, webhook_id: str, delivery_id: str) -> dict[str
     wake = outbox.wake_hook(tx.services)
     if wake is not None:
         tx.after_commit.append(wake)
-    updated = await outbox_repo.get(tx.conn, tx.tenant.id, delivery_id)
+    updated = await tx.store.outbox.get(tx.tenant.id, delivery_id)
     assert updated is not None
     return delivery_view(updated)

@@ -16,18 +16,14 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import datetime
-from typing import Any
-
-from sqlalchemy.ext.asyncio import AsyncConnection
 
 from loyalty.app.kernel.principal import Principal
 from loyalty.app.kernel.services import Services
 from loyalty.app.kernel.store import Store
-from loyalty.app.kernel.uow import run_read, run_reading
+from loyalty.app.kernel.uow import run_reading
+from loyalty.app.stats.ports import ALL_EVENTS, HOURS, DailyRow
 from loyalty.app.tenancy.tenants import TenantConfig
 from loyalty.core import periods, timeutil
-from loyalty.storage.stats import stats as stats_repo
-from loyalty.storage.stats.stats_tables import HOURS
 
 TOP_EVENTS = 10
 DAY_METHOD = "exact_first_seen_per_day"
@@ -90,10 +86,10 @@ class EventStatsView:
 
 @dataclass
 class _Sums:
-    rows: list[dict[str, Any]] = field(default_factory=list)
+    rows: list[DailyRow] = field(default_factory=list)
 
     def total(self, name: str) -> int:
-        return sum(int(r[name]) for r in self.rows)
+        return sum(r.counts[name] for r in self.rows)
 
 
 def _users_method(rng: periods.DateRange, start: str | None) -> tuple[str, str]:
@@ -105,12 +101,12 @@ def _users_method(rng: periods.DateRange, start: str | None) -> tuple[str, str]:
     return "last_users", LATEST_DAY_METHOD
 
 
-def _day_view(row: dict[str, Any]) -> DayView:
+def _day_view(row: DailyRow) -> DayView:
     return DayView(
-        events=int(row["events"]),
-        users=int(row["day_users"]),
-        points=int(row["points"]),
-        hourly=[int(row[h]) for h in HOURS],
+        events=row.counts["events"],
+        users=row.counts["day_users"],
+        points=row.counts["points"],
+        hourly=[row.counts[h] for h in HOURS],
     )
 
 
@@ -119,14 +115,14 @@ def _read_until(rng: periods.DateRange) -> str | None:
     return rng.end.isoformat() if rng.label == "month" else None
 
 
-def _split_late(rows: list[dict[str, Any]], rng: periods.DateRange, method: str) -> tuple[_Sums, str | None]:
+def _split_late(rows: list[DailyRow], rng: periods.DateRange, method: str) -> tuple[_Sums, str | None]:
     """The rows of the range, and the note when days after it hold data.
 
     A whole calendar month and a single day are exact in any case; the month and latest-day
     counters of a range that ends today assume nothing was recorded after today.
     """
     end = rng.end.isoformat()
-    inside = _Sums([r for r in rows if r["day_key"] <= end])
+    inside = _Sums([r for r in rows if r.day_key <= end])
     late = len(inside.rows) < len(rows) and method != DAY_METHOD and rng.label != "month"
     return inside, LATE_DATA_NOTE if late else None
 
@@ -135,21 +131,18 @@ async def global_stats(services: Services, principal: Principal, rng: periods.Da
     principal.require_view()
 
     async def work(store: Store, tenant: TenantConfig) -> GlobalStatsView:
-        conn = store.conn
         start = None if rng.start is None else rng.start.isoformat()
         end = rng.end.isoformat()
-        rows = await stats_repo.daily_rows(
-            conn, tenant.id, start=start, end=_read_until(rng), event_id=stats_repo.ALL_EVENTS
-        )
-        start = start or (rows[0]["day_key"] if rows and rows[0]["day_key"] <= end else None)
+        rows = await store.stats.daily_rows(tenant.id, start=start, end=_read_until(rng), event_id=ALL_EVENTS)
+        start = start or (rows[0].day_key if rows and rows[0].day_key <= end else None)
         users_column, method = _users_method(rng, start)
         everything, note = _split_late(rows, rng, method)
-        totals = await stats_repo.totals_by_event(conn, tenant.id, start=start, end=end) if start else []
+        totals = await store.stats.totals_by_event(tenant.id, start=start, end=end) if start else []
         breakdown = {
-            row["event_id"]: EventTotalsView(
-                count=row["events"], users=row[users_column], points=row["points"]
+            row.event_id: EventTotalsView(
+                count=row.counts["events"], users=row.counts[users_column], points=row.counts["points"]
             )
-            for row in sorted(totals, key=lambda r: str(r["event_id"]))
+            for row in sorted(totals, key=lambda r: r.event_id)
         }
         top = sorted(breakdown, key=lambda e: (-breakdown[e].count, e))[:TOP_EVENTS]
         by_campaign = await store.campaigns.totals_by_campaign(tenant.id, start=start, end=end)
@@ -162,7 +155,7 @@ async def global_stats(services: Services, principal: Principal, rng: periods.Da
             total_points=everything.total("points"),
             breakdown=breakdown,
             top_events=top,
-            daily={r["day_key"]: _day_view(r) for r in everything.rows},
+            daily={r.day_key: _day_view(r) for r in everything.rows},
             users_method=method,
             users_note=note,
             campaigns={
@@ -180,13 +173,11 @@ async def event_stats(
     """Statistics of one event id; an unknown (or deleted) event has zeros, not a 404."""
     principal.require_view()
 
-    async def work(conn: AsyncConnection, tenant: TenantConfig) -> EventStatsView:
+    async def work(store: Store, tenant: TenantConfig) -> EventStatsView:
         start = None if rng.start is None else rng.start.isoformat()
         end = rng.end.isoformat()
-        rows = await stats_repo.daily_rows(
-            conn, tenant.id, start=start, end=_read_until(rng), event_id=event_id
-        )
-        start = start or (rows[0]["day_key"] if rows and rows[0]["day_key"] <= end else None)
+        rows = await store.stats.daily_rows(tenant.id, start=start, end=_read_until(rng), event_id=event_id)
+        start = start or (rows[0].day_key if rows and rows[0].day_key <= end else None)
         users_column, method = _users_method(rng, start)
         sums, note = _split_late(rows, rng, method)
         return EventStatsView(
@@ -200,12 +191,12 @@ async def event_stats(
             condition_met=sums.total("condition_met"),
             condition_failed=sums.total("condition_failed"),
             limit_reached=sums.total("limit_reached"),
-            daily={r["day_key"]: _day_view(r) for r in sums.rows},
+            daily={r.day_key: _day_view(r) for r in sums.rows},
             users_method=method,
             users_note=note,
         )
 
-    return await run_read(services, principal, work)
+    return await run_reading(services, principal, work)
 
 
 async def resolve_range(

@@ -11,14 +11,13 @@ from collections.abc import Sequence
 from typing import Any, Literal
 
 import msgspec
-from sqlalchemy.ext.asyncio import AsyncConnection
 
 from loyalty.app.gamification.challenge_config import Notification
 from loyalty.app.kernel.principal import Principal
 from loyalty.app.kernel.services import Services
 from loyalty.app.kernel.store import Store
 from loyalty.app.kernel.texts import Text, localized, translations
-from loyalty.app.kernel.uow import Tx, run_read, run_reading
+from loyalty.app.kernel.uow import Tx, run_reading
 from loyalty.app.ledger import ledger
 from loyalty.app.messaging import notifications
 from loyalty.app.tenancy.config_kinds import ConfigKind
@@ -26,7 +25,6 @@ from loyalty.app.tenancy.tenants import TenantConfig
 from loyalty.app.users.users import resolve_user
 from loyalty.core.errors import invalid, not_found
 from loyalty.core.timeutil import day_key
-from loyalty.storage.surveys import surveys as survey_repo
 
 KIND = "surveys"
 MAX_OPTIONS = 100
@@ -122,9 +120,8 @@ async def available(
     now = services.now()
 
     async def work(store: Store, tenant: TenantConfig) -> list[dict[str, Any]]:
-        conn = store.conn
         pk = await store.users.find_pk(tenant.id, user_id)
-        answered = await survey_repo.answered_ids(conn, pk) if pk is not None else set()
+        answered = await store.surveys.answered_ids(pk) if pk is not None else set()
         default = tenant.settings.defaultLanguage
         return [
             _view(s, languages, default) for s in _open_surveys(tenant, now) if s.surveyId not in answered
@@ -134,13 +131,13 @@ async def available(
 
 
 async def has_new_surveys(
-    conn: AsyncConnection, tenant: TenantConfig, user_pk: int, *, now: int, since: int | None
+    store: Store, tenant: TenantConfig, user_pk: int, *, now: int, since: int | None
 ) -> bool:
     """For the Lynes overview: an open, unanswered survey that opened after ``since`` (never viewed: any)."""
     open_now = _open_surveys(tenant, now)
     if not open_now:
         return False
-    answered = await survey_repo.answered_ids(conn, user_pk)
+    answered = await store.surveys.answered_ids(user_pk)
     return any(s.surveyId not in answered and (since is None or (s.validFrom or 0) > since) for s in open_now)
 
 
@@ -172,9 +169,7 @@ async def answer(tx: Tx, user_id: str, survey_id: str, responses: object) -> dic
     if not is_open(survey, tx.now):
         raise invalid("surveyId", f"survey '{survey_id}' is not open for answers")
     user_pk = await resolve_user(tx, user_id, create=True)
-    claimed = await survey_repo.claim_answer(
-        tx.insert,
-        tx.conn,
+    claimed = await tx.store.surveys.claim_answer(
         tenant_id=tx.tenant.id,
         user_pk=user_pk,
         survey_id=survey_id,
@@ -184,9 +179,7 @@ async def answer(tx: Tx, user_id: str, survey_id: str, responses: object) -> dic
     )
     if not claimed:
         raise invalid("surveyId", f"survey '{survey_id}' was already answered by user '{user_id}'")
-    await survey_repo.count_options(
-        tx.insert, tx.conn, tenant_id=tx.tenant.id, survey_id=survey_id, option_ids=picked
-    )
+    await tx.store.surveys.count_options(tenant_id=tx.tenant.id, survey_id=survey_id, option_ids=picked)
     if survey.points > 0:
         posting = await ledger.credit(
             tx,
@@ -237,16 +230,16 @@ async def results(services: Services, principal: Principal, survey_id: str) -> d
     """Admin: how many users answered and how often each option was picked."""
     principal.require_view()
 
-    async def work(conn: AsyncConnection, tenant: TenantConfig) -> dict[str, Any]:
+    async def work(store: Store, tenant: TenantConfig) -> dict[str, Any]:
         survey: SurveyDefinition | None = tenant.compiled(KIND, survey_id)
         if survey is None:
             raise not_found("survey", survey_id)
-        counts = await survey_repo.option_counts(conn, tenant.id, survey_id)
+        counts = await store.surveys.option_counts(tenant.id, survey_id)
         default = tenant.settings.defaultLanguage
         return {
             "surveyId": survey_id,
             "type": survey.type,
-            "answers": await survey_repo.answer_count(conn, tenant.id, survey_id),
+            "answers": await store.surveys.answer_count(tenant.id, survey_id),
             "options": [
                 {
                     "optionId": o.optionId,
@@ -257,4 +250,4 @@ async def results(services: Services, principal: Principal, survey_id: str) -> d
             ],
         }
 
-    return await run_read(services, principal, work)
+    return await run_reading(services, principal, work)

@@ -18,11 +18,14 @@ from typing import Any, cast
 from sqlalchemy import Select, func, select
 from sqlalchemy.ext.asyncio import AsyncConnection
 
+from loyalty.app.stats.ports import ALL_EVENTS, DailyRow, EventTotalsRow
+from loyalty.storage.database import Database
 from loyalty.storage.driver import Driver, SqliteDriver, Statement, driver_of
 from loyalty.storage.group_sums import Rows
 from loyalty.storage.stats.stats_tables import HOURS, stats_event_daily
 
-ALL_EVENTS = ""
+__all__ = ["ALL_EVENTS", "PG_SHARDS", "Hit", "SqlStats", "record"]
+
 # PostgreSQL: concurrent events of a tenant spread over this many rows per day and event. A
 # transaction holds its rollup rows from the event's write to commit, ~1 ms, so four
 # rows allow ~4,000 events/s per tenant, above what the whole event path sustains on one
@@ -270,27 +273,30 @@ def totals_by_event_query(tenant_id: int, *, start: str | None, end: str) -> Sel
     return query.group_by(table.c.event_id)
 
 
-async def daily_rows(
-    conn: AsyncConnection,
-    tenant_id: int,
-    *,
-    start: str | None,
-    end: str | None,
-    event_id: str,
-) -> list[dict[str, Any]]:
-    query = daily_rows_query(tenant_id, start=start, end=end, event_id=event_id)
-    return [
-        {key: (int(value) if key in COUNTERS else value) for key, value in row.items()}
-        for row in (await conn.execute(query)).mappings()
-    ]
+class SqlStats:
+    """The range reads of the rollups (:class:`loyalty.app.stats.ports.Stats`)."""
 
+    def __init__(self, conn: AsyncConnection, db: Database) -> None:
+        self.conn = conn
+        self.db = db
 
-async def totals_by_event(
-    conn: AsyncConnection, tenant_id: int, *, start: str | None, end: str
-) -> list[dict[str, Any]]:
-    """Per event sums over the range (counts, points and the unique-user counters)."""
-    query = totals_by_event_query(tenant_id, start=start, end=end)
-    return [
-        {key: (int(value) if key in EVENT_TOTALS else value) for key, value in row.items()}
-        for row in (await conn.execute(query)).mappings()
-    ]
+    async def daily_rows(
+        self, tenant_id: int, *, start: str | None, end: str | None, event_id: str
+    ) -> list[DailyRow]:
+        query = daily_rows_query(tenant_id, start=start, end=end, event_id=event_id)
+        return [
+            DailyRow(
+                day_key=row["day_key"],
+                event_id=row["event_id"],
+                counts={name: int(row[name]) for name in COUNTERS},
+            )
+            for row in (await self.conn.execute(query)).mappings()
+        ]
+
+    async def totals_by_event(self, tenant_id: int, *, start: str | None, end: str) -> list[EventTotalsRow]:
+        """Per event sums over the range (counts, points and the unique-user counters)."""
+        query = totals_by_event_query(tenant_id, start=start, end=end)
+        return [
+            EventTotalsRow(event_id=row["event_id"], counts={name: int(row[name]) for name in EVENT_TOTALS})
+            for row in (await self.conn.execute(query)).mappings()
+        ]

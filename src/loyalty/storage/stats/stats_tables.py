@@ -14,9 +14,8 @@ from __future__ import annotations
 
 from sqlalchemy import BigInteger, Column, Integer, SmallInteger, String, Table
 
+from loyalty.app.stats.ports import HOURS
 from loyalty.storage.tables import USER_DATA_TABLES, metadata
-
-HOURS = tuple(f"h{hour:02d}" for hour in range(24))
 
 stats_event_daily = Table(
     "stats_event_daily",

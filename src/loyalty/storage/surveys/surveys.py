@@ -1,79 +1,78 @@
-"""SQL for surveys: the once-per-user answer, per-option counts, and the user's answered ids."""
+"""SQL for surveys (:class:`loyalty.app.surveys.ports.Surveys`): the once-per-user answer,
+per-option counts, and the user's answered ids."""
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
-from typing import Any
+from collections.abc import Sequence
 
-from sqlalchemy import Table, func, select
+from sqlalchemy import func, select
 from sqlalchemy.ext.asyncio import AsyncConnection
 
+from loyalty.storage.database import Database
 from loyalty.storage.surveys.survey_tables import survey_answers, survey_option_counts
 
-InsertFn = Callable[[Table], Any]
 
+class SqlSurveys:
+    def __init__(self, conn: AsyncConnection, db: Database) -> None:
+        self.conn = conn
+        self.db = db
 
-async def claim_answer(
-    insert: InsertFn,
-    conn: AsyncConnection,
-    *,
-    tenant_id: int,
-    user_pk: int,
-    survey_id: str,
-    responses: list[str],
-    points: int,
-    now: int,
-) -> bool:
-    """Store the answer unless the user answered before: one conditional INSERT (the unique key)."""
-    stmt = (
-        insert(survey_answers)
-        .values(
-            tenant_id=tenant_id,
-            user_pk=user_pk,
-            survey_id=survey_id,
-            responses=responses,
-            points=points,
-            ts=now,
+    async def claim_answer(
+        self,
+        *,
+        tenant_id: int,
+        user_pk: int,
+        survey_id: str,
+        responses: list[str],
+        points: int,
+        now: int,
+    ) -> bool:
+        """Store the answer unless the user answered before: one conditional INSERT (the unique key)."""
+        stmt = (
+            self.db.insert(survey_answers)
+            .values(
+                tenant_id=tenant_id,
+                user_pk=user_pk,
+                survey_id=survey_id,
+                responses=responses,
+                points=points,
+                ts=now,
+            )
+            .on_conflict_do_nothing(index_elements=["user_pk", "survey_id"])
+            .returning(survey_answers.c.survey_id)
         )
-        .on_conflict_do_nothing(index_elements=["user_pk", "survey_id"])
-        .returning(survey_answers.c.survey_id)
-    )
-    result = await conn.execute(stmt)
-    return result.scalar_one_or_none() is not None
+        result = await self.conn.execute(stmt)
+        return result.scalar_one_or_none() is not None
 
+    async def count_options(self, *, tenant_id: int, survey_id: str, option_ids: Sequence[str]) -> None:
+        for option_id in option_ids:
+            stmt = self.db.insert(survey_option_counts).values(
+                tenant_id=tenant_id, survey_id=survey_id, option_id=option_id, count=1
+            )
+            stmt = stmt.on_conflict_do_update(
+                index_elements=["tenant_id", "survey_id", "option_id"],
+                set_={"count": survey_option_counts.c.count + 1},
+            )
+            await self.conn.execute(stmt)
 
-async def count_options(
-    insert: InsertFn, conn: AsyncConnection, *, tenant_id: int, survey_id: str, option_ids: Sequence[str]
-) -> None:
-    for option_id in option_ids:
-        stmt = insert(survey_option_counts).values(
-            tenant_id=tenant_id, survey_id=survey_id, option_id=option_id, count=1
+    async def answered_ids(self, user_pk: int) -> set[str]:
+        rows = await self.conn.execute(
+            select(survey_answers.c.survey_id).where(survey_answers.c.user_pk == user_pk)
         )
-        stmt = stmt.on_conflict_do_update(
-            index_elements=["tenant_id", "survey_id", "option_id"],
-            set_={"count": survey_option_counts.c.count + 1},
+        return {r[0] for r in rows}
+
+    async def option_counts(self, tenant_id: int, survey_id: str) -> dict[str, int]:
+        rows = await self.conn.execute(
+            select(survey_option_counts.c.option_id, survey_option_counts.c.count).where(
+                survey_option_counts.c.tenant_id == tenant_id, survey_option_counts.c.survey_id == survey_id
+            )
         )
-        await conn.execute(stmt)
+        return {r[0]: int(r[1]) for r in rows}
 
-
-async def answered_ids(conn: AsyncConnection, user_pk: int) -> set[str]:
-    rows = await conn.execute(select(survey_answers.c.survey_id).where(survey_answers.c.user_pk == user_pk))
-    return {r[0] for r in rows}
-
-
-async def option_counts(conn: AsyncConnection, tenant_id: int, survey_id: str) -> dict[str, int]:
-    rows = await conn.execute(
-        select(survey_option_counts.c.option_id, survey_option_counts.c.count).where(
-            survey_option_counts.c.tenant_id == tenant_id, survey_option_counts.c.survey_id == survey_id
+    async def answer_count(self, tenant_id: int, survey_id: str) -> int:
+        result = await self.conn.execute(
+            select(func.count()).where(
+                survey_answers.c.tenant_id == tenant_id, survey_answers.c.survey_id == survey_id
+            )
         )
-    )
-    return {r[0]: int(r[1]) for r in rows}
-
-
-async def answer_count(conn: AsyncConnection, tenant_id: int, survey_id: str) -> int:
-    result = await conn.execute(
-        select(func.count()).where(
-            survey_answers.c.tenant_id == tenant_id, survey_answers.c.survey_id == survey_id
-        )
-    )
-    return int(result.scalar_one())
+        return int(result.scalar_one())
