@@ -245,7 +245,9 @@ async def run(url: str, markdown: Path | None) -> None:
             table: (await conn.execute(text(f"SELECT COUNT(*) FROM {table}"))).scalar_one()
             for table in ("stats_event_daily", "stats_user_last_day", "stats_user_periods")
         }
-    services = Services(settings=Settings(database_url=url), db=db, tenants=TenantCache(db.stores, 60.0))
+    services = Services(
+        settings=Settings(database_url=url), stores=db.stores, tenants=TenantCache(db.stores, 60.0)
+    )
     principal = Principal(tenant_id, "bench", None, frozenset(), api_key_role="admin")
     rng = periods.resolve("90d", None, None, datetime.fromisoformat(today).date())
     start, end = rng.start.isoformat(), rng.end.isoformat()  # type: ignore[union-attr]

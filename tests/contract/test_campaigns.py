@@ -34,7 +34,7 @@ PURCHASE = {"eventId": "purchase_completed", "title": "Purchase completed", "rew
 
 
 async def _rows(app: Any, table: Any, *where: Any) -> list[dict[str, Any]]:
-    async with app.state.services.db.read() as conn:
+    async with app.state.runtime.database.read() as conn:
         return [dict(r) for r in (await conn.execute(select(table).where(*where))).mappings()]
 
 

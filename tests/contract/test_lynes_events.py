@@ -562,7 +562,7 @@ async def test_reverse_of_another_tenants_logged_event_is_404(
 
 
 async def _rows_of(app: Any, table: Any, *where: Any) -> list[dict[str, Any]]:
-    async with app.state.services.db.read() as conn:
+    async with app.state.runtime.database.read() as conn:
         return [dict(r) for r in (await conn.execute(select(table).where(*where))).mappings()]
 
 
@@ -624,7 +624,7 @@ async def test_the_logged_event_and_its_history_entry_carry_the_id_the_answer_na
     history = await tenant.client.get("/v1/user/v/history?showAll=true", headers=tenant.admin)
     entry_ids = [e["id"] for e in history.json() if e["type"] == "EVENT"]
     assert len(entry_ids) == 2
-    async with app.state.services.db.read() as conn:
+    async with app.state.runtime.database.read() as conn:
         rows = await conn.execute(
             select(history_entries.c.details, history_entries.c.points).where(
                 history_entries.c.entry_id.in_(entry_ids)

@@ -218,7 +218,7 @@ async def test_redeem_debits_issues_the_coupon_and_writes_history(app: Any, tena
     history = (await tenant.client.get("/v1/user/user_123/history", headers=tenant.admin)).json()
     offers_seen = [h for h in history if h["type"] == "OFFER"]
     assert [(h["points"], h["title"]) for h in offers_seen] == [(-100, "Free Coffee")]
-    async with app.state.services.db.read() as conn:
+    async with app.state.runtime.database.read() as conn:
         rows = (
             (await conn.execute(select(webhook_outbox).where(webhook_outbox.c.tenant_id == tenant.tenant_id)))
             .mappings()
@@ -463,7 +463,7 @@ async def test_a_pool_code_taken_meanwhile_is_skipped(app: Any, tenant: TenantHa
         "/v1/admin/offers/voucher/codes", json=["DUP-1", "OK-1"], headers=tenant.admin
     )
     assert r.json()["imported"] == 2
-    async with app.state.services.db.write() as conn:  # a coupon got DUP-1 after the import
+    async with app.state.runtime.database.write() as conn:  # a coupon got DUP-1 after the import
         await conn.execute(
             coupon_table.insert().values(
                 tenant_id=tenant.tenant_id, user_pk=0, code="DUP-1", metadata={}, created_at=0, redeemed=False

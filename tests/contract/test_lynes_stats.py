@@ -52,11 +52,10 @@ async def log_events(
     services = app.state.services
     config = await services.tenants.by_id(tenant.tenant_id)
     admin = Principal(tenant.tenant_id, tenant.name, None, frozenset(), api_key_role="admin")
-    async with services.db.write() as conn:
+    async with services.stores.write() as store:
         tx = Tx(
-            conn=conn,
             services=services,
-            store=services.stores.bind(conn),
+            store=store,
             tenant=config,
             principal=admin,
             now=NOW,

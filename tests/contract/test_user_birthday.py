@@ -12,7 +12,7 @@ from tests.support import TenantHandle
 
 
 async def birthday_of(app: Any, tenant: TenantHandle, user_id: str) -> str | None:
-    async with app.state.services.db.read() as conn:
+    async with app.state.runtime.database.read() as conn:
         found = await conn.execute(
             select(users.c.birthday).where(
                 users.c.tenant_id == tenant.tenant_id, users.c.external_id == user_id

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
 from dataclasses import dataclass, field
 from typing import Any, cast
 
@@ -115,9 +117,10 @@ class FakeStore:
     def __post_init__(self) -> None:
         self.offers.coupons = self.coupons  # a pool code is new only when no coupon carries it
 
-    @property
-    def conn(self) -> Any:
-        raise AssertionError("a use case under a fake store reached for the database connection")
+    @asynccontextmanager
+    async def savepoint(self) -> AsyncIterator[None]:
+        """Undoes nothing: a fake is for rules that do not depend on a rollback."""
+        yield
 
     @property
     def event_store(self) -> Any:
@@ -150,7 +153,6 @@ def fake_tx(
 ) -> Tx:
     """A unit of work over ``store``: what a command handler gets, with no database behind it."""
     return Tx(
-        conn=None,
         services=cast(Services, None),
         store=store or FakeStore(),
         tenant=tenant or fake_tenant(),

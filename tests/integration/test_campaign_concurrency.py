@@ -25,7 +25,7 @@ CAMPAIGN = {"campaignId": "double", "eventIds": ["buy"], "multiplier": 2.0, "max
 
 
 async def _rows(app: Any, table: Any, *where: Any) -> list[dict[str, Any]]:
-    async with app.state.services.db.read() as conn:
+    async with app.state.runtime.database.read() as conn:
         return [dict(r) for r in (await conn.execute(select(table).where(*where))).mappings()]
 
 
@@ -102,7 +102,7 @@ async def test_the_write_refuses_to_pass_the_cap_whatever_the_snapshot_saw(
         challenges=False,
         streak_ids=(),
         points_account=False,
-        allocate_id=not services.db.is_sqlite,
+        allocate_id=not app.state.runtime.database.is_sqlite,
         campaign_ids=("double",),
     )
     async with services.stores.write() as tx_store:

@@ -192,7 +192,7 @@ async def run_cases(app: Any, base_url: str, tenant: TenantHandle, cases: list[C
             elapsed = time.monotonic() - started
             assert await ledger.verify(app.state.services.stores, tenant_id=tenant.tenant_id) == []
             print(
-                f"matrix [{app.state.services.db.dialect}, {label}] {figures.case}: {figures.requests}"
+                f"matrix [{app.state.runtime.database.dialect}, {label}] {figures.case}: {figures.requests}"
                 f" requests, {figures.acknowledged} acknowledged, {figures.applied} applied, {elapsed:.2f}s"
             )
 

@@ -32,7 +32,7 @@ async def granted_coupons(tenant: TenantHandle, count: int) -> list[int]:
 
 
 async def stored(app: Any, tenant: TenantHandle) -> dict[int, dict[str, Any]]:
-    async with app.state.services.db.read() as conn:
+    async with app.state.runtime.database.read() as conn:
         rows = await conn.execute(select(coupon_table).where(coupon_table.c.tenant_id == tenant.tenant_id))
         return {int(r["id"]): dict(r) for r in rows.mappings()}
 

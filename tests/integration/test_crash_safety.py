@@ -180,7 +180,7 @@ class Stored:
 
 
 async def stored(app: Any, tenant_id: int) -> Stored:
-    async with app.state.services.db.read() as conn:
+    async with app.state.runtime.database.read() as conn:
         events = (
             await conn.execute(
                 select(logged_events.c.id, logged_events.c.user_id, logged_events.c.metadata).where(
@@ -346,7 +346,7 @@ async def test_events_survive_three_sigkills_exactly_once(
     assert len(entries) == EVENTS
     assert {d.json["type"] for d in delivered} == {"points.awarded"}
     print(
-        f"crash safety ({app.state.services.db.dialect}, seed {seed}): {EVENTS} requests from {CLIENTS}"
+        f"crash safety ({app.state.runtime.database.dialect}, seed {seed}): {EVENTS} requests from {CLIENTS}"
         f" clients, killed after {load.kills_at}, acknowledged {len(load.acked)}, unanswered"
         f" {len(load.unanswered)} of which committed {len(committed_unanswered)}, applied"
         f" {len(state.keys)}, webhooks {len(delivered)} ({by_worker} by the worker during the load),"

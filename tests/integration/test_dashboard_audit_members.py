@@ -93,8 +93,7 @@ async def test_the_audit_page_filters_by_actor_action_target_and_dates(
 
 async def seed_members(app: Any, tenant: TenantHandle) -> None:
     """m00…m11: groups by parity, balances 0, 100, …, 1100, tier gold for m05 and up."""
-    services = app.state.services
-    async with services.db.write() as conn:
+    async with app.state.runtime.database.write() as conn:
         for i in range(12):
             pk = (
                 await conn.execute(
@@ -177,17 +176,16 @@ async def test_a_balance_that_is_not_a_number_is_named(viewer: httpx.AsyncClient
     ],
 )
 async def test_each_search_is_driven_by_its_index(app: Any, search: MemberFilter, index: str) -> None:
-    services = app.state.services
     query = member_search.build_query(1, search, None, 51)
-    async with services.db.read() as conn:
+    async with app.state.runtime.database.read() as conn:
         compiled = query.compile(conn.sync_connection, compile_kwargs={"literal_binds": True})
-        if services.db.dialect == "sqlite":
+        if app.state.runtime.database.dialect == "sqlite":
             plan = "\n".join(str(r[-1]) for r in await conn.execute(text(f"EXPLAIN QUERY PLAN {compiled}")))
         else:
             # Tiny test tables would be scanned whole; the question is whether the index serves the query.
             await conn.execute(text("SET LOCAL enable_seqscan = off"))
             plan = "\n".join(str(r[0]) for r in await conn.execute(text(f"EXPLAIN {compiled}")))
-    engine = "pg:" if services.db.dialect != "sqlite" else ""
+    engine = "pg:" if app.state.runtime.database.dialect != "sqlite" else ""
     names = [n.removeprefix("pg:") for n in index.split("|") if not n.startswith("pg:") or engine]
     assert any(name in plan for name in names), plan
     assert "Seq Scan" not in plan

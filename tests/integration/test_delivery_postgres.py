@@ -8,29 +8,26 @@ from typing import Any
 
 import pytest
 
-from loyalty.app.kernel.services import Services
 from loyalty.app.kernel.uow import Encoded, run_write
 from loyalty.app.messaging import outbox
 from loyalty.app.messaging.delivery import Deliverer
 from loyalty.app.tenancy.credentials import principal_from_api_key
-from loyalty.app.tenancy.tenants import TenantCache
 from loyalty.settings import Settings
-from loyalty.storage.database import Database
+from loyalty.wiring import Runtime, start
 from tests.support import TEST_RECEIVERS, TenantHandle
 from tests.webhook_receiver import STANDARD_SECRET, webhook_receiver
 
 MESSAGES = 60
 
 
-def _worker_services(database_url: str) -> Services:
+def _worker_services(database_url: str) -> Runtime:
     settings = Settings(
         database_url=database_url,
         delivery_batch_size=4,
         config_cache_seconds=0.0,
         webhook_allowed_destinations=TEST_RECEIVERS,
     )
-    db = Database(database_url, pool_size=4)
-    return Services(settings=settings, db=db, tenants=TenantCache(db.stores, 0.0))
+    return start(settings, config_cache_seconds=0.0)
 
 
 @pytest.mark.postgres_only
@@ -54,11 +51,11 @@ async def test_two_workers_deliver_each_message_exactly_once(
 
         workers = [_worker_services(database_url), _worker_services(database_url)]
         try:
-            async with Deliverer(workers[0]) as first, Deliverer(workers[1]) as second:
+            async with Deliverer(workers[0].services) as first, Deliverer(workers[1].services) as second:
                 attempted = await asyncio.gather(first.drain(), second.drain())
         finally:
             for w in workers:
-                await w.db.dispose()
+                await w.close()
         received = receiver.for_tenant(tenant.name)
     per_message = Counter(r.json["id"] for r in received)
     assert len(per_message) == MESSAGES

@@ -11,6 +11,7 @@ import httpx
 from loyalty.api.app import create_app
 from loyalty.app.tenancy.demo import prepare_demo
 from loyalty.settings import Settings
+from loyalty.wiring import start
 
 DEMO_PROGRAMME = [
     ("events", "purchase_completed"),
@@ -23,8 +24,11 @@ DEMO_PROGRAMME = [
 
 async def test_the_demo_tenant_answers_the_readme_tour(tmp_path: Path) -> None:
     settings = Settings(database_url=f"sqlite:///{tmp_path / 'demo.db'}", delivery_in_process=False)
-    printed = await prepare_demo(settings, tmp_path, base_url="http://127.0.0.1:8000")
-    again = await prepare_demo(settings, tmp_path, base_url="http://127.0.0.1:8000")
+    runtime = start(settings)
+    await runtime.migrate()
+    printed = await prepare_demo(runtime.stores, tmp_path, base_url="http://127.0.0.1:8000")
+    again = await prepare_demo(runtime.stores, tmp_path, base_url="http://127.0.0.1:8000")
+    await runtime.close()
     key = re.search(r"^KEY=(\S+)$", printed, flags=re.MULTILINE)
     token = re.search(r"^TOKEN=([\w.-]+)$", printed, flags=re.MULTILINE)
     assert "autoCreateUsers is off" in printed

@@ -18,7 +18,7 @@ COUNT = Statement(
 
 
 async def counted(app: Any, event_id: str) -> list[tuple[str, int]]:
-    async with app.state.services.db.read() as conn:
+    async with app.state.runtime.database.read() as conn:
         rows = await conn.execute(
             select(event_limit_counters.c.period_key, event_limit_counters.c.n)
             .where(event_limit_counters.c.event_id == event_id)
@@ -29,7 +29,7 @@ async def counted(app: Any, event_id: str) -> list[tuple[str, int]]:
 
 async def test_driver_writes_and_sqlalchemy_writes_commit_together(app: Any) -> None:
     event_id = f"both-{secrets.token_hex(4)}"
-    async with app.state.services.db.write() as conn:
+    async with app.state.runtime.database.write() as conn:
         await (await driver_of(conn)).execute(COUNT, {"user_pk": 1, "event_id": event_id, "period": "p"})
         await conn.execute(
             event_limit_counters.insert().values(
@@ -40,7 +40,7 @@ async def test_driver_writes_and_sqlalchemy_writes_commit_together(app: Any) -> 
 
 
 async def test_a_rolled_back_transaction_leaves_nothing_for_the_next_one(app: Any) -> None:
-    db = app.state.services.db
+    db = app.state.runtime.database
     lost, kept = f"lost-{secrets.token_hex(4)}", f"kept-{secrets.token_hex(4)}"
 
     async def refused() -> None:
@@ -61,7 +61,7 @@ async def test_a_rolled_back_transaction_leaves_nothing_for_the_next_one(app: An
 
 
 async def test_a_write_that_runs_nothing_leaves_no_transaction_open(app: Any) -> None:
-    db = app.state.services.db
+    db = app.state.runtime.database
     async with db.write() as conn:
         pass
     assert not conn.in_transaction()

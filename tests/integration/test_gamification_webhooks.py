@@ -13,7 +13,7 @@ from tests.webhook_receiver import STANDARD_SECRET
 
 
 async def queued(app, tenant: TenantHandle) -> list[tuple[str, str | None]]:
-    async with app.state.services.db.read() as conn:
+    async with app.state.runtime.database.read() as conn:
         rows = await conn.execute(
             select(webhook_outbox)
             .where(webhook_outbox.c.tenant_id == tenant.tenant_id)

@@ -39,7 +39,7 @@ async def test_readyz_is_503_when_the_database_is_down_while_healthz_stays_200(
     async with httpx.AsyncClient(transport=transport, base_url="http://testserver") as client:
         ready = await client.get("/readyz")
         health = await client.get("/healthz")
-    await application.state.services.db.dispose()
+    await application.state.runtime.database.dispose()
     assert ready.status_code == 503
     assert ready.json() == {"status": "database unavailable"}
     assert health.status_code == 200

@@ -49,7 +49,7 @@ async def user(app: Any, tenant: TenantHandle, user_id: str = "u1") -> int:
 
 
 async def allocations_of(app: Any, debit_id: int) -> list[tuple[int, int]]:
-    async with app.state.services.db.read() as conn:
+    async with app.state.runtime.database.read() as conn:
         rows = await conn.execute(
             select(ledger_allocations.c.credit_id, ledger_allocations.c.amount)
             .where(ledger_allocations.c.debit_id == debit_id)
@@ -115,7 +115,7 @@ async def test_a_read_expires_due_credit_with_an_expiry_line(app, tenant: Tenant
     await in_tx(app, tenant, lambda tx: ledger.credit(tx, pk, 30, source="manual"))
     clock.set(NOW + DAY)
     assert await ledger.balance(app.state.services, tenant.tenant_id, pk) == 30
-    async with app.state.services.db.read() as conn:
+    async with app.state.runtime.database.read() as conn:
         kinds = [
             (r[0], r[1], r[2])
             for r in await conn.execute(
@@ -143,7 +143,7 @@ async def test_a_credit_after_an_expiry_date_expires_the_old_credit_first(
         app, tenant, lambda tx: ledger.credit(tx, pk, 5, source="manual", valid_until=NOW + 9 * DAY)
     )
     assert posting.balance_after == 5
-    async with app.state.services.db.read() as conn:
+    async with app.state.runtime.database.read() as conn:
         next_expiry = (
             await conn.execute(select(balances.c.next_expiry_at).where(balances.c.user_pk == pk))
         ).scalar_one()
@@ -160,7 +160,7 @@ async def test_the_sweep_expires_every_due_account(app, tenant: TenantHandle, cl
         )
     touched = await ledger.expire_due(app.state.services, now=NOW + DAY, tenant_id=tenant.tenant_id)
     assert touched == 3
-    async with app.state.services.db.read() as conn:
+    async with app.state.runtime.database.read() as conn:
         values = [
             r[0] for r in await conn.execute(select(balances.c.balance).where(balances.c.user_pk.in_(pks)))
         ]
@@ -237,7 +237,7 @@ async def test_reversing_something_that_is_not_a_credit_is_404(app, tenant: Tena
 async def test_verify_reports_a_balance_that_drifted_from_its_ledger(app, tenant: TenantHandle) -> None:
     pk = await user(app, tenant)
     await in_tx(app, tenant, lambda tx: ledger.credit(tx, pk, 10, source="event"))
-    async with app.state.services.db.write() as conn:
+    async with app.state.runtime.database.write() as conn:
         await conn.execute(update(balances).where(balances.c.user_pk == pk).values(balance=11))
     problems = await ledger.verify(app.state.services.stores, tenant_id=tenant.tenant_id)
     assert [(p.user_pk, p.metric, p.problem) for p in problems] == [
@@ -275,7 +275,7 @@ async def test_cli_verify_exits_1_and_reports_a_drifted_balance(
 ) -> None:
     pk = await user(app, tenant)
     await in_tx(app, tenant, lambda tx: ledger.credit(tx, pk, 5, source="event"))
-    async with app.state.services.db.write() as conn:
+    async with app.state.runtime.database.write() as conn:
         await conn.execute(update(balances).where(balances.c.user_pk == pk).values(balance=7))
     code, out = await loyalty_cli(database_url, "ledger", "verify", "--tenant", tenant.name)
     assert code == 1
@@ -303,7 +303,7 @@ async def test_the_expiry_policy_applies_to_points_and_not_to_other_metrics(
     pk = await user(app, tenant)
     points = await in_tx(app, tenant, lambda tx: ledger.credit(tx, pk, 10, source="event"))
     xp = await in_tx(app, tenant, lambda tx: ledger.credit(tx, pk, 10, source="event", metric="xp"))
-    async with app.state.services.db.read() as conn:
+    async with app.state.runtime.database.read() as conn:
         rows = dict(
             (
                 await conn.execute(
@@ -321,12 +321,12 @@ async def test_verify_ignores_a_deleted_user_whose_rows_are_still_being_swept(
 ) -> None:
     pk = await user(app, tenant, "leaving")
     await in_tx(app, tenant, lambda tx: ledger.credit(tx, pk, 10, source="event"))
-    async with app.state.services.db.write() as conn:
+    async with app.state.runtime.database.write() as conn:
         # The user is gone and the background sweep has removed only the balance so far.
         await conn.execute(users.delete().where(users.c.id == pk))
         await conn.execute(balances.delete().where(balances.c.user_pk == pk))
     await clean(app, tenant)
-    async with app.state.services.db.write() as conn:  # finish the sweep: SQLite may reuse the key
+    async with app.state.runtime.database.write() as conn:  # finish the sweep: SQLite may reuse the key
         await conn.execute(ledger_entries.delete().where(ledger_entries.c.user_pk == pk))
 
 

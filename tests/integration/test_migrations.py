@@ -18,7 +18,7 @@ from loyalty.storage.database import SQLITE_PAGE_SIZE, Database
 
 
 async def test_the_session_database_matches_the_models(app: object) -> None:
-    db: Database = app.state.services.db  # type: ignore[attr-defined]
+    db: Database = app.state.runtime.database  # type: ignore[attr-defined]
     assert await migrate.current_revision(db.engine) == migrate.head_revision()
     assert await migrate.schema_differences(db.engine) == []
 

@@ -147,7 +147,7 @@ async def redeem_one_coupon_twenty_times(base_url: str, app: Any, tenant: Tenant
     assert {r.json()["message"] for r in responses if r.status_code == 400} == {
         "the coupon is already redeemed"
     }
-    async with app.state.services.db.read() as conn:
+    async with app.state.runtime.database.read() as conn:
         rows = (
             (await conn.execute(select(coupon_table).where(coupon_table.c.tenant_id == tenant.tenant_id)))
             .mappings()

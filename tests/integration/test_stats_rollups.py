@@ -63,11 +63,10 @@ async def record(app: Any, tenant: TenantHandle, log: list[Raw], seed: int) -> N
     shuffled = log[:]
     random.Random(seed).shuffle(shuffled)
     for start in range(0, len(shuffled), 100):
-        async with services.db.write() as conn:
+        async with services.stores.write() as store:
             tx = Tx(
-                conn=conn,
                 services=services,
-                store=services.stores.bind(conn),
+                store=store,
                 tenant=config,
                 principal=admin,
                 now=NOW,

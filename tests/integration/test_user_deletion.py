@@ -33,7 +33,7 @@ async def test_deleted_users_rows_are_swept_and_a_recreated_user_starts_clean(
     r = await tenant.client.delete("/v1/user/gone", headers=tenant.admin)
     assert r.status_code == 200
     await users.process_deletions(services, batch=3)
-    async with services.db.read() as conn:
+    async with app.state.runtime.database.read() as conn:
         left = (await conn.execute(select(func.count()).where(history_entries.c.user_pk == pk))).scalar_one()
         job = (
             (await conn.execute(select(user_deletion_jobs).where(user_deletion_jobs.c.user_pk == pk)))

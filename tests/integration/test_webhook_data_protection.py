@@ -23,7 +23,7 @@ UNREACHABLE = "http://127.0.0.1:9/unreachable"  # allowed, nothing listens: ever
 
 
 async def attempts_recorded(app: Any, delivery_id: str) -> int:
-    async with app.state.services.db.read() as conn:
+    async with app.state.runtime.database.read() as conn:
         outbox_id = select(webhook_outbox.c.id).where(webhook_outbox.c.delivery_id == delivery_id)
         found = await conn.execute(
             select(func.count())
@@ -165,7 +165,7 @@ async def test_deleting_a_user_redacts_their_messages_but_not_the_user_deleted_n
     assert received[redacted_queued["id"]].json == redacted_queued
     assert b"user_123" not in received[redacted_queued["id"]].body
     assert received[notice["id"]].json["data"] == {"userId": "user_123"}
-    async with app.state.services.db.read() as conn:
+    async with app.state.runtime.database.read() as conn:
         named = await conn.execute(
             select(webhook_outbox.c.event_type).where(
                 webhook_outbox.c.tenant_id == tenant.tenant_id, webhook_outbox.c.user_id == "user_123"

@@ -40,7 +40,7 @@ RETRY_HOURS = 24
 
 
 class _Services:
-    """What ``run_reading`` and the outbox need of the services: the tenant, a read store, the
+    """What ``run_read`` and the outbox need of the services: the tenant, a read store, the
     clock, the delivery settings."""
 
     def __init__(self, store: FakeStore, tenant: TenantConfig) -> None:

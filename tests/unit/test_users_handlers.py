@@ -46,7 +46,7 @@ class _Stores:
 
 
 def fake_services(store: FakeStore, tenant: TenantConfig | None = None) -> Services:
-    """What ``run_reading`` and the background sweep need: the tenant and transactions over ``store``."""
+    """What ``run_read`` and the background sweep need: the tenant and transactions over ``store``."""
     services = SimpleNamespace(
         tenants=_Tenants(tenant or fake_tenant()), stores=_Stores(store), now=lambda: NOW + 1
     )

@@ -28,19 +28,16 @@ from loyalty.api.router import StaticFirstRouter
 from loyalty.api.routing import RETRY_AFTER_S, Dialect, Endpoint, build_route
 from loyalty.app import features
 from loyalty.app.kernel import ratelimit
-from loyalty.app.kernel.services import Services, wall_clock_ms
 from loyalty.app.ledger import ledger, pending
 from loyalty.app.messaging import delivery
 from loyalty.app.tenancy.bootstrap import bootstrap_from_settings
-from loyalty.app.tenancy.tenants import TenantCache
 from loyalty.app.users import users
 from loyalty.core.errors import ErrorCode, LoyaltyError
 from loyalty.logs import configure_logging
 from loyalty.settings import Settings
-from loyalty.storage import migrate
-from loyalty.storage.database import Database, is_unavailable
 from loyalty.web import pages as dashboard
 from loyalty.web import panels as dashboard_panels
+from loyalty.wiring import head_revision, is_unavailable, start
 
 log = logging.getLogger("loyalty")
 
@@ -110,15 +107,8 @@ def create_app(settings: Settings | None = None, *, clock: Callable[[], int] | N
     settings = settings or Settings()
     features.load()
     dashboard_panels.register()
-    db = Database(
-        settings.database_url, pool_size=settings.db_pool_size, timeout_s=settings.db_timeout_seconds
-    )
-    services = Services(
-        settings=settings,
-        db=db,
-        tenants=TenantCache(db.stores, settings.config_cache_seconds),
-        clock=clock or wall_clock_ms,
-    )
+    runtime = start(settings, clock=clock)
+    services = runtime.services
     deletion_wakeup = asyncio.Event()
 
     async def wake_deletions() -> None:
@@ -141,8 +131,8 @@ def create_app(settings: Settings | None = None, *, clock: Callable[[], int] | N
     @asynccontextmanager
     async def lifespan(_: Starlette) -> AsyncIterator[None]:
         if settings.migrate_on_start:
-            await migrate.upgrade(db.engine, settings.database_url)
-        await bootstrap_from_settings(db.stores, settings, services.now())
+            await runtime.migrate()
+        await bootstrap_from_settings(services.stores, settings, services.now())
         sweeper = asyncio.create_task(deletion_sweeper())
         background = [sweeper]
         if settings.sweep_seconds > 0:
@@ -172,7 +162,7 @@ def create_app(settings: Settings | None = None, *, clock: Callable[[], int] | N
                     await task
             await deliverer.close()
             await ratelimit.close_store(services)
-            await db.dispose()
+            await runtime.close()
 
     mounted = mounted_endpoints()
     routes: list[BaseRoute] = [build_route(prefix, ep, dialect, services) for prefix, ep, dialect in mounted]
@@ -182,12 +172,12 @@ def create_app(settings: Settings | None = None, *, clock: Callable[[], int] | N
 
     async def readyz(_: Request) -> Response:
         try:
-            current = await migrate.current_revision(db.engine)
+            current = await runtime.revision()
         except Exception:
             return Response(
                 b'{"status":"database unavailable"}', status_code=503, media_type="application/json"
             )
-        if current != migrate.head_revision():
+        if current != head_revision():
             return Response(
                 b'{"status":"migrations pending"}', status_code=503, media_type="application/json"
             )
@@ -230,5 +220,6 @@ def create_app(settings: Settings | None = None, *, clock: Callable[[], int] | N
     app = Starlette(exception_handlers={HTTPException: http_error, Exception: server_error})
     app.router = StaticFirstRouter(routes, lifespan=lifespan)
     app.state.services = services
+    app.state.runtime = runtime
     app.add_middleware(observability.RequestFrame)
     return app

@@ -134,7 +134,7 @@ def _registry() -> CollectorRegistry:
 
 
 async def refresh_gauges(services: Services) -> None:
-    for state, count in services.db.connections().items():
+    for state, count in services.stores.connections().items():
         telemetry.DB_POOL.labels(state=state).set(count)
     try:
         depth = await queue_depth(services)

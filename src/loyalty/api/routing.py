@@ -26,7 +26,7 @@ from loyalty.app.kernel.ratelimit import enforce as enforce_rate_limit
 from loyalty.app.kernel.services import Services
 from loyalty.app.kernel.uow import Encoded, Tx, fingerprint, run_write
 from loyalty.core.errors import ErrorCode, LoyaltyError
-from loyalty.storage.database import is_unavailable
+from loyalty.wiring import is_unavailable
 
 log = logging.getLogger("loyalty.api")
 

@@ -36,8 +36,8 @@ def backup(
 
     SQLite's online backup API takes one consistent snapshot; never copy the file itself.
     """
-    from loyalty.storage.backup import BackupError
-    from loyalty.storage.backup import backup as copy
+    from loyalty.wiring import BackupError
+    from loyalty.wiring import backup_sqlite as copy
 
     source = _sqlite_path(database_url, creates=False)
     if file.exists() and not force:
@@ -62,8 +62,8 @@ def restore(
 
     Stop the server first: it would go on with what it had cached.
     """
-    from loyalty.storage.backup import BackupError
-    from loyalty.storage.backup import restore as put_back
+    from loyalty.wiring import BackupError
+    from loyalty.wiring import restore_sqlite as put_back
 
     target = _sqlite_path(database_url, creates=True)
     if not file.is_file():

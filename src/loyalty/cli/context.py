@@ -18,14 +18,13 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any, NoReturn, TypeVar
 
 import typer
-from sqlalchemy import make_url
 
 from loyalty.settings import Settings
 
 if TYPE_CHECKING:
     from loyalty.app.kernel.principal import Principal
     from loyalty.app.kernel.services import Services
-    from loyalty.storage.database import Database
+    from loyalty.wiring import Runtime
 
 T = TypeVar("T")
 
@@ -73,10 +72,9 @@ def find_store(option: str | None, *, cwd: Path | None = None) -> Store | None:
 
 def shown(url: str) -> str:
     """The URL without its password, for messages."""
-    try:
-        return make_url(url).render_as_string(hide_password=True)
-    except Exception:  # an unparsable URL is shown as given; the connect will say what is wrong
-        return url
+    from loyalty.wiring import shown_url
+
+    return shown_url(url)
 
 
 def settings_for(option: str | None, *, creates: bool = False) -> Settings:
@@ -98,14 +96,15 @@ def settings_for(option: str | None, *, creates: bool = False) -> Settings:
     return settings
 
 
-async def check_migrated(db: Database) -> None:
+async def check_migrated(runtime: Runtime) -> None:
     """One line instead of a ``no such table`` traceback when the database is empty or behind."""
-    from loyalty.storage import migrate
+    from loyalty.wiring import head_revision
 
-    revision = await migrate.current_revision(db.engine)
+    revision = await runtime.revision()
     if revision is None:
-        fail(f"the database at {shown(db.url)} has no tables: run 'loyalty migrate' first")
-    head = migrate.head_revision()
+        url = runtime.settings.database_url
+        fail(f"the database at {shown(url)} has no tables: run 'loyalty migrate' first")
+    head = head_revision()
     if revision != head:
         fail(
             f"the database is at revision {revision} and this version of Loyalty expects {head}: "
@@ -114,23 +113,25 @@ async def check_migrated(db: Database) -> None:
 
 
 @asynccontextmanager
-async def open_database(settings: Settings) -> AsyncIterator[Database]:
-    """The store, checked to be migrated, and disposed of afterwards."""
-    from loyalty.storage.database import Database
+async def open_runtime(
+    settings: Settings, *, config_cache_seconds: float | None = None
+) -> AsyncIterator[Runtime]:
+    """The store and the services over it, checked to be migrated, and closed afterwards."""
+    from loyalty.wiring import start
 
-    db = Database(settings.database_url)
+    runtime = start(settings, config_cache_seconds=config_cache_seconds)
     try:
-        await check_migrated(db)
-        yield db
+        await check_migrated(runtime)
+        yield runtime
     finally:
-        await db.dispose()
+        await runtime.close()
 
 
 def run(coro: Coroutine[Any, Any, T]) -> T:
     """Run a command's coroutine; domain errors, unreachable databases and ``fail`` become one line."""
     from loyalty.app.tenancy.config_as_code import ConfigDocumentInvalid
     from loyalty.core.errors import LoyaltyError
-    from loyalty.storage.database import is_unavailable
+    from loyalty.wiring import is_unavailable
 
     try:
         return asyncio.run(coro)
@@ -158,12 +159,10 @@ async def as_tenant_admin(
     holds exactly one. The audit trail names the actor ``user:cli``."""
     from loyalty.app import features
     from loyalty.app.kernel.principal import ADMIN, Principal
-    from loyalty.app.kernel.services import Services
-    from loyalty.app.tenancy.tenants import TenantCache
 
     features.load()
-    async with open_database(settings) as db:
-        async with db.stores.read() as store:
+    async with open_runtime(settings, config_cache_seconds=0.0) as runtime:
+        async with runtime.stores.read() as store:
             if tenant is None:
                 rows = await store.tenants.list_all()
                 if len(rows) != 1:
@@ -173,7 +172,7 @@ async def as_tenant_admin(
                 row = await store.tenants.get_by_name(tenant)
         if row is None:
             fail(f"no tenant '{tenant}' (see 'loyalty tenant list')")
-        services = Services(settings=settings, db=db, tenants=TenantCache(db.stores, 0.0))
+        services = runtime.services
         principal = Principal(
             tenant_id=int(row["id"]), tenant=str(row["name"]), subject="cli", scopes=frozenset({ADMIN})
         )

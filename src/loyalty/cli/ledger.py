@@ -7,20 +7,20 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from loyalty.cli.context import DatabaseUrlOption, fail, open_database, run, settings_for
+from loyalty.cli.context import DatabaseUrlOption, fail, open_runtime, run, settings_for
 
 if TYPE_CHECKING:
-    from loyalty.storage.database import Database
+    from loyalty.app.kernel.store import Stores
 
 app = typer.Typer(help="Check and maintain the points ledger.", no_args_is_help=True)
 
 TenantOption = Annotated[str | None, typer.Option(metavar="NAME", help="Only this tenant (by name).")]
 
 
-async def _tenant_id(db: Database, name: str | None) -> int | None:
+async def _tenant_id(stores: Stores, name: str | None) -> int | None:
     if name is None:
         return None
-    async with db.stores.read() as store:
+    async with stores.read() as store:
         row = await store.tenants.get_by_name(name)
     if row is None:
         fail(f"no tenant '{name}' (see 'loyalty tenant list')")
@@ -33,15 +33,11 @@ def verify(tenant: TenantOption = None, database_url: DatabaseUrlOption = None) 
     settings = settings_for(database_url)
 
     async def check() -> int:
-        from loyalty.app.kernel.services import Services
         from loyalty.app.ledger.ledger import verify as verify_ledger
-        from loyalty.app.tenancy.tenants import TenantCache
 
-        async with open_database(settings) as db:
-            services = Services(
-                settings=settings, db=db, tenants=TenantCache(db.stores, settings.config_cache_seconds)
-            )
-            problems = await verify_ledger(services.stores, tenant_id=await _tenant_id(db, tenant))
+        async with open_runtime(settings) as runtime:
+            stores = runtime.stores
+            problems = await verify_ledger(stores, tenant_id=await _tenant_id(stores, tenant))
         for p in problems:
             typer.echo(f"tenant {p.tenant_id} user_pk {p.user_pk} metric {p.metric}: {p.problem}")
         if problems:
@@ -60,17 +56,11 @@ def expire(tenant: TenantOption = None, database_url: DatabaseUrlOption = None) 
 
     async def sweep() -> int:
         from loyalty.app import features
-        from loyalty.app.kernel.services import Services
         from loyalty.app.ledger.ledger import expire_due
-        from loyalty.app.tenancy.tenants import TenantCache
 
         features.load()
-        async with open_database(settings) as db:
-            services = Services(
-                settings=settings, db=db, tenants=TenantCache(db.stores, settings.config_cache_seconds)
-            )
-            return await expire_due(
-                services, now=time.time_ns() // 1_000_000, tenant_id=await _tenant_id(db, tenant)
-            )
+        async with open_runtime(settings) as runtime:
+            tenant_id = await _tenant_id(runtime.stores, tenant)
+            return await expire_due(runtime.services, now=time.time_ns() // 1_000_000, tenant_id=tenant_id)
 
     typer.echo(f"expired credit in {run(sweep())} account(s)")

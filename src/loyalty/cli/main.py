@@ -17,7 +17,7 @@ from loyalty.cli import offers as offers_cli
 from loyalty.cli import staff as staff_cli
 from loyalty.cli.backup import backup, restore
 from loyalty.cli.config import config_app, with_tenant_admin
-from loyalty.cli.context import DatabaseUrlOption, fail, open_database, run, settings_for
+from loyalty.cli.context import DatabaseUrlOption, fail, open_runtime, run, settings_for
 from loyalty.cli.exports import export
 from loyalty.cli.help import readable
 from loyalty.cli.imports import import_app
@@ -59,15 +59,13 @@ def _iso(ms: int | None) -> str:
 
 
 async def _migrate(settings: Settings) -> str | None:
-    from loyalty.storage import migrate
-    from loyalty.storage.database import Database
+    from loyalty.wiring import start
 
-    db = Database(settings.database_url)
+    runtime = start(settings)
     try:
-        await migrate.upgrade(db.engine, settings.database_url)
-        return await migrate.current_revision(db.engine)
+        return await runtime.migrate()
     finally:
-        await db.dispose()
+        await runtime.close()
 
 
 @app.command()
@@ -118,15 +116,27 @@ def serve(
     )
 
 
+async def _demo(settings: Settings, data_dir: Path, *, base_url: str) -> str:
+    from loyalty.app.tenancy.demo import prepare_demo
+    from loyalty.wiring import start
+
+    runtime = start(settings)
+    try:
+        await runtime.migrate()
+        return await prepare_demo(runtime.stores, data_dir, base_url=base_url)
+    finally:
+        await runtime.close()
+
+
 async def _bootstrap(settings: Settings) -> None:
     from loyalty.app.tenancy.bootstrap import bootstrap_from_settings
-    from loyalty.storage.database import Database
+    from loyalty.wiring import start
 
-    db = Database(settings.database_url)
+    runtime = start(settings)
     try:
-        await bootstrap_from_settings(db.stores, settings, _now_ms())
+        await bootstrap_from_settings(runtime.stores, settings, _now_ms())
     finally:
-        await db.dispose()
+        await runtime.close()
 
 
 @tenant_app.command("create")
@@ -145,16 +155,16 @@ def tenant_create(
     async def create() -> None:
         from loyalty.app.tenancy.credentials import create_api_key
         from loyalty.app.tenancy.tenants import create_tenant
-        from loyalty.storage.database import Database
+        from loyalty.wiring import start
 
         await _migrate(settings)
-        db = Database(settings.database_url)
+        runtime = start(settings)
         try:
             secret = jwt_secret or secrets.token_urlsafe(32)
-            tenant_id = await create_tenant(db.stores, name, jwt_secret=secret, now=_now_ms())
+            tenant_id = await create_tenant(runtime.stores, name, jwt_secret=secret, now=_now_ms())
             out = {"tenant": name, "jwtSecret": secret}
             if admin_key:
-                async with db.stores.write() as store:
+                async with runtime.stores.write() as store:
                     key = await create_api_key(
                         store,
                         tenant_id=tenant_id,
@@ -166,7 +176,7 @@ def tenant_create(
                 out["adminKey"] = key.key
             typer.echo(json.dumps(out, indent=2))
         finally:
-            await db.dispose()
+            await runtime.close()
 
     run(create())
 
@@ -177,7 +187,7 @@ def tenant_list(database_url: DatabaseUrlOption = None) -> None:
     settings = settings_for(database_url)
 
     async def listing() -> list[TenantOverview]:
-        async with open_database(settings) as db, db.stores.read() as store:
+        async with open_runtime(settings) as runtime, runtime.stores.read() as store:
             return await store.tenants.overview()
 
     rows = run(listing())
@@ -202,7 +212,7 @@ def apikey_create(
     async def create() -> None:
         from loyalty.app.tenancy.credentials import create_api_key
 
-        async with open_database(settings) as db, db.stores.write() as store:
+        async with open_runtime(settings) as runtime, runtime.stores.write() as store:
             row = await store.tenants.get_by_name(tenant)
             if row is None:
                 fail(f"no tenant '{tenant}' (see 'loyalty tenant list')")
@@ -319,7 +329,7 @@ def token(
         settings = settings_for(database_url)
 
         async def tenant_secret() -> str:
-            async with open_database(settings) as db, db.stores.read() as store:
+            async with open_runtime(settings) as runtime, runtime.stores.read() as store:
                 row = await store.tenants.get_by_name(tenant)
             if row is None or not row["jwt_secret"]:
                 fail(f"no tenant '{tenant}' with an HS256 secret (see 'loyalty tenant list')")
@@ -338,11 +348,9 @@ def demo(
     ] = Path(".loyalty-demo"),
 ) -> None:
     """Run the server on the embedded SQLite store with a demo tenant, and print how to call it."""
-    from loyalty.app.tenancy.demo import prepare_demo
-
     data_dir.mkdir(parents=True, exist_ok=True)
     os.environ.setdefault("LOYALTY_DATABASE_URL", f"sqlite:///{data_dir / 'loyalty.db'}")
-    info = asyncio.run(prepare_demo(Settings(), data_dir, base_url=f"http://{host}:{port}"))
+    info = asyncio.run(_demo(Settings(), data_dir, base_url=f"http://{host}:{port}"))
     typer.echo(info)
     os.environ["LOYALTY_MIGRATE_ON_START"] = "false"
     serve(host=host, port=port, workers=1, access_log=False, database_url=None)

@@ -31,18 +31,18 @@ def _in_tenant(tenant: str, work: Callable[[Store, int], Awaitable[T]]) -> T:
     import asyncio
 
     from loyalty.core.errors import LoyaltyError
-    from loyalty.storage.database import Database
+    from loyalty.wiring import start
 
     async def run() -> T:
-        db = Database(Settings().database_url)
+        runtime = start(Settings())
         try:
-            async with db.stores.write() as store:
+            async with runtime.stores.write() as store:
                 row = await store.tenants.get_by_name(tenant)
                 if row is None:
                     raise typer.BadParameter(f"no tenant '{tenant}'")
                 return await work(store, int(row["id"]))
         finally:
-            await db.dispose()
+            await runtime.close()
 
     try:
         return asyncio.run(run())

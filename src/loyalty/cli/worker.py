@@ -57,20 +57,14 @@ class _Done:
 
 async def _run(settings: Settings, *, once: bool) -> _Done:
     from loyalty.app import features
-    from loyalty.app.kernel.services import Services
     from loyalty.app.ledger import pending
     from loyalty.app.messaging.delivery import Deliverer
     from loyalty.app.promotions import lifecycle
-    from loyalty.app.tenancy.tenants import TenantCache
-    from loyalty.storage.database import Database
+    from loyalty.wiring import start
 
     features.load()
-    db = Database(
-        settings.database_url, pool_size=settings.db_pool_size, timeout_s=settings.db_timeout_seconds
-    )
-    services = Services(
-        settings=settings, db=db, tenants=TenantCache(db.stores, settings.config_cache_seconds)
-    )
+    runtime = start(settings)
+    services = runtime.services
     try:
         async with Deliverer(services) as deliverer:
             if once:
@@ -102,4 +96,4 @@ async def _run(settings: Settings, *, once: bool) -> _Done:
                     await background
             return _Done()
     finally:
-        await db.dispose()
+        await runtime.close()

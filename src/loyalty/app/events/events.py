@@ -327,7 +327,7 @@ async def log_batch(tx: Tx, items: list[BatchItem], answer_of: BatchAnswer) -> l
             outcomes.append(BatchOutcome(index, error=item.error))
             continue
         try:
-            async with tx.conn.begin_nested():
+            async with tx.store.savepoint():
                 outcomes.append(await _batch_one(tx, index, item, answer_of))
         except LoyaltyError as error:
             outcomes.append(BatchOutcome(index, error=error))

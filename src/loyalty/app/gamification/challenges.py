@@ -23,7 +23,7 @@ from loyalty.app.kernel.principal import Principal
 from loyalty.app.kernel.services import Services
 from loyalty.app.kernel.store import Store
 from loyalty.app.kernel.texts import translations
-from loyalty.app.kernel.uow import Tx, run_reading
+from loyalty.app.kernel.uow import Tx, run_read
 from loyalty.app.ledger import metrics
 from loyalty.app.messaging import outbox
 from loyalty.app.messaging.notifications import notify
@@ -346,7 +346,7 @@ async def list_user_challenges(
             last_evaluated_key=encode_key(sort_key(page[-1].rule)) if more else None,
         )
 
-    return await run_reading(services, principal, work)
+    return await run_read(services, principal, work)
 
 
 async def get_user_challenge(
@@ -361,4 +361,4 @@ async def get_user_challenge(
                 return challenge_view(tenant, item.config, item.rule, rules_of(tenant), item.state)
         raise not_found("challenge", challenge_id)
 
-    return await run_reading(services, principal, work)
+    return await run_read(services, principal, work)

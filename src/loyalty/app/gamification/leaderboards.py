@@ -17,7 +17,7 @@ from loyalty.app.gamification.ports import Board, ScoreRow
 from loyalty.app.kernel.principal import Principal
 from loyalty.app.kernel.services import Services
 from loyalty.app.kernel.store import Store
-from loyalty.app.kernel.uow import run_reading
+from loyalty.app.kernel.uow import run_read
 from loyalty.app.kernel.validation import is_whole
 from loyalty.app.tenancy.config_kinds import ConfigKind
 from loyalty.app.tenancy.tenants import TenantConfig
@@ -189,7 +189,7 @@ async def leaderboard(
             "neighbours": neighbours,
         }
 
-    return await run_reading(services, principal, work)
+    return await run_read(services, principal, work)
 
 
 async def user_ranks(
@@ -228,4 +228,4 @@ async def user_ranks(
                 )
         return {"userId": user_id, "ranks": ranks}
 
-    return await run_reading(services, principal, work)
+    return await run_read(services, principal, work)

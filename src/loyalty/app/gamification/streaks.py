@@ -17,7 +17,7 @@ import msgspec
 from loyalty.app.kernel.principal import Principal
 from loyalty.app.kernel.services import Services
 from loyalty.app.kernel.store import Store
-from loyalty.app.kernel.uow import Tx, run_reading
+from loyalty.app.kernel.uow import Tx, run_read
 from loyalty.app.ledger import ledger
 from loyalty.app.messaging import notifications, outbox
 from loyalty.app.tenancy.config_kinds import ConfigKind
@@ -254,7 +254,7 @@ async def user_streaks(services: Services, principal: Principal, user_id: str) -
             views.append(streak_view(user_id, streak.streak_id, streak.rules, state, now, tz))
         return {"streaks": views, "count": len(views)}
 
-    return await run_reading(services, principal, work)
+    return await run_read(services, principal, work)
 
 
 async def user_streak(
@@ -275,7 +275,7 @@ async def user_streak(
             _, row = await store.streaks.load(int(user["id"]), streak_id)
         return streak_view(user_id, streak_id, streak.rules, state_of(row, streak.rules), now, tz)
 
-    return await run_reading(services, principal, work)
+    return await run_read(services, principal, work)
 
 
 async def streak_analytics(services: Services, principal: Principal, streak_id: str) -> dict[str, Any] | None:
@@ -312,7 +312,7 @@ async def streak_analytics(services: Services, principal: Principal, streak_id: 
             "completionRate": round(active / total, 2),
         }
 
-    return await run_reading(services, principal, work)
+    return await run_read(services, principal, work)
 
 
 async def set_time_zone(tx: Tx, user_id: str, time_zone: str | None) -> dict[str, Any]:

@@ -1,4 +1,5 @@
-"""The handful of long-lived objects a request needs, built once at start and passed down."""
+"""The handful of long-lived objects a request needs, built once at start (``loyalty.wiring``) and
+passed down."""
 
 from __future__ import annotations
 
@@ -8,8 +9,6 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 from loyalty.settings import Settings
-from loyalty.storage.database import Database
-from loyalty.storage.store import SqlStores
 
 if TYPE_CHECKING:
     from loyalty.app.kernel.store import Stores
@@ -23,17 +22,13 @@ def wall_clock_ms() -> int:
 @dataclass
 class Services:
     settings: Settings
-    db: Database
+    stores: Stores
+    """Write and read transactions, each with its repositories (``app.kernel.store``)."""
     tenants: TenantCache
     clock: Callable[[], int] = wall_clock_ms
     wake_deletions: Callable[[], Awaitable[None]] | None = None
     """Wakes the background sweep of deleted users' rows; run after a deletion commits."""
     extras: dict[str, Any] = field(default_factory=dict)
-    stores: Stores = field(init=False)
-    """Write and read transactions, each with its repositories (``app.kernel.store``)."""
-
-    def __post_init__(self) -> None:
-        self.stores = SqlStores(self.db)
 
     def now(self) -> int:
         return self.clock()

@@ -10,7 +10,7 @@ in a write, ``store.coupons…`` in a read. Tests hand in an in-memory store ins
 from __future__ import annotations
 
 from contextlib import AbstractAsyncContextManager
-from typing import TYPE_CHECKING, Any, Protocol
+from typing import TYPE_CHECKING, Protocol
 
 if TYPE_CHECKING:
     from loyalty.app.events.event_store import EventStore
@@ -45,10 +45,9 @@ if TYPE_CHECKING:
 class Store(Protocol):
     """One transaction's repositories, by feature."""
 
-    @property
-    def conn(self) -> Any:
-        """The transaction's connection, for repositories not yet behind a port (transitional:
-        goes away with the last of them)."""
+    def savepoint(self) -> AbstractAsyncContextManager[None]:
+        """A savepoint inside the transaction: what runs in it is undone, and the rest of the
+        transaction kept, when it raises (a batch item that is refused)."""
         ...
 
     # ledger
@@ -170,11 +169,15 @@ class Store(Protocol):
 class Stores(Protocol):
     """The database: a write or a read transaction, each handing out a :class:`Store`."""
 
-    def write(self) -> AbstractAsyncContextManager[Store]: ...
+    def write(self) -> AbstractAsyncContextManager[Store]:
+        """A write transaction, committed when the block ends without an error."""
+        ...
 
-    def read(self) -> AbstractAsyncContextManager[Store]: ...
+    def read(self) -> AbstractAsyncContextManager[Store]:
+        """A read-only transaction."""
+        ...
 
-    def bind(self, conn: Any) -> Store:
-        """The store of a transaction opened the old way (``services.db``); goes away once every
-        feature talks through its port."""
+    def connections(self) -> dict[str, int]:
+        """``in_use``, ``idle`` and ``size`` of this process's database connections (the pool
+        gauges of ``/metrics``)."""
         ...

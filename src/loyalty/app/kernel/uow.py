@@ -10,11 +10,7 @@ from __future__ import annotations
 import hashlib
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass, field
-from typing import Any, TypeVar
-
-from sqlalchemy.ext.asyncio import AsyncConnection
-from sqlalchemy.sql import Insert
-from sqlalchemy.sql.schema import Table
+from typing import TypeVar
 
 from loyalty.app.kernel.principal import Principal
 from loyalty.app.kernel.services import Services
@@ -27,9 +23,8 @@ R = TypeVar("R")
 
 @dataclass
 class Tx:
-    """What a command handler gets: the open transaction and the facts of this request."""
+    """What a command handler gets: the open transaction's store and the facts of this request."""
 
-    conn: AsyncConnection
     services: Services
     store: Store
     tenant: TenantConfig
@@ -38,9 +33,6 @@ class Tx:
     after_commit: list[Callable[[], Awaitable[None]]] = field(default_factory=list)
     locked_accounts: set[tuple[int, str]] = field(default_factory=set)
     """(user_pk, metric) balance rows this transaction has written, and so holds locked."""
-
-    def insert(self, table: Table) -> Insert:
-        return self.services.db.insert(table)
 
 
 @dataclass(frozen=True)
@@ -76,11 +68,10 @@ async def run_write(
         raise LoyaltyError(
             ErrorCode.INVALID_INPUT, "Idempotency-Key must be 1-200 characters", field="Idempotency-Key"
         )
-    async with services.db.write() as conn:
+    async with services.stores.write() as store:
         tx = Tx(
-            conn=conn,
             services=services,
-            store=services.stores.bind(conn),
+            store=store,
             tenant=tenant,
             principal=principal,
             now=services.now(),
@@ -126,14 +117,6 @@ async def run_write(
 
 
 async def run_read(
-    services: Services, principal: Principal, work: Callable[[Any, TenantConfig], Awaitable[R]]
-) -> R:
-    tenant = await tenant_of(services, principal)
-    async with services.db.read() as conn:
-        return await work(conn, tenant)
-
-
-async def run_reading(
     services: Services, principal: Principal, work: Callable[[Store, TenantConfig], Awaitable[R]]
 ) -> R:
     """A read transaction for ``work``, with the caller's tenant."""

@@ -430,7 +430,6 @@ def job_tx(store: Store, services: Services, tenant: TenantConfig, job: str, now
         api_key_id=job,
     )
     return Tx(
-        conn=store.conn,
         services=services,
         store=store,
         tenant=tenant,

@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from loyalty.app.kernel.principal import Principal
 from loyalty.app.kernel.services import Services
 from loyalty.app.kernel.store import Store
-from loyalty.app.kernel.uow import run_reading
+from loyalty.app.kernel.uow import run_read
 from loyalty.app.tenancy.tenants import TenantConfig
 
 
@@ -94,4 +94,4 @@ async def user_ledger(
         ]
         return UserLedgerView(user_id=user_id, exists=True, balances=balances, lines=lines)
 
-    return await run_reading(services, principal, work)
+    return await run_read(services, principal, work)

@@ -15,7 +15,7 @@ from typing import Any
 from loyalty.app.kernel.principal import Principal
 from loyalty.app.kernel.services import Services
 from loyalty.app.kernel.store import Store
-from loyalty.app.kernel.uow import Tx, run_reading
+from loyalty.app.kernel.uow import Tx, run_read
 from loyalty.app.ledger import ledger
 from loyalty.app.ledger.ports import LedgerLineRow
 from loyalty.app.messaging import notifications
@@ -114,7 +114,7 @@ async def _user_pk(services: Services, principal: Principal, user_id: str) -> tu
     async def work(store: Store, tenant: TenantConfig) -> tuple[int, int | None]:
         return tenant.id, await store.users.find_pk(tenant.id, user_id)
 
-    return await run_reading(services, principal, work)
+    return await run_read(services, principal, work)
 
 
 async def points_of(services: Services, principal: Principal, user_id: str | None = None) -> int:
@@ -168,7 +168,7 @@ async def summaries_page(
         rows = await store.ledger.accounts_page(tenant.id, POINTS, offset=(page - 1) * size, limit=size)
         return tenant.id, rows
 
-    tenant_id, rows = await run_reading(services, principal, accounts)
+    tenant_id, rows = await run_read(services, principal, accounts)
     now = services.now()
     for pk, _, stored, next_expiry in rows:
         if next_expiry is not None and next_expiry <= now:

@@ -25,7 +25,7 @@ from loyalty.app.kernel.principal import Principal
 from loyalty.app.kernel.services import Services
 from loyalty.app.kernel.store import Store
 from loyalty.app.kernel.texts import Text, localized
-from loyalty.app.kernel.uow import Tx, run_reading
+from loyalty.app.kernel.uow import Tx, run_read
 from loyalty.app.ledger.ports import HistoryLineRow
 from loyalty.app.messaging.ports import NotificationRow
 from loyalty.app.tenancy.tenants import TenantConfig
@@ -179,7 +179,7 @@ async def unread(
         merged.sort(key=lambda item: item[0])
         return [item for _, item in merged[:MAX_UNREAD]]
 
-    return await run_reading(services, principal, work)
+    return await run_read(services, principal, work)
 
 
 @dataclass(frozen=True)
@@ -283,7 +283,7 @@ async def overview(services: Services, principal: Principal, user_id: str) -> di
             "hasUnseenSurveys": flags["surveys"],
         }
 
-    return await run_reading(services, principal, work)
+    return await run_read(services, principal, work)
 
 
 async def view_screen(tx: Tx, user_id: str, screen: str) -> None:

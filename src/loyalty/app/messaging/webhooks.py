@@ -18,7 +18,7 @@ import msgspec
 from loyalty.app.kernel.principal import Principal
 from loyalty.app.kernel.services import Services
 from loyalty.app.kernel.store import Store
-from loyalty.app.kernel.uow import Tx, run_reading
+from loyalty.app.kernel.uow import Tx, run_read
 from loyalty.app.messaging import outbox
 from loyalty.app.messaging.destinations import DestinationPolicy
 from loyalty.app.messaging.outbox import EVENT_TYPES
@@ -174,7 +174,7 @@ async def list_deliveries(
                 view["lastAttemptAt"] = times.get(int(row["id"]))
         return views
 
-    return await run_reading(services, principal, work)
+    return await run_read(services, principal, work)
 
 
 async def get_delivery(
@@ -189,7 +189,7 @@ async def get_delivery(
         attempts = await store.outbox.attempts_of(int(row["id"]))
         return {**delivery_view(row), "attemptLog": [attempt_view(a) for a in attempts]}
 
-    return await run_reading(services, principal, work)
+    return await run_read(services, principal, work)
 
 
 async def resend_delivery(tx: Tx, webhook_id: str, delivery_id: str) -> dict[str, Any]:

@@ -18,7 +18,7 @@ import msgspec
 
 from loyalty.app.kernel.principal import Principal
 from loyalty.app.kernel.services import Services
-from loyalty.app.kernel.uow import Tx, run_reading
+from loyalty.app.kernel.uow import Tx, run_read
 from loyalty.app.tenancy import admin
 from loyalty.app.tenancy.config_kinds import ConfigKind
 from loyalty.app.tenancy.tenants import TenantConfig
@@ -177,7 +177,7 @@ async def list_offers(services: Services, principal: Principal) -> list[OfferVie
     async def work(store: Store, tenant: TenantConfig) -> list[OfferView]:
         return [_view(r) for r in await store.config.list_all(tenant.id) if r["kind"] == KIND]
 
-    return await run_reading(services, principal, work)
+    return await run_read(services, principal, work)
 
 
 async def create_offer(tx: Tx, fields: dict[str, Any]) -> OfferView:

@@ -12,7 +12,7 @@ from typing import Any
 from loyalty.app.kernel.principal import Principal
 from loyalty.app.kernel.services import Services
 from loyalty.app.kernel.store import Store
-from loyalty.app.kernel.uow import Tx, run_reading
+from loyalty.app.kernel.uow import Tx, run_read
 from loyalty.app.offers.ports import CouponRow
 from loyalty.app.tenancy.tenants import TenantConfig
 from loyalty.core.coupons import make_code
@@ -98,4 +98,4 @@ async def user_coupons(services: Services, principal: Principal, user_id: str) -
         pk = await store.users.find_pk(tenant.id, user_id)
         return [] if pk is None else await store.coupons.list_for_user(pk)
 
-    return await run_reading(services, principal, work)
+    return await run_read(services, principal, work)

@@ -12,7 +12,7 @@ import msgspec
 from loyalty.app.kernel.principal import Principal
 from loyalty.app.kernel.services import Services
 from loyalty.app.kernel.store import Store
-from loyalty.app.kernel.uow import Tx, run_reading
+from loyalty.app.kernel.uow import Tx, run_read
 from loyalty.app.ledger import ledger
 from loyalty.app.offers import catalog
 from loyalty.app.offers.coupons import CouponNotFound
@@ -49,7 +49,7 @@ async def feed(
             and (offer_type is None or o.type == offer_type)
         ]
 
-    return await run_reading(services, principal, work)
+    return await run_read(services, principal, work)
 
 
 @dataclass(frozen=True)
@@ -79,7 +79,7 @@ async def redeemable(services: Services, principal: Principal, user_id: str, off
         free = (await store.offers.code_counts(tenant.id, offer_id))[1] if pool else None
         return tenant.id, offer, pk, account, issued, count, free
 
-    tenant_id, offer, pk, account, issued, count, free = await run_reading(services, principal, work)
+    tenant_id, offer, pk, account, issued, count, free = await run_read(services, principal, work)
     balance = 0 if pk is None else await ledger.active_balance(services, tenant_id, pk, account, POINTS)
     state = rules.OfferState(
         active=offer.status == "ACTIVE",
@@ -124,7 +124,7 @@ async def open_coupons(services: Services, principal: Principal, user_id: str) -
         pk = await store.users.find_pk(tenant.id, user_id)
         return [] if pk is None else await store.coupons.list_open_for_user(pk, now)
 
-    return await run_reading(services, principal, work)
+    return await run_read(services, principal, work)
 
 
 async def redeem_coupon(tx: Tx, user_id: str, coupon_id: int) -> None:
@@ -169,7 +169,7 @@ async def signed_in_coupon(services: Services, principal: Principal, coupon_id: 
         offer = tenant.get(catalog.KIND, row["offer_id"]) if row["offer_id"] else None
         return CouponDetails(row=row, offer=offer if isinstance(offer, catalog.Offer) else None)
 
-    return await run_reading(services, principal, work)
+    return await run_read(services, principal, work)
 
 
 # Code pools.
@@ -228,4 +228,4 @@ async def pool_state(services: Services, principal: Principal, offer_id: str) ->
         total, free = await store.offers.code_counts(tenant.id, offer_id)
         return PoolState(offer_id, total, free)
 
-    return await run_reading(services, principal, work)
+    return await run_read(services, principal, work)

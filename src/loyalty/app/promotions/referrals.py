@@ -20,7 +20,7 @@ import msgspec
 from loyalty.app.kernel.principal import Principal
 from loyalty.app.kernel.services import Services
 from loyalty.app.kernel.store import Store
-from loyalty.app.kernel.uow import Tx, run_reading
+from loyalty.app.kernel.uow import Tx, run_read
 from loyalty.app.promotions import bonus
 from loyalty.app.tenancy.config_kinds import ConfigKind
 from loyalty.app.tenancy.tenants import TenantConfig
@@ -146,7 +146,7 @@ async def referral_of(services: Services, principal: Principal, user_id: str) ->
         count = await store.referrals.referred_count(int(user["id"]))
         return referral_view(user_id, current_programme(tenant), code, count)
 
-    found = await run_reading(services, principal, read)
+    found = await run_read(services, principal, read)
     if found is not None:
         return found
     tenant = await services.tenants.by_id(principal.tenant_id)
@@ -154,7 +154,6 @@ async def referral_of(services: Services, principal: Principal, user_id: str) ->
         raise LoyaltyError(ErrorCode.UNAUTHENTICATED, "tenant no longer exists")
     async with services.stores.write() as store:
         tx = Tx(
-            conn=store.conn,
             services=services,
             store=store,
             tenant=tenant,

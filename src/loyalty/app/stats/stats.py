@@ -20,7 +20,7 @@ from datetime import datetime
 from loyalty.app.kernel.principal import Principal
 from loyalty.app.kernel.services import Services
 from loyalty.app.kernel.store import Store
-from loyalty.app.kernel.uow import run_reading
+from loyalty.app.kernel.uow import run_read
 from loyalty.app.stats.ports import ALL_EVENTS, HOURS, DailyRow
 from loyalty.app.tenancy.tenants import TenantConfig
 from loyalty.core import periods, timeutil
@@ -164,7 +164,7 @@ async def global_stats(services: Services, principal: Principal, rng: periods.Da
             },
         )
 
-    return await run_reading(services, principal, work)
+    return await run_read(services, principal, work)
 
 
 async def event_stats(
@@ -196,7 +196,7 @@ async def event_stats(
             users_note=note,
         )
 
-    return await run_reading(services, principal, work)
+    return await run_read(services, principal, work)
 
 
 async def resolve_range(

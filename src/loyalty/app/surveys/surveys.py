@@ -17,7 +17,7 @@ from loyalty.app.kernel.principal import Principal
 from loyalty.app.kernel.services import Services
 from loyalty.app.kernel.store import Store
 from loyalty.app.kernel.texts import Text, localized, translations
-from loyalty.app.kernel.uow import Tx, run_reading
+from loyalty.app.kernel.uow import Tx, run_read
 from loyalty.app.ledger import ledger
 from loyalty.app.messaging import notifications
 from loyalty.app.tenancy.config_kinds import ConfigKind
@@ -127,7 +127,7 @@ async def available(
             _view(s, languages, default) for s in _open_surveys(tenant, now) if s.surveyId not in answered
         ]
 
-    return await run_reading(services, principal, work)
+    return await run_read(services, principal, work)
 
 
 async def has_new_surveys(
@@ -250,4 +250,4 @@ async def results(services: Services, principal: Principal, survey_id: str) -> d
             ],
         }
 
-    return await run_reading(services, principal, work)
+    return await run_read(services, principal, work)

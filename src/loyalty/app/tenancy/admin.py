@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING, Any
 
 from loyalty.app.kernel.principal import Principal
 from loyalty.app.kernel.services import Services
-from loyalty.app.kernel.uow import Tx, run_reading
+from loyalty.app.kernel.uow import Tx, run_read
 from loyalty.app.kernel.validation import convert
 from loyalty.app.tenancy.config_kinds import ALL_KIND_NAMES, KINDS, ConfigKind
 from loyalty.app.tenancy.credentials import create_api_key
@@ -77,7 +77,7 @@ async def list_items(services: Services, principal: Principal, kind: str) -> lis
             return [_audit_view(r) for r in await store.audit.list_recent(tenant.id, limit=500)]
         return [_item_view(kind, r) for r in await store.config.list_all(tenant.id) if r["kind"] == kind]
 
-    return await run_reading(services, principal, work)
+    return await run_read(services, principal, work)
 
 
 async def get_item(services: Services, principal: Principal, kind: str, item_id: str) -> dict[str, Any]:
@@ -101,7 +101,7 @@ async def get_item(services: Services, principal: Principal, kind: str, item_id:
             raise not_found(kind_of(kind).name.rstrip("s"), item_id)
         return _item_view(kind, row)
 
-    return await run_reading(services, principal, work)
+    return await run_read(services, principal, work)
 
 
 async def put_item(tx: Tx, kind: str, item_id: str, body: Any) -> dict[str, Any]:
@@ -317,7 +317,7 @@ async def audit_records(
             limit=limit + 1,
         )
 
-    rows = await run_reading(services, principal, work)
+    rows = await run_read(services, principal, work)
     records = [_audit_view(r) for r in rows[:limit]]
     return records, (records[-1]["id"] if len(rows) > limit else None)
 

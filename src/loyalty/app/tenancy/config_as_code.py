@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING, Any, Literal
 
 from loyalty.app.kernel.principal import Principal
 from loyalty.app.kernel.services import Services
-from loyalty.app.kernel.uow import Encoded, Tx, run_reading, run_write
+from loyalty.app.kernel.uow import Encoded, Tx, run_read, run_write
 from loyalty.app.kernel.validation import convert
 from loyalty.app.tenancy import admin
 from loyalty.app.tenancy.config_kinds import KINDS
@@ -146,7 +146,7 @@ async def export_tenant(services: Services, principal: Principal) -> dict[str, A
             "items": {kind: items[kind] for kind in sorted(items)},
         }
 
-    return await run_reading(services, principal, work)
+    return await run_read(services, principal, work)
 
 
 @dataclass
@@ -251,7 +251,7 @@ async def _plan(
                 planned.changes.append(Change("delete", kind_name, item_id))
         return planned
 
-    return await run_reading(services, principal, work)
+    return await run_read(services, principal, work)
 
 
 async def apply_document(

@@ -9,13 +9,10 @@ from pathlib import Path
 from typing import Any
 
 from loyalty.app import features
+from loyalty.app.kernel.store import Stores
 from loyalty.app.tenancy.bootstrap import ensure_tenant
 from loyalty.app.tenancy.config_kinds import KINDS
 from loyalty.app.tenancy.credentials import mint_token
-from loyalty.settings import Settings
-from loyalty.storage import migrate
-from loyalty.storage.database import Database
-from loyalty.storage.users.users import SqlUsers
 
 DEMO_TENANT = "demo"
 DEMO_USER = "demo-user"
@@ -95,7 +92,9 @@ DEMO_ITEMS: list[tuple[str, str, dict[str, Any]]] = [
 ]
 
 
-async def prepare_demo(settings: Settings, data_dir: Path, *, base_url: str) -> str:
+async def prepare_demo(stores: Stores, data_dir: Path, *, base_url: str) -> str:
+    """Make the demo tenant, its programme and its user exist in the (migrated) store, with the
+    credentials kept in ``data_dir``; what ``./demo`` prints."""
     features.load()
     creds_path = data_dir / "credentials.json"
     if creds_path.exists():
@@ -105,24 +104,18 @@ async def prepare_demo(settings: Settings, data_dir: Path, *, base_url: str) -> 
         creds_path.write_text(json.dumps(creds, indent=2))
         creds_path.chmod(0o600)
     now = time.time_ns() // 1_000_000
-    db = Database(settings.database_url)
-    try:
-        await migrate.upgrade(db.engine, settings.database_url)
-        tenant_id = await ensure_tenant(
-            db.stores, name=DEMO_TENANT, admin_key=creds["adminKey"], jwt_secret=creds["jwtSecret"], now=now
-        )
-        async with db.write() as conn:
-            store = db.stores.bind(conn)
-            for kind_name, item_id, body in DEMO_ITEMS:
-                kind = KINDS.get(kind_name)
-                if kind is None or await store.config.get(tenant_id, kind_name, item_id):
-                    continue
-                value = kind.parse(item_id, body)
-                await store.config.upsert(tenant_id, kind_name, item_id, kind.dump(value), 1, now)
-            await store.tenants.bump_version(tenant_id)
-            await SqlUsers(conn, db).insert_if_absent(tenant_id=tenant_id, external_id=DEMO_USER, now=now)
-    finally:
-        await db.dispose()
+    tenant_id = await ensure_tenant(
+        stores, name=DEMO_TENANT, admin_key=creds["adminKey"], jwt_secret=creds["jwtSecret"], now=now
+    )
+    async with stores.write() as store:
+        for kind_name, item_id, body in DEMO_ITEMS:
+            kind = KINDS.get(kind_name)
+            if kind is None or await store.config.get(tenant_id, kind_name, item_id):
+                continue
+            value = kind.parse(item_id, body)
+            await store.config.upsert(tenant_id, kind_name, item_id, kind.dump(value), 1, now)
+        await store.tenants.bump_version(tenant_id)
+        await store.users.insert_if_absent(tenant_id=tenant_id, external_id=DEMO_USER, now=now)
     token = mint_token(
         creds["jwtSecret"], tenant=DEMO_TENANT, sub=DEMO_USER, now_s=now // 1000, ttl_s=30 * 86400
     )

@@ -13,7 +13,7 @@ from loyalty.app.gamification.challenge_config import Challenge
 from loyalty.app.kernel.principal import Principal
 from loyalty.app.kernel.services import Services
 from loyalty.app.kernel.store import Store
-from loyalty.app.kernel.uow import Tx, run_reading
+from loyalty.app.kernel.uow import Tx, run_read
 from loyalty.app.ledger import metrics
 from loyalty.app.ledger.ports import HistoryLineRow
 from loyalty.app.tenancy.tenants import TenantConfig
@@ -76,7 +76,7 @@ async def programme(services: Services, principal: Principal) -> ProgrammeView:
             default_language=tenant.settings.defaultLanguage,
         )
 
-    return await run_reading(services, principal, work)
+    return await run_read(services, principal, work)
 
 
 @dataclass(frozen=True)
@@ -150,4 +150,4 @@ async def history(
         merged.sort(key=lambda item: item[0])
         return [item for _, item in merged[:MAX_HISTORY]]
 
-    return await run_reading(services, principal, work)
+    return await run_read(services, principal, work)

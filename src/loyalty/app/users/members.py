@@ -9,7 +9,7 @@ from typing import Any
 from loyalty.app.kernel.principal import Principal
 from loyalty.app.kernel.services import Services
 from loyalty.app.kernel.store import Store
-from loyalty.app.kernel.uow import run_reading
+from loyalty.app.kernel.uow import run_read
 from loyalty.app.tenancy.tenants import TenantConfig
 from loyalty.app.users.ports import MemberFilter, MemberSearchRow
 from loyalty.core.errors import invalid
@@ -83,7 +83,7 @@ async def search(
     async def work(store: Store, tenant: TenantConfig) -> list[MemberSearchRow]:
         return await store.member_search.search(tenant.id, f, after=key, limit=limit + 1)
 
-    rows = await run_reading(services, principal, work)
+    rows = await run_read(services, principal, work)
     more = len(rows) > limit
     rows = rows[:limit]
     return MemberPage(
@@ -108,4 +108,4 @@ async def tiers_of(services: Services, principal: Principal, user_id: str) -> di
         pk = await store.users.find_pk(tenant.id, user_id)
         return {} if pk is None else await store.milestones.tiers_of(pk)
 
-    return await run_reading(services, principal, work)
+    return await run_read(services, principal, work)

@@ -14,7 +14,7 @@ import msgspec
 from loyalty.app.kernel.principal import Principal
 from loyalty.app.kernel.services import Services
 from loyalty.app.kernel.store import Store
-from loyalty.app.kernel.uow import Tx, run_reading
+from loyalty.app.kernel.uow import Tx, run_read
 from loyalty.app.tenancy.config_kinds import ConfigKind
 from loyalty.app.tenancy.tenants import TenantConfig
 from loyalty.app.users.users import check_user_id, resolve_user
@@ -83,4 +83,4 @@ async def usergroup_of(services: Services, principal: Principal, user_id: str) -
             raise not_found("user", user_id)
         return membership_view(user_id, user["usergroup"])
 
-    return await run_reading(services, principal, work)
+    return await run_read(services, principal, work)

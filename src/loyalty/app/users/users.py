@@ -9,7 +9,7 @@ from typing import Any
 from loyalty.app.kernel.principal import Principal
 from loyalty.app.kernel.services import Services
 from loyalty.app.kernel.store import Store
-from loyalty.app.kernel.uow import Tx, run_reading
+from loyalty.app.kernel.uow import Tx, run_read
 from loyalty.app.kernel.validation import check_string
 from loyalty.app.ledger import ledger
 from loyalty.app.messaging import outbox
@@ -116,7 +116,7 @@ async def points_view(services: Services, principal: Principal, user_id: str) ->
         pending = 0 if pk is None else await store.pending_credits.pending_points(pk)
         return tenant.id, pk, account, pending
 
-    tenant_id, pk, account, pending = await run_reading(services, principal, work)
+    tenant_id, pk, account, pending = await run_read(services, principal, work)
     if pk is None:
         return PointsView(user_id=user_id, points=0, user_exists=False)
     points = await ledger.active_balance(services, tenant_id, pk, account, POINTS)
@@ -158,7 +158,7 @@ async def history(
         rows = await store.history.list_for_user(pk, ascending=ascending, include_zero=show_all)
         return [history_view(r, user_id) for r in rows]
 
-    return await run_reading(services, principal, work)
+    return await run_read(services, principal, work)
 
 
 async def export_user(services: Services, principal: Principal, user_id: str) -> dict[str, Any]:
@@ -176,7 +176,7 @@ async def export_user(services: Services, principal: Principal, user_id: str) ->
             **data,
         }
 
-    return await run_reading(services, principal, work)
+    return await run_read(services, principal, work)
 
 
 async def process_deletions(services: Services, *, batch: int = 500) -> int:
