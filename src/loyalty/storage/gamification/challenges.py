@@ -10,9 +10,9 @@ from typing import Any, cast
 from sqlalchemy.ext.asyncio import AsyncConnection
 
 from loyalty.app.gamification.ports import ChallengeStateRow
-from loyalty.storage.database import Database
 from loyalty.storage.driver import Driver, Statement, driver_of
 from loyalty.storage.gamification.gamification_tables import challenge_completions, challenge_progress
+from loyalty.storage.repository import Repository
 
 # The hot path's statements run on the driver (see loyalty.storage.driver).
 _COLUMNS = tuple(c.name for c in challenge_progress.c)
@@ -52,11 +52,7 @@ async def save_state(
     await sql.execute(_CREATE if create else _SAVE, params)
 
 
-class SqlChallengeProgress:
-    def __init__(self, conn: AsyncConnection, db: Database) -> None:
-        self.conn = conn
-        self.db = db
-
+class SqlChallengeProgress(Repository):
     async def states_of_user(self, user_pk: int) -> dict[str, ChallengeStateRow]:
         sql = await driver_of(self.conn)
         rows = await sql.fetch(_STATES, {"user_pk": user_pk})

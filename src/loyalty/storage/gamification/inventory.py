@@ -3,17 +3,12 @@
 from __future__ import annotations
 
 from sqlalchemy import delete, select
-from sqlalchemy.ext.asyncio import AsyncConnection
 
-from loyalty.storage.database import Database
 from loyalty.storage.gamification.gamification_tables import inventory_holdings
+from loyalty.storage.repository import Repository
 
 
-class SqlInventoryHoldings:
-    def __init__(self, conn: AsyncConnection, db: Database) -> None:
-        self.conn = conn
-        self.db = db
-
+class SqlInventoryHoldings(Repository):
     async def add(self, *, tenant_id: int, user_pk: int, set_id: str, item_id: str, now: int) -> bool:
         """True when the user did not hold the item before."""
         stmt = (

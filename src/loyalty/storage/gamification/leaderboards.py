@@ -19,9 +19,9 @@ from sqlalchemy.ext.asyncio import AsyncConnection
 from sqlalchemy.sql import Subquery
 
 from loyalty.app.gamification.ports import Board, ScoreRow
-from loyalty.storage.database import Database
 from loyalty.storage.driver import Statement, driver_of
 from loyalty.storage.gamification.progress_tables import leaderboard_scores
+from loyalty.storage.repository import Repository
 from loyalty.storage.tables import users
 
 ls = leaderboard_scores.c
@@ -108,11 +108,7 @@ def _as_dicts(rows: Any) -> list[ScoreRow]:
     ]
 
 
-class SqlLeaderboardScores:
-    def __init__(self, conn: AsyncConnection, db: Database) -> None:
-        self.conn = conn
-        self.db = db
-
+class SqlLeaderboardScores(Repository):
     async def top(self, board: Board, *, limit: int) -> list[ScoreRow]:
         s = _scores(board)
         query = (

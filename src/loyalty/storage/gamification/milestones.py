@@ -6,18 +6,13 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from sqlalchemy import select, update
-from sqlalchemy.ext.asyncio import AsyncConnection
 
-from loyalty.storage.database import Database
 from loyalty.storage.gamification.progress_tables import user_tiers
+from loyalty.storage.repository import Repository
 from loyalty.storage.tables import balances
 
 
-class SqlMilestoneTiers:
-    def __init__(self, conn: AsyncConnection, db: Database) -> None:
-        self.conn = conn
-        self.db = db
-
+class SqlMilestoneTiers(Repository):
     async def balances_of(self, user_pk: int, metrics: Sequence[str]) -> dict[str, tuple[int, int]]:
         """metric -> (balance, lifetime earned) for the given metrics (absent metrics are left out)."""
         rows = await self.conn.execute(

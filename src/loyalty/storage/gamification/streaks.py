@@ -12,9 +12,9 @@ from sqlalchemy import and_, case, func, select
 from sqlalchemy.ext.asyncio import AsyncConnection
 
 from loyalty.app.gamification.ports import StreakAggregate, StreakRow
-from loyalty.storage.database import Database
 from loyalty.storage.driver import Driver, Statement, driver_of
 from loyalty.storage.gamification.progress_tables import streak_progress
+from loyalty.storage.repository import Repository
 
 # The hot path's statements run on the driver (see loyalty.storage.driver).
 _COLUMNS = tuple(c.name for c in streak_progress.c)
@@ -66,11 +66,7 @@ async def update_if_version(
     return await sql.fetchval(_UPDATE_IF_VERSION, params) is not None
 
 
-class SqlStreakProgress:
-    def __init__(self, conn: AsyncConnection, db: Database) -> None:
-        self.conn = conn
-        self.db = db
-
+class SqlStreakProgress(Repository):
     async def load(self, user_pk: int, streak_id: str) -> tuple[str | None, StreakRow | None]:
         """The user's own time zone and their progress row (None when not started), in one read."""
         sql = await driver_of(self.conn)

@@ -6,18 +6,13 @@ from __future__ import annotations
 from typing import Any, cast
 
 from sqlalchemy import select
-from sqlalchemy.ext.asyncio import AsyncConnection
 
 from loyalty.app.gamification.ports import TransactionRow
-from loyalty.storage.database import Database
 from loyalty.storage.gamification.gamification_tables import loyalty_transactions
+from loyalty.storage.repository import Repository
 
 
-class SqlTransactionHistory:
-    def __init__(self, conn: AsyncConnection, db: Database) -> None:
-        self.conn = conn
-        self.db = db
-
+class SqlTransactionHistory(Repository):
     async def insert(
         self, *, tenant_id: int, user_pk: int, type: str, payload: dict[str, Any], ts: int
     ) -> int:

@@ -6,17 +6,12 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from sqlalchemy import select
-from sqlalchemy.ext.asyncio import AsyncConnection
 
-from loyalty.storage.database import Database
 from loyalty.storage.imports.import_tables import import_rows
+from loyalty.storage.repository import Repository
 
 
-class SqlImportKeys:
-    def __init__(self, conn: AsyncConnection, db: Database) -> None:
-        self.conn = conn
-        self.db = db
-
+class SqlImportKeys(Repository):
     async def claim(self, *, tenant_id: int, kind: str, keys: Sequence[str], now: int) -> set[str]:
         """Record the keys; returns those that were new (the rows to import now). One statement, so a
         batch costs one round trip however many of its rows an earlier run imported."""

@@ -6,8 +6,8 @@ from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncConnection
 
 from loyalty.app.kernel.ports import HistoryRow
-from loyalty.storage.database import Database
 from loyalty.storage.driver import Statement, driver_of
+from loyalty.storage.repository import Repository
 from loyalty.storage.tables import history_entries
 
 _COLUMNS = (
@@ -42,12 +42,8 @@ async def insert(conn: AsyncConnection, **values: Any) -> None:
     await sql.execute(_INSERT, row)
 
 
-class SqlHistory:
+class SqlHistory(Repository):
     """The member's history (:class:`loyalty.app.kernel.ports.History`)."""
-
-    def __init__(self, conn: AsyncConnection, db: Database) -> None:
-        self.conn = conn
-        self.db = db
 
     async def insert(self, **values: Any) -> None:
         await insert(self.conn, **values)

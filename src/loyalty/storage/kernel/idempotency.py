@@ -3,18 +3,13 @@ from __future__ import annotations
 from typing import cast
 
 from sqlalchemy import delete, select, update
-from sqlalchemy.ext.asyncio import AsyncConnection
 
 from loyalty.app.kernel.ports import IdempotencyRow
-from loyalty.storage.database import Database
+from loyalty.storage.repository import Repository
 from loyalty.storage.tables import idempotency_keys
 
 
-class SqlIdempotency:
-    def __init__(self, conn: AsyncConnection, db: Database) -> None:
-        self.conn = conn
-        self.db = db
-
+class SqlIdempotency(Repository):
     async def claim(self, *, tenant_id: int, key: str, request_hash: str, now: int) -> bool:
         """Claim the key inside the caller's transaction.
 

@@ -7,17 +7,12 @@ All counters a request touches move in ONE statement: a multi-row ``INSERT … O
 from __future__ import annotations
 
 from sqlalchemy import case
-from sqlalchemy.ext.asyncio import AsyncConnection
 
-from loyalty.storage.database import Database
 from loyalty.storage.messaging.ops_tables import rate_limit_counters
+from loyalty.storage.repository import Repository
 
 
-class SqlRateLimits:
-    def __init__(self, conn: AsyncConnection, db: Database) -> None:
-        self.conn = conn
-        self.db = db
-
+class SqlRateLimits(Repository):
     async def hit(self, keys: list[str], window_start: int) -> dict[str, int]:
         """Count one request against every key in the window; returns each key's count so far."""
         stmt = self.db.insert(rate_limit_counters).values(

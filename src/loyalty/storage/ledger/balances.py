@@ -3,17 +3,12 @@
 from __future__ import annotations
 
 from sqlalchemy import select
-from sqlalchemy.ext.asyncio import AsyncConnection
 
-from loyalty.storage.database import Database
+from loyalty.storage.repository import Repository
 from loyalty.storage.tables import balances
 
 
-class SqlBalances:
-    def __init__(self, conn: AsyncConnection, db: Database) -> None:
-        self.conn = conn
-        self.db = db
-
+class SqlBalances(Repository):
     async def get(self, user_pk: int, metric: str) -> int | None:
         value = (
             await self.conn.execute(

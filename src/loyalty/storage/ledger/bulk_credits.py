@@ -11,9 +11,8 @@ from collections.abc import Sequence
 from typing import Any
 
 from sqlalchemy import case, insert, or_, select
-from sqlalchemy.ext.asyncio import AsyncConnection
 
-from loyalty.storage.database import Database
+from loyalty.storage.repository import Repository
 from loyalty.storage.tables import balances, ledger_entries
 
 B = balances
@@ -44,11 +43,7 @@ def _add_to_accounts(db_insert: Any) -> Any:
 _INSERT_LINES = insert(E).returning(E.c.id, sort_by_parameter_order=True)
 
 
-class SqlBulkCredits:
-    def __init__(self, conn: AsyncConnection, db: Database) -> None:
-        self.conn = conn
-        self.db = db
-
+class SqlBulkCredits(Repository):
     async def read_accounts(self, user_pks: Sequence[int], metric: str) -> dict[int, tuple[int, int | None]]:
         """user key -> (balance, next expiry) of the accounts that exist. Not locked: the upsert that
         follows locks them, and its answer tells whether one changed in between (see the caller)."""

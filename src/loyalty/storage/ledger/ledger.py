@@ -14,8 +14,8 @@ from sqlalchemy import and_, bindparam, func, select, update
 from sqlalchemy.ext.asyncio import AsyncConnection
 
 from loyalty.app.ledger.ports import AccountMismatch, AllocationMismatch, LedgerLineRow, LotRow
-from loyalty.storage.database import Database
 from loyalty.storage.driver import Statement, driver_of
+from loyalty.storage.repository import Repository
 from loyalty.storage.tables import balances, ledger_allocations, ledger_entries, users
 
 E = ledger_entries
@@ -144,12 +144,8 @@ def _live_users() -> Any:
     return select(users.c.id)
 
 
-class SqlLedger:
+class SqlLedger(Repository):
     """:class:`loyalty.app.ledger.ports.Ledger` on one transaction's connection."""
-
-    def __init__(self, conn: AsyncConnection, db: Database) -> None:
-        self.conn = conn
-        self.db = db
 
     async def credit_balance(self, **values: Any) -> tuple[int, int | None, int | None]:
         return await credit_balance(self.conn, **values)

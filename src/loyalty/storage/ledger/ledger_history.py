@@ -11,12 +11,11 @@ from collections.abc import Iterable, Sequence
 from typing import Any, cast
 
 from sqlalchemy import func, select
-from sqlalchemy.ext.asyncio import AsyncConnection
 
 from loyalty.app.ledger.ports import HistoryLineRow
-from loyalty.storage.database import Database
 from loyalty.storage.events.event_tables import logged_events
 from loyalty.storage.messaging.engagement_tables import notification_read_markers as markers
+from loyalty.storage.repository import Repository
 from loyalty.storage.tables import ledger_entries as lines
 
 EVENT = "event"
@@ -48,11 +47,7 @@ def _event_credits(user_pk: int) -> Any:
     )
 
 
-class SqlLedgerHistory:
-    def __init__(self, conn: AsyncConnection, db: Database) -> None:
-        self.conn = conn
-        self.db = db
-
+class SqlLedgerHistory(Repository):
     async def lines_between(
         self,
         user_pk: int,

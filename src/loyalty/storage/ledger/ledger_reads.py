@@ -6,18 +6,13 @@ from __future__ import annotations
 from typing import cast
 
 from sqlalchemy import select
-from sqlalchemy.ext.asyncio import AsyncConnection
 
 from loyalty.app.ledger.ports import AccountRow, AllocationRow, LedgerLineRow
-from loyalty.storage.database import Database
+from loyalty.storage.repository import Repository
 from loyalty.storage.tables import balances, ledger_allocations, ledger_entries
 
 
-class SqlLedgerReads:
-    def __init__(self, conn: AsyncConnection, db: Database) -> None:
-        self.conn = conn
-        self.db = db
-
+class SqlLedgerReads(Repository):
     async def lines_for_user(self, user_pk: int, *, limit: int) -> list[LedgerLineRow]:
         rows = await self.conn.execute(
             select(ledger_entries)

@@ -4,9 +4,8 @@
 from __future__ import annotations
 
 from sqlalchemy import bindparam, select, text
-from sqlalchemy.ext.asyncio import AsyncConnection
 
-from loyalty.storage.database import Database
+from loyalty.storage.repository import Repository
 from loyalty.storage.tables import balances
 
 # Hot path (every challenge reward): written once, the same text on SQLite and PostgreSQL.
@@ -21,11 +20,7 @@ _BALANCE = select(balances.c.balance).where(
 _BALANCE_FOR_UPDATE = _BALANCE.with_for_update()
 
 
-class SqlMetricBalances:
-    def __init__(self, conn: AsyncConnection, db: Database) -> None:
-        self.conn = conn
-        self.db = db
-
+class SqlMetricBalances(Repository):
     async def open_if_absent(self, *, tenant_id: int, user_pk: int, metric: str, now: int) -> bool:
         """Create an empty (0) balance row; True only for the one transaction that created it."""
         params = {"user_pk": user_pk, "metric": metric, "tenant_id": tenant_id, "now": now}

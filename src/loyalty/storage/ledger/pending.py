@@ -10,18 +10,13 @@ from __future__ import annotations
 from typing import Any, cast
 
 from sqlalchemy import func, select, update
-from sqlalchemy.ext.asyncio import AsyncConnection
 
 from loyalty.app.ledger.ports import PENDING, PendingCreditRow
-from loyalty.storage.database import Database
 from loyalty.storage.promotions.campaign_tables import pending_credits
+from loyalty.storage.repository import Repository
 
 
-class SqlPendingCredits:
-    def __init__(self, conn: AsyncConnection, db: Database) -> None:
-        self.conn = conn
-        self.db = db
-
+class SqlPendingCredits(Repository):
     async def pending_points(self, user_pk: int) -> int:
         total = await self.conn.scalar(
             select(func.coalesce(func.sum(pending_credits.c.points), 0)).where(

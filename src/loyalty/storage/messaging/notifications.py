@@ -6,22 +6,17 @@ from collections.abc import Sequence
 from typing import Any, cast
 
 from sqlalchemy import delete, func, select, update
-from sqlalchemy.ext.asyncio import AsyncConnection
 
 from loyalty.app.messaging.ports import NotificationRow
-from loyalty.storage.database import Database
 from loyalty.storage.messaging.engagement_tables import notifications
+from loyalty.storage.repository import Repository
 from loyalty.storage.surveys.survey_tables import notification_screens
 
 # Built once: events with points notify on the hot path.
 _INSERT = notifications.insert().returning(notifications.c.id)
 
 
-class SqlNotifications:
-    def __init__(self, conn: AsyncConnection, db: Database) -> None:
-        self.conn = conn
-        self.db = db
-
+class SqlNotifications(Repository):
     async def insert(self, **values: Any) -> int:
         result = await self.conn.execute(_INSERT, values)
         return int(result.scalar_one())

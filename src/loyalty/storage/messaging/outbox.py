@@ -10,7 +10,6 @@ from __future__ import annotations
 from typing import cast
 
 from sqlalchemy import and_, bindparam, delete, func, or_, select, update
-from sqlalchemy.ext.asyncio import AsyncConnection
 
 from loyalty.app.messaging.ports import (
     DELIVERED,
@@ -22,16 +21,12 @@ from loyalty.app.messaging.ports import (
     NewOutboxMessage,
     OutboxRow,
 )
-from loyalty.storage.database import Database
 from loyalty.storage.messaging.ops_tables import webhook_attempts, webhook_outbox
+from loyalty.storage.repository import Repository
 from loyalty.storage.tables import users
 
 
-class SqlOutbox:
-    def __init__(self, conn: AsyncConnection, db: Database) -> None:
-        self.conn = conn
-        self.db = db
-
+class SqlOutbox(Repository):
     async def insert_messages(self, rows: list[NewOutboxMessage]) -> None:
         await self.conn.execute(webhook_outbox.insert(), rows)
 

@@ -5,11 +5,10 @@ from __future__ import annotations
 from typing import Any, cast
 
 from sqlalchemy import ColumnElement, or_, select, update
-from sqlalchemy.ext.asyncio import AsyncConnection
 
 from loyalty.app.offers.ports import CouponRow
-from loyalty.storage.database import Database
 from loyalty.storage.offers.coupon_tables import coupons
+from loyalty.storage.repository import Repository
 
 
 def _unused(user_pk: int, coupon_id: int) -> tuple[ColumnElement[bool], ...]:
@@ -22,11 +21,7 @@ def _unused(user_pk: int, coupon_id: int) -> tuple[ColumnElement[bool], ...]:
     )
 
 
-class SqlCoupons:
-    def __init__(self, conn: AsyncConnection, db: Database) -> None:
-        self.conn = conn
-        self.db = db
-
+class SqlCoupons(Repository):
     async def insert_if_code_free(
         self, *, tenant_id: int, user_pk: int, now: int, **values: Any
     ) -> int | None:

@@ -4,18 +4,13 @@ limit is one conditional statement."""
 from __future__ import annotations
 
 from sqlalchemy import and_, func, select, update
-from sqlalchemy.ext.asyncio import AsyncConnection
 
-from loyalty.storage.database import Database
 from loyalty.storage.offers.coupon_tables import coupons
 from loyalty.storage.offers.offer_tables import offer_codes, offer_stock, offer_user_counts
+from loyalty.storage.repository import Repository
 
 
-class SqlOffers:
-    def __init__(self, conn: AsyncConnection, db: Database) -> None:
-        self.conn = conn
-        self.db = db
-
+class SqlOffers(Repository):
     async def take_stock(self, *, tenant_id: int, offer_id: str, stock: int) -> bool:
         """Count one more issued coupon when fewer than ``stock`` were issued; False when sold out."""
         await self.conn.execute(

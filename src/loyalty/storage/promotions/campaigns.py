@@ -18,12 +18,11 @@ from typing import Any
 
 import orjson
 from sqlalchemy import func, select
-from sqlalchemy.ext.asyncio import AsyncConnection
 
 from loyalty.app.events.event_store import EventWrites
 from loyalty.app.promotions.ports import CampaignTotals
-from loyalty.storage.database import Database
 from loyalty.storage.promotions.campaign_tables import campaign_stats_daily
+from loyalty.storage.repository import Repository
 from loyalty.storage.stats.stats import PG_SHARDS
 
 NO_CAP = 2**62
@@ -191,12 +190,8 @@ def sqlite_write(db: Any, writes: EventWrites, logged_id: int) -> None:
         )
 
 
-class SqlCampaigns:
+class SqlCampaigns(Repository):
     """The campaign statistics app reads (:class:`loyalty.app.promotions.ports.Campaigns`)."""
-
-    def __init__(self, conn: AsyncConnection, db: Database) -> None:
-        self.conn = conn
-        self.db = db
 
     async def totals_by_campaign(
         self, tenant_id: int, *, start: str | None, end: str

@@ -8,11 +8,10 @@ from collections.abc import Sequence
 from typing import Any, cast
 
 from sqlalchemy import and_, exists, func, or_, select
-from sqlalchemy.ext.asyncio import AsyncConnection
 
 from loyalty.app.promotions.ports import ReminderLine
-from loyalty.storage.database import Database
 from loyalty.storage.promotions.lifecycle_tables import expiry_reminders, lifecycle_rewards
+from loyalty.storage.repository import Repository
 from loyalty.storage.tables import ledger_entries, users
 
 
@@ -24,11 +23,7 @@ def _not_rewarded(kind: str, year: int) -> Any:
     )
 
 
-class SqlLifecycle:
-    def __init__(self, conn: AsyncConnection, db: Database) -> None:
-        self.conn = conn
-        self.db = db
-
+class SqlLifecycle(Repository):
     async def birthdays(
         self, *, tenant_id: int, days: Sequence[str], year: int, after_pk: int, limit: int
     ) -> list[int]:

@@ -4,18 +4,13 @@ once-only rule is one conditional statement."""
 from __future__ import annotations
 
 from sqlalchemy import exists, func, select, update
-from sqlalchemy.ext.asyncio import AsyncConnection
 
-from loyalty.storage.database import Database
 from loyalty.storage.promotions.referral_tables import referral_codes, referral_registrations
+from loyalty.storage.repository import Repository
 from loyalty.storage.tables import users
 
 
-class SqlReferrals:
-    def __init__(self, conn: AsyncConnection, db: Database) -> None:
-        self.conn = conn
-        self.db = db
-
+class SqlReferrals(Repository):
     async def code_of(self, user_pk: int) -> str | None:
         found = await self.conn.execute(
             select(referral_codes.c.code).where(referral_codes.c.user_pk == user_pk)

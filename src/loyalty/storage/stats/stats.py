@@ -19,9 +19,9 @@ from sqlalchemy import Select, func, select
 from sqlalchemy.ext.asyncio import AsyncConnection
 
 from loyalty.app.stats.ports import ALL_EVENTS, DailyRow, EventTotalsRow
-from loyalty.storage.database import Database
 from loyalty.storage.driver import Driver, SqliteDriver, Statement, driver_of
 from loyalty.storage.group_sums import Rows
+from loyalty.storage.repository import Repository
 from loyalty.storage.stats.stats_tables import HOURS, stats_event_daily
 
 __all__ = ["ALL_EVENTS", "PG_SHARDS", "Hit", "SqlStats", "record"]
@@ -273,12 +273,8 @@ def totals_by_event_query(tenant_id: int, *, start: str | None, end: str) -> Sel
     return query.group_by(table.c.event_id)
 
 
-class SqlStats:
+class SqlStats(Repository):
     """The range reads of the rollups (:class:`loyalty.app.stats.ports.Stats`)."""
-
-    def __init__(self, conn: AsyncConnection, db: Database) -> None:
-        self.conn = conn
-        self.db = db
 
     async def daily_rows(
         self, tenant_id: int, *, start: str | None, end: str | None, event_id: str

@@ -6,17 +6,12 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from sqlalchemy import func, select
-from sqlalchemy.ext.asyncio import AsyncConnection
 
-from loyalty.storage.database import Database
+from loyalty.storage.repository import Repository
 from loyalty.storage.surveys.survey_tables import survey_answers, survey_option_counts
 
 
-class SqlSurveys:
-    def __init__(self, conn: AsyncConnection, db: Database) -> None:
-        self.conn = conn
-        self.db = db
-
+class SqlSurveys(Repository):
     async def claim_answer(
         self,
         *,

@@ -3,18 +3,13 @@ from __future__ import annotations
 from typing import cast
 
 from sqlalchemy import select, update
-from sqlalchemy.ext.asyncio import AsyncConnection
 
 from loyalty.app.tenancy.ports import ApiKeyRow
-from loyalty.storage.database import Database
+from loyalty.storage.repository import Repository
 from loyalty.storage.tables import api_keys
 
 
-class SqlApiKeys:
-    def __init__(self, conn: AsyncConnection, db: Database) -> None:
-        self.conn = conn
-        self.db = db
-
+class SqlApiKeys(Repository):
     async def insert(
         self,
         *,

@@ -3,18 +3,13 @@ from __future__ import annotations
 from typing import Any, cast
 
 from sqlalchemy import select
-from sqlalchemy.ext.asyncio import AsyncConnection
 
 from loyalty.app.tenancy.ports import AuditRow
-from loyalty.storage.database import Database
+from loyalty.storage.repository import Repository
 from loyalty.storage.tables import audit_log
 
 
-class SqlAudit:
-    def __init__(self, conn: AsyncConnection, db: Database) -> None:
-        self.conn = conn
-        self.db = db
-
+class SqlAudit(Repository):
     async def record(
         self,
         *,

@@ -5,18 +5,13 @@ from __future__ import annotations
 from typing import Any, cast
 
 from sqlalchemy import delete, select
-from sqlalchemy.ext.asyncio import AsyncConnection
 
 from loyalty.app.tenancy.ports import ConfigItemRow, ConfigItemSummary
-from loyalty.storage.database import Database
+from loyalty.storage.repository import Repository
 from loyalty.storage.tables import config_items
 
 
-class SqlConfigItems:
-    def __init__(self, conn: AsyncConnection, db: Database) -> None:
-        self.conn = conn
-        self.db = db
-
+class SqlConfigItems(Repository):
     async def list_all(self, tenant_id: int) -> list[ConfigItemSummary]:
         rows = await self.conn.execute(
             select(config_items.c.kind, config_items.c.item_id, config_items.c.body, config_items.c.version)

@@ -5,18 +5,13 @@ from __future__ import annotations
 from typing import Any, cast
 
 from sqlalchemy import func, select, update
-from sqlalchemy.ext.asyncio import AsyncConnection
 
 from loyalty.app.tenancy.ports import StaffRow
-from loyalty.storage.database import Database
+from loyalty.storage.repository import Repository
 from loyalty.storage.tenancy.staff_tables import staff_accounts as t
 
 
-class SqlStaff:
-    def __init__(self, conn: AsyncConnection, db: Database) -> None:
-        self.conn = conn
-        self.db = db
-
+class SqlStaff(Repository):
     async def insert(
         self,
         *,

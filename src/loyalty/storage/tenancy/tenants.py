@@ -3,18 +3,13 @@ from __future__ import annotations
 from typing import Any, cast
 
 from sqlalchemy import func, select, update
-from sqlalchemy.ext.asyncio import AsyncConnection
 
 from loyalty.app.tenancy.ports import TenantIdName, TenantOverview, TenantRow
-from loyalty.storage.database import Database
+from loyalty.storage.repository import Repository
 from loyalty.storage.tables import api_keys, tenants, users
 
 
-class SqlTenants:
-    def __init__(self, conn: AsyncConnection, db: Database) -> None:
-        self.conn = conn
-        self.db = db
-
+class SqlTenants(Repository):
     async def insert(self, *, name: str, jwt_secret: str | None, settings: dict[str, Any], now: int) -> int:
         result = await self.conn.execute(
             tenants.insert()

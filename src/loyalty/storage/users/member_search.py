@@ -18,11 +18,10 @@ from __future__ import annotations
 from typing import Any, cast
 
 from sqlalchemy import Select, and_, select, tuple_
-from sqlalchemy.ext.asyncio import AsyncConnection
 
 from loyalty.app.users.ports import MemberFilter, MemberSearchRow
-from loyalty.storage.database import Database
 from loyalty.storage.gamification.progress_tables import user_tiers
+from loyalty.storage.repository import Repository
 from loyalty.storage.tables import balances, users
 
 POINTS = "points"
@@ -86,11 +85,7 @@ def build_query(tenant_id: int, f: MemberFilter, after: tuple[Any, ...] | None, 
     return query.limit(limit)
 
 
-class SqlMemberSearch:
-    def __init__(self, conn: AsyncConnection, db: Database) -> None:
-        self.conn = conn
-        self.db = db
-
+class SqlMemberSearch(Repository):
     async def search(
         self, tenant_id: int, f: MemberFilter, *, after: tuple[Any, ...] | None, limit: int
     ) -> list[MemberSearchRow]:

@@ -6,20 +6,15 @@ from __future__ import annotations
 from typing import cast
 
 from sqlalchemy import delete, select, update
-from sqlalchemy.ext.asyncio import AsyncConnection
 
 from loyalty.app.users.ports import DeletionJobRow, OpenCreditRow, UserData
 from loyalty.storage import schema as _schema  # noqa: F401  (registers every per-user table)
 from loyalty.storage import tables
-from loyalty.storage.database import Database
+from loyalty.storage.repository import Repository
 from loyalty.storage.tables import user_deletion_jobs
 
 
-class SqlUserData:
-    def __init__(self, conn: AsyncConnection, db: Database) -> None:
-        self.conn = conn
-        self.db = db
-
+class SqlUserData(Repository):
     async def export(self, user_pk: int) -> UserData:
         out: UserData = {}
         for table in tables.USER_DATA_TABLES:

@@ -5,21 +5,16 @@ from __future__ import annotations
 from typing import Any, Unpack, cast
 
 from sqlalchemy import select, update
-from sqlalchemy.ext.asyncio import AsyncConnection
 
 from loyalty.app.users.ports import NewUser, UserFields, UserRow
-from loyalty.storage.database import Database
 from loyalty.storage.driver import Statement, driver_of
+from loyalty.storage.repository import Repository
 from loyalty.storage.tables import users
 
 _FIND_PK = Statement("SELECT id FROM users WHERE tenant_id = :tenant_id AND external_id = :external_id")
 
 
-class SqlUsers:
-    def __init__(self, conn: AsyncConnection, db: Database) -> None:
-        self.conn = conn
-        self.db = db
-
+class SqlUsers(Repository):
     async def find_pk(self, tenant_id: int, external_id: str) -> int | None:
         """The hot path's first read (on the driver, see loyalty.storage.driver)."""
         params = {"tenant_id": tenant_id, "external_id": external_id}
