@@ -87,36 +87,25 @@ class NewOutboxMessage(TypedDict):
     webhook_id: str
     event_type: str
     body: str
-    status: str
-    attempts: int
-    next_attempt_at: int
-    retry_until: int
-    created_at: int
-    user_id: str | None
-
-
-class OutboxRow(TypedDict):
-    """A queued, delivered or failed message to one webhook."""
-
-    id: int
-    delivery_id: str
-    tenant_id: int
-    webhook_id: str
-    event_type: str
-    body: str
     """The exact text that is signed and sent (every retry sends the same)."""
     status: str
     attempts: int
     next_attempt_at: int
     """When it is due; once settled, when it was delivered or failed."""
     retry_until: int
+    created_at: int
+    user_id: str | None
+
+
+class OutboxRow(NewOutboxMessage):
+    """A queued, delivered or failed message to one webhook."""
+
+    id: int
     lease_owner: str | None
     lease_until: int | None
     last_status_code: int | None
     last_error: str | None
-    created_at: int
     delivered_at: int | None
-    user_id: str | None
 
 
 class AttemptRow(TypedDict):
