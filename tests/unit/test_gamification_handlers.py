@@ -338,12 +338,18 @@ async def test_the_top_shares_ranks_among_equal_scores_and_leaves_out_zero() -> 
     answer = await leaderboards.leaderboard(
         services_of(store, tenant), admin(), "lb", period=None, limit=3, user_id=None
     )
-    assert answer["entries"] == [
-        {"rank": 1, "userId": "b", "score": 50},
-        {"rank": 2, "userId": "c", "score": 30},  # reached 30 first
-        {"rank": 2, "userId": "a", "score": 30},
-    ]
-    assert (answer["period"], answer["periodKey"], answer["user"]) == ("all", "all", None)
+    assert answer.entries == (
+        leaderboards.RankedEntryView(rank=1, user_id="b", score=50),
+        leaderboards.RankedEntryView(rank=2, user_id="c", score=30),  # reached 30 first
+        leaderboards.RankedEntryView(rank=2, user_id="a", score=30),
+    )
+    assert (answer.period, answer.period_key, answer.user, answer.above, answer.below) == (
+        "all",
+        "all",
+        None,
+        (),
+        (),
+    )
 
 
 async def test_an_unknown_leaderboard_or_period_is_refused_by_name() -> None:
@@ -390,14 +396,14 @@ async def test_streak_analytics_count_live_runs_with_the_freezes_left() -> None:
     store.streaks.rows[(1, "walk")] = streak_row(1, count=4, last=today, longest=4)
     store.streaks.rows[(2, "walk")] = streak_row(2, count=2, last=today - 2, longest=9)  # a freeze bridges
     store.streaks.rows[(3, "walk")] = streak_row(3, count=5, last=today - 2, longest=5, freezes_used=1)
-    assert await streaks.streak_analytics(services, admin(), "walk") == {
-        "streakId": "walk",
-        "totalParticipants": 3,
-        "activeParticipants": 2,
-        "averageStreakLength": 3.0,
-        "longestUserStreak": 9,
-        "completionRate": 0.67,
-    }
+    assert await streaks.streak_analytics(services, admin(), "walk") == streaks.StreakAnalyticsView(
+        streak_id="walk",
+        total_participants=3,
+        active_participants=2,
+        average_length=3.0,
+        longest=9,
+        completion_rate=0.67,
+    )
 
 
 # --- the transaction history -------------------------------------------------------------------
