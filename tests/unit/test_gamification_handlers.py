@@ -12,7 +12,7 @@ import msgspec
 import pytest
 
 from loyalty.api.dialects.audience.profile import history_item
-from loyalty.api.dialects.lynes.challenges import challenge_data
+from loyalty.api.gamification_shapes import challenge_data
 from loyalty.app.gamification import challenges, inventory, leaderboards, milestones, streaks, transactions
 from loyalty.app.gamification.challenge_config import Challenge, compile_challenge
 from loyalty.app.gamification.ports import ChallengeStateRow, StreakRow
@@ -404,6 +404,64 @@ async def test_streak_analytics_count_live_runs_with_the_freezes_left() -> None:
         longest=9,
         completion_rate=0.67,
     )
+
+
+async def test_a_users_streak_reads_as_of_now_and_one_not_started_reads_as_zero() -> None:
+    store = FakeStore()
+    tenant = tenant_with(streaks={"walk": (DAILY, streaks.compile_definition(DAILY))})
+    services = services_of(store, tenant)
+    today = streak_core.period_of(NOW, tenant.settings.timeZone, "daily")
+    pk = store.users.add(1, "ann", now=NOW)
+    store.streaks.time_zones[pk] = None
+    store.streaks.rows[(pk, "walk")] = {
+        **streak_row(pk, count=3, last=today.ordinal, longest=5),
+        "current_start": today.start_ms - 2 * 86_400_000,
+        "last_completed_at": NOW - 1000,
+        "completed_dates": ["2025-01-01"],
+        "milestones_claimed": [3],
+    }
+    ann = streaks.StreakView(
+        user_id="ann",
+        streak_id="walk",
+        current_start=today.start_ms - 2 * 86_400_000,
+        time_frame="daily",
+        current_count=3,
+        longest=5,
+        last_completed_at=NOW - 1000,
+        missed_count=0,
+        completed_dates=("2025-01-01",),
+        milestones_claimed=(3,),
+    )
+    assert await streaks.user_streak(services, admin(), "ann", "walk") == ann
+    assert await streaks.user_streaks(services, admin(), "ann") == [ann]
+    assert await streaks.user_streaks(services, admin(), "bob") == []
+    assert await streaks.user_streak(services, admin(), "bob", "walk") == replace(
+        ann,
+        user_id="bob",
+        current_start=today.start_ms,  # a run not going starts in the current period
+        current_count=0,
+        longest=0,
+        last_completed_at=None,
+        completed_dates=(),
+        milestones_claimed=(),
+    )
+    with pytest.raises(LoyaltyError) as missing:
+        await streaks.user_streak(services, admin(), "ann", "run")
+    assert missing.value.code == ErrorCode.NOT_FOUND
+
+
+async def test_a_users_own_time_zone_must_be_a_known_zone() -> None:
+    store = FakeStore()
+    pk = store.users.add(1, "ann", now=NOW)
+    tx = fake_tx(store)
+    assert await streaks.set_time_zone(tx, "ann", "Europe/Berlin") == streaks.TimeZoneView(
+        "ann", "Europe/Berlin"
+    )
+    assert store.users.rows[pk]["time_zone"] == "Europe/Berlin"
+    assert await streaks.set_time_zone(tx, "ann", None) == streaks.TimeZoneView("ann", None)
+    with pytest.raises(LoyaltyError) as wrong:
+        await streaks.set_time_zone(tx, "ann", "Mars/Olympus")
+    assert (wrong.value.code, wrong.value.field) == (ErrorCode.INVALID_INPUT, "timeZone")
 
 
 # --- the transaction history -------------------------------------------------------------------
