@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any
 
-from loyalty.api.dialects.lynes.challenges import challenge_data
+from loyalty.api.gamification_shapes import moved_data
 from loyalty.app.events import event_path
 from loyalty.app.kernel.principal import Principal
 from loyalty.app.kernel.uow import Encoded, Tx, run_write
@@ -83,10 +83,7 @@ async def log_activity(
             },
         )
         outcome = await event_path.run(tx, plan, request, user_id, text)
-        data = dict(outcome.extra)
-        if "challenges" in data:
-            data["challenges"] = [challenge_data(view) for view in data["challenges"]]
-        return Logged(data)
+        return Logged({key: moved_data(key, value) for key, value in outcome.extra.items()})
 
     result: Logged = await in_write(app, tenant, work)
     return result

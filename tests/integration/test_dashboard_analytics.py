@@ -8,6 +8,7 @@ import httpx
 import pytest
 
 from loyalty.web import pages, stats_source
+from tests.support import TenantHandle
 from tests.unit.test_charts import STATS
 
 
@@ -53,6 +54,27 @@ async def test_without_the_statistics_feature_the_page_says_so(
     monkeypatch.setattr(stats_source, "load_stats", no_stats)
     page = await admin_browser.get("/dashboard/analytics")
     assert "Statistics not available" in page.text
+
+
+async def test_the_streak_table_shows_each_configured_streak_and_a_dash_before_any_progress(
+    admin_browser: httpx.AsyncClient, tenant: TenantHandle
+) -> None:
+    login = {"title": "Login", "status": "ACTIVE", "type": "FIXED", "reward": {"default": 10}}
+    assert (await tenant.put("events", "login", login)).status_code == 200
+    for streak_id, event_id in (("daily_login", "login"), ("daily_walk", "walk")):
+        streak = {"streakId": streak_id, "eventIds": [event_id], "timeFrame": "daily"}
+        assert (await tenant.put("streaks", streak_id, streak)).status_code == 200
+    for user_id in ("ann", "bob"):
+        await tenant.create_user(user_id)
+        logged = await tenant.client.post(
+            "/v1/event", json={"eventId": "login", "userId": user_id, "metadata": {}}, headers=tenant.admin
+        )
+        assert logged.status_code == 200, logged.text
+    page = (await admin_browser.get("/dashboard/analytics")).text
+    rows = page.split("<code>daily_login</code>", 1)[1].split("</tr>", 1)[0]
+    assert [c.split("<", 1)[0] for c in rows.split('<td class="num">')[1:]] == ["2", "2", "1.0", "1", "100%"]
+    rows = page.split("<code>daily_walk</code>", 1)[1].split("</tr>", 1)[0]
+    assert [c.split("<", 1)[0] for c in rows.split('<td class="num">')[1:]] == ["—"] * 5
 
 
 async def test_pages_are_not_cached_framed_or_loading_anything_from_elsewhere(

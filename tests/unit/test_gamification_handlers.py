@@ -12,7 +12,7 @@ import msgspec
 import pytest
 
 from loyalty.api.dialects.audience.profile import history_item
-from loyalty.api.dialects.lynes.challenges import challenge_data
+from loyalty.api.gamification_shapes import challenge_data
 from loyalty.app.gamification import challenges, inventory, leaderboards, milestones, streaks, transactions
 from loyalty.app.gamification.challenge_config import Challenge, compile_challenge
 from loyalty.app.gamification.ports import ChallengeStateRow, StreakRow
@@ -338,12 +338,18 @@ async def test_the_top_shares_ranks_among_equal_scores_and_leaves_out_zero() -> 
     answer = await leaderboards.leaderboard(
         services_of(store, tenant), admin(), "lb", period=None, limit=3, user_id=None
     )
-    assert answer["entries"] == [
-        {"rank": 1, "userId": "b", "score": 50},
-        {"rank": 2, "userId": "c", "score": 30},  # reached 30 first
-        {"rank": 2, "userId": "a", "score": 30},
-    ]
-    assert (answer["period"], answer["periodKey"], answer["user"]) == ("all", "all", None)
+    assert answer.entries == (
+        leaderboards.RankedEntryView(rank=1, user_id="b", score=50),
+        leaderboards.RankedEntryView(rank=2, user_id="c", score=30),  # reached 30 first
+        leaderboards.RankedEntryView(rank=2, user_id="a", score=30),
+    )
+    assert (answer.period, answer.period_key, answer.user, answer.above, answer.below) == (
+        "all",
+        "all",
+        None,
+        (),
+        (),
+    )
 
 
 async def test_an_unknown_leaderboard_or_period_is_refused_by_name() -> None:
@@ -390,14 +396,72 @@ async def test_streak_analytics_count_live_runs_with_the_freezes_left() -> None:
     store.streaks.rows[(1, "walk")] = streak_row(1, count=4, last=today, longest=4)
     store.streaks.rows[(2, "walk")] = streak_row(2, count=2, last=today - 2, longest=9)  # a freeze bridges
     store.streaks.rows[(3, "walk")] = streak_row(3, count=5, last=today - 2, longest=5, freezes_used=1)
-    assert await streaks.streak_analytics(services, admin(), "walk") == {
-        "streakId": "walk",
-        "totalParticipants": 3,
-        "activeParticipants": 2,
-        "averageStreakLength": 3.0,
-        "longestUserStreak": 9,
-        "completionRate": 0.67,
+    assert await streaks.streak_analytics(services, admin(), "walk") == streaks.StreakAnalyticsView(
+        streak_id="walk",
+        total_participants=3,
+        active_participants=2,
+        average_length=3.0,
+        longest=9,
+        completion_rate=0.67,
+    )
+
+
+async def test_a_users_streak_reads_as_of_now_and_one_not_started_reads_as_zero() -> None:
+    store = FakeStore()
+    tenant = tenant_with(streaks={"walk": (DAILY, streaks.compile_definition(DAILY))})
+    services = services_of(store, tenant)
+    today = streak_core.period_of(NOW, tenant.settings.timeZone, "daily")
+    pk = store.users.add(1, "ann", now=NOW)
+    store.streaks.time_zones[pk] = None
+    store.streaks.rows[(pk, "walk")] = {
+        **streak_row(pk, count=3, last=today.ordinal, longest=5),
+        "current_start": today.start_ms - 2 * 86_400_000,
+        "last_completed_at": NOW - 1000,
+        "completed_dates": ["2025-01-01"],
+        "milestones_claimed": [3],
     }
+    ann = streaks.StreakView(
+        user_id="ann",
+        streak_id="walk",
+        current_start=today.start_ms - 2 * 86_400_000,
+        time_frame="daily",
+        current_count=3,
+        longest=5,
+        last_completed_at=NOW - 1000,
+        missed_count=0,
+        completed_dates=("2025-01-01",),
+        milestones_claimed=(3,),
+    )
+    assert await streaks.user_streak(services, admin(), "ann", "walk") == ann
+    assert await streaks.user_streaks(services, admin(), "ann") == [ann]
+    assert await streaks.user_streaks(services, admin(), "bob") == []
+    assert await streaks.user_streak(services, admin(), "bob", "walk") == replace(
+        ann,
+        user_id="bob",
+        current_start=today.start_ms,  # a run not going starts in the current period
+        current_count=0,
+        longest=0,
+        last_completed_at=None,
+        completed_dates=(),
+        milestones_claimed=(),
+    )
+    with pytest.raises(LoyaltyError) as missing:
+        await streaks.user_streak(services, admin(), "ann", "run")
+    assert missing.value.code == ErrorCode.NOT_FOUND
+
+
+async def test_a_users_own_time_zone_must_be_a_known_zone() -> None:
+    store = FakeStore()
+    pk = store.users.add(1, "ann", now=NOW)
+    tx = fake_tx(store)
+    assert await streaks.set_time_zone(tx, "ann", "Europe/Berlin") == streaks.TimeZoneView(
+        "ann", "Europe/Berlin"
+    )
+    assert store.users.rows[pk]["time_zone"] == "Europe/Berlin"
+    assert await streaks.set_time_zone(tx, "ann", None) == streaks.TimeZoneView("ann", None)
+    with pytest.raises(LoyaltyError) as wrong:
+        await streaks.set_time_zone(tx, "ann", "Mars/Olympus")
+    assert (wrong.value.code, wrong.value.field) == (ErrorCode.INVALID_INPUT, "timeZone")
 
 
 # --- the transaction history -------------------------------------------------------------------

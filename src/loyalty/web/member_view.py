@@ -57,7 +57,7 @@ async def load(services: Services, principal: Principal, user_id: str) -> dict[s
         "coupons": coupons,
         "grantable_offers": sorted(grantable, key=lambda o: o.offerId or ""),
         "challenges": page.challenges,
-        "streaks": (await streaks.user_streaks(services, principal, user_id))["streaks"],
+        "streaks": await streaks.user_streaks(services, principal, user_id),
         "tiers": await members.tiers_of(services, principal, user_id),
         "notifications": await notifications.unread(services, principal, user_id, languages),
     }

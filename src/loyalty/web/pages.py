@@ -73,7 +73,6 @@ def _environment() -> jinja2.Environment:
     env.filters["tojson_pretty"] = lambda v: json.dumps(v, indent=2, ensure_ascii=False)
     env.filters["num"] = lambda v: f"{v:,}" if isinstance(v, int) else v
     # An ISO 8601 instant of a wire shape (a streak's lastCompletedAt), shown as the other times are.
-    env.filters["when_iso"] = lambda text: str(text).replace("T", " ")[:16] if text else "—"
     return env
 
 

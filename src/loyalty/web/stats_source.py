@@ -1,8 +1,9 @@
 """The one seam between the analytics page and the statistics use cases.
 
 ``load_stats`` returns the seed 002 ``GET /v1/stats/event`` (global) shape, or None when the
-statistics feature is not installed; ``load_streak_analytics`` returns the seed's streak analytics
-shape for each configured streak. Only this module knows where those use cases live.
+statistics feature is not installed; ``load_streak_analytics`` returns each configured streak's id
+with its analytics read model (None while nobody has progress). Only this module knows where those
+use cases live.
 """
 
 from __future__ import annotations
@@ -64,7 +65,7 @@ async def load_stats(services: Services, principal: Principal, period: str) -> d
     return seed_shape(await stats.global_stats(services, principal, rng))
 
 
-async def load_streak_analytics(services: Services, principal: Principal) -> list[dict[str, Any]] | None:
+async def load_streak_analytics(services: Services, principal: Principal) -> list[tuple[str, Any]] | None:
     streaks = _feature("gamification.streaks")
     if streaks is None or not hasattr(streaks, "streak_analytics"):
         return None
@@ -72,5 +73,5 @@ async def load_streak_analytics(services: Services, principal: Principal) -> lis
     out = []
     for streak_id in sorted(tenant.all("streaks") if tenant else {}):
         found = await streaks.streak_analytics(services, principal, streak_id)
-        out.append(found or {"streakId": streak_id})
+        out.append((streak_id, found))
     return out

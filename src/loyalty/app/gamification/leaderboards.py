@@ -9,7 +9,7 @@ windows sum the last N day buckets. The ``points`` metric counts the points logg
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Any, Literal
+from typing import Literal
 
 import msgspec
 
@@ -133,8 +133,52 @@ class _Ranker:
         return self.known[score]
 
 
-def _entry(rank: int | None, row: ScoreRow) -> dict[str, Any]:
-    return {"rank": rank, "userId": row["user_id"], "score": row["score"]}
+@dataclass(frozen=True)
+class RankedEntryView:
+    """One user on a leaderboard period: competition rank (None: no score yet) and score."""
+
+    rank: int | None
+    user_id: str
+    score: int
+
+
+@dataclass(frozen=True)
+class LeaderboardView:
+    """A leaderboard period's top, and the asking user's own place with their neighbours."""
+
+    leaderboard_id: str
+    title: Text
+    metric: str
+    usergroup: str | None
+    period: str
+    period_key: str
+    entries: tuple[RankedEntryView, ...]
+    user: RankedEntryView | None
+    """The asking user's place (None when nobody asks: an API key without ``userId``)."""
+    above: tuple[RankedEntryView, ...]
+    """Up to two users just above the asking user (empty while they have no score)."""
+    below: tuple[RankedEntryView, ...]
+
+
+@dataclass(frozen=True)
+class UserRankView:
+    """A user's rank and score on one period of one leaderboard."""
+
+    leaderboard_id: str
+    period: str
+    period_key: str
+    rank: int | None
+    score: int
+
+
+@dataclass(frozen=True)
+class UserRanksView:
+    user_id: str
+    ranks: tuple[UserRankView, ...]
+
+
+def _entry(rank: int | None, row: ScoreRow) -> RankedEntryView:
+    return RankedEntryView(rank=rank, user_id=row["user_id"], score=row["score"])
 
 
 async def leaderboard(
@@ -145,7 +189,7 @@ async def leaderboard(
     period: str | None,
     limit: int,
     user_id: str | None,
-) -> dict[str, Any]:
+) -> LeaderboardView:
     """``GET /leaderboard/{id}``: the top ``limit`` with competition ranks, and the asking user's
     own rank with up to two neighbours on each side. Any credential of the tenant may read it."""
     asking = user_id if user_id is not None else principal.subject
@@ -153,7 +197,7 @@ async def leaderboard(
         principal.require_read_user(user_id)
     now = services.now()
 
-    async def work(store: Store, tenant: TenantConfig) -> dict[str, Any]:
+    async def work(store: Store, tenant: TenantConfig) -> LeaderboardView:
         board = _board(tenant, leaderboard_id)
         chosen = _period(board, period)
         window = core.window(chosen, now, tenant.settings.timeZone)
@@ -163,44 +207,44 @@ async def leaderboard(
         ranker = _Ranker(store, where, {})
         for rank, row in zip(ranks, top, strict=True):
             ranker.known.setdefault(row["score"], rank)
-        me: dict[str, Any] | None = None
-        neighbours: dict[str, list[dict[str, Any]]] = {"above": [], "below": []}
+        me: RankedEntryView | None = None
+        above_me: tuple[RankedEntryView, ...] = ()
+        below_me: tuple[RankedEntryView, ...] = ()
         if asking is not None:
             pk = await store.users.find_pk(tenant.id, asking)
             mine = None if pk is None else await store.leaderboards.score_of(where, user_pk=pk)
             if mine is None or mine["score"] <= 0:
-                me = {"rank": None, "userId": asking, "score": 0}
+                me = RankedEntryView(rank=None, user_id=asking, score=0)
             else:
                 me = _entry(await ranker.rank(mine["score"]), mine)
                 above, below = await store.leaderboards.neighbours(where, me=mine, count=NEIGHBOURS)
-                neighbours = {
-                    "above": [_entry(await ranker.rank(r["score"]), r) for r in above],
-                    "below": [_entry(await ranker.rank(r["score"]), r) for r in below],
-                }
-        return {
-            "leaderboardId": leaderboard_id,
-            "title": board.title,
-            "metric": board.metric,
-            "usergroup": board.usergroup,
-            "period": chosen,
-            "periodKey": window.key,
-            "entries": [_entry(rank, row) for rank, row in zip(ranks, top, strict=True)],
-            "user": me,
-            "neighbours": neighbours,
-        }
+                above_me = tuple([_entry(await ranker.rank(r["score"]), r) for r in above])
+                below_me = tuple([_entry(await ranker.rank(r["score"]), r) for r in below])
+        return LeaderboardView(
+            leaderboard_id=leaderboard_id,
+            title=board.title,
+            metric=board.metric,
+            usergroup=board.usergroup,
+            period=chosen,
+            period_key=window.key,
+            entries=tuple(_entry(rank, row) for rank, row in zip(ranks, top, strict=True)),
+            user=me,
+            above=above_me,
+            below=below_me,
+        )
 
     return await run_read(services, principal, work)
 
 
 async def user_ranks(
     services: Services, principal: Principal, user_id: str, *, leaderboard_id: str | None
-) -> dict[str, Any]:
+) -> UserRanksView:
     """``GET /user/{userId}/rank``: the user's rank in every period of every active leaderboard
     (or of one, with ``leaderboardId``)."""
     principal.require_read_user(user_id)
     now = services.now()
 
-    async def work(store: Store, tenant: TenantConfig) -> dict[str, Any]:
+    async def work(store: Store, tenant: TenantConfig) -> UserRanksView:
         if leaderboard_id is not None:
             boards = [_board(tenant, leaderboard_id)]
         else:
@@ -218,14 +262,14 @@ async def user_ranks(
                 if score > 0:
                     rank = 1 + await store.leaderboards.count_above(where, score=score)
                 ranks.append(
-                    {
-                        "leaderboardId": board.leaderboard_id,
-                        "period": chosen,
-                        "periodKey": window.key,
-                        "rank": rank,
-                        "score": score,
-                    }
+                    UserRankView(
+                        leaderboard_id=board.leaderboard_id,
+                        period=chosen,
+                        period_key=window.key,
+                        rank=rank,
+                        score=score,
+                    )
                 )
-        return {"userId": user_id, "ranks": ranks}
+        return UserRanksView(user_id=user_id, ranks=tuple(ranks))
 
     return await run_read(services, principal, work)

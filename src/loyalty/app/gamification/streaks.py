@@ -26,7 +26,7 @@ from loyalty.app.users.users import resolve_user
 from loyalty.core import streaks as core
 from loyalty.core.errors import invalid, not_found
 from loyalty.core.events import StreakStep
-from loyalty.core.timeutil import is_valid_zone, iso_utc
+from loyalty.core.timeutil import is_valid_zone
 
 Text = str | dict[str, str] | None
 MAX_FREEZES = 365
@@ -188,15 +188,27 @@ async def _pay_milestone(
     )
 
 
-def step_views(steps: Sequence[StreakStep]) -> list[dict[str, Any]]:
+@dataclass(frozen=True)
+class StreakStepView:
+    """A streak an event's counted or repeated period touched (part of the event's answer)."""
+
+    streak_id: str
+    current_count: int
+    counted: bool
+    """The event completed the period (False: the period was already completed)."""
+    milestones_reached: tuple[int, ...]
+    """The milestone counts this event reached (each paid once)."""
+
+
+def step_views(steps: Sequence[StreakStep]) -> list[StreakStepView]:
     """The streaks an event's counted or repeated period touched (the event response's part)."""
     return [
-        {
-            "streakId": step.streak_id,
-            "currentCount": step.advance.state.current_count,
-            "counted": step.advance.counted,
-            "milestonesReached": [c for c, _ in step.advance.milestones_reached],
-        }
+        StreakStepView(
+            streak_id=step.streak_id,
+            current_count=step.advance.state.current_count,
+            counted=step.advance.counted,
+            milestones_reached=tuple(c for c, _ in step.advance.milestones_reached),
+        )
         for step in steps
     ]
 
@@ -214,36 +226,76 @@ async def pay_milestones(
 # --- reads -------------------------------------------------------------------------------------
 
 
+@dataclass(frozen=True)
+class StreakView:
+    """One streak of a user as of a moment (the Lynes dialect writes it in seed 000's shape)."""
+
+    user_id: str
+    streak_id: str
+    current_start: int | None
+    """When the run started (ms); a run that is not going (count 0) "starts" in the current period."""
+    time_frame: str
+    current_count: int
+    longest: int
+    last_completed_at: int | None
+    """When the last period was completed (ms), None before the first."""
+    missed_count: int
+    completed_dates: tuple[str, ...]
+    milestones_claimed: tuple[int, ...]
+
+
+@dataclass(frozen=True)
+class StreakAnalyticsView:
+    """One aggregate over a streak's rows (seed 002's streak analytics)."""
+
+    streak_id: str
+    total_participants: int
+    active_participants: int
+    average_length: float
+    """The average count of the active runs (0.0 while none is active), to two places."""
+    longest: int
+    """The longest run any user reached."""
+    completion_rate: float
+    """Active runs per participant, to two places."""
+
+
+@dataclass(frozen=True)
+class TimeZoneView:
+    """A user's own time zone (None: the tenant's)."""
+
+    user_id: str
+    time_zone: str | None
+
+
 def streak_view(
     user_id: str, streak_id: str, rules: core.StreakRules, state: core.StreakState, now: int, tz: str
-) -> dict[str, Any]:
-    """One streak in the seed 000 shape, as of ``now``."""
+) -> StreakView:
+    """One streak as of ``now``."""
     current = core.period_of(now, tz, rules.time_frame)
     shown = core.project(state, current, rules)
-    return {
-        "userId": user_id,
-        "streakId": streak_id,
-        # A run that is not going (count 0) "starts" in the current period.
-        "currentStartDate": shown.current_start_ms if shown.current_count else current.start_ms,
-        "timeFrame": rules.time_frame,
-        "currentCount": shown.current_count,
-        "longestStreak": shown.longest,
-        "lastCompletedAt": None if shown.last_completed_at is None else iso_utc(shown.last_completed_at),
-        "missedCount": shown.missed_count,
-        "completedDates": list(shown.completed_dates),
-        "milestonesClaimed": list(shown.milestones_claimed),
-    }
+    return StreakView(
+        user_id=user_id,
+        streak_id=streak_id,
+        current_start=shown.current_start_ms if shown.current_count else current.start_ms,
+        time_frame=rules.time_frame,
+        current_count=shown.current_count,
+        longest=shown.longest,
+        last_completed_at=shown.last_completed_at,
+        missed_count=shown.missed_count,
+        completed_dates=tuple(shown.completed_dates),
+        milestones_claimed=tuple(shown.milestones_claimed),
+    )
 
 
-async def user_streaks(services: Services, principal: Principal, user_id: str) -> dict[str, Any]:
+async def user_streaks(services: Services, principal: Principal, user_id: str) -> list[StreakView]:
     """``GET /user/{userId}/streak``: every streak the user has progress in (configured ones)."""
     principal.require_read_user(user_id)
     now = services.now()
 
-    async def work(store: Store, tenant: TenantConfig) -> dict[str, Any]:
+    async def work(store: Store, tenant: TenantConfig) -> list[StreakView]:
         user = await store.users.get(tenant.id, user_id)
         if user is None:
-            return {"streaks": [], "count": 0}
+            return []
         tz = user["time_zone"] or tenant.settings.timeZone
         views = []
         for row in await store.streaks.list_for_user(int(user["id"])):
@@ -252,19 +304,17 @@ async def user_streaks(services: Services, principal: Principal, user_id: str) -
                 continue
             state = state_of(row, streak.rules)
             views.append(streak_view(user_id, streak.streak_id, streak.rules, state, now, tz))
-        return {"streaks": views, "count": len(views)}
+        return views
 
     return await run_read(services, principal, work)
 
 
-async def user_streak(
-    services: Services, principal: Principal, user_id: str, streak_id: str
-) -> dict[str, Any]:
+async def user_streak(services: Services, principal: Principal, user_id: str, streak_id: str) -> StreakView:
     """``GET /user/{userId}/streak/{streakId}``; a configured streak not yet started reads as zero."""
     principal.require_read_user(user_id)
     now = services.now()
 
-    async def work(store: Store, tenant: TenantConfig) -> dict[str, Any]:
+    async def work(store: Store, tenant: TenantConfig) -> StreakView:
         streak: CompiledStreak | None = tenant.compiled("streaks", streak_id)
         if streak is None:
             raise not_found("streak", streak_id)
@@ -278,7 +328,9 @@ async def user_streak(
     return await run_read(services, principal, work)
 
 
-async def streak_analytics(services: Services, principal: Principal, streak_id: str) -> dict[str, Any] | None:
+async def streak_analytics(
+    services: Services, principal: Principal, streak_id: str
+) -> StreakAnalyticsView | None:
     """``GET /analytics/streak``: one aggregate over the streak's rows; None before any progress.
 
     Active runs are judged in the tenant's time zone (a user in another zone may be off by one
@@ -287,7 +339,7 @@ async def streak_analytics(services: Services, principal: Principal, streak_id: 
     principal.require_view()
     now = services.now()
 
-    async def work(store: Store, tenant: TenantConfig) -> dict[str, Any] | None:
+    async def work(store: Store, tenant: TenantConfig) -> StreakAnalyticsView | None:
         streak: CompiledStreak | None = tenant.compiled("streaks", streak_id)
         if streak is None:
             return None
@@ -303,23 +355,23 @@ async def streak_analytics(services: Services, principal: Principal, streak_id: 
         total, active = agg["total"], agg["active"]
         if total == 0:
             return None
-        return {
-            "streakId": streak_id,
-            "totalParticipants": total,
-            "activeParticipants": active,
-            "averageStreakLength": round(agg["active_length"] / active, 2) if active else 0.0,
-            "longestUserStreak": agg["longest"],
-            "completionRate": round(active / total, 2),
-        }
+        return StreakAnalyticsView(
+            streak_id=streak_id,
+            total_participants=total,
+            active_participants=active,
+            average_length=round(agg["active_length"] / active, 2) if active else 0.0,
+            longest=agg["longest"],
+            completion_rate=round(active / total, 2),
+        )
 
     return await run_read(services, principal, work)
 
 
-async def set_time_zone(tx: Tx, user_id: str, time_zone: str | None) -> dict[str, Any]:
+async def set_time_zone(tx: Tx, user_id: str, time_zone: str | None) -> TimeZoneView:
     """A user's own IANA time zone (None: follow the tenant's); the user themself may set it."""
     tx.principal.require_act_for_user(user_id)
     if time_zone is not None and not is_valid_zone(time_zone):
         raise invalid("timeZone", f"'timeZone': unknown IANA time zone '{time_zone}'")
     user_pk = await resolve_user(tx, user_id, create=False)
     await tx.store.users.update_fields(user_pk, time_zone=time_zone)
-    return {"userId": user_id, "timeZone": time_zone}
+    return TimeZoneView(user_id=user_id, time_zone=time_zone)

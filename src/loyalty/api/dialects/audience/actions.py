@@ -6,6 +6,7 @@ from typing import Any
 
 import msgspec
 
+from loyalty.api.gamification_shapes import moved_data
 from loyalty.api.routing import Call, Endpoint, Reply
 from loyalty.app.events import events
 from loyalty.app.users.users import check_user_id
@@ -54,29 +55,6 @@ def action_request(action: object, data: object, user_id: object) -> events.Even
     return events.EventRequest(checked_action, check_user_id(user_id, "userId"), data)
 
 
-def _extra(key: str, value: Any) -> Any:
-    """What the action moved, written as the event response writes it (the challenges in seed
-    000's shape, which this answer has always carried)."""
-    if key != "challenges":
-        return value
-    return [
-        {
-            "challengeId": view.challenge_id,
-            "status": view.status,
-            "goal": view.goal,
-            "points": view.points,
-            "title": view.title,
-            "type": view.type,
-            "progress": view.progress,
-            "completed": view.completed,
-            "completedDate": view.completed_at,
-            "seriesId": view.series_id,
-            "isLastStep": view.is_last_step,
-        }
-        for view in value
-    ]
-
-
 async def log_action(call: Call) -> Reply:
     assert call.tx is not None
     body: ActionBody = call.body
@@ -88,7 +66,7 @@ async def log_action(call: Call) -> Reply:
         "points": result.points,
         "conditionReached": result.condition_reached,
         "limitReached": result.limit_reached,
-        **{key: _extra(key, value) for key, value in result.extra.items()},
+        **{key: moved_data(key, value) for key, value in result.extra.items()},
     }
     return Reply({"message": "OK", "data": data})
 

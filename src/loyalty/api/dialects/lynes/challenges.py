@@ -2,11 +2,10 @@
 
 from __future__ import annotations
 
-from typing import Any
-
 import msgspec
 
 from loyalty.api.dialects.lynes.users import parse_bool
+from loyalty.api.gamification_shapes import challenge_data
 from loyalty.api.routing import Call, Endpoint, Query, Reply
 from loyalty.app.gamification import challenges
 from loyalty.app.kernel.validation import is_whole
@@ -33,23 +32,6 @@ class UserChallenge(msgspec.Struct):
 class UserChallengeList(msgspec.Struct):
     challenges: list[UserChallenge]
     lastEvaluatedKey: str | None
-
-
-def challenge_data(view: challenges.ChallengeView) -> dict[str, Any]:
-    """One challenge in seed 000's shape (the endpoints' and the event response's)."""
-    return {
-        "challengeId": view.challenge_id,
-        "status": view.status,
-        "goal": view.goal,
-        "points": view.points,
-        "title": view.title,
-        "type": view.type,
-        "progress": view.progress,
-        "completed": view.completed,
-        "completedDate": view.completed_at,
-        "seriesId": view.series_id,
-        "isLastStep": view.is_last_step,
-    }
 
 
 def parse_limit(value: str | None) -> int:

@@ -7,8 +7,8 @@ from typing import Any
 
 import msgspec
 
-from loyalty.api.dialects.lynes.challenges import challenge_data
 from loyalty.api.dialects.lynes.users import parse_bool
+from loyalty.api.gamification_shapes import moved_data
 from loyalty.api.problems import status_of
 from loyalty.api.routing import Call, Endpoint, Query, Reply
 from loyalty.app.events import events
@@ -130,9 +130,7 @@ def logged_data(result: events.EventResult) -> dict[str, Any]:
         "userGroupId": result.usergroup,
     }
     for key, value in result.extra.items():
-        if key == "challenges":  # the challenges the event moved, as read models
-            value = [challenge_data(view) for view in value]
-        out.setdefault(key, value)
+        out.setdefault(key, moved_data(key, value))
     return out
 
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 import msgspec
 
 from loyalty.api.routing import Call, Endpoint, Query, Reply
@@ -48,6 +50,43 @@ class UserRanks(msgspec.Struct):
     ranks: list[UserRank]
 
 
+def entry_data(view: leaderboards.RankedEntryView) -> dict[str, Any]:
+    return {"rank": view.rank, "userId": view.user_id, "score": view.score}
+
+
+def leaderboard_data(view: leaderboards.LeaderboardView) -> dict[str, Any]:
+    return {
+        "leaderboardId": view.leaderboard_id,
+        "title": view.title,
+        "metric": view.metric,
+        "usergroup": view.usergroup,
+        "period": view.period,
+        "periodKey": view.period_key,
+        "entries": [entry_data(entry) for entry in view.entries],
+        "user": None if view.user is None else entry_data(view.user),
+        "neighbours": {
+            "above": [entry_data(entry) for entry in view.above],
+            "below": [entry_data(entry) for entry in view.below],
+        },
+    }
+
+
+def user_ranks_data(view: leaderboards.UserRanksView) -> dict[str, Any]:
+    return {
+        "userId": view.user_id,
+        "ranks": [
+            {
+                "leaderboardId": rank.leaderboard_id,
+                "period": rank.period,
+                "periodKey": rank.period_key,
+                "rank": rank.rank,
+                "score": rank.score,
+            }
+            for rank in view.ranks
+        ],
+    }
+
+
 async def get_leaderboard(call: Call) -> Reply:
     user_id = call.query.get("userId")
     if user_id is not None:
@@ -60,7 +99,7 @@ async def get_leaderboard(call: Call) -> Reply:
         limit=leaderboards.parse_limit(call.query.get("limit")),
         user_id=user_id,
     )
-    return Reply(view)
+    return Reply(leaderboard_data(view))
 
 
 async def get_user_ranks(call: Call) -> Reply:
@@ -68,7 +107,7 @@ async def get_user_ranks(call: Call) -> Reply:
     view = await leaderboards.user_ranks(
         call.services, call.principal, user_id, leaderboard_id=call.query.get("leaderboardId") or None
     )
-    return Reply(view)
+    return Reply(user_ranks_data(view))
 
 
 ENDPOINTS = [
