@@ -242,7 +242,15 @@ async def test_a_notification_keeps_the_default_language_and_its_translations() 
     )
     assert (row["title"], row["message"], row["read_at"]) == ("Gutschein", "Enjoy", None)
     assert row["texts"] == {"title": title, "message": "Enjoy"}
-    assert notifications.view(row, ["en"], "de")["title"] == "Coupon"
+    assert notifications.view(row, ["en"], "de") == notifications.NotificationView(
+        id=str(notification_id),
+        timestamp=NOW,
+        type="couponIssued",
+        display="toast",
+        title="Coupon",
+        message="Enjoy",
+        payload={"couponId": 1},
+    )
 
 
 async def test_a_notification_of_an_unknown_section_is_refused() -> None:
@@ -288,7 +296,12 @@ def test_notification_ids_to_mark_are_checked() -> None:
 async def _overview(store: FakeStore, tenant: TenantConfig, user_id: str = "alice") -> dict[str, bool]:
     services = cast(Services, _Services(store, tenant))
     view = await notifications.overview(services, admin(), user_id)
-    return {k.removeprefix("hasUnseen"): v for k, v in view.items() if k != "userId"}
+    assert view.user_id == user_id
+    return {
+        "Challenges": view.has_unseen_challenges,
+        "Rewards": view.has_unseen_rewards,
+        "Surveys": view.has_unseen_surveys,
+    }
 
 
 async def test_a_screen_is_unseen_until_viewed_after_its_latest_notification(
@@ -382,7 +395,7 @@ async def test_a_survey_is_answered_once_per_user_and_counts_each_option() -> No
     _users(store, "alice", "bob")
     tenant = _survey_tenant(type="MULTIPLE")
     done = await surveys.answer(fake_tx(store, tenant=tenant), "alice", "s1", ["a", "c"])
-    assert done == {"message": "Survey response submitted successfully"}
+    assert done == surveys.AnsweredView(survey_id="s1", responses=("a", "c"), points=0)
     await surveys.answer(fake_tx(store, tenant=tenant), "bob", "s1", ["c"])
     with pytest.raises(LoyaltyError) as raised:
         await surveys.answer(fake_tx(store, tenant=tenant), "alice", "s1", ["b"])
@@ -395,8 +408,12 @@ async def test_a_survey_is_answered_once_per_user_and_counts_each_option() -> No
     assert store.surveys.counts == {(1, "s1", "a"): 1, (1, "s1", "c"): 2}
     services = cast(Services, _Services(store, tenant))
     result = await surveys.results(services, admin(), "s1")
-    assert result["answers"] == 2
-    assert [(o["optionId"], o["count"]) for o in result["options"]] == [("a", 1), ("b", 0), ("c", 2)]
+    assert (result.survey_id, result.type, result.answers) == ("s1", "MULTIPLE", 2)
+    assert result.options == (
+        surveys.OptionCountView(option_id="a", label={"en": "A"}, count=1),
+        surveys.OptionCountView(option_id="b", label={"en": "B"}, count=0),
+        surveys.OptionCountView(option_id="c", label={"en": "C"}, count=2),
+    )
 
 
 async def test_open_surveys_leave_out_those_the_user_answered() -> None:
@@ -413,8 +430,20 @@ async def test_open_surveys_leave_out_those_the_user_answered() -> None:
     )
     store.surveys.answers[(1, "s1")] = Answer(1, ["a"], 0, NOW)
     services = cast(Services, _Services(store, tenant))
-    assert [s["surveyId"] for s in await surveys.available(services, admin(), "alice", ["en"])] == ["s2"]
-    assert [s["surveyId"] for s in await surveys.available(services, admin(), "new", ["en"])] == ["s1", "s2"]
+    [open_survey] = await surveys.available(services, admin(), "alice", ["en"])
+    assert open_survey == surveys.SurveyView(
+        survey_id="s2",
+        title="Q",
+        type="SINGLE",
+        valid_from=NOW - 1,
+        valid_until=None,
+        options=(
+            surveys.SurveyOptionView(option_id="a", label="A"),
+            surveys.SurveyOptionView(option_id="b", label="B"),
+            surveys.SurveyOptionView(option_id="c", label="C"),
+        ),
+    )
+    assert [s.survey_id for s in await surveys.available(services, admin(), "new", ["en"])] == ["s1", "s2"]
 
 
 # stats

@@ -20,10 +20,24 @@ class ReadBody(msgspec.Struct, forbid_unknown_fields=True):
     """The notification ids to mark read (as returned); omitted: every unread notification."""
 
 
+def notification_data(view: notifications.NotificationView) -> dict[str, Any]:
+    """One notification in the seed 001 shape."""
+    return {
+        "id": view.id,
+        "timestamp": view.timestamp,
+        "type": view.type,
+        "display": view.display,
+        "title": view.title,
+        "message": view.message,
+        "payload": view.payload,
+    }
+
+
 async def list_notifications(call: Call) -> Reply:
     user_id = subject_of(call.principal)
     languages = accepted_languages(call.request.headers.get("accept-language"))
-    return ok(await notifications.unread(call.services, call.principal, user_id, languages))
+    views = await notifications.unread(call.services, call.principal, user_id, languages)
+    return ok([notification_data(view) for view in views])
 
 
 async def mark_read(call: Call) -> Reply:
