@@ -243,7 +243,8 @@ async def test_a_notification_keeps_the_default_language_and_its_translations() 
     assert (row["title"], row["message"], row["read_at"]) == ("Gutschein", "Enjoy", None)
     assert row["texts"] == {"title": title, "message": "Enjoy"}
     assert notifications.view(row, ["en"], "de") == notifications.NotificationView(
-        id=str(notification_id),
+        id=notification_id,
+        derived=False,
         timestamp=NOW,
         type="couponIssued",
         display="toast",
@@ -272,25 +273,12 @@ async def test_marking_named_notifications_read_marks_only_the_users_unread_ones
     tx = fake_tx(store)
     mine = [await notifications.notify(tx, 1, type="x", payload={}) for _ in range(3)]
     theirs = await notifications.notify(tx, 2, type="x", payload={})
-    request = notifications.parse_ids([str(mine[0]), mine[1], str(theirs)])
-    assert request is not None
-    assert request.stored == [mine[0], mine[1], theirs]
+    request = notifications.ReadRequest(stored=[mine[0], mine[1], theirs], derived=[])
     assert await notifications.mark_read(tx, "alice", request) == 2
     assert await notifications.mark_read(tx, "alice", request) == 0  # already read
     assert [r["id"] for r in await store.notifications.unread(1, limit=10)] == [mine[2]]
     assert store.notifications.rows[theirs]["read_at"] is None
     assert await notifications.mark_read(tx, "nobody", None) == 0
-
-
-def test_notification_ids_to_mark_are_checked() -> None:
-    assert notifications.parse_ids(None) is None
-    parsed = notifications.parse_ids(["12", 13, "ledger-40"])
-    assert parsed is not None
-    assert (parsed.stored, parsed.derived) == ([12, 13], [40])
-    for bad in ("12", ["x1"], ["ledger-"], [True], ["1" * 19], list(range(notifications.MAX_MARK + 1))):
-        with pytest.raises(LoyaltyError) as raised:
-            notifications.parse_ids(bad)
-        assert (raised.value.code, raised.value.field) == (ErrorCode.INVALID_INPUT, "ids")
 
 
 async def _overview(store: FakeStore, tenant: TenantConfig, user_id: str = "alice") -> dict[str, bool]:

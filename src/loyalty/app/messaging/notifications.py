@@ -1,13 +1,14 @@
-"""Notifications: everything a user gains leaves one, in the seed 001 shape.
+"""Notifications: everything a user gains leaves one (the Audience dialect serves them in the
+seed 001 shape).
 
 Title and message may be plain strings or translations (``{"en": …, "de": …}``); the stored
 row keeps the tenant's default language in ``title``/``message`` and every translation in
 ``texts``, and reads pick the language of the request's ``Accept-Language``.
 
 Points earned by an event leave no notification row: the event's ledger credit is the
-notification, derived on read and merged with the stored rows (ids ``ledger-<n>``), and a per-user
-read marker says how far those have been read. The event definition's ``notification`` decides
-their ``display``, ``title`` and ``message`` when they are read.
+notification, derived on read and merged with the stored rows (known by the ledger line's id),
+and a per-user read marker says how far those have been read. The event definition's
+``notification`` decides their ``display``, ``title`` and ``message`` when they are read.
 
 The Lynes overview (seed 000) says per screen (rewards, challenges, surveys) whether something
 new arrived since the user last viewed that screen; any ledger credit of points counts for the
@@ -36,8 +37,7 @@ SECTIONS = ("rewards", "challenges", "surveys")
 DISPLAYS = ("none", "toast", "popup", "banner")
 MAX_UNREAD = 100
 MAX_MARK = 500
-DERIVED_PREFIX = "ledger-"
-"""Ids of notifications derived from ledger lines: ``ledger-<ledger line id>``."""
+"""The most notification ids one request marks read."""
 NOT_GAINS = ("default",)
 """Ledger sources that are not something the user gained (a metric's opening balance)."""
 
@@ -107,8 +107,11 @@ async def points_earned(
 class NotificationView:
     """A notification as the user reads it: title and message in the request's language."""
 
-    id: str
-    """A stored notification's id (digits), or ``ledger-<n>`` for points earned by an event."""
+    id: int
+    """The stored notification's id, or for points earned by an event (``derived``) the id of
+    their ledger line."""
+    derived: bool
+    """Points earned by an event: read from the event's ledger credit, no stored row."""
     timestamp: int
     type: str
     display: str
@@ -123,7 +126,8 @@ def view(row: NotificationRow, languages: Sequence[str], default_language: str) 
     title = texts.get("title") if texts.get("title") is not None else row["title"]
     message = texts.get("message") if texts.get("message") is not None else row["message"]
     return NotificationView(
-        id=str(row["id"]),
+        id=int(row["id"]),
+        derived=False,
         timestamp=int(row["ts"]),
         type=row["type"],
         display=row["display"],
@@ -145,7 +149,8 @@ def event_points_view(
     amount, after = int(line["amount"]), int(line["balance_after"])
     default = tenant.settings.defaultLanguage
     return NotificationView(
-        id=f"{DERIVED_PREFIX}{line['id']}",
+        id=int(line["id"]),
+        derived=True,
         timestamp=int(line["created_at"]),
         type="pointsEarned",
         display=note.display,
@@ -202,29 +207,8 @@ class ReadRequest:
     stored: list[int]
     """Ids of stored notifications."""
     derived: list[int]
-    """Ledger line ids of the ``ledger-<n>`` ids named: the user's latest of them and every
-    earlier derived notification are read."""
-
-
-def parse_ids(ids: object) -> ReadRequest | None:
-    """``None`` (all unread) or the notification ids as returned (strings of digits for stored
-    notifications, ``ledger-<n>`` for points earned by events)."""
-    if ids is None:
-        return None
-    if not isinstance(ids, list) or len(ids) > MAX_MARK:
-        raise invalid("ids", f"'ids' must be a list of at most {MAX_MARK} notification ids")
-    stored: list[int] = []
-    derived: list[int] = []
-    for value in ids:
-        text = str(value) if isinstance(value, int) and not isinstance(value, bool) else value
-        if isinstance(text, str) and text.startswith(DERIVED_PREFIX):
-            number, into = text.removeprefix(DERIVED_PREFIX), derived
-        else:
-            number, into = text, stored
-        if not isinstance(number, str) or not number.isascii() or not number.isdigit() or len(number) > 18:
-            raise invalid("ids", f"'ids' must hold notification ids, not {value!r}")
-        into.append(int(number))
-    return ReadRequest(stored=stored, derived=derived)
+    """Ledger line ids of derived notifications (points earned by events): the user's latest of
+    them and every earlier derived notification are read."""
 
 
 async def mark_read(tx: Tx, user_id: str, request: ReadRequest | None) -> int:
