@@ -21,6 +21,7 @@ import pytest
 from loyalty.app.kernel.principal import Principal
 from loyalty.app.kernel.services import Services
 from loyalty.app.kernel.uow import Tx
+from loyalty.app.ledger.ports import LedgerLineRow
 from loyalty.app.messaging import notifications, outbox
 from loyalty.app.messaging.delivery import FIRST_BACKOFF_MS, Deliverer
 from loyalty.app.messaging.outbox import forget_user, publish, publish_for, queue_depth
@@ -279,6 +280,44 @@ async def test_marking_named_notifications_read_marks_only_the_users_unread_ones
     assert [r["id"] for r in await store.notifications.unread(1, limit=10)] == [mine[2]]
     assert store.notifications.rows[theirs]["read_at"] is None
     assert await notifications.mark_read(tx, "nobody", None) == 0
+
+
+async def test_unread_notifications_merge_event_points_from_the_ledger_oldest_first() -> None:
+    store = FakeStore()
+    _users(store, "alice", "bob")
+    tx = fake_tx(store, now=NOW - 5)
+    stored = await notifications.notify(tx, 1, type="couponIssued", payload={"couponId": 3}, title="Coupon")
+    await notifications.notify(tx, 2, type="couponIssued", payload={}, title="Not hers")
+    store.ledger_tables.logged_events[7] = "e1"
+    store.ledger_tables.lines[40] = LedgerLineRow(
+        id=40, tenant_id=1, user_pk=1, metric="points", kind="credit", amount=10, remaining=10,
+        valid_until=None, source="event", reference="7", description="Visit", site_code=None,
+        entry_key=None, reversal_of=None, balance_after=30, created_at=NOW - 10,
+    )  # fmt: skip
+    services = cast(Services, _Services(store, fake_tenant()))
+    assert await notifications.unread(services, admin(), "alice", ["en"]) == [
+        notifications.NotificationView(
+            id=40,
+            derived=True,
+            timestamp=NOW - 10,
+            type="pointsEarned",
+            display="toast",
+            title="Visit",
+            message=None,
+            payload={"eventId": "e1", "metricChanges": {"points": {"oldValue": 20, "newValue": 30}}},
+        ),
+        notifications.NotificationView(
+            id=stored,
+            derived=False,
+            timestamp=NOW - 5,
+            type="couponIssued",
+            display="toast",
+            title="Coupon",
+            message=None,
+            payload={"couponId": 3},
+        ),
+    ]
+    assert await notifications.unread(services, admin(), "ghost", ["en"]) == []
 
 
 async def _overview(store: FakeStore, tenant: TenantConfig, user_id: str = "alice") -> dict[str, bool]:
