@@ -21,6 +21,7 @@ import pytest
 from loyalty.app.kernel.principal import Principal
 from loyalty.app.kernel.services import Services
 from loyalty.app.kernel.uow import Tx
+from loyalty.app.ledger.ports import LedgerLineRow
 from loyalty.app.messaging import notifications, outbox
 from loyalty.app.messaging.delivery import FIRST_BACKOFF_MS, Deliverer
 from loyalty.app.messaging.outbox import forget_user, publish, publish_for, queue_depth
@@ -242,7 +243,16 @@ async def test_a_notification_keeps_the_default_language_and_its_translations() 
     )
     assert (row["title"], row["message"], row["read_at"]) == ("Gutschein", "Enjoy", None)
     assert row["texts"] == {"title": title, "message": "Enjoy"}
-    assert notifications.view(row, ["en"], "de")["title"] == "Coupon"
+    assert notifications.view(row, ["en"], "de") == notifications.NotificationView(
+        id=notification_id,
+        derived=False,
+        timestamp=NOW,
+        type="couponIssued",
+        display="toast",
+        title="Coupon",
+        message="Enjoy",
+        payload={"couponId": 1},
+    )
 
 
 async def test_a_notification_of_an_unknown_section_is_refused() -> None:
@@ -264,9 +274,7 @@ async def test_marking_named_notifications_read_marks_only_the_users_unread_ones
     tx = fake_tx(store)
     mine = [await notifications.notify(tx, 1, type="x", payload={}) for _ in range(3)]
     theirs = await notifications.notify(tx, 2, type="x", payload={})
-    request = notifications.parse_ids([str(mine[0]), mine[1], str(theirs)])
-    assert request is not None
-    assert request.stored == [mine[0], mine[1], theirs]
+    request = notifications.ReadRequest(stored=[mine[0], mine[1], theirs], derived=[])
     assert await notifications.mark_read(tx, "alice", request) == 2
     assert await notifications.mark_read(tx, "alice", request) == 0  # already read
     assert [r["id"] for r in await store.notifications.unread(1, limit=10)] == [mine[2]]
@@ -274,21 +282,53 @@ async def test_marking_named_notifications_read_marks_only_the_users_unread_ones
     assert await notifications.mark_read(tx, "nobody", None) == 0
 
 
-def test_notification_ids_to_mark_are_checked() -> None:
-    assert notifications.parse_ids(None) is None
-    parsed = notifications.parse_ids(["12", 13, "ledger-40"])
-    assert parsed is not None
-    assert (parsed.stored, parsed.derived) == ([12, 13], [40])
-    for bad in ("12", ["x1"], ["ledger-"], [True], ["1" * 19], list(range(notifications.MAX_MARK + 1))):
-        with pytest.raises(LoyaltyError) as raised:
-            notifications.parse_ids(bad)
-        assert (raised.value.code, raised.value.field) == (ErrorCode.INVALID_INPUT, "ids")
+async def test_unread_notifications_merge_event_points_from_the_ledger_oldest_first() -> None:
+    store = FakeStore()
+    _users(store, "alice", "bob")
+    tx = fake_tx(store, now=NOW - 5)
+    stored = await notifications.notify(tx, 1, type="couponIssued", payload={"couponId": 3}, title="Coupon")
+    await notifications.notify(tx, 2, type="couponIssued", payload={}, title="Not hers")
+    store.ledger_tables.logged_events[7] = "e1"
+    store.ledger_tables.lines[40] = LedgerLineRow(
+        id=40, tenant_id=1, user_pk=1, metric="points", kind="credit", amount=10, remaining=10,
+        valid_until=None, source="event", reference="7", description="Visit", site_code=None,
+        entry_key=None, reversal_of=None, balance_after=30, created_at=NOW - 10,
+    )  # fmt: skip
+    services = cast(Services, _Services(store, fake_tenant()))
+    assert await notifications.unread(services, admin(), "alice", ["en"]) == [
+        notifications.NotificationView(
+            id=40,
+            derived=True,
+            timestamp=NOW - 10,
+            type="pointsEarned",
+            display="toast",
+            title="Visit",
+            message=None,
+            payload={"eventId": "e1", "metricChanges": {"points": {"oldValue": 20, "newValue": 30}}},
+        ),
+        notifications.NotificationView(
+            id=stored,
+            derived=False,
+            timestamp=NOW - 5,
+            type="couponIssued",
+            display="toast",
+            title="Coupon",
+            message=None,
+            payload={"couponId": 3},
+        ),
+    ]
+    assert await notifications.unread(services, admin(), "ghost", ["en"]) == []
 
 
 async def _overview(store: FakeStore, tenant: TenantConfig, user_id: str = "alice") -> dict[str, bool]:
     services = cast(Services, _Services(store, tenant))
     view = await notifications.overview(services, admin(), user_id)
-    return {k.removeprefix("hasUnseen"): v for k, v in view.items() if k != "userId"}
+    assert view.user_id == user_id
+    return {
+        "Challenges": view.has_unseen_challenges,
+        "Rewards": view.has_unseen_rewards,
+        "Surveys": view.has_unseen_surveys,
+    }
 
 
 async def test_a_screen_is_unseen_until_viewed_after_its_latest_notification(
@@ -382,7 +422,7 @@ async def test_a_survey_is_answered_once_per_user_and_counts_each_option() -> No
     _users(store, "alice", "bob")
     tenant = _survey_tenant(type="MULTIPLE")
     done = await surveys.answer(fake_tx(store, tenant=tenant), "alice", "s1", ["a", "c"])
-    assert done == {"message": "Survey response submitted successfully"}
+    assert done == surveys.AnsweredView(survey_id="s1", responses=("a", "c"), points=0)
     await surveys.answer(fake_tx(store, tenant=tenant), "bob", "s1", ["c"])
     with pytest.raises(LoyaltyError) as raised:
         await surveys.answer(fake_tx(store, tenant=tenant), "alice", "s1", ["b"])
@@ -395,8 +435,12 @@ async def test_a_survey_is_answered_once_per_user_and_counts_each_option() -> No
     assert store.surveys.counts == {(1, "s1", "a"): 1, (1, "s1", "c"): 2}
     services = cast(Services, _Services(store, tenant))
     result = await surveys.results(services, admin(), "s1")
-    assert result["answers"] == 2
-    assert [(o["optionId"], o["count"]) for o in result["options"]] == [("a", 1), ("b", 0), ("c", 2)]
+    assert (result.survey_id, result.type, result.answers) == ("s1", "MULTIPLE", 2)
+    assert result.options == (
+        surveys.OptionCountView(option_id="a", label={"en": "A"}, count=1),
+        surveys.OptionCountView(option_id="b", label={"en": "B"}, count=0),
+        surveys.OptionCountView(option_id="c", label={"en": "C"}, count=2),
+    )
 
 
 async def test_open_surveys_leave_out_those_the_user_answered() -> None:
@@ -413,8 +457,20 @@ async def test_open_surveys_leave_out_those_the_user_answered() -> None:
     )
     store.surveys.answers[(1, "s1")] = Answer(1, ["a"], 0, NOW)
     services = cast(Services, _Services(store, tenant))
-    assert [s["surveyId"] for s in await surveys.available(services, admin(), "alice", ["en"])] == ["s2"]
-    assert [s["surveyId"] for s in await surveys.available(services, admin(), "new", ["en"])] == ["s1", "s2"]
+    [open_survey] = await surveys.available(services, admin(), "alice", ["en"])
+    assert open_survey == surveys.SurveyView(
+        survey_id="s2",
+        title="Q",
+        type="SINGLE",
+        valid_from=NOW - 1,
+        valid_until=None,
+        options=(
+            surveys.SurveyOptionView(option_id="a", label="A"),
+            surveys.SurveyOptionView(option_id="b", label="B"),
+            surveys.SurveyOptionView(option_id="c", label="C"),
+        ),
+    )
+    assert [s.survey_id for s in await surveys.available(services, admin(), "new", ["en"])] == ["s1", "s2"]
 
 
 # stats

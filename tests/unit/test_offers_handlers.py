@@ -212,6 +212,22 @@ async def test_stock_is_counted_until_sold_out() -> None:
     assert store.offers.issued == {(1, "mug"): 2}
 
 
+async def test_a_free_redemption_answers_with_the_coupon_and_no_balance() -> None:
+    store = FakeStore()
+    tenant = tenant_with(catalog.Offer(offerId="mug", title="Mug", stock=5, couponValidDays=2))
+    done = await redeem.redeem_offer(fake_tx(store, tenant=tenant), "ann", "mug")
+    assert (done.points, done.balance_after) == (0, None)
+    assert (done.coupon.offer_id, done.coupon.title, done.coupon.valid_until) == (
+        "mug",
+        "Mug",
+        NOW + 2 * DAY_MS,
+    )
+    assert store.coupons.rows[done.coupon.id]["code"] == done.coupon.code
+    assert (store.offers.user_counts, store.offers.issued) == ({(1, "mug"): 1}, {(1, "mug"): 1})
+    [entry] = store.history.rows
+    assert (entry["entry_id"], entry["points"]) == (f"OFFER#mug#{done.coupon.id}", 0)
+
+
 async def test_a_user_at_the_limit_is_refused_before_anything_is_taken() -> None:
     store = FakeStore()
     tx = fake_tx(store, tenant=tenant_with(catalog.Offer(offerId="mug", stock=5, perUserLimit=1)))

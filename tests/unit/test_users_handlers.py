@@ -200,6 +200,85 @@ async def test_a_birthday_is_set_only_with_the_manage_scope_on_a_known_user() ->
         await users.set_birthday(fake_tx(store), "bob", "05-17")
     assert error.value.code == ErrorCode.NOT_FOUND
     assert [r["birthday"] for r in store.users.rows.values()] == [None]
+    set_ = await users.set_birthday(fake_tx(store), "ann", "05-17")
+    assert set_ == users.BirthdayView(user_id="ann", birthday="05-17")
+    assert [r["birthday"] for r in store.users.rows.values()] == ["05-17"]
+    cleared = await users.set_birthday(fake_tx(store), "ann", None)
+    assert cleared == users.BirthdayView(user_id="ann", birthday=None)
+    assert [r["birthday"] for r in store.users.rows.values()] == [None]
+
+
+# History
+
+
+async def test_the_history_reads_as_views_with_an_events_extras_only_when_it_has_them() -> None:
+    store = FakeStore()
+    pk = store.users.add(1, "ann")
+    other = store.users.add(1, "bob")
+    title = {"en": "Offer"}
+    await store.history.insert(
+        tenant_id=1,
+        user_pk=pk,
+        entry_id="OFFER#o1#5",
+        type="OFFER",
+        points=-50,
+        ts=NOW,
+        date_key="2025-01-02",
+        title=title,
+        details={"offerId": "o1"},
+    )
+    await store.history.insert(
+        tenant_id=1,
+        user_pk=pk,
+        entry_id="EVENT#9",
+        type="EVENT",
+        points=30,
+        ts=NOW - 5,
+        date_key="2025-01-01",
+        image="i.png",
+        details={"campaigns": [{"campaignId": "c", "points": 10}], "tierPoints": 3, "pendingUntil": NOW + 9},
+    )
+    await store.history.insert(
+        tenant_id=1, user_pk=pk, entry_id="ZERO", type="EVENT", points=0, ts=NOW - 9, date_key="2025-01-01"
+    )
+    await store.history.insert(
+        tenant_id=1, user_pk=other, entry_id="BOB", type="EVENT", points=1, ts=NOW, date_key="2025-01-02"
+    )
+    services = fake_services(store)
+    newest_first = await users.history(services, admin(), "ann", ascending=False, show_all=False)
+    assert newest_first == [
+        users.HistoryEntryView(
+            id="OFFER#o1#5",
+            timestamp=NOW,
+            type="OFFER",
+            points=-50,
+            image=None,
+            description=None,
+            title=title,
+            user_id="ann",
+            date_key="2025-01-02",
+        ),
+        users.HistoryEntryView(
+            id="EVENT#9",
+            timestamp=NOW - 5,
+            type="EVENT",
+            points=30,
+            image="i.png",
+            description=None,
+            title=None,
+            user_id="ann",
+            date_key="2025-01-01",
+            campaigns=[{"campaignId": "c", "points": 10}],
+            tier_points=3,
+            pending_until=NOW + 9,
+        ),
+    ]
+    oldest_first = await users.history(services, admin(), "ann", ascending=True, show_all=True)
+    assert [e.id for e in oldest_first] == ["ZERO", "EVENT#9", "OFFER#o1#5"]
+    assert await users.history(services, admin(), "ghost", ascending=True, show_all=True) == []
+    with pytest.raises(LoyaltyError) as error:
+        await users.history(services, customer("bob"), "ann", ascending=True, show_all=True)
+    assert error.value.code == ErrorCode.FORBIDDEN
 
 
 # User groups

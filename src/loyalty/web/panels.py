@@ -14,18 +14,16 @@ from loyalty.app.surveys import surveys
 from loyalty.web import charts, extensions
 
 
-def option_label(option: dict[str, Any]) -> str:
-    label = option.get("label")
-    if isinstance(label, dict):
-        label = next(iter(label.values()), None)
-    return f"{label} ({option['optionId']})" if label else str(option["optionId"])
+def option_label(option: surveys.OptionCountView) -> str:
+    label = next(iter(option.label.values()), None) if option.label else None
+    return f"{label} ({option.option_id})" if label else option.option_id
 
 
 async def survey_results(
     services: Services, principal: Principal, survey_id: str, item: dict[str, Any]
 ) -> dict[str, Any]:
     results = await surveys.results(services, principal, survey_id)
-    points = [(option_label(o), float(o["count"])) for o in results["options"]]
+    points = [(option_label(o), float(o.count)) for o in results.options]
     return {
         "results": results,
         "chart": charts.hbar_chart(points, title=f"Answers per option of {survey_id}"),

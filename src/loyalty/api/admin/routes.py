@@ -78,7 +78,8 @@ class BirthdayReply(msgspec.Struct):
 async def set_birthday(call: Call) -> Reply:
     assert call.tx is not None
     body: BirthdayBody = call.body
-    return Reply(await users.set_birthday(call.tx, call.params["userId"], body.birthday))
+    done = await users.set_birthday(call.tx, call.params["userId"], body.birthday)
+    return Reply(BirthdayReply(userId=done.user_id, birthday=done.birthday))
 
 
 KIND_DOC = (

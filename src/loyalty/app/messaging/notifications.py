@@ -1,13 +1,14 @@
-"""Notifications: everything a user gains leaves one, in the seed 001 shape.
+"""Notifications: everything a user gains leaves one (the Audience dialect serves them in the
+seed 001 shape).
 
 Title and message may be plain strings or translations (``{"en": …, "de": …}``); the stored
 row keeps the tenant's default language in ``title``/``message`` and every translation in
 ``texts``, and reads pick the language of the request's ``Accept-Language``.
 
 Points earned by an event leave no notification row: the event's ledger credit is the
-notification, derived on read and merged with the stored rows (ids ``ledger-<n>``), and a per-user
-read marker says how far those have been read. The event definition's ``notification`` decides
-their ``display``, ``title`` and ``message`` when they are read.
+notification, derived on read and merged with the stored rows (known by the ledger line's id),
+and a per-user read marker says how far those have been read. The event definition's
+``notification`` decides their ``display``, ``title`` and ``message`` when they are read.
 
 The Lynes overview (seed 000) says per screen (rewards, challenges, surveys) whether something
 new arrived since the user last viewed that screen; any ledger credit of points counts for the
@@ -36,8 +37,7 @@ SECTIONS = ("rewards", "challenges", "surveys")
 DISPLAYS = ("none", "toast", "popup", "banner")
 MAX_UNREAD = 100
 MAX_MARK = 500
-DERIVED_PREFIX = "ledger-"
-"""Ids of notifications derived from ledger lines: ``ledger-<ledger line id>``."""
+"""The most notification ids one request marks read."""
 NOT_GAINS = ("default",)
 """Ledger sources that are not something the user gained (a metric's opening balance)."""
 
@@ -103,24 +103,43 @@ async def points_earned(
     )
 
 
-def view(row: NotificationRow, languages: Sequence[str], default_language: str) -> dict[str, Any]:
+@dataclass(frozen=True)
+class NotificationView:
+    """A notification as the user reads it: title and message in the request's language."""
+
+    id: int
+    """The stored notification's id, or for points earned by an event (``derived``) the id of
+    their ledger line."""
+    derived: bool
+    """Points earned by an event: read from the event's ledger credit, no stored row."""
+    timestamp: int
+    type: str
+    display: str
+    title: str | None
+    message: str | None
+    payload: dict[str, Any]
+    """As stored (or, for points earned by an event, its event id and metric changes)."""
+
+
+def view(row: NotificationRow, languages: Sequence[str], default_language: str) -> NotificationView:
     texts = row.get("texts") or {}
     title = texts.get("title") if texts.get("title") is not None else row["title"]
     message = texts.get("message") if texts.get("message") is not None else row["message"]
-    return {
-        "id": str(row["id"]),
-        "timestamp": int(row["ts"]),
-        "type": row["type"],
-        "display": row["display"],
-        "title": localized(title, languages, default_language),
-        "message": localized(message, languages, default_language),
-        "payload": row["payload"],
-    }
+    return NotificationView(
+        id=int(row["id"]),
+        derived=False,
+        timestamp=int(row["ts"]),
+        type=row["type"],
+        display=row["display"],
+        title=localized(title, languages, default_language),
+        message=localized(message, languages, default_language),
+        payload=row["payload"],
+    )
 
 
 def event_points_view(
     line: HistoryLineRow, event_id: str | None, tenant: TenantConfig, languages: Sequence[str]
-) -> dict[str, Any]:
+) -> NotificationView:
     """The notification of points earned by an event, from its ledger credit; the event
     definition's ``notification`` (as configured now) decides display, title and message."""
     definition = tenant.get("events", event_id) if event_id is not None else None
@@ -129,18 +148,19 @@ def event_points_view(
     title = note.title or getattr(definition, "title", None) or line["description"]
     amount, after = int(line["amount"]), int(line["balance_after"])
     default = tenant.settings.defaultLanguage
-    return {
-        "id": f"{DERIVED_PREFIX}{line['id']}",
-        "timestamp": int(line["created_at"]),
-        "type": "pointsEarned",
-        "display": note.display,
-        "title": localized(title, languages, default),
-        "message": localized(note.message, languages, default),
-        "payload": {
+    return NotificationView(
+        id=int(line["id"]),
+        derived=True,
+        timestamp=int(line["created_at"]),
+        type="pointsEarned",
+        display=note.display,
+        title=localized(title, languages, default),
+        message=localized(note.message, languages, default),
+        payload={
             "eventId": event_id,
             "metricChanges": {line["metric"]: {"oldValue": after - amount, "newValue": after}},
         },
-    }
+    )
 
 
 def logged_event_id(line: HistoryLineRow) -> int | None:
@@ -151,12 +171,12 @@ def logged_event_id(line: HistoryLineRow) -> int | None:
 
 async def unread(
     services: Services, principal: Principal, user_id: str, languages: Sequence[str]
-) -> list[dict[str, Any]]:
+) -> list[NotificationView]:
     """The user's unread notifications, oldest first (reading does not mark them read): the
     stored rows merged with the points earned by events since the read marker."""
     principal.require_read_user(user_id)
 
-    async def work(store: Store, tenant: TenantConfig) -> list[dict[str, Any]]:
+    async def work(store: Store, tenant: TenantConfig) -> list[NotificationView]:
         pk = await store.users.find_pk(tenant.id, user_id)
         if pk is None:
             return []
@@ -166,7 +186,7 @@ async def unread(
         names = await store.ledger_history.event_ids(
             i for i in map(logged_event_id, credits) if i is not None
         )
-        merged: list[tuple[tuple[int, int, int], dict[str, Any]]] = []
+        merged: list[tuple[tuple[int, int, int], NotificationView]] = []
         for line in credits:
             logged = logged_event_id(line)
             event_id = names.get(logged) if logged is not None else None
@@ -187,29 +207,8 @@ class ReadRequest:
     stored: list[int]
     """Ids of stored notifications."""
     derived: list[int]
-    """Ledger line ids of the ``ledger-<n>`` ids named: the user's latest of them and every
-    earlier derived notification are read."""
-
-
-def parse_ids(ids: object) -> ReadRequest | None:
-    """``None`` (all unread) or the notification ids as returned (strings of digits for stored
-    notifications, ``ledger-<n>`` for points earned by events)."""
-    if ids is None:
-        return None
-    if not isinstance(ids, list) or len(ids) > MAX_MARK:
-        raise invalid("ids", f"'ids' must be a list of at most {MAX_MARK} notification ids")
-    stored: list[int] = []
-    derived: list[int] = []
-    for value in ids:
-        text = str(value) if isinstance(value, int) and not isinstance(value, bool) else value
-        if isinstance(text, str) and text.startswith(DERIVED_PREFIX):
-            number, into = text.removeprefix(DERIVED_PREFIX), derived
-        else:
-            number, into = text, stored
-        if not isinstance(number, str) or not number.isascii() or not number.isdigit() or len(number) > 18:
-            raise invalid("ids", f"'ids' must hold notification ids, not {value!r}")
-        into.append(int(number))
-    return ReadRequest(stored=stored, derived=derived)
+    """Ledger line ids of derived notifications (points earned by events): the user's latest of
+    them and every earlier derived notification are read."""
 
 
 async def mark_read(tx: Tx, user_id: str, request: ReadRequest | None) -> int:
@@ -252,14 +251,24 @@ def check_screen(screen: object) -> str:
     return screen
 
 
-async def overview(services: Services, principal: Principal, user_id: str) -> dict[str, Any]:
+@dataclass(frozen=True)
+class OverviewView:
+    """Per screen, whether it has something the user has not seen."""
+
+    user_id: str
+    has_unseen_challenges: bool
+    has_unseen_rewards: bool
+    has_unseen_surveys: bool
+
+
+async def overview(services: Services, principal: Principal, user_id: str) -> OverviewView:
     """Seed 000: whether each screen has something new since the user last viewed it."""
     principal.require_read_user(user_id)
     from loyalty.app.surveys import surveys
 
     now = services.now()
 
-    async def work(store: Store, tenant: TenantConfig) -> dict[str, Any]:
+    async def work(store: Store, tenant: TenantConfig) -> OverviewView:
         flags = dict.fromkeys(SECTIONS, False)
         pk = await store.users.find_pk(tenant.id, user_id)
         if pk is not None:
@@ -276,12 +285,12 @@ async def overview(services: Services, principal: Principal, user_id: str) -> di
                 flags["surveys"] = await surveys.has_new_surveys(
                     store, tenant, pk, now=now, since=viewed.get("surveys")
                 )
-        return {
-            "userId": user_id,
-            "hasUnseenChallenges": flags["challenges"],
-            "hasUnseenRewards": flags["rewards"],
-            "hasUnseenSurveys": flags["surveys"],
-        }
+        return OverviewView(
+            user_id=user_id,
+            has_unseen_challenges=flags["challenges"],
+            has_unseen_rewards=flags["rewards"],
+            has_unseen_surveys=flags["surveys"],
+        )
 
     return await run_read(services, principal, work)
 

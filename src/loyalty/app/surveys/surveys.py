@@ -8,7 +8,8 @@ transaction, so a refused answer leaves nothing behind.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import Any, Literal
+from dataclasses import dataclass
+from typing import Literal
 
 import msgspec
 
@@ -94,17 +95,64 @@ def is_open(survey: SurveyDefinition, now: int) -> bool:
     )
 
 
-def _view(survey: SurveyDefinition, languages: Sequence[str], default: str) -> dict[str, Any]:
-    return {
-        "surveyId": survey.surveyId,
-        "title": localized(survey.title, languages, default),
-        "type": survey.type,
-        "validFrom": survey.validFrom,
-        "validUntil": survey.validUntil,
-        "options": [
-            {"optionId": o.optionId, "label": localized(o.label, languages, default)} for o in survey.options
-        ],
-    }
+@dataclass(frozen=True)
+class SurveyOptionView:
+    option_id: str
+    label: str | None
+    """In the request's language (the tenant's default when none matches)."""
+
+
+@dataclass(frozen=True)
+class SurveyView:
+    """An open survey as the user answers it (seed 000)."""
+
+    survey_id: str
+    title: str | None
+    type: str
+    valid_from: int | None
+    valid_until: int | None
+    options: tuple[SurveyOptionView, ...]
+
+
+@dataclass(frozen=True)
+class OptionCountView:
+    option_id: str
+    label: dict[str, str] | None
+    """Every translation of the option's label."""
+    count: int
+
+
+@dataclass(frozen=True)
+class SurveyResultsView:
+    survey_id: str
+    type: str
+    answers: int
+    """How many users answered."""
+    options: tuple[OptionCountView, ...]
+    """How often each option was picked, in the definition's order."""
+
+
+@dataclass(frozen=True)
+class AnsweredView:
+    """A stored answer: the options picked and the points it paid (0: none)."""
+
+    survey_id: str
+    responses: tuple[str, ...]
+    points: int
+
+
+def _view(survey: SurveyDefinition, languages: Sequence[str], default: str) -> SurveyView:
+    return SurveyView(
+        survey_id=survey.surveyId,
+        title=localized(survey.title, languages, default),
+        type=survey.type,
+        valid_from=survey.validFrom,
+        valid_until=survey.validUntil,
+        options=tuple(
+            SurveyOptionView(option_id=o.optionId, label=localized(o.label, languages, default))
+            for o in survey.options
+        ),
+    )
 
 
 def _open_surveys(tenant: TenantConfig, now: int) -> list[SurveyDefinition]:
@@ -114,12 +162,12 @@ def _open_surveys(tenant: TenantConfig, now: int) -> list[SurveyDefinition]:
 
 async def available(
     services: Services, principal: Principal, user_id: str, languages: Sequence[str]
-) -> list[dict[str, Any]]:
+) -> list[SurveyView]:
     """Seed 000: the surveys open now that the user has not answered yet."""
     principal.require_read_user(user_id)
     now = services.now()
 
-    async def work(store: Store, tenant: TenantConfig) -> list[dict[str, Any]]:
+    async def work(store: Store, tenant: TenantConfig) -> list[SurveyView]:
         pk = await store.users.find_pk(tenant.id, user_id)
         answered = await store.surveys.answered_ids(pk) if pk is not None else set()
         default = tenant.settings.defaultLanguage
@@ -159,7 +207,7 @@ def check_responses(survey: SurveyDefinition, responses: object) -> list[str]:
     return picked
 
 
-async def answer(tx: Tx, user_id: str, survey_id: str, responses: object) -> dict[str, Any]:
+async def answer(tx: Tx, user_id: str, survey_id: str, responses: object) -> AnsweredView:
     """Store the user's answer once, count the options, pay the points; all in this transaction."""
     tx.principal.require_act_for_user(user_id)
     survey: SurveyDefinition | None = tx.tenant.compiled(KIND, survey_id)
@@ -223,31 +271,31 @@ async def answer(tx: Tx, user_id: str, survey_id: str, responses: object) -> dic
             message=config.message if config is not None else None,
             section="rewards",
         )
-    return {"message": "Survey response submitted successfully"}
+    return AnsweredView(survey_id=survey_id, responses=tuple(picked), points=survey.points)
 
 
-async def results(services: Services, principal: Principal, survey_id: str) -> dict[str, Any]:
+async def results(services: Services, principal: Principal, survey_id: str) -> SurveyResultsView:
     """Admin: how many users answered and how often each option was picked."""
     principal.require_view()
 
-    async def work(store: Store, tenant: TenantConfig) -> dict[str, Any]:
+    async def work(store: Store, tenant: TenantConfig) -> SurveyResultsView:
         survey: SurveyDefinition | None = tenant.compiled(KIND, survey_id)
         if survey is None:
             raise not_found("survey", survey_id)
         counts = await store.surveys.option_counts(tenant.id, survey_id)
         default = tenant.settings.defaultLanguage
-        return {
-            "surveyId": survey_id,
-            "type": survey.type,
-            "answers": await store.surveys.answer_count(tenant.id, survey_id),
-            "options": [
-                {
-                    "optionId": o.optionId,
-                    "label": translations(o.label, default),
-                    "count": counts.get(o.optionId, 0),
-                }
+        return SurveyResultsView(
+            survey_id=survey_id,
+            type=survey.type,
+            answers=await store.surveys.answer_count(tenant.id, survey_id),
+            options=tuple(
+                OptionCountView(
+                    option_id=o.optionId,
+                    label=translations(o.label, default),
+                    count=counts.get(o.optionId, 0),
+                )
                 for o in survey.options
-            ],
-        }
+            ),
+        )
 
     return await run_read(services, principal, work)

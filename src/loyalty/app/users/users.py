@@ -69,7 +69,14 @@ async def resolve_user(tx: Tx, user_id: str, *, create: bool) -> int:
     return pk
 
 
-async def set_birthday(tx: Tx, user_id: str, birthday: object) -> dict[str, Any]:
+@dataclass(frozen=True)
+class BirthdayView:
+    user_id: str
+    birthday: str | None
+    """``MM-DD``; None: cleared."""
+
+
+async def set_birthday(tx: Tx, user_id: str, birthday: object) -> BirthdayView:
     """Set (``MM-DD``) or clear (null) the user's birthday. It pays a reward, so like the user
     group it needs the manage scope; the change is audited."""
     tx.principal.require_manage()
@@ -88,7 +95,7 @@ async def set_birthday(tx: Tx, user_id: str, birthday: object) -> dict[str, Any]
         after={"birthday": value},
         now=tx.now,
     )
-    return {"userId": user_id, "birthday": value}
+    return BirthdayView(user_id=user_id, birthday=value)
 
 
 async def delete_user(tx: Tx, user_id: str) -> str:
@@ -123,35 +130,55 @@ async def points_view(services: Services, principal: Principal, user_id: str) ->
     return PointsView(user_id=user_id, points=points, user_exists=True, pending_points=pending)
 
 
-def history_view(row: Mapping[str, Any], user_id: str) -> dict[str, Any]:
-    """One entry in the shape of seed 000's ``GET /user/{userId}/history``."""
-    view: dict[str, Any] = {
-        "id": row["entry_id"],
-        "timestamp": row["ts"],
-        "type": row["type"],
-        "points": row["points"],
-        "image": row["image"],
-        "description": row["description"],
-        "title": row["title"],
-        "userId": user_id,
-        "globalEventDateKey": row["date_key"],
-    }
+@dataclass(frozen=True)
+class HistoryEntryView:
+    """One entry of the user's history (seed 000's ``GET /user/{userId}/history``)."""
+
+    id: str
+    timestamp: int
+    type: str
+    points: int
+    image: str | None
+    description: Any
+    """Translations (``{"en": …}``) or None, as stored."""
+    title: Any
+    """Translations (``{"en": …}``) or None, as stored."""
+    user_id: str
+    date_key: str
+    """The day of the entry in the tenant's time zone (``YYYY-MM-DD``)."""
+    campaigns: list[Any] | None = None
+    """An event's campaigns that added to its points, as stored (docs/campaigns.md); None: none."""
+    tier_points: int | None = None
+    """An event's tier points; None: none."""
+    pending_until: int | None = None
+    """When an event's pending points become spendable; None: not pending."""
+
+
+def history_view(row: Mapping[str, Any], user_id: str) -> HistoryEntryView:
     details = row.get("details")
-    if isinstance(details, dict):  # an event's campaigns and pending window (docs/campaigns.md)
-        view.update({k: details[k] for k in HISTORY_EXTRAS if k in details})
-    return view
-
-
-HISTORY_EXTRAS = ("campaigns", "tierPoints", "pendingUntil")
-"""What an ``EVENT`` entry's details add to the seed's shape, when the event had them."""
+    extras = details if isinstance(details, dict) else {}
+    return HistoryEntryView(
+        id=row["entry_id"],
+        timestamp=row["ts"],
+        type=row["type"],
+        points=row["points"],
+        image=row["image"],
+        description=row["description"],
+        title=row["title"],
+        user_id=user_id,
+        date_key=row["date_key"],
+        campaigns=extras.get("campaigns"),
+        tier_points=extras.get("tierPoints"),
+        pending_until=extras.get("pendingUntil"),
+    )
 
 
 async def history(
     services: Services, principal: Principal, user_id: str, *, ascending: bool, show_all: bool
-) -> list[dict[str, Any]]:
+) -> list[HistoryEntryView]:
     principal.require_read_user(user_id)
 
-    async def work(store: Store, tenant: TenantConfig) -> list[dict[str, Any]]:
+    async def work(store: Store, tenant: TenantConfig) -> list[HistoryEntryView]:
         pk = await store.users.find_pk(tenant.id, user_id)
         if pk is None:
             return []

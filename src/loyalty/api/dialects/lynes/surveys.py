@@ -73,13 +73,43 @@ class Overview(msgspec.Struct):
     hasUnseenSurveys: bool
 
 
+def survey_wire(view: surveys.SurveyView) -> SurveyView:
+    return SurveyView(
+        surveyId=view.survey_id,
+        title=view.title,
+        type=view.type,
+        validFrom=view.valid_from,
+        validUntil=view.valid_until,
+        options=[SurveyOptionView(optionId=o.option_id, label=o.label) for o in view.options],
+    )
+
+
+def results_wire(view: surveys.SurveyResultsView) -> SurveyResults:
+    return SurveyResults(
+        surveyId=view.survey_id,
+        type=view.type,
+        answers=view.answers,
+        options=[OptionCount(optionId=o.option_id, label=o.label, count=o.count) for o in view.options],
+    )
+
+
+def overview_wire(view: notifications.OverviewView) -> Overview:
+    return Overview(
+        userId=view.user_id,
+        hasUnseenChallenges=view.has_unseen_challenges,
+        hasUnseenRewards=view.has_unseen_rewards,
+        hasUnseenSurveys=view.has_unseen_surveys,
+    )
+
+
 def _languages(call: Call) -> list[str]:
     return accepted_languages(call.request.headers.get("accept-language"))
 
 
 async def list_surveys(call: Call) -> Reply:
     user_id = check_user_id(call.params.get("userId"))
-    return Reply(await surveys.available(call.services, call.principal, user_id, _languages(call)))
+    views = await surveys.available(call.services, call.principal, user_id, _languages(call))
+    return Reply([survey_wire(view) for view in views])
 
 
 async def answer_survey(call: Call) -> Reply:
@@ -97,16 +127,17 @@ async def answer_survey(call: Call) -> Reply:
         raise invalid("userId", f"'userId' must match the user in the path ('{user_id}')")
     if body.surveyId != survey_id:
         raise invalid("surveyId", f"'surveyId' must match the survey in the path ('{survey_id}')")
-    return Reply(await surveys.answer(call.tx, user_id, survey_id, body.responses), status=201)
+    await surveys.answer(call.tx, user_id, survey_id, body.responses)
+    return Reply(Message(message="Survey response submitted successfully"), status=201)
 
 
 async def survey_results(call: Call) -> Reply:
-    return Reply(await surveys.results(call.services, call.principal, call.params["surveyId"]))
+    return Reply(results_wire(await surveys.results(call.services, call.principal, call.params["surveyId"])))
 
 
 async def get_overview(call: Call) -> Reply:
     user_id = check_user_id(call.params.get("userId"))
-    return Reply(await notifications.overview(call.services, call.principal, user_id))
+    return Reply(overview_wire(await notifications.overview(call.services, call.principal, user_id)))
 
 
 async def view_overview(call: Call) -> Reply:

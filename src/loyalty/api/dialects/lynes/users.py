@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 import msgspec
 
 from loyalty.api.routing import Call, Endpoint, Query, Reply
@@ -57,6 +59,29 @@ class HistoryEntry(msgspec.Struct):
     tierPoints: int | msgspec.UnsetType = msgspec.UNSET
     pendingUntil: int | msgspec.UnsetType = msgspec.UNSET
     """When an event's pending points become spendable (only for pending events)."""
+
+
+def history_entry(view: users.HistoryEntryView) -> dict[str, Any]:
+    """One entry in seed 000's shape; an event's campaigns, tier points and pending window are
+    added only when it has them."""
+    entry: dict[str, Any] = {
+        "id": view.id,
+        "timestamp": view.timestamp,
+        "type": view.type,
+        "points": view.points,
+        "image": view.image,
+        "description": view.description,
+        "title": view.title,
+        "userId": view.user_id,
+        "globalEventDateKey": view.date_key,
+    }
+    extras = (
+        ("campaigns", view.campaigns),
+        ("tierPoints", view.tier_points),
+        ("pendingUntil", view.pending_until),
+    )
+    entry.update((key, value) for key, value in extras if value is not None)
+    return entry
 
 
 def parse_bool(value: str | None, field: str, default: bool) -> bool:
@@ -120,7 +145,7 @@ async def get_history(call: Call) -> Reply:
     )
     if not entries:
         return Reply(status=204)
-    return Reply(entries)
+    return Reply([history_entry(entry) for entry in entries])
 
 
 async def export_user(call: Call) -> Reply:
