@@ -89,8 +89,6 @@ def serve(
     """Run the HTTP server."""
     import uvicorn
 
-    from loyalty.api.http_protocol import HttpProtocol
-
     settings = settings_for(database_url, creates=True)
     # The server processes read their settings from the environment: hand them the store found here.
     os.environ["LOYALTY_DATABASE_URL"] = settings.database_url
@@ -109,7 +107,7 @@ def serve(
         port=port,
         workers=workers,
         loop="uvloop",
-        http=HttpProtocol,
+        http="httptools",
         access_log=access_log,
         log_level="warning",
         timeout_graceful_shutdown=5,
