@@ -56,7 +56,6 @@ class LedgerTables:
         self.ledger = FakeLedger(self)
         self.ledger_reads = FakeLedgerReads(self)
         self.ledger_history = FakeLedgerHistory(self)
-        self.balances = FakeBalances(self)
         self.bulk_credits = FakeBulkCredits(self)
         self.pending_credits = FakePendingCredits(self)
         self.metric_balances = FakeMetricBalances(self)
@@ -440,15 +439,6 @@ class FakeLedgerHistory:
         current = self.t.markers.get(user_pk)
         if current is None or current[1] < marker[1]:
             self.t.markers[user_pk] = marker
-
-
-class FakeBalances:
-    def __init__(self, tables: LedgerTables) -> None:
-        self.t = tables
-
-    async def get(self, user_pk: int, metric: str) -> int | None:
-        account = self.t.account(user_pk, metric)
-        return None if account is None else account[0]
 
 
 class FakeBulkCredits:

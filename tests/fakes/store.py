@@ -22,7 +22,6 @@ from tests.fakes.gamification import (
 )
 from tests.fakes.kernel import FakeHistory, FakeIdempotency, FakeRateLimits
 from tests.fakes.ledger import (
-    FakeBalances,
     FakeBulkCredits,
     FakeLedger,
     FakeLedgerHistory,
@@ -60,10 +59,6 @@ class FakeStore:
     @property
     def ledger_history(self) -> FakeLedgerHistory:
         return self.ledger_tables.ledger_history
-
-    @property
-    def balances(self) -> FakeBalances:
-        return self.ledger_tables.balances
 
     @property
     def bulk_credits(self) -> FakeBulkCredits:

@@ -25,7 +25,6 @@ from loyalty.storage.imports.imports import SqlImportKeys
 from loyalty.storage.kernel.history import SqlHistory
 from loyalty.storage.kernel.idempotency import SqlIdempotency
 from loyalty.storage.kernel.ratelimits import SqlRateLimits
-from loyalty.storage.ledger.balances import SqlBalances
 from loyalty.storage.ledger.bulk_credits import SqlBulkCredits
 from loyalty.storage.ledger.ledger import SqlLedger
 from loyalty.storage.ledger.ledger_history import SqlLedgerHistory
@@ -95,7 +94,6 @@ class SqlStore:
     ledger = repository(SqlLedger)
     ledger_reads = repository(SqlLedgerReads)
     ledger_history = repository(SqlLedgerHistory)
-    balances = repository(SqlBalances)
     bulk_credits = repository(SqlBulkCredits)
     pending_credits = repository(SqlPendingCredits)
     metric_balances = repository(SqlMetricBalances)

@@ -25,7 +25,6 @@ if TYPE_CHECKING:
     from loyalty.app.imports.ports import ImportKeys
     from loyalty.app.kernel.ports import History, Idempotency, RateLimits
     from loyalty.app.ledger.ports import (
-        Balances,
         BulkCredits,
         Ledger,
         LedgerHistory,
@@ -59,9 +58,6 @@ class Store(Protocol):
 
     @property
     def ledger_history(self) -> LedgerHistory: ...
-
-    @property
-    def balances(self) -> Balances: ...
 
     @property
     def bulk_credits(self) -> BulkCredits: ...

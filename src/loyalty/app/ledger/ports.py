@@ -317,12 +317,6 @@ class LedgerHistory(Protocol):
         ...
 
 
-class Balances(Protocol):
-    async def get(self, user_pk: int, metric: str) -> int | None:
-        """The stored balance of the account; None without an account."""
-        ...
-
-
 class BulkCredits(Protocol):
     """Many credits in a few statements (imports), whatever the size of the batch."""
 
